@@ -1,0 +1,50 @@
+# mrplan's build. `make test` is what CI runs (.ci/run).
+
+GO            ?= go
+STATICCHECK   := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+FUZZTIME      ?= 10s
+PKGS          := ./...
+
+.PHONY: all build test vet staticcheck unit fuzz-short fuzz fmt bench golden
+
+all: build
+
+build:
+	$(GO) build -o bin/mrplan ./cmd/mrplan
+
+# test: everything CI gates on.
+test: vet staticcheck unit fuzz-short
+
+vet:
+	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { echo "gofmt: these files are not formatted:"; gofmt -l .; exit 1; }
+	$(GO) vet $(PKGS)
+
+staticcheck:
+	$(GO) run $(STATICCHECK) $(PKGS)
+
+unit:
+	$(GO) test -race -count=1 $(PKGS)
+
+# A short run of every fuzz target; `make fuzz FUZZTIME=10m` runs longer.
+fuzz-short:
+	@$(MAKE) --no-print-directory fuzz FUZZTIME=$(FUZZTIME)
+
+fuzz:
+	@for pkg in $$($(GO) list ./... | grep /fuzz); do \
+		for target in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+			echo "fuzz $$pkg $$target ($(FUZZTIME))"; \
+			$(GO) test -run '^$$' -fuzz "^$$target$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+		done; \
+	done
+
+fmt:
+	gofmt -w $$(git ls-files '*.go')
+	$(GO) run ./cmd/mrplan fmt examples/*/
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
+
+# golden: rewrite golden files after an intended output change; read the diff.
+golden:
+	GOLDIE_UPDATE=1 $(GO) test ./... >/dev/null || true
+	GOLDIE_UPDATE=1 $(GO) test ./...

@@ -1,0 +1,128 @@
+package command
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+	"golang.org/x/term"
+)
+
+// Streams are where a command reads and writes. Tests give buffers.
+type Streams struct {
+	In  io.Reader
+	Out io.Writer
+	Err io.Writer
+	// OutTerminal and ErrTerminal say whether Out and Err are terminals,
+	// which turns on colour and interactive prompts.
+	OutTerminal bool
+	ErrTerminal bool
+}
+
+// StdStreams returns the process's standard streams.
+func StdStreams() Streams {
+	return Streams{
+		In: os.Stdin, Out: os.Stdout, Err: os.Stderr,
+		OutTerminal: term.IsTerminal(int(os.Stdout.Fd())),
+		ErrTerminal: term.IsTerminal(int(os.Stderr.Fd())),
+	}
+}
+
+// exitError carries an exit code up through cobra without printing anything
+// more: the command has already said what went wrong.
+type exitError struct{ code int }
+
+func (e exitError) Error() string { return fmt.Sprintf("exit status %d", e.code) }
+
+// exit makes a command's RunE end the run with code.
+func exit(code int) error {
+	if code == ExitOK {
+		return nil
+	}
+	return exitError{code}
+}
+
+// globals are the flags every command has.
+type globals struct {
+	noColor bool
+}
+
+// color says whether output to a stream may be coloured.
+func (g *globals) color(terminal bool) bool { return terminal && !g.noColor }
+
+// Main runs mrplan with args (without the program name) and returns the exit
+// code.
+func Main(args []string, s Streams) int {
+	root := newRootCmd(s)
+	root.SetArgs(terraformStyleFlags(root, args))
+	err := root.Execute()
+	var ee exitError
+	switch {
+	case err == nil:
+		return ExitOK
+	case errors.As(err, &ee):
+		return ee.code
+	default:
+		// Usage mistakes: cobra's own errors (unknown flag, wrong arguments).
+		fmt.Fprintf(s.Err, "Error: %s\n\nRun '%s --help' for usage.\n", err, root.CommandPath())
+		return ExitError
+	}
+}
+
+func newRootCmd(s Streams) *cobra.Command {
+	g := &globals{}
+	root := &cobra.Command{
+		Use:   "mrplan",
+		Short: "Plan multi-region architecture from HCL: tiers, data sync, topology, RPO/RTO and failure scenarios",
+		Long: `mrplan reads a module of *.mr.hcl files that describe regions, services, data
+classes, dependencies and RPO/RTO objectives, plans a multi-region architecture
+for it, and flags what breaks the objectives, above all hidden single-region
+dependencies.`,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+	}
+	root.SetIn(s.In)
+	root.SetOut(s.Out)
+	root.SetErr(s.Err)
+	root.PersistentFlags().BoolVar(&g.noColor, "no-color", false, "never colour the output (colour is used only on a terminal anyway)")
+	root.AddCommand(
+		newVersionCmd(s),
+	)
+	return root
+}
+
+// terraformStyleFlags lets users write long flags with one dash, as Terraform
+// does (-json, -no-color, -out=FILE, -detailed-exitcode): an argument "-name"
+// or "-name=value" whose name is a long flag somewhere in the command tree is
+// rewritten to "--name". One-letter flags and anything after "--" are left.
+func terraformStyleFlags(root *cobra.Command, args []string) []string {
+	long := map[string]bool{}
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		visit := func(f *pflag.Flag) { long[f.Name] = true }
+		c.Flags().VisitAll(visit)
+		c.PersistentFlags().VisitAll(visit)
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(root)
+	out := make([]string, 0, len(args))
+	for i, a := range args {
+		if a == "--" {
+			return append(out, args[i:]...)
+		}
+		if len(a) > 2 && a[0] == '-' && a[1] != '-' {
+			name, _, _ := strings.Cut(a[1:], "=")
+			if len(name) > 1 && long[name] {
+				a = "-" + a
+			}
+		}
+		out = append(out, a)
+	}
+	return out
+}

@@ -1,0 +1,110 @@
+// Package diag is the one record every problem mrplan reports becomes, be it
+// a language error from lang (no rule) or a finding from checks (with a rule
+// ID and subject), so that every output format renders both alike.
+package diag
+
+import (
+	"sort"
+
+	"github.com/hashicorp/hcl/v2"
+)
+
+// Severity orders problems; a run fails at or above --min-severity.
+type Severity int
+
+const (
+	Notice Severity = iota + 1
+	Warning
+	Error
+)
+
+var severityNames = []string{"", "notice", "warning", "error"}
+
+func (s Severity) String() string { return severityNames[s] }
+
+// ParseSeverity reads "error", "warning" or "notice".
+func ParseSeverity(s string) (Severity, bool) {
+	for i, n := range severityNames {
+		if n != "" && n == s {
+			return Severity(i), true
+		}
+	}
+	return 0, false
+}
+
+// Diagnostic is one reported problem.
+type Diagnostic struct {
+	Severity Severity
+	Rule     string // check ID, "MR101"; empty for language errors
+	RuleName string // "hidden-single-region-dependency"
+	Subject  string // address the finding is about, "service.checkout"; empty for language errors
+	Summary  string // short phrase, no full stop
+	Detail   string // full sentences
+	Fix      string // how to fix it, for checks
+	Range    *hcl.Range
+	// Related are other places worth showing ("first declared here").
+	Related []hcl.Range
+}
+
+// FromHCL converts language diagnostics. HCL has no notice level; its
+// warnings stay warnings.
+func FromHCL(ds hcl.Diagnostics) []Diagnostic {
+	out := make([]Diagnostic, 0, len(ds))
+	for _, d := range ds {
+		sev := Error
+		if d.Severity == hcl.DiagWarning {
+			sev = Warning
+		}
+		out = append(out, Diagnostic{Severity: sev, Summary: d.Summary, Detail: d.Detail, Range: d.Subject})
+	}
+	return out
+}
+
+// Sort orders diagnostics by file, line, column, then rule and subject and
+// summary, so output is the same on every run.
+func Sort(ds []Diagnostic) {
+	sort.SliceStable(ds, func(i, j int) bool { return Less(ds[i], ds[j]) })
+}
+
+// Less is the order Sort uses.
+func Less(a, b Diagnostic) bool {
+	ra, rb := rangeOrZero(a.Range), rangeOrZero(b.Range)
+	if ra.Filename != rb.Filename {
+		return ra.Filename < rb.Filename
+	}
+	if ra.Start.Line != rb.Start.Line {
+		return ra.Start.Line < rb.Start.Line
+	}
+	if ra.Start.Column != rb.Start.Column {
+		return ra.Start.Column < rb.Start.Column
+	}
+	if a.Rule != b.Rule {
+		return a.Rule < b.Rule
+	}
+	if a.Subject != b.Subject {
+		return a.Subject < b.Subject
+	}
+	return a.Summary < b.Summary
+}
+
+func rangeOrZero(r *hcl.Range) hcl.Range {
+	if r == nil {
+		return hcl.Range{}
+	}
+	return *r
+}
+
+// Count returns how many diagnostics are at each severity.
+func Count(ds []Diagnostic) (errors, warnings, notices int) {
+	for _, d := range ds {
+		switch d.Severity {
+		case Error:
+			errors++
+		case Warning:
+			warnings++
+		case Notice:
+			notices++
+		}
+	}
+	return
+}

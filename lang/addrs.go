@@ -1,0 +1,75 @@
+package lang
+
+import (
+	"fmt"
+
+	"github.com/hashicorp/hcl/v2"
+)
+
+// Kind is the kind of block an address names. Its String is the word a user
+// types before the dot.
+type Kind int
+
+const (
+	KindInvalid Kind = iota
+	KindRegion
+	KindObjective
+	KindService
+	KindData
+	KindDependency
+	KindProvider
+	KindAudience
+)
+
+var kindNames = [...]string{
+	KindInvalid:    "invalid",
+	KindRegion:     "region",
+	KindObjective:  "objective",
+	KindService:    "service",
+	KindData:       "data",
+	KindDependency: "dependency",
+	KindProvider:   "provider",
+	KindAudience:   "audience",
+}
+
+func (k Kind) String() string {
+	if k < 0 || int(k) >= len(kindNames) {
+		return fmt.Sprintf("Kind(%d)", int(k))
+	}
+	return kindNames[k]
+}
+
+// ParseKind maps the word before the dot of an address to its Kind.
+func ParseKind(s string) (Kind, bool) {
+	for k, name := range kindNames {
+		if k != int(KindInvalid) && name == s {
+			return Kind(k), true
+		}
+	}
+	return KindInvalid, false
+}
+
+// Address names one block of a module. It is comparable, so it serves as a
+// map key; String gives what the user types, "service.checkout".
+type Address struct {
+	Kind Kind
+	Name string
+}
+
+func (a Address) String() string { return a.Kind.String() + "." + a.Name }
+
+// Less orders addresses by kind, then name: the order of every sorted output.
+func (a Address) Less(b Address) bool {
+	if a.Kind != b.Kind {
+		return a.Kind < b.Kind
+	}
+	return a.Name < b.Name
+}
+
+// Ref is a resolved reference to a block, with the source range of the
+// expression that made it, so a finding about one element of a list can point
+// at that element.
+type Ref struct {
+	Addr  Address
+	Range hcl.Range
+}

@@ -1,0 +1,286 @@
+package lang
+
+import (
+	"time"
+
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/mrplan/mrplan/providers"
+)
+
+// Module is one directory of *.mr.hcl and *.mr.json files, decoded and
+// resolved. Every block keeps its source ranges so later phases can point
+// findings at the text that caused them.
+//
+// The slices are sorted by name; the lookup methods find a block by name.
+// A Module returned with error diagnostics is partial: blocks that failed to
+// decode are missing, and references to them are left unresolved.
+type Module struct {
+	Dir string
+	// Files holds each loaded file's bytes by the name diagnostics use
+	// (relative to the working directory as given), for snippets and for
+	// the inline "# mrplan-ignore" comments that checks read.
+	Files map[string][]byte
+
+	Settings     *Settings // never nil: defaults when no mrplan block
+	Providers    []*Provider
+	Regions      []*Region
+	Objectives   []*Objective
+	Services     []*Service
+	Data         []*Data
+	Dependencies []*Dependency
+	Audiences    []*Audience
+
+	// Registry holds the built-in catalogs plus the module's custom providers.
+	Registry *providers.Registry
+
+	index map[Address]any
+}
+
+// Settings is the module's `mrplan` block, or its defaults.
+type Settings struct {
+	RequiredVersion string
+	State           string // default "mrplan.state.json", relative to the module
+	Checks          []*CheckSetting
+	Assumptions     Assumptions
+	DeclRange       hcl.Range // zero when the module has no mrplan block
+	Attrs           map[string]hcl.Range
+}
+
+// CheckSetting is one `check "ID" { enabled, severity }` block.
+type CheckSetting struct {
+	ID        string
+	Enabled   *bool
+	Severity  string // "", "error", "warning" or "notice"
+	DeclRange hcl.Range
+	IDRange   hcl.Range
+	Attrs     map[string]hcl.Range
+}
+
+// Provider is a `provider "NAME"` block. For a built-in name it selects that
+// catalog; any other name defines a custom catalog from its inline region and
+// product blocks.
+type Provider struct {
+	Name      string
+	Catalog   *providers.Catalog
+	DeclRange hcl.Range
+	NameRange hcl.Range
+}
+
+// Region is a `region "NAME"` block. Geo is the catalog entry merged with the
+// block's own overrides; it is nil when neither says where the region is.
+type Region struct {
+	Name     string
+	Provider string
+	Code     string // default: Name
+	Geo      *providers.Region
+
+	// Overrides as written; nil when not set.
+	City, Country *string
+	Lat, Lon      *float64
+	Zones         *int
+
+	DeclRange hcl.Range
+	NameRange hcl.Range
+	Attrs     map[string]hcl.Range
+}
+
+func (r *Region) Addr() Address { return Address{KindRegion, r.Name} }
+
+// Objective is a reusable RPO/RTO policy.
+type Objective struct {
+	Name               string
+	RPO, RTO           time.Duration
+	Availability       *float64 // percent
+	Survive            FailureDomain
+	WriteLatencyBudget time.Duration
+
+	DeclRange hcl.Range
+	NameRange hcl.Range
+	Attrs     map[string]hcl.Range
+}
+
+func (o *Objective) Addr() Address { return Address{KindObjective, o.Name} }
+
+// Policy is a service's effective objective: the referenced objective with
+// the service's inline rpo/rto laid over it, and the defaults for the rest.
+type Policy struct {
+	RPO, RTO           time.Duration
+	HasRPO, HasRTO     bool
+	Availability       *float64
+	Survive            FailureDomain // default DomainRegion
+	WriteLatencyBudget time.Duration // default 50ms
+	From               *Ref          // the objective referenced, if any
+}
+
+// Service is a `service "NAME"` block.
+type Service struct {
+	Name        string
+	Description string
+	Criticality Criticality
+	Tier        *int
+	Revenue     bool
+	Objective   *Ref
+	RPO, RTO    *time.Duration // inline, as written
+	Policy      Policy         // effective
+	Regions     []Ref
+	Primary     Ref // default: first of Regions (its Range is then the regions attribute's)
+	Topology    Topology
+	Failover    FailoverMode
+	Witness     *Ref
+	DependsOn   []Ref // services and dependencies
+	Reads       []Ref
+	Writes      []Ref
+	Traffic     *Traffic
+	Routing     Routing
+	// Compensation says how affected users are compensated or told.
+	Compensation  string
+	FailoverDrill *time.Time // a date, UTC midnight
+	Observability Observability
+
+	DeclRange hcl.Range
+	NameRange hcl.Range
+	Attrs     map[string]hcl.Range // also "traffic", "routing", "observability" blocks and their attributes as "routing.dns_ttl"
+}
+
+func (s *Service) Addr() Address { return Address{KindService, s.Name} }
+
+// Traffic is a service's `traffic` block.
+type Traffic struct {
+	RPS       float64
+	ReadRatio float64 // 0..1
+}
+
+// Routing is a service's `routing` block, with defaults filled in.
+type Routing struct {
+	Policy      RoutingPolicy
+	DNSTTL      time.Duration // default 60s
+	HealthCheck bool          // default true
+}
+
+// Observability is a service's `observability` block.
+type Observability struct {
+	ReplicationLagAlert *time.Duration // alert threshold on replication lag
+	HealthChecks        bool
+	Dashboards          []string
+}
+
+// Data is a `data "NAME"` block: a data class.
+type Data struct {
+	Name       string
+	Owner      Ref
+	Product    string             // "aws.aurora-postgresql" as written
+	Catalog    *providers.Product // resolved product; nil when unknown
+	Size       *int64             // bytes
+	WriteRate  *float64
+	ReadRate   *float64
+	Uniqueness Uniqueness
+	Realtime   bool
+	// LossTolerance as written: nil when unset (the planner derives it from
+	// the writers' RPO), 0 for "none".
+	LossTolerance  *time.Duration
+	Regenerable    bool
+	Conflict       Conflict
+	PartitionKey   string
+	Consistency    Consistency   // default eventual, strong when realtime
+	BackupInterval time.Duration // default 24h
+	Sync           []MechanismRef
+
+	DeclRange hcl.Range
+	NameRange hcl.Range
+	Attrs     map[string]hcl.Range
+}
+
+func (d *Data) Addr() Address { return Address{KindData, d.Name} }
+
+// MechanismRef is one element of a data class's `sync` list.
+type MechanismRef struct {
+	Mechanism Mechanism
+	Range     hcl.Range
+}
+
+// Dependency is a `dependency "NAME"` block: something services call that is
+// not modelled as a service.
+type Dependency struct {
+	Name     string
+	Kind     DependencyKind
+	Product  string
+	Catalog  *providers.Product
+	Regions  []Ref
+	Global   bool
+	Fallback string // non-empty makes the dependency soft
+
+	DeclRange hcl.Range
+	NameRange hcl.Range
+	Attrs     map[string]hcl.Range
+}
+
+func (d *Dependency) Addr() Address { return Address{KindDependency, d.Name} }
+
+// Audience is an `audience "NAME"` block: where a share of users are.
+type Audience struct {
+	Name     string
+	Share    float64
+	Near     *Ref
+	Lat, Lon *float64
+
+	DeclRange hcl.Range
+	NameRange hcl.Range
+	Attrs     map[string]hcl.Range
+}
+
+func (a *Audience) Addr() Address { return Address{KindAudience, a.Name} }
+
+// Lookup returns the block an address names, or nil.
+func (m *Module) Lookup(a Address) any { return m.index[a] }
+
+// Region returns the region block named name, or nil.
+func (m *Module) Region(name string) *Region {
+	r, _ := m.index[Address{KindRegion, name}].(*Region)
+	return r
+}
+
+// Objective returns the objective block named name, or nil.
+func (m *Module) Objective(name string) *Objective {
+	o, _ := m.index[Address{KindObjective, name}].(*Objective)
+	return o
+}
+
+// Service returns the service block named name, or nil.
+func (m *Module) Service(name string) *Service {
+	s, _ := m.index[Address{KindService, name}].(*Service)
+	return s
+}
+
+// DataClass returns the data block named name, or nil.
+func (m *Module) DataClass(name string) *Data {
+	d, _ := m.index[Address{KindData, name}].(*Data)
+	return d
+}
+
+// Dependency returns the dependency block named name, or nil.
+func (m *Module) Dependency(name string) *Dependency {
+	d, _ := m.index[Address{KindDependency, name}].(*Dependency)
+	return d
+}
+
+// DeclRange returns the declaration range of the block an address names.
+func (m *Module) DeclRange(a Address) (hcl.Range, bool) {
+	switch b := m.index[a].(type) {
+	case *Region:
+		return b.DeclRange, true
+	case *Objective:
+		return b.DeclRange, true
+	case *Service:
+		return b.DeclRange, true
+	case *Data:
+		return b.DeclRange, true
+	case *Dependency:
+		return b.DeclRange, true
+	case *Audience:
+		return b.DeclRange, true
+	case *Provider:
+		return b.DeclRange, true
+	}
+	return hcl.Range{}, false
+}

@@ -1,0 +1,9 @@
+// Package providers holds the catalogs of regions and products that mrplan
+// plans with: the built-in aws, gcp, azure, alicloud and generic catalogs,
+// embedded in the binary with the public source of every fact, and custom
+// catalogs that a module declares inline. It also owns geography: distances
+// between regions, round-trip estimates with their speed-of-light floor, and
+// the pattern (same-city, cross-city, cross-country) of a set of regions.
+//
+// It depends on nothing else in mrplan; lang and planner read it.
+package providers
