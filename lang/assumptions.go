@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/mrplan/mrplan/internal/units"
+	"github.com/mrplan/mrplan/providers"
 )
 
 // Assumptions are the constants the planner's estimates rest on (SPEC §5.6).
@@ -167,4 +168,14 @@ func (def AssumptionDef) Format(a *Assumptions) string {
 		return formatNumber(*p)
 	}
 	return ""
+}
+
+// Geo returns the assumptions that round-trip estimates rest on.
+func (a *Assumptions) Geo() providers.GeoParams {
+	return providers.GeoParams{
+		RouteFactor:        a.RouteFactor,
+		FibreSpeedKmPerMs:  a.FibreSpeedKmPerMs,
+		ShortHopDistanceKm: a.ShortHopDistanceKm,
+		ShortHopOverhead:   a.ShortHopOverhead,
+	}
 }
