@@ -67,6 +67,8 @@ type Provider struct {
 	NameRange hcl.Range
 }
 
+func (p *Provider) Addr() Address { return Address{KindProvider, p.Name} }
+
 // Region is a `region "NAME"` block. Geo is the catalog entry merged with the
 // block's own overrides; it is nil when neither says where the region is.
 type Region struct {

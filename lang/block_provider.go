@@ -1,0 +1,188 @@
+package lang
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/mrplan/mrplan/providers"
+)
+
+var providerSchema = &hcl.BodySchema{
+	Blocks: []hcl.BlockHeaderSchema{
+		{Type: "region", LabelNames: []string{"code"}},
+		{Type: "product", LabelNames: []string{"name"}},
+	},
+}
+
+var catalogRegionSchema = &hcl.BodySchema{
+	Attributes: []hcl.AttributeSchema{
+		{Name: "city", Required: true},
+		{Name: "country", Required: true},
+		{Name: "lat", Required: true},
+		{Name: "lon", Required: true},
+		{Name: "zones"},
+		{Name: "name"},
+	},
+}
+
+var catalogProductSchema = &hcl.BodySchema{
+	Attributes: []hcl.AttributeSchema{
+		{Name: "kind", Required: true},
+		{Name: "scope"},
+		{Name: "replication"},
+		{Name: "lag"},
+		{Name: "failover"},
+		{Name: "multi_writer"},
+		{Name: "conflict"},
+		{Name: "title"},
+	},
+}
+
+var (
+	productKindNames = []string{"", "database", "cache", "queue", "object-store", "search", "identity",
+		"dns", "cdn", "compute", "secrets", "other"}
+	scopeNames       = []string{"", "regional", "multi-region", "global"}
+	replicationNames = []string{"", "sync", "semi-sync", "async", "none"}
+	resolutionNames  = []string{"", "lww", "crdt", "custom"}
+)
+
+// decodeProviderBlock reads a provider block. Its inline regions and
+// products, if any, become the custom catalog registered in finish.
+func (l *loader) decodeProviderBlock(block *hcl.Block) *Provider {
+	p := &Provider{
+		Name:      block.Labels[0],
+		DeclRange: block.DefRange,
+		NameRange: block.LabelRanges[0],
+	}
+	content, diags := block.Body.Content(providerSchema)
+	l.diags = append(l.diags, diags...)
+	if len(content.Blocks) == 0 {
+		return p
+	}
+	cat := &providers.Catalog{Name: p.Name, Title: p.Name}
+	seen := map[string]hcl.Range{}
+	for _, b := range content.Blocks {
+		key := b.Type + "." + b.Labels[0]
+		if first, dup := seen[key]; dup {
+			l.diags = append(l.diags, duplicateDiag(b.Type, fmt.Sprintf("%q", b.Labels[0]), b.DefRange, first))
+			continue
+		}
+		seen[key] = b.DefRange
+		switch b.Type {
+		case "region":
+			cat.Regions = append(cat.Regions, l.decodeCatalogRegion(p.Name, b))
+		case "product":
+			cat.Products = append(cat.Products, l.decodeCatalogProduct(p.Name, b))
+		}
+	}
+	sort.Slice(cat.Regions, func(i, j int) bool { return cat.Regions[i].Code < cat.Regions[j].Code })
+	sort.Slice(cat.Products, func(i, j int) bool { return cat.Products[i].Name < cat.Products[j].Name })
+	p.Catalog = cat
+	return p
+}
+
+func (l *loader) decodeCatalogRegion(provider string, block *hcl.Block) *providers.Region {
+	r := &providers.Region{Provider: provider, Code: block.Labels[0], Zones: 1}
+	content, diags := block.Body.Content(catalogRegionSchema)
+	l.diags = append(l.diags, diags...)
+	a := content.Attributes
+	r.Name, _ = l.str(a["name"])
+	r.City, _ = l.str(a["city"])
+	r.Country, _ = l.str(a["country"])
+	r.Lat, _ = l.number(a["lat"], -90, 90)
+	r.Lon, _ = l.number(a["lon"], -180, 180)
+	if z, ok := l.integer(a["zones"], 0, 1000); ok {
+		r.Zones = z
+	}
+	if r.Name == "" {
+		r.Name = r.City
+	}
+	return r
+}
+
+func (l *loader) decodeCatalogProduct(provider string, block *hcl.Block) *providers.Product {
+	p := &providers.Product{Provider: provider, Name: block.Labels[0], Scope: providers.ScopeRegional}
+	content, diags := block.Body.Content(catalogProductSchema)
+	l.diags = append(l.diags, diags...)
+	a := content.Attributes
+	p.Title, _ = l.str(a["title"])
+	if i, ok := l.enum(a["kind"], productKindNames); ok {
+		p.Kind = providers.ProductKind(productKindNames[i])
+	}
+	if i, ok := l.enum(a["scope"], scopeNames); ok {
+		p.Scope = providers.Scope(scopeNames[i])
+	}
+	for _, w := range l.wordsFrom(a["replication"], replicationNames) {
+		p.Replication = append(p.Replication, providers.Replication(w))
+	}
+	p.Lag, _ = l.duration(a["lag"])
+	p.Failover, _ = l.duration(a["failover"])
+	p.MultiWriter, _ = l.boolean(a["multi_writer"])
+	p.Conflict = l.wordsFrom(a["conflict"], resolutionNames)
+	if p.Title == "" {
+		p.Title = p.Name
+	}
+	return p
+}
+
+// wordsFrom reads a list of strings each of which must be one of names.
+func (l *loader) wordsFrom(attr *hcl.Attribute, names []string) []string {
+	list, ok := l.strings(attr)
+	if !ok {
+		return nil
+	}
+	allowed := enumWords(names)
+	out := make([]string, 0, len(list))
+	for _, w := range list {
+		if !contains(allowed, w) {
+			l.errorf(attr, "Invalid value", "Each element of the %s argument must be one of %s; %q is not.%s",
+				attr.Name, wordList(allowed), w, didYouMean(w, allowed, ""))
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// registerProvider adds a custom provider's catalog to the module's
+// registry, or selects the built-in catalog of that name.
+func (l *loader) registerProvider(p *Provider) {
+	reg := l.mod.Registry
+	existing, isKnown := reg.Catalog(p.Name)
+	if p.Catalog == nil {
+		if isKnown {
+			p.Catalog = existing
+			return
+		}
+		// A custom provider with no inline regions or products: an empty
+		// catalog, so regions name their geography themselves.
+		p.Catalog = &providers.Catalog{Name: p.Name, Title: p.Name}
+	} else if isKnown && existing.Builtin {
+		rng := p.NameRange
+		l.diags = append(l.diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Built-in provider redefined",
+			Detail: fmt.Sprintf("%q is a built-in catalog, so it cannot define its own regions or products. Give the custom provider another name, such as %q, or remove the inline blocks and override a region's geography in its region block.",
+				p.Name, p.Name+"-custom"),
+			Subject: &rng,
+		})
+		p.Catalog = existing
+		return
+	}
+	if !reg.Add(p.Catalog) {
+		// Only a duplicate provider block could take the name, and those
+		// are reported when declared; keep the first.
+		p.Catalog, _ = reg.Catalog(p.Name)
+	}
+}

@@ -1,0 +1,233 @@
+package lang
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+
+	"github.com/mrplan/mrplan/providers"
+)
+
+// fileSchema is the top level of a module file: one entry per block kind,
+// each decoded by the decodeXBlock function in block_X.go.
+var fileSchema = &hcl.BodySchema{
+	Blocks: []hcl.BlockHeaderSchema{
+		{Type: "mrplan"},
+		{Type: "provider", LabelNames: []string{"name"}},
+		{Type: "region", LabelNames: []string{"name"}},
+		{Type: "objective", LabelNames: []string{"name"}},
+		{Type: "service", LabelNames: []string{"name"}},
+		{Type: "data", LabelNames: []string{"name"}},
+		{Type: "dependency", LabelNames: []string{"name"}},
+		{Type: "audience", LabelNames: []string{"name"}},
+	},
+}
+
+// loader holds one LoadDir run: the module being filled and every
+// diagnostic so far.
+type loader struct {
+	*decoder
+	mod *Module
+	// broken is set when a file failed to parse: blocks may be missing, so
+	// references to unknown names are not reported (they would only echo
+	// the syntax error).
+	broken bool
+}
+
+func newLoader(dir string, reg *providers.Registry) *loader {
+	return &loader{
+		decoder: newDecoder(),
+		mod: &Module{
+			Dir:      dir,
+			Files:    map[string][]byte{},
+			Settings: defaultSettings(),
+			Registry: reg,
+			index:    map[Address]any{},
+		},
+	}
+}
+
+// loadFile decodes the blocks of one file into the module.
+func (l *loader) loadFile(body hcl.Body) {
+	content, diags := body.Content(fileSchema)
+	l.diags = append(l.diags, diags...)
+	for _, block := range content.Blocks {
+		if block.Type != "mrplan" && !l.validName(block) {
+			continue
+		}
+		switch block.Type {
+		case "mrplan":
+			l.decodeSettingsBlock(block)
+		case "provider":
+			if p := l.decodeProviderBlock(block); l.declare(p.Addr(), p, p.DeclRange) {
+				l.mod.Providers = append(l.mod.Providers, p)
+			}
+		case "region":
+			if r := l.decodeRegionBlock(block); l.declare(r.Addr(), r, r.DeclRange) {
+				l.mod.Regions = append(l.mod.Regions, r)
+			}
+		case "objective":
+			if o := l.decodeObjectiveBlock(block); l.declare(o.Addr(), o, o.DeclRange) {
+				l.mod.Objectives = append(l.mod.Objectives, o)
+			}
+		case "service":
+			if s := l.decodeServiceBlock(block); l.declare(s.Addr(), s, s.DeclRange) {
+				l.mod.Services = append(l.mod.Services, s)
+			}
+		case "data":
+			if d := l.decodeDataBlock(block); l.declare(d.Addr(), d, d.DeclRange) {
+				l.mod.Data = append(l.mod.Data, d)
+			}
+		case "dependency":
+			if d := l.decodeDependencyBlock(block); l.declare(d.Addr(), d, d.DeclRange) {
+				l.mod.Dependencies = append(l.mod.Dependencies, d)
+			}
+		case "audience":
+			if a := l.decodeAudienceBlock(block); l.declare(a.Addr(), a, a.DeclRange) {
+				l.mod.Audiences = append(l.mod.Audiences, a)
+			}
+		}
+	}
+}
+
+// validName reports whether a block's name label can be referenced: an
+// HCL identifier (letters, digits, underscores and dashes).
+func (l *loader) validName(block *hcl.Block) bool {
+	name := block.Labels[0]
+	if hclsyntax.ValidIdentifier(name) {
+		return true
+	}
+	rng := block.LabelRanges[0]
+	l.diags = append(l.diags, &hcl.Diagnostic{
+		Severity: hcl.DiagError,
+		Summary:  "Invalid name",
+		Detail: fmt.Sprintf("A %s name must start with a letter or underscore and contain only letters, digits, underscores and dashes, so that it can be referenced as %s.NAME; %q cannot.",
+			block.Type, block.Type, name),
+		Subject: &rng,
+	})
+	return false
+}
+
+// declare indexes a block by its address, reporting a duplicate with the
+// place of the first declaration.
+func (l *loader) declare(a Address, block any, rng hcl.Range) bool {
+	if first, dup := l.mod.DeclRange(a); dup {
+		l.diags = append(l.diags, duplicateDiag(a.Kind.String(), fmt.Sprintf("%q", a.Name), rng, first))
+		return false
+	}
+	l.mod.index[a] = block
+	return true
+}
+
+func duplicateDiag(what, name string, rng, first hcl.Range) *hcl.Diagnostic {
+	return &hcl.Diagnostic{
+		Severity: hcl.DiagError,
+		Summary:  fmt.Sprintf("Duplicate %s %s", what, name),
+		Detail: fmt.Sprintf("A %s named %s was already declared at %s:%d,%d. Names must be unique within each kind of block; rename or remove one of them.",
+			what, name, first.Filename, first.Start.Line, first.Start.Column),
+		Subject: &rng,
+		Extra:   relatedRanges{first},
+	}
+}
+
+// relatedRanges rides in hcl.Diagnostic.Extra to carry other places worth
+// showing, such as a first declaration; diag.FromHCL picks them up.
+type relatedRanges []hcl.Range
+
+func (r relatedRanges) RelatedRanges() []hcl.Range { return r }
+
+// finish runs once every file is decoded: it resolves references across
+// files, fills defaults that depend on other blocks, checks what needs the
+// whole module, and sorts.
+func (l *loader) finish() {
+	m := l.mod
+	for _, p := range m.Providers {
+		l.registerProvider(p)
+	}
+	for _, r := range m.Regions {
+		l.resolveRegion(r)
+	}
+	for _, s := range m.Services {
+		l.resolveService(s)
+	}
+	for _, d := range m.Data {
+		l.resolveData(d)
+	}
+	for _, d := range m.Dependencies {
+		l.resolveDependency(d)
+	}
+	for _, a := range m.Audiences {
+		if a.Near != nil && !l.resolve(*a.Near, refRegion) {
+			a.Near = nil
+		}
+	}
+	l.checkSettings()
+
+	sortByName(m.Providers, func(p *Provider) string { return p.Name })
+	sortByName(m.Regions, func(r *Region) string { return r.Name })
+	sortByName(m.Objectives, func(o *Objective) string { return o.Name })
+	sortByName(m.Services, func(s *Service) string { return s.Name })
+	sortByName(m.Data, func(d *Data) string { return d.Name })
+	sortByName(m.Dependencies, func(d *Dependency) string { return d.Name })
+	sortByName(m.Audiences, func(a *Audience) string { return a.Name })
+	sortDiagnostics(l.diags)
+}
+
+func sortByName[T any](s []T, name func(T) string) {
+	sort.SliceStable(s, func(i, j int) bool { return name(s[i]) < name(s[j]) })
+}
+
+// sortDiagnostics orders diagnostics by file, line and column; those without
+// a place come first.
+func sortDiagnostics(ds hcl.Diagnostics) {
+	sort.SliceStable(ds, func(i, j int) bool {
+		a, b := ds[i].Subject, ds[j].Subject
+		switch {
+		case a == nil || b == nil:
+			return a == nil && b != nil
+		case a.Filename != b.Filename:
+			return a.Filename < b.Filename
+		case a.Start.Line != b.Start.Line:
+			return a.Start.Line < b.Start.Line
+		}
+		return a.Start.Column < b.Start.Column
+	})
+}
+
+// attrRanges records where each attribute present in content was written.
+func attrRanges(content *hcl.BodyContent, prefix string, into map[string]hcl.Range) map[string]hcl.Range {
+	if into == nil {
+		into = map[string]hcl.Range{}
+	}
+	for name, a := range content.Attributes {
+		into[prefix+name] = a.Range
+	}
+	return into
+}
+
+// singleBlock returns the only block of type typ in content, reporting any
+// more as duplicates.
+func (l *loader) singleBlock(content *hcl.BodyContent, typ string) *hcl.Block {
+	var first *hcl.Block
+	for _, b := range content.Blocks {
+		if b.Type != typ {
+			continue
+		}
+		if first == nil {
+			first = b
+			continue
+		}
+		rng := b.DefRange
+		l.diags = append(l.diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  fmt.Sprintf("Duplicate %s block", typ),
+			Detail: fmt.Sprintf("Only one %s block is allowed here; the first is at %s:%d,%d. Merge them into one.",
+				typ, first.DefRange.Filename, first.DefRange.Start.Line, first.DefRange.Start.Column),
+			Subject: &rng,
+			Extra:   relatedRanges{first.DefRange},
+		})
+	}
+	return first
+}

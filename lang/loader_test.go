@@ -1,0 +1,104 @@
+package lang
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/hcl/v2"
+)
+
+// wantMarker is an inline expectation on the line a diagnostic must point
+// at: `# error: Unknown reference`. Several may share a line.
+var wantMarker = regexp.MustCompile(`#\s*(error|warning):\s*([^#]*[^#\s])`)
+
+// TestLoadErrors loads every module under testdata/errors and compares its
+// diagnostics with the markers in its files: every marker is hit, and
+// nothing else is reported.
+func TestLoadErrors(t *testing.T) {
+	dirs, _ := filepath.Glob("testdata/errors/*")
+	if len(dirs) == 0 {
+		t.Fatal("no test cases under testdata/errors")
+	}
+	for _, dir := range dirs {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			want := markers(t, dir)
+			_, diags := LoadDir(dir)
+			var got []string
+			for _, d := range diags {
+				got = append(got, diagKey(d))
+			}
+			sort.Strings(got)
+			if strings.Join(got, "\n") != strings.Join(want, "\n") {
+				t.Errorf("diagnostics differ\n--- got\n%s\n--- want\n%s\n--- details\n%s",
+					strings.Join(got, "\n"), strings.Join(want, "\n"), diags.Error())
+			}
+			if len(want) == 0 {
+				t.Error("a case under testdata/errors must expect at least one diagnostic")
+			}
+		})
+	}
+}
+
+// TestLoadValid loads every module under testdata/valid: none may report
+// anything.
+func TestLoadValid(t *testing.T) {
+	dirs, _ := filepath.Glob("testdata/valid/*")
+	for _, dir := range dirs {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			m, diags := LoadDir(dir)
+			for _, d := range diags {
+				t.Error(d.Error())
+			}
+			if m == nil || len(m.Files) == 0 {
+				t.Fatal("no files loaded")
+			}
+		})
+	}
+}
+
+func diagKey(d *hcl.Diagnostic) string {
+	sev := "error"
+	if d.Severity == hcl.DiagWarning {
+		sev = "warning"
+	}
+	if d.Subject == nil {
+		return fmt.Sprintf("-:0: %s: %s", sev, d.Summary)
+	}
+	return fmt.Sprintf("%s:%d: %s: %s", filepath.Base(d.Subject.Filename), d.Subject.Start.Line, sev, d.Summary)
+}
+
+func markers(t *testing.T, dir string) []string {
+	t.Helper()
+	files, err := ModuleFiles(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, line := range strings.Split(string(src), "\n") {
+			for _, m := range wantMarker.FindAllStringSubmatch(line, -1) {
+				want = append(want, fmt.Sprintf("%s:%d: %s: %s", filepath.Base(f), i+1, m[1], m[2]))
+			}
+		}
+	}
+	// Diagnostics about the directory itself have no line to mark; a case
+	// lists them in a file named "want".
+	if extra, err := os.ReadFile(filepath.Join(dir, "want")); err == nil {
+		for _, line := range strings.Split(strings.TrimSpace(string(extra)), "\n") {
+			if line != "" {
+				want = append(want, line)
+			}
+		}
+	}
+	sort.Strings(want)
+	return want
+}

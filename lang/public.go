@@ -1,0 +1,108 @@
+package lang
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclparse"
+
+	"github.com/mrplan/mrplan/providers"
+)
+
+// File name suffixes of module files: HCL native syntax and HCL JSON syntax.
+const (
+	SuffixHCL  = ".mr.hcl"
+	SuffixJSON = ".mr.json"
+)
+
+// IsModuleFile reports whether name is a module file by its suffix.
+func IsModuleFile(name string) bool {
+	return strings.HasSuffix(name, SuffixHCL) || strings.HasSuffix(name, SuffixJSON)
+}
+
+// ModuleFiles lists the module files of dir, not recursively, in lexical
+// order, joined to dir as given.
+func ModuleFiles(dir string) ([]string, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, e := range entries { // os.ReadDir sorts by name
+		if !e.IsDir() && IsModuleFile(e.Name()) {
+			out = append(out, filepath.Join(dir, e.Name()))
+		}
+	}
+	return out, nil
+}
+
+// LoadDir loads the module in dir: every *.mr.hcl and *.mr.json file in it,
+// decoded, resolved and checked against the provider catalogs. It reports
+// every problem it finds, sorted by file and line, and returns the module
+// even when there are errors (then partial; see Module).
+//
+// File names in ranges and Module.Files are dir joined with the file's name,
+// so they are relative to the working directory when dir is.
+func LoadDir(dir string) (*Module, hcl.Diagnostics) {
+	return LoadDirWith(dir, providers.NewRegistry())
+}
+
+// LoadDirWith is LoadDir with the catalogs of reg (built-in ones, say, or a
+// test's own); the module's custom providers are added to reg.
+func LoadDirWith(dir string, reg *providers.Registry) (*Module, hcl.Diagnostics) {
+	l := newLoader(dir, reg)
+	files, err := ModuleFiles(dir)
+	switch {
+	case os.IsNotExist(err):
+		l.diags = append(l.diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Module directory not found",
+			Detail:   fmt.Sprintf("There is no directory %q. Give the directory that holds the module's *.mr.hcl files.", dir),
+		})
+	case err != nil:
+		l.diags = append(l.diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Cannot read module directory",
+			Detail:   err.Error() + ".",
+		})
+	case len(files) == 0:
+		l.diags = append(l.diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "No module files",
+			Detail:   fmt.Sprintf("The directory %q has no *.mr.hcl or *.mr.json file, so there is nothing to load.", dir),
+		})
+	}
+	if len(files) == 0 {
+		return l.mod, l.diags
+	}
+
+	parser := hclparse.NewParser()
+	for _, name := range files {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			l.diags = append(l.diags, &hcl.Diagnostic{
+				Severity: hcl.DiagError,
+				Summary:  "Cannot read module file",
+				Detail:   err.Error() + ".",
+			})
+			continue
+		}
+		l.mod.Files[name] = src
+		var f *hcl.File
+		var diags hcl.Diagnostics
+		if strings.HasSuffix(name, SuffixJSON) {
+			f, diags = parser.ParseJSON(src, name)
+		} else {
+			f, diags = parser.ParseHCL(src, name)
+		}
+		l.diags = append(l.diags, diags...)
+		if f != nil && f.Body != nil {
+			l.loadFile(f.Body)
+		}
+	}
+	l.finish()
+	return l.mod, l.diags
+}

@@ -1,0 +1,189 @@
+package lang
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/agext/levenshtein"
+	"github.com/hashicorp/hcl/v2"
+	"github.com/zclconf/go-cty/cty"
+)
+
+// didYouMean returns ` Did you mean "x"?` for the candidate closest to
+// given by edit distance, prefixed with prefix, or "" when none is close.
+func didYouMean(given string, candidates []string, prefix string) string {
+	if s := nearest(given, candidates); s != "" {
+		return fmt.Sprintf(" Did you mean %q?", prefix+s)
+	}
+	return ""
+}
+
+// nearest returns the candidate closest to given, if it is within a third
+// of the word's length (at least 2 edits, as HCL allows), else "".
+func nearest(given string, candidates []string) string {
+	best, bestDist := "", 0
+	limit := max(2, len(given)/3)
+	for _, c := range candidates {
+		dist := levenshtein.Distance(given, c, nil)
+		if dist <= limit && (best == "" || dist < bestDist || dist == bestDist && c < best) {
+			best, bestDist = c, dist
+		}
+	}
+	return best
+}
+
+// refSpec says which kinds of block an attribute may reference.
+type refSpec []Kind
+
+func (k refSpec) allows(kind Kind) bool {
+	for _, a := range k {
+		if a == kind {
+			return true
+		}
+	}
+	return false
+}
+
+func (k refSpec) words() string {
+	w := make([]string, len(k))
+	for i, kind := range k {
+		w[i] = kind.String()
+	}
+	return strings.Join(w, " or ")
+}
+
+var (
+	refRegion    = refSpec{KindRegion}
+	refObjective = refSpec{KindObjective}
+	refService   = refSpec{KindService}
+	refData      = refSpec{KindData}
+	refCallee    = refSpec{KindService, KindDependency}
+)
+
+// ref reads one static reference such as region.us-east-1. In JSON syntax
+// the same is written as a string, "region.us-east-1". The kind is checked
+// here; whether the block exists is checked once every file is read.
+func (d *decoder) ref(attr *hcl.Attribute, spec refSpec) (Ref, bool) {
+	if attr == nil || isNullExpr(attr.Expr) {
+		return Ref{}, false
+	}
+	return d.refExpr(attr.Name, attr.Expr, spec)
+}
+
+// refs reads a list of static references.
+func (d *decoder) refs(attr *hcl.Attribute, spec refSpec) ([]Ref, bool) {
+	if attr == nil || isNullExpr(attr.Expr) {
+		return nil, false
+	}
+	exprs, diags := hcl.ExprList(attr.Expr)
+	if diags.HasErrors() {
+		rng := attr.Expr.Range()
+		d.diags = append(d.diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Invalid reference list",
+			Detail:   fmt.Sprintf("The %s argument must be a list of %s references, such as [%s.NAME].", attr.Name, spec.words(), spec[0]),
+			Subject:  &rng,
+		})
+		return nil, false
+	}
+	out := make([]Ref, 0, len(exprs))
+	ok := true
+	for _, e := range exprs {
+		r, rok := d.refExpr(attr.Name, e, spec)
+		if rok {
+			out = append(out, r)
+		} else {
+			ok = false
+		}
+	}
+	return out, ok
+}
+
+func isNullExpr(e hcl.Expression) bool {
+	v, diags := e.Value(nil)
+	return !diags.HasErrors() && v.IsNull()
+}
+
+func (d *decoder) refExpr(name string, expr hcl.Expression, spec refSpec) (Ref, bool) {
+	rng := expr.Range()
+	fail := func(summary, detail string) (Ref, bool) {
+		d.diags = append(d.diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: summary, Detail: detail, Subject: &rng})
+		return Ref{}, false
+	}
+	example := spec[0].String() + ".NAME"
+	trav, diags := hcl.AbsTraversalForExpr(expr)
+	if diags.HasErrors() {
+		// A quoted name in native syntax is the commonest slip: say how to
+		// write it instead.
+		if v, vd := expr.Value(nil); !vd.HasErrors() && v.Type() == cty.String && v.IsKnown() && !v.IsNull() {
+			s := v.AsString()
+			if _, _, isAddr := strings.Cut(s, "."); !isAddr {
+				s = spec[0].String() + "." + s
+			}
+			return fail("Invalid reference", fmt.Sprintf("The %s argument takes a reference, not a string. Write it without quotes: %s.", name, s))
+		}
+		return fail("Invalid reference", fmt.Sprintf("The %s argument takes a %s reference such as %s.", name, spec.words(), example))
+	}
+	root := trav.RootName()
+	kind, known := ParseKind(root)
+	if len(trav) == 1 && !known {
+		return fail("Invalid reference", fmt.Sprintf("A reference names a kind of block and a name, such as %s. Did you mean %s.%s?", example, spec[0], root))
+	}
+	if !known {
+		words := make([]string, 0, len(kindNames)-1)
+		for _, n := range kindNames[1:] {
+			words = append(words, n)
+		}
+		return fail("Invalid reference", fmt.Sprintf("%q is not a kind of block; a reference is written as %s.%s", root, example, didYouMean(root, words, "")))
+	}
+	if len(trav) != 2 {
+		return fail("Invalid reference", fmt.Sprintf("A reference is written KIND.NAME, such as %s, with nothing after the name.", example))
+	}
+	attrStep, isAttr := trav[1].(hcl.TraverseAttr)
+	if !isAttr {
+		return fail("Invalid reference", fmt.Sprintf("A reference is written KIND.NAME, such as %s.", example))
+	}
+	if !spec.allows(kind) {
+		return fail("Invalid reference kind", fmt.Sprintf("The %s argument takes %s references; %s.%s is a %s.", name, spec.words(), kind, attrStep.Name, kind))
+	}
+	return Ref{Addr: Address{kind, attrStep.Name}, Range: trav.SourceRange()}, true
+}
+
+// resolve checks that r names a declared block and reports "Unknown
+// reference" with the closest declared name of the allowed kinds otherwise.
+func (l *loader) resolve(r Ref, spec refSpec) bool {
+	if _, ok := l.mod.index[r.Addr]; ok {
+		return true
+	}
+	var candidates []string
+	for a := range l.mod.index {
+		if spec.allows(a.Kind) {
+			candidates = append(candidates, a.String())
+		}
+	}
+	sort.Strings(candidates)
+	rng := r.Range
+	detail := fmt.Sprintf("There is no %s named %q in this module.", r.Addr.Kind, r.Addr.Name)
+	if s := nearest(r.Addr.String(), candidates); s != "" {
+		detail += fmt.Sprintf(" Did you mean %q?", s)
+	}
+	l.diags = append(l.diags, &hcl.Diagnostic{
+		Severity: hcl.DiagError,
+		Summary:  "Unknown reference",
+		Detail:   detail,
+		Subject:  &rng,
+	})
+	return false
+}
+
+// resolveAll keeps the references that resolve, reporting the rest.
+func (l *loader) resolveAll(refs []Ref, spec refSpec) []Ref {
+	out := refs[:0]
+	for _, r := range refs {
+		if l.resolve(r, spec) {
+			out = append(out, r)
+		}
+	}
+	return out
+}

@@ -1,0 +1,326 @@
+package lang
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
+	"github.com/zclconf/go-cty/cty/function"
+	"github.com/zclconf/go-cty/cty/function/stdlib"
+	"github.com/zclconf/go-cty/cty/gocty"
+
+	"github.com/mrplan/mrplan/internal/units"
+)
+
+var inf = math.Inf(1)
+
+// sortedAttrs returns attrs in source order, so diagnostics and maps built
+// from them do not depend on map iteration.
+func sortedAttrs(attrs hcl.Attributes) []*hcl.Attribute {
+	out := make([]*hcl.Attribute, 0, len(attrs))
+	for _, a := range attrs {
+		out = append(out, a)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Range.Start.Byte != out[j].Range.Start.Byte {
+			return out[i].Range.Start.Byte < out[j].Range.Start.Byte
+		}
+		return out[i].Name < out[j].Name
+	})
+	return out
+}
+
+// evalContext is the context every attribute is evaluated in: no variables
+// and only pure functions, so a module cannot read files, the network or the
+// environment, and evaluates the same everywhere.
+func evalContext() *hcl.EvalContext {
+	return &hcl.EvalContext{
+		Functions: map[string]function.Function{
+			"abs":      stdlib.AbsoluteFunc,
+			"ceil":     stdlib.CeilFunc,
+			"floor":    stdlib.FloorFunc,
+			"max":      stdlib.MaxFunc,
+			"min":      stdlib.MinFunc,
+			"lower":    stdlib.LowerFunc,
+			"upper":    stdlib.UpperFunc,
+			"format":   stdlib.FormatFunc,
+			"join":     stdlib.JoinFunc,
+			"concat":   stdlib.ConcatFunc,
+			"length":   stdlib.LengthFunc,
+			"coalesce": stdlib.CoalesceFunc,
+		},
+	}
+}
+
+// decoder turns attribute expressions into typed Go values, collecting
+// every problem in diags rather than stopping at the first. Each method
+// reports ok=false when the attribute is absent, null or invalid; only the
+// invalid case adds a diagnostic.
+type decoder struct {
+	ctx   *hcl.EvalContext
+	diags hcl.Diagnostics
+}
+
+func newDecoder() *decoder { return &decoder{ctx: evalContext()} }
+
+// errorf records an error about an attribute's value.
+func (d *decoder) errorf(attr *hcl.Attribute, summary, format string, args ...any) {
+	rng := attr.Expr.Range()
+	ctx := attr.Range
+	d.diags = append(d.diags, &hcl.Diagnostic{
+		Severity: hcl.DiagError,
+		Summary:  summary,
+		Detail:   fmt.Sprintf(format, args...),
+		Subject:  &rng,
+		Context:  &ctx,
+	})
+}
+
+// value evaluates attr. ok is false when it is absent, null or failed.
+func (d *decoder) value(attr *hcl.Attribute) (cty.Value, bool) {
+	if attr == nil {
+		return cty.NilVal, false
+	}
+	v, diags := attr.Expr.Value(d.ctx)
+	d.diags = append(d.diags, diags...)
+	if diags.HasErrors() || v.IsNull() || !v.IsWhollyKnown() {
+		return cty.NilVal, false
+	}
+	return v, true
+}
+
+// typed evaluates attr and converts it to want, reporting "Incorrect
+// attribute value type" with what was expected.
+func (d *decoder) typed(attr *hcl.Attribute, want cty.Type, what string) (cty.Value, bool) {
+	v, ok := d.value(attr)
+	if !ok {
+		return cty.NilVal, false
+	}
+	cv, err := convert.Convert(v, want)
+	if err != nil {
+		d.errorf(attr, "Incorrect attribute value type",
+			"The %s argument must be %s, not %s.", attr.Name, what, friendlyType(v.Type()))
+		return cty.NilVal, false
+	}
+	return cv, true
+}
+
+func friendlyType(t cty.Type) string {
+	switch {
+	case t == cty.String:
+		return "a string"
+	case t == cty.Number:
+		return "a number"
+	case t == cty.Bool:
+		return "a bool"
+	case t.IsTupleType() || t.IsListType() || t.IsSetType():
+		return "a list"
+	case t.IsObjectType() || t.IsMapType():
+		return "an object"
+	}
+	return t.FriendlyName()
+}
+
+func (d *decoder) str(attr *hcl.Attribute) (string, bool) {
+	v, ok := d.typed(attr, cty.String, "a string")
+	if !ok {
+		return "", false
+	}
+	return v.AsString(), true
+}
+
+func (d *decoder) boolean(attr *hcl.Attribute) (bool, bool) {
+	v, ok := d.typed(attr, cty.Bool, "true or false")
+	if !ok {
+		return false, false
+	}
+	return v.True(), true
+}
+
+// number reads a finite number within [lo, hi]; pass ±Inf for no bound.
+func (d *decoder) number(attr *hcl.Attribute, lo, hi float64) (float64, bool) {
+	v, ok := d.typed(attr, cty.Number, "a number")
+	if !ok {
+		return 0, false
+	}
+	f, _ := v.AsBigFloat().Float64()
+	if math.IsInf(f, 0) || math.IsNaN(f) {
+		d.errorf(attr, "Invalid number", "The %s argument must be a finite number.", attr.Name)
+		return 0, false
+	}
+	if f < lo || f > hi {
+		d.errorf(attr, "Value out of range", "The %s argument must be %s; %s is not.", attr.Name, rangeWords(lo, hi), formatNumber(f))
+		return 0, false
+	}
+	return f, true
+}
+
+// integer reads a whole number within [lo, hi].
+func (d *decoder) integer(attr *hcl.Attribute, lo, hi int) (int, bool) {
+	v, ok := d.typed(attr, cty.Number, "a whole number")
+	if !ok {
+		return 0, false
+	}
+	var n int
+	if err := gocty.FromCtyValue(v, &n); err != nil {
+		d.errorf(attr, "Invalid number", "The %s argument must be a whole number.", attr.Name)
+		return 0, false
+	}
+	if n < lo || n > hi {
+		d.errorf(attr, "Value out of range", "The %s argument must be %s; %d is not.", attr.Name,
+			rangeWords(float64(lo), float64(hi)), n)
+		return 0, false
+	}
+	return n, true
+}
+
+func rangeWords(lo, hi float64) string {
+	switch {
+	case math.IsInf(hi, 1) && math.IsInf(lo, -1):
+		return "a number"
+	case math.IsInf(hi, 1):
+		return "at least " + formatNumber(lo)
+	case math.IsInf(lo, -1):
+		return "at most " + formatNumber(hi)
+	}
+	return "between " + formatNumber(lo) + " and " + formatNumber(hi)
+}
+
+func (d *decoder) duration(attr *hcl.Attribute) (time.Duration, bool) {
+	s, ok := d.unitString(attr, "a duration such as \"90s\", \"5m\" or \"7d\"")
+	if !ok {
+		return 0, false
+	}
+	v, err := units.ParseDuration(s)
+	if err != nil {
+		d.errorf(attr, "Invalid duration", "The %s argument: %s.", attr.Name, err)
+		return 0, false
+	}
+	return v, true
+}
+
+func (d *decoder) size(attr *hcl.Attribute) (int64, bool) {
+	s, ok := d.unitString(attr, "a size such as \"500GB\" or \"2TiB\"")
+	if !ok {
+		return 0, false
+	}
+	v, err := units.ParseSize(s)
+	if err != nil {
+		d.errorf(attr, "Invalid size", "The %s argument: %s.", attr.Name, err)
+		return 0, false
+	}
+	return v, true
+}
+
+// percent reads "99.95%" or the number 99.95.
+func (d *decoder) percent(attr *hcl.Attribute) (float64, bool) {
+	v, ok := d.value(attr)
+	if !ok {
+		return 0, false
+	}
+	if v.Type() == cty.Number {
+		return d.number(attr, 0, 100)
+	}
+	if v.Type() != cty.String {
+		d.errorf(attr, "Incorrect attribute value type",
+			"The %s argument must be a percentage such as \"99.95%%\", not %s.", attr.Name, friendlyType(v.Type()))
+		return 0, false
+	}
+	p, err := units.ParsePercent(v.AsString())
+	if err != nil {
+		d.errorf(attr, "Invalid percentage", "The %s argument: %s.", attr.Name, err)
+		return 0, false
+	}
+	if p < 0 || p > 100 {
+		d.errorf(attr, "Value out of range", "The %s argument must be between 0%% and 100%%.", attr.Name)
+		return 0, false
+	}
+	return p, true
+}
+
+// date reads "YYYY-MM-DD" as UTC midnight.
+func (d *decoder) date(attr *hcl.Attribute) (time.Time, bool) {
+	s, ok := d.unitString(attr, "a date written YYYY-MM-DD")
+	if !ok {
+		return time.Time{}, false
+	}
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		d.errorf(attr, "Invalid date", "The %s argument must be a date written YYYY-MM-DD, such as \"2026-03-31\"; %q is not.", attr.Name, s)
+		return time.Time{}, false
+	}
+	return t, true
+}
+
+// unitString reads a string that carries a unit; a bare number gets a hint
+// to add one, the commonest mistake.
+func (d *decoder) unitString(attr *hcl.Attribute, what string) (string, bool) {
+	v, ok := d.value(attr)
+	if !ok {
+		return "", false
+	}
+	if v.Type() == cty.Number {
+		d.errorf(attr, "Missing unit", "The %s argument must be %s, written as a string with its unit; a bare number has no unit.", attr.Name, what)
+		return "", false
+	}
+	if v.Type() != cty.String {
+		d.errorf(attr, "Incorrect attribute value type", "The %s argument must be %s, not %s.", attr.Name, what, friendlyType(v.Type()))
+		return "", false
+	}
+	return v.AsString(), true
+}
+
+// enum reads one of names (an enumeration's String table, "" meaning unset)
+// and returns its index, which is the enumeration's value.
+func (d *decoder) enum(attr *hcl.Attribute, names []string) (int, bool) {
+	s, ok := d.str(attr)
+	if !ok {
+		return 0, false
+	}
+	for i, n := range names {
+		if n != "" && n == s {
+			return i, true
+		}
+	}
+	d.errorf(attr, "Invalid value", "The %s argument must be one of %s; %q is not.%s", attr.Name,
+		wordList(enumWords(names)), s, didYouMean(s, enumWords(names), ""))
+	return 0, false
+}
+
+// strings reads a list of strings.
+func (d *decoder) strings(attr *hcl.Attribute) ([]string, bool) {
+	v, ok := d.typed(attr, cty.List(cty.String), "a list of strings")
+	if !ok {
+		return nil, false
+	}
+	out := make([]string, 0, v.LengthInt())
+	for it := v.ElementIterator(); it.Next(); {
+		_, e := it.Element()
+		if e.IsNull() {
+			d.errorf(attr, "Invalid value", "The %s argument's elements must not be null.", attr.Name)
+			return nil, false
+		}
+		out = append(out, e.AsString())
+	}
+	return out, true
+}
+
+// wordList quotes words and joins them: "a", "b" or "c".
+func wordList(words []string) string {
+	q := make([]string, len(words))
+	for i, w := range words {
+		q[i] = fmt.Sprintf("%q", w)
+	}
+	switch len(q) {
+	case 0:
+		return ""
+	case 1:
+		return q[0]
+	}
+	return strings.Join(q[:len(q)-1], ", ") + " or " + q[len(q)-1]
+}
