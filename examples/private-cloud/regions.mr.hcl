@@ -1,0 +1,27 @@
+# Module regions select the data centres of the corp catalog above.
+
+region "sh-jq" {
+  provider = "corp" # Jinqiao: primary for everything single-writer
+}
+
+region "sh-zj" {
+  provider = "corp" # Zhangjiang: same city, ~6 km away - the same-city pair
+}
+
+region "bj-yz" {
+  provider = "corp" # Yizhuang, Beijing: cross-city, survives a Shanghai-wide event
+}
+
+region "sg-1" {
+  provider = "corp" # Singapore: overseas business only; its data stays there
+}
+
+audience "china" {
+  share = 0.9
+  near  = region.sh-jq
+}
+
+audience "southeast-asia" {
+  share = 0.1
+  near  = region.sg-1
+}

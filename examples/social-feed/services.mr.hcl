@@ -1,0 +1,179 @@
+# All user-facing paths run in all three regions; users are routed to the
+# nearest one and stay there. Only trends stays in one region.
+
+service "timeline" {
+  description = "Serves a user's home timeline: the posts of people they follow, newest first."
+  criticality = "core"
+  objective   = objective.feed
+  regions     = [region.americas, region.europe, region.asia]
+
+  depends_on = [service.accounts, dependency.identity-platform, dependency.cloud-dns]
+  reads      = [data.timelines, data.posts, data.like-counts]
+
+  traffic {
+    rps        = 250000
+    read_ratio = 1
+  }
+
+  routing {
+    policy  = "latency"
+    dns_ttl = "30s"
+  }
+
+  compensation   = "After a regional loss, moved users see a timeline rebuilt from their follows; posts from the lost region's last seconds appear when it returns."
+  failover_drill = "2026-11-10"
+
+  observability {
+    health_checks = true
+    dashboards    = ["timeline-latency-by-region"]
+  }
+}
+
+service "posting" {
+  description = "Creates, edits and deletes posts."
+  criticality = "core"
+  revenue     = true # every post carries ads into someone's timeline
+  objective   = objective.feed
+  regions     = [region.americas, region.europe, region.asia]
+
+  # The app uploads photos to media first and posts only their ids, so
+  # posting never calls media (tier 1): a media outage degrades to text-only
+  # posts instead of taking posting down with it.
+  depends_on = [service.accounts, dependency.identity-platform]
+  writes     = [data.posts]
+
+  traffic {
+    rps        = 20000
+    read_ratio = 0.1
+  }
+
+  routing {
+    policy  = "geo"
+    dns_ttl = "30s"
+  }
+
+  compensation   = "A post written in the last seconds before its home region failed may be missing; the app keeps drafts locally for 24 h and offers to re-post."
+  failover_drill = "2026-11-10"
+
+  observability {
+    replication_lag_alert = "5s"
+    health_checks         = true
+  }
+}
+
+service "accounts" {
+  description = "Sign-up, usernames and profile basics."
+  criticality = "core"
+  objective   = objective.accounts
+  regions     = [region.americas, region.europe, region.asia]
+
+  depends_on = [dependency.identity-platform]
+  reads      = [data.usernames]
+  writes     = [data.usernames]
+
+  routing {
+    dns_ttl = "30s"
+  }
+
+  compensation   = "Sign-ups fail fast during a quorum loss; the form keeps its contents and retries."
+  failover_drill = "2026-11-10"
+
+  observability {
+    replication_lag_alert = "1s"
+    health_checks         = true
+  }
+}
+
+service "fanout" {
+  description = "Writes each new post into the cached timelines of the author's followers."
+  criticality = "important"
+  objective   = objective.feed
+  regions     = [region.americas, region.europe, region.asia]
+  # Tier 1 would default to active-passive, but timelines are cached per
+  # region, so each region must build its own.
+  topology = "active-active"
+
+  reads  = [data.posts, data.follows]
+  writes = [data.timelines]
+
+  failover_drill = "2026-11-10"
+
+  observability {
+    health_checks = true
+  }
+}
+
+service "likes" {
+  description = "Likes and like counts."
+  criticality = "important"
+  objective   = objective.feed
+  regions     = [region.americas, region.europe, region.asia]
+  topology    = "active-active"
+
+  writes = [data.like-counts]
+
+  traffic {
+    rps        = 60000
+    read_ratio = 0.2
+  }
+
+  failover_drill = "2026-11-10"
+
+  observability {
+    replication_lag_alert = "10s"
+    health_checks         = true
+  }
+}
+
+service "graph" {
+  description = "Follow and unfollow."
+  criticality = "important"
+  objective   = objective.feed
+  regions     = [region.americas, region.europe, region.asia]
+  topology    = "active-active"
+
+  writes = [data.follows]
+
+  failover_drill = "2026-11-10"
+
+  observability {
+    replication_lag_alert = "10s"
+  }
+}
+
+service "media" {
+  description = "Photo and video upload, transcoding and delivery through the CDN."
+  criticality = "important"
+  objective   = objective.feed
+  regions     = [region.americas, region.europe, region.asia]
+  topology    = "active-active"
+
+  depends_on = [dependency.cloud-cdn]
+  writes     = [data.media]
+
+  failover_drill = "2026-11-10"
+
+  observability {
+    replication_lag_alert = "15m"
+  }
+}
+
+service "push" {
+  description = "Push notifications: 'X liked your post'."
+  criticality = "auxiliary"
+  objective   = objective.extras
+  regions     = [region.americas, region.europe]
+
+  depends_on = [dependency.push-gateways]
+  reads      = [data.follows]
+  writes     = [data.notification-inbox]
+}
+
+service "trends" {
+  description = "Trending topics, recomputed every five minutes from a sample of posts."
+  criticality = "auxiliary"
+  objective   = objective.extras
+  regions     = [region.americas]
+
+  reads = [data.posts]
+}
