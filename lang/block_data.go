@@ -51,6 +51,7 @@ func (l *loader) decodeDataBlock(block *hcl.Block) *Data {
 		d.Owner = r
 	}
 	d.Product, _ = l.str(a["product"])
+	l.recordExpr(d.Addr(), a["product"])
 	if v, ok := l.size(a["size"]); ok {
 		d.Size = &v
 	}
@@ -104,6 +105,6 @@ func (l *loader) resolveData(d *Data) {
 		d.Owner = Ref{}
 	}
 	if d.Product != "" {
-		d.Catalog = l.resolveProduct(d.Product, d.Attrs["product"], "a data class", dataProductKinds)
+		d.Catalog = l.resolveProduct(d.Product, l.exprRange(d.Addr(), "product", d.Attrs["product"]), "a data class", dataProductKinds)
 	}
 }

@@ -42,6 +42,7 @@ func (l *loader) decodeDependencyBlock(block *hcl.Block) *Dependency {
 		d.Kind = DependencyKind(i)
 	}
 	d.Product, _ = l.str(a["product"])
+	l.recordExpr(d.Addr(), a["product"])
 	d.Regions, _ = l.refs(a["regions"], refRegion)
 	d.Global, _ = l.boolean(a["global"])
 	d.Fallback, _ = l.str(a["fallback"])
@@ -51,6 +52,6 @@ func (l *loader) decodeDependencyBlock(block *hcl.Block) *Dependency {
 func (l *loader) resolveDependency(d *Dependency) {
 	d.Regions = l.resolveAll(d.Regions, refRegion)
 	if d.Product != "" {
-		d.Catalog = l.resolveProduct(d.Product, d.Attrs["product"], "a "+d.Kind.String()+" dependency", dependencyProductKinds[d.Kind])
+		d.Catalog = l.resolveProduct(d.Product, l.exprRange(d.Addr(), "product", d.Attrs["product"]), "a "+d.Kind.String()+" dependency", dependencyProductKinds[d.Kind])
 	}
 }

@@ -31,6 +31,8 @@ func (l *loader) decodeRegionBlock(block *hcl.Block) *Region {
 	l.diags = append(l.diags, diags...)
 	r.Attrs = attrRanges(content, "", nil)
 	a := content.Attributes
+	l.recordExpr(r.Addr(), a["provider"])
+	l.recordExpr(r.Addr(), a["code"])
 	if v, ok := l.str(a["provider"]); ok {
 		r.Provider = v
 	}
@@ -62,7 +64,14 @@ func (l *loader) resolveRegion(r *Region) {
 	fail := func(rng hcl.Range, summary, detail string) {
 		l.diags = append(l.diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: summary, Detail: detail, Subject: &rng})
 	}
-	explicit := r.City != nil && r.Country != nil && r.Lat != nil && r.Lon != nil
+	// Geography counts as given when written, even if a value was invalid
+	// (that is reported already; a "missing" error would only echo it).
+	explicit := true
+	for _, name := range []string{"city", "country", "lat", "lon"} {
+		if _, ok := r.Attrs[name]; !ok {
+			explicit = false
+		}
+	}
 
 	if r.Provider == "" {
 		switch {
@@ -86,7 +95,7 @@ func (l *loader) resolveRegion(r *Region) {
 		cat, ok := m.Registry.Catalog(r.Provider)
 		if !ok {
 			names := m.Registry.Names()
-			fail(r.Attrs["provider"], "Unknown provider",
+			fail(l.exprRange(r.Addr(), "provider", r.DeclRange), "Unknown provider",
 				fmt.Sprintf("There is no provider %q: declare a provider block for it, or use one of %s.%s", r.Provider, wordList(names), didYouMean(r.Provider, names, "")))
 			return
 		}
@@ -97,10 +106,7 @@ func (l *loader) resolveRegion(r *Region) {
 			for i, e := range cat.Regions {
 				codes[i] = e.Code
 			}
-			rng, ok := r.Attrs["code"]
-			if !ok {
-				rng = r.NameRange
-			}
+			rng := l.exprRange(r.Addr(), "code", r.NameRange)
 			fail(rng, "Unknown region code",
 				fmt.Sprintf("The %s catalog has no region %q.%s For a region the catalog lacks, give its city, country, lat and lon.", r.Provider, r.Code, didYouMean(r.Code, codes, "")))
 			return

@@ -34,11 +34,35 @@ type loader struct {
 	// references to unknown names are not reported (they would only echo
 	// the syntax error).
 	broken bool
+	// exprRanges holds the range of some attributes' values (not the whole
+	// attribute, which the model's Attrs keep), for messages resolved late.
+	exprRanges map[exprKey]hcl.Range
+}
+
+type exprKey struct {
+	block Address
+	attr  string
+}
+
+// exprRange is the range of the value of attribute attr of block a, or
+// fallback when it was not recorded.
+func (l *loader) exprRange(a Address, attr string, fallback hcl.Range) hcl.Range {
+	if r, ok := l.exprRanges[exprKey{a, attr}]; ok {
+		return r
+	}
+	return fallback
+}
+
+func (l *loader) recordExpr(a Address, attr *hcl.Attribute) {
+	if attr != nil {
+		l.exprRanges[exprKey{a, attr.Name}] = attr.Expr.Range()
+	}
 }
 
 func newLoader(dir string, reg *providers.Registry) *loader {
 	return &loader{
-		decoder: newDecoder(),
+		decoder:    newDecoder(),
+		exprRanges: map[exprKey]hcl.Range{},
 		mod: &Module{
 			Dir:      dir,
 			Files:    map[string][]byte{},

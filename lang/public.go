@@ -99,7 +99,12 @@ func LoadDirWith(dir string, reg *providers.Registry) (*Module, hcl.Diagnostics)
 			f, diags = parser.ParseHCL(src, name)
 		}
 		l.diags = append(l.diags, diags...)
-		if f != nil && f.Body != nil {
+		switch {
+		case diags.HasErrors():
+			// A file that does not parse is not decoded: what the parser
+			// recovered would only produce errors that echo the syntax error.
+			l.broken = true
+		case f != nil && f.Body != nil:
 			l.loadFile(f.Body)
 		}
 	}

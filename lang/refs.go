@@ -156,6 +156,9 @@ func (l *loader) resolve(r Ref, spec refSpec) bool {
 	if _, ok := l.mod.index[r.Addr]; ok {
 		return true
 	}
+	if l.broken {
+		return false // the block may be in the file that did not parse
+	}
 	var candidates []string
 	for a := range l.mod.index {
 		if spec.allows(a.Kind) {

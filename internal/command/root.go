@@ -91,6 +91,8 @@ dependencies.`,
 	root.PersistentFlags().BoolVar(&g.noColor, "no-color", false, "never colour the output (colour is used only on a terminal anyway)")
 	root.AddCommand(
 		newVersionCmd(s),
+		newValidateCmd(s, g),
+		newFmtCmd(s, g),
 	)
 	return root
 }

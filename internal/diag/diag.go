@@ -47,7 +47,9 @@ type Diagnostic struct {
 }
 
 // FromHCL converts language diagnostics. HCL has no notice level; its
-// warnings stay warnings.
+// warnings stay warnings. A diagnostic whose Extra has a
+// RelatedRanges() []hcl.Range method (lang's duplicate declarations) gets
+// those ranges as Related.
 func FromHCL(ds hcl.Diagnostics) []Diagnostic {
 	out := make([]Diagnostic, 0, len(ds))
 	for _, d := range ds {
@@ -55,7 +57,11 @@ func FromHCL(ds hcl.Diagnostics) []Diagnostic {
 		if d.Severity == hcl.DiagWarning {
 			sev = Warning
 		}
-		out = append(out, Diagnostic{Severity: sev, Summary: d.Summary, Detail: d.Detail, Range: d.Subject})
+		var related []hcl.Range
+		if r, ok := d.Extra.(interface{ RelatedRanges() []hcl.Range }); ok {
+			related = r.RelatedRanges()
+		}
+		out = append(out, Diagnostic{Severity: sev, Summary: d.Summary, Detail: d.Detail, Range: d.Subject, Related: related})
 	}
 	return out
 }

@@ -1,0 +1,142 @@
+package command
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/mrplan/mrplan/internal/diag"
+	"github.com/mrplan/mrplan/internal/views"
+	"github.com/mrplan/mrplan/lang"
+)
+
+type validateOptions struct {
+	format      string
+	json        bool
+	minSeverity string
+}
+
+func newValidateCmd(s Streams, g *globals) *cobra.Command {
+	var o validateOptions
+	cmd := &cobra.Command{
+		Use:   "validate [DIR]",
+		Short: "Check a module: syntax, types, references, and every check",
+		Long: `Validate loads the module in DIR (default: the current directory), resolves
+its references, runs every check, and reports every problem found in one run.
+
+It exits 1 when there is a language error, or a finding at or above
+--min-severity (default error); otherwise 0. Use it as a CI gate.`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(_ *cobra.Command, args []string) error {
+			dir := "."
+			if len(args) == 1 {
+				dir = args[0]
+			}
+			if o.json {
+				o.format = "json"
+			}
+			return exit(runValidate(s, g, o, dir))
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.format, "format", "text", "output format: text, compact or json")
+	f.BoolVar(&o.json, "json", false, "short for --format json")
+	f.StringVar(&o.minSeverity, "min-severity", "error", "the lowest severity that fails the run: error, warning or notice")
+	return cmd
+}
+
+func runValidate(s Streams, g *globals, o validateOptions, dir string) int {
+	minSev, ok := diag.ParseSeverity(o.minSeverity)
+	if !ok {
+		fmt.Fprintf(s.Err, "Error: --min-severity must be error, warning or notice, not %q.\n", o.minSeverity)
+		return ExitError
+	}
+	mod, hclDiags := lang.LoadDir(dir)
+	ds := diag.FromHCL(hclDiags)
+	if !hclDiags.HasErrors() {
+		ds = append(ds, validateChecks(mod)...)
+	}
+	diag.Sort(ds)
+	valid := true
+	for _, d := range ds {
+		if d.Severity >= minSev {
+			valid = false
+		}
+	}
+
+	var err error
+	switch o.format {
+	case "text":
+		err = views.DiagnosticsText{Files: mod.Files, Color: g.color(s.OutTerminal)}.Write(s.Out, ds)
+		if err == nil {
+			err = validateSummary(s, ds, valid)
+		}
+	case "compact":
+		err = views.DiagnosticsCompact(s.Out, ds)
+	case "json":
+		err = views.DiagnosticsJSON(s.Out, ds, valid)
+	// The sarif, junit and github formats join here.
+	default:
+		fmt.Fprintf(s.Err, "Error: --format must be text, compact or json, not %q.\n", o.format)
+		return ExitError
+	}
+	if err != nil {
+		fmt.Fprintf(s.Err, "Error: cannot write output: %s\n", err)
+		return ExitError
+	}
+	if !valid {
+		return ExitError
+	}
+	return ExitOK
+}
+
+// validateChecks returns the check findings for a module that loaded
+// without language errors.
+//
+// The checks package plugs in here: plan the module and run every enabled
+// check over the module and the plan, honouring the mrplan block's check
+// settings and inline ignores, and return the findings.
+func validateChecks(mod *lang.Module) []diag.Diagnostic {
+	_ = mod
+	return nil
+}
+
+// validateSummary closes the text output with the verdict, as terraform
+// validate does.
+func validateSummary(s Streams, ds []diag.Diagnostic, valid bool) error {
+	errs, warns, notices := diag.Count(ds)
+	var err error
+	switch {
+	case len(ds) == 0:
+		_, err = fmt.Fprintln(s.Out, "Success! The module is valid.")
+	case valid:
+		_, err = fmt.Fprintf(s.Out, "The module is valid, with %s.\n", counts(errs, warns, notices))
+	default:
+		_, err = fmt.Fprintf(s.Out, "The module is not valid: %s.\n", counts(errs, warns, notices))
+	}
+	return err
+}
+
+func counts(errs, warns, notices int) string {
+	var parts []string
+	for _, c := range []struct {
+		n    int
+		word string
+	}{{errs, "error"}, {warns, "warning"}, {notices, "notice"}} {
+		switch {
+		case c.n == 1:
+			parts = append(parts, "1 "+c.word)
+		case c.n > 1:
+			parts = append(parts, fmt.Sprintf("%d %ss", c.n, c.word))
+		}
+	}
+	switch len(parts) {
+	case 0:
+		return "no problems"
+	case 1:
+		return parts[0]
+	case 2:
+		return parts[0] + " and " + parts[1]
+	}
+	return parts[0] + ", " + parts[1] + " and " + parts[2]
+}

@@ -1,0 +1,27 @@
+package views
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+
+	"github.com/mrplan/mrplan/internal/diag"
+)
+
+// DiagnosticsCompact renders one line per diagnostic, for editors and grep:
+// `file:line:col: severity: summary (ID)`.
+func DiagnosticsCompact(w io.Writer, ds []diag.Diagnostic) error {
+	bw := bufio.NewWriter(w)
+	for _, d := range ds {
+		place := "-"
+		if d.Range != nil && d.Range.Filename != "" {
+			place = fmt.Sprintf("%s:%d:%d", d.Range.Filename, d.Range.Start.Line, d.Range.Start.Column)
+		}
+		fmt.Fprintf(bw, "%s: %s: %s", place, d.Severity, d.Summary)
+		if d.Rule != "" {
+			fmt.Fprintf(bw, " (%s)", d.Rule)
+		}
+		fmt.Fprintln(bw)
+	}
+	return bw.Flush()
+}

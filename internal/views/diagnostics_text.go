@@ -1,0 +1,183 @@
+package views
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/mitchellh/go-wordwrap"
+
+	"github.com/mrplan/mrplan/internal/diag"
+)
+
+// DiagnosticsText renders diagnostics for people, the way `terraform
+// validate` does: a severity and summary, the place with the enclosing
+// block, a source snippet with the offending range underlined, and the
+// detail wrapped to Width.
+type DiagnosticsText struct {
+	// Files holds the source of each file by the name ranges use, for
+	// snippets; a diagnostic in a file not here is shown without one.
+	Files map[string][]byte
+	Color bool
+	Width int // wrap width for details; 78 when zero
+}
+
+const (
+	ansiReset     = "\x1b[0m"
+	ansiBold      = "\x1b[1m"
+	ansiUnderline = "\x1b[4m"
+	ansiRed       = "\x1b[31m"
+	ansiYellow    = "\x1b[33m"
+	ansiCyan      = "\x1b[36m"
+)
+
+var severityTitles = map[diag.Severity]struct{ word, color string }{
+	diag.Error:   {"Error", ansiRed},
+	diag.Warning: {"Warning", ansiYellow},
+	diag.Notice:  {"Notice", ansiCyan},
+}
+
+// Write renders ds in order, each followed by a blank line.
+func (v DiagnosticsText) Write(w io.Writer, ds []diag.Diagnostic) error {
+	bw := bufio.NewWriter(w)
+	nav := navigators{}
+	for _, d := range ds {
+		v.writeOne(bw, d, nav)
+	}
+	return bw.Flush()
+}
+
+func (v DiagnosticsText) writeOne(w *bufio.Writer, d diag.Diagnostic, nav navigators) {
+	title := severityTitles[d.Severity]
+	if title.word == "" {
+		title.word, title.color = "Error", ansiRed
+	}
+	head := d.Summary
+	if d.Rule != "" {
+		head += " (" + d.Rule + ")"
+	}
+	if v.Color {
+		fmt.Fprintf(w, "%s%s%s:%s %s%s%s\n", ansiBold, title.color, title.word, ansiReset, ansiBold, head, ansiReset)
+	} else {
+		fmt.Fprintf(w, "%s: %s\n", title.word, head)
+	}
+	if d.Range != nil && d.Range.Filename != "" {
+		fmt.Fprintln(w)
+		v.writePlace(w, *d.Range, d.Subject, nav)
+	}
+	width := v.Width
+	if width <= 0 {
+		width = 78
+	}
+	for _, text := range []string{d.Detail, fixLine(d.Fix)} {
+		if text == "" {
+			continue
+		}
+		fmt.Fprintln(w)
+		for _, para := range strings.Split(text, "\n") {
+			fmt.Fprintln(w, wordwrap.WrapString(para, uint(width)))
+		}
+	}
+	for _, r := range d.Related {
+		fmt.Fprintf(w, "\n  (see also %s line %d)\n", r.Filename, r.Start.Line)
+	}
+	fmt.Fprintln(w)
+}
+
+func fixLine(fix string) string {
+	if fix == "" {
+		return ""
+	}
+	return "Fix: " + fix
+}
+
+// writePlace prints "on FILE line N, in BLOCK:" and the snippet.
+func (v DiagnosticsText) writePlace(w *bufio.Writer, rng hcl.Range, subject string, nav navigators) {
+	src, haveSrc := v.Files[rng.Filename]
+	in := ""
+	if haveSrc {
+		in = nav.context(rng, src)
+	}
+	if in == "" && subject != "" {
+		in = subject
+	}
+	if in != "" {
+		fmt.Fprintf(w, "  on %s line %d, in %s:\n", rng.Filename, rng.Start.Line, in)
+	} else {
+		fmt.Fprintf(w, "  on %s line %d:\n", rng.Filename, rng.Start.Line)
+	}
+	if !haveSrc {
+		return
+	}
+	lines := bytes.Split(src, []byte("\n"))
+	last := min(rng.End.Line, rng.Start.Line+2) // at most three lines of snippet
+	if rng.End.Line > rng.Start.Line && rng.End.Column == 1 {
+		last = min(last, rng.End.Line-1) // a range ending at a line's start does not cover it
+	}
+	numWidth := len(fmt.Sprint(last))
+	for n := rng.Start.Line; n <= last && n >= 1 && n <= len(lines); n++ {
+		line := strings.TrimRight(string(lines[n-1]), "\r")
+		from, to := 0, len(line)
+		if n == rng.Start.Line {
+			from = clampColumn(rng.Start.Column, line)
+		}
+		if n == rng.End.Line {
+			to = clampColumn(rng.End.Column, line)
+		}
+		if to < from {
+			to = from
+		}
+		prefix := fmt.Sprintf("  %*d: ", numWidth, n)
+		if v.Color {
+			fmt.Fprintf(w, "%s%s%s%s%s%s\n", prefix, line[:from], ansiUnderline, line[from:to], ansiReset, line[to:])
+			continue
+		}
+		fmt.Fprintf(w, "%s%s\n", prefix, line)
+		if to > from {
+			pad := strings.Repeat(" ", len(prefix)+displayWidth(line[:from]))
+			fmt.Fprintf(w, "%s%s\n", pad, strings.Repeat("^", max(1, displayWidth(line[from:to]))))
+		}
+	}
+}
+
+// clampColumn turns a 1-based column (counted in characters) into a byte
+// offset within line.
+func clampColumn(col int, line string) int {
+	off := 0
+	for i := 1; i < col && off < len(line); i++ {
+		_, size := utf8.DecodeRuneInString(line[off:])
+		off += size
+	}
+	return off
+}
+
+// displayWidth counts characters, with a tab as one, which the snippet
+// prints as is.
+func displayWidth(s string) int { return utf8.RuneCountInString(s) }
+
+// navigators finds the enclosing block of a position, parsing each native
+// syntax file at most once per rendering.
+type navigators map[string]*hcl.File
+
+func (n navigators) context(rng hcl.Range, src []byte) string {
+	f, seen := n[rng.Filename]
+	if !seen {
+		if strings.HasSuffix(rng.Filename, ".hcl") {
+			f, _ = hclsyntax.ParseConfig(src, rng.Filename, hcl.InitialPos)
+		}
+		n[rng.Filename] = f
+	}
+	if f == nil {
+		return ""
+	}
+	type contextStringer interface{ ContextString(offset int) string }
+	if cs, ok := f.Nav.(contextStringer); ok {
+		return cs.ContextString(rng.Start.Byte)
+	}
+	return ""
+}

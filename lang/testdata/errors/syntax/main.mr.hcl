@@ -1,0 +1,11 @@
+region "us-east-1" {
+  city    = "Ashburn"
+  country = "US"
+  lat     = 39.04
+  lon     = -77.49
+}
+
+service "checkout" {
+  regions = [region.us-east-1
+  rto     = "5m" # error: Missing item separator
+}

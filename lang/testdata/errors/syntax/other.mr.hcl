@@ -1,0 +1,4 @@
+service "cart" {
+  regions    = [region.us-east-1]
+  depends_on = [service.checkout]
+}
