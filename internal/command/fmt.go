@@ -1,8 +1,159 @@
 package command
 
-import "github.com/spf13/cobra"
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclwrite"
+	"github.com/pmezard/go-difflib/difflib"
+	"github.com/spf13/cobra"
+
+	"github.com/mrplan/mrplan/internal/diag"
+	"github.com/mrplan/mrplan/internal/views"
+	"github.com/mrplan/mrplan/lang"
+)
+
+type fmtOptions struct {
+	check bool
+	diff  bool
+}
 
 func newFmtCmd(s Streams, g *globals) *cobra.Command {
-	_, _ = s, g
-	return &cobra.Command{Use: "fmt [DIR]", Short: "Rewrite module files in canonical form", Hidden: true}
+	var o fmtOptions
+	cmd := &cobra.Command{
+		Use:   "fmt [DIR]",
+		Short: "Rewrite module files in canonical form",
+		Long: `Fmt rewrites every *.mr.hcl file in DIR (default: the current directory) in
+canonical form: the layout of hclwrite, with aligned equals signs, as
+terraform fmt does. It lists the files it changed.
+
+*.mr.json files are left alone: JSON is usually generated, and its
+generator owns the layout.
+
+With -check it changes nothing, lists the files that are not in canonical
+form, and exits 3 when there are any. With -diff it prints a unified diff of
+each change as well (with -check, only the diff). A file that does not
+parse is reported with its errors and left untouched; the run then exits 1.`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(_ *cobra.Command, args []string) error {
+			dir := "."
+			if len(args) == 1 {
+				dir = args[0]
+			}
+			return exit(runFmt(s, g, o, dir))
+		},
+	}
+	cmd.Flags().BoolVar(&o.check, "check", false, "change nothing; exit 3 when a file is not in canonical form")
+	cmd.Flags().BoolVar(&o.diff, "diff", false, "print a unified diff of each change")
+	return cmd
+}
+
+func runFmt(s Streams, g *globals, o fmtOptions, dir string) int {
+	files, err := lang.ModuleFiles(dir)
+	if err != nil {
+		fmt.Fprintf(s.Err, "Error: cannot read module directory: %s\n", err)
+		return ExitError
+	}
+	code := ExitOK
+	var broken []diag.Diagnostic
+	sources := map[string][]byte{}
+	for _, name := range files {
+		if !strings.HasSuffix(name, lang.SuffixHCL) {
+			continue
+		}
+		src, err := os.ReadFile(name)
+		if err != nil {
+			fmt.Fprintf(s.Err, "Error: %s\n", err)
+			code = ExitError
+			continue
+		}
+		out, diags := formatSource(src, name)
+		if diags.HasErrors() {
+			sources[name] = src
+			broken = append(broken, diag.FromHCL(diags)...)
+			continue
+		}
+		if bytes.Equal(src, out) {
+			continue
+		}
+		fmt.Fprintln(s.Out, name)
+		if o.diff {
+			if err := writeDiff(s, name, src, out); err != nil {
+				fmt.Fprintf(s.Err, "Error: %s\n", err)
+				return ExitError
+			}
+		}
+		if o.check {
+			if code == ExitOK {
+				code = ExitNotFormatted
+			}
+			continue
+		}
+		if err := writeFileAtomic(name, out); err != nil {
+			fmt.Fprintf(s.Err, "Error: cannot rewrite %s: %s\n", name, err)
+			code = ExitError
+		}
+	}
+	if len(broken) > 0 {
+		diag.Sort(broken)
+		_ = views.DiagnosticsText{Files: sources, Color: g.color(s.ErrTerminal)}.Write(s.Err, broken)
+		return ExitError
+	}
+	return code
+}
+
+// formatSource returns src in canonical form, or the syntax errors that
+// prevent formatting it.
+func formatSource(src []byte, name string) ([]byte, hcl.Diagnostics) {
+	_, diags := hclwrite.ParseConfig(src, name, hcl.InitialPos)
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	return hclwrite.Format(src), nil
+}
+
+func writeDiff(s Streams, name string, before, after []byte) error {
+	text, err := difflib.GetUnifiedDiffString(difflib.UnifiedDiff{
+		A:        difflib.SplitLines(string(before)),
+		B:        difflib.SplitLines(string(after)),
+		FromFile: "old/" + strings.TrimLeft(filepath.ToSlash(name), "/"),
+		ToFile:   "new/" + strings.TrimLeft(filepath.ToSlash(name), "/"),
+		Context:  3,
+	})
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprint(s.Out, text)
+	return err
+}
+
+// writeFileAtomic replaces name with data through a temporary file in the
+// same directory and a rename, so an interrupted run never leaves half a
+// file; the file keeps its permissions.
+func writeFileAtomic(name string, data []byte) error {
+	info, err := os.Stat(name)
+	if err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // no-op after a successful rename
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Chmod(info.Mode().Perm()); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), name)
 }

@@ -138,8 +138,9 @@ func (v DiagnosticsText) writePlace(w *bufio.Writer, rng hcl.Range, subject stri
 			continue
 		}
 		fmt.Fprintf(w, "%s%s\n", prefix, line)
-		if to > from {
-			pad := strings.Repeat(" ", len(prefix)+displayWidth(line[:from]))
+		if to > from || n == rng.Start.Line {
+			// An empty range (a missing token) still gets one caret.
+			pad := strings.Repeat(" ", len(prefix)) + blankOut(line[:from])
 			fmt.Fprintf(w, "%s%s\n", pad, strings.Repeat("^", max(1, displayWidth(line[from:to]))))
 		}
 	}
@@ -156,9 +157,22 @@ func clampColumn(col int, line string) int {
 	return off
 }
 
-// displayWidth counts characters, with a tab as one, which the snippet
-// prints as is.
+// displayWidth counts characters.
 func displayWidth(s string) int { return utf8.RuneCountInString(s) }
+
+// blankOut replaces each character of s by a space but keeps tabs, so a
+// caret line lines up under a snippet line that has tabs.
+func blankOut(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r == '\t' {
+			b.WriteRune('\t')
+		} else {
+			b.WriteByte(' ')
+		}
+	}
+	return b.String()
+}
 
 // navigators finds the enclosing block of a position, parsing each native
 // syntax file at most once per rendering.
