@@ -1,7 +1,32 @@
 package providers
 
-// Builtins returns the built-in catalogs, sorted by name.
-//
-// TODO(providers issue): load the embedded catalog data. Until then there are
-// none, and every region must give its own geography.
-func Builtins() []*Catalog { return nil }
+// pairKey names an unordered pair of regions, "aws.us-east-1" and
+// "aws.eu-west-1" in either order.
+type pairKey struct{ a, b string }
+
+func newPairKey(a, b string) pairKey {
+	if b < a {
+		a, b = b, a
+	}
+	return pairKey{a, b}
+}
+
+// Measured returns the published round-trip measurement between two regions
+// named "PROVIDER.CODE", in either order.
+func Measured(a, b string) (MeasuredRTT, bool) {
+	_, rtts := loadBuiltins()
+	m, ok := rtts[newPairKey(a, b)]
+	return m, ok
+}
+
+// Measurements lists every published round-trip measurement the catalogs
+// hold, sorted by pair.
+func Measurements() []MeasuredRTT {
+	_, rtts := loadBuiltins()
+	out := make([]MeasuredRTT, 0, len(rtts))
+	for _, m := range rtts {
+		out = append(out, m)
+	}
+	sortMeasurements(out)
+	return out
+}

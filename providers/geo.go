@@ -2,6 +2,7 @@ package providers
 
 import (
 	"math"
+	"sort"
 	"time"
 )
 
@@ -32,7 +33,11 @@ type RTTEstimate struct {
 	DistanceKm float64
 	Floor      time.Duration // light in fibre along the great circle, both ways
 	RTT        time.Duration // the estimate: never below Floor
-	Source     string        // the measurement used, or "" when estimated
+	// Source is the address of the published measurement for the pair,
+	// which RTT never falls below, or "" when there is none.
+	Source string
+	// Measured is that published round trip, or 0.
+	Measured time.Duration
 }
 
 // Pattern is the geographic shape of a set of regions (SPEC §5.4).
@@ -44,3 +49,188 @@ const (
 	PatternCrossCity    Pattern = "cross-city"
 	PatternCrossCountry Pattern = "cross-country"
 )
+
+// Geography defaults and constants. lang's `mrplan { assumptions {} }`
+// overrides the GeoParams; the constants below are not assumptions a module
+// tunes but facts about the data.
+const (
+	// InterZoneRTT is the round trip between two zones of one region. The
+	// best of 50 pings between AWS zones measured 0.25 to 3.37 ms depending
+	// on the region; the top of that range is used, so that a synchronous
+	// write across zones is never estimated too cheap.
+	InterZoneRTT       = 3370 * time.Microsecond
+	InterZoneRTTSource = "https://www.xkyle.com/Measuring-AWS-Region-and-AZ-Latency/"
+
+	// SameCityMaxKm is how close two regions must be to count as one city
+	// (one metropolitan area): Ashburn and Sterling, or two providers'
+	// regions in Frankfurt. Region coordinates are city centroids, so names
+	// are not compared: "Virginia" names a state for Azure.
+	SameCityMaxKm = 50.0
+)
+
+// DefaultGeoParams returns the geography assumptions' defaults, the same
+// values lang.DefaultAssumptions gives, for callers without a module (the
+// `mrplan providers rtt` command).
+func DefaultGeoParams() GeoParams {
+	return GeoParams{
+		RouteFactor:        1.5,
+		FibreSpeedKmPerMs:  200,
+		ShortHopDistanceKm: 500,
+		ShortHopOverhead:   5 * time.Millisecond,
+	}
+}
+
+// Ref is the "PROVIDER.CODE" string that names the region across catalogs.
+func (r *Region) Ref() string { return r.Provider + "." + r.Code }
+
+// FloorRTT is the physical floor of a round trip over km of great circle:
+// light in fibre there and back, with no detour and no switching.
+func FloorRTT(km float64, p GeoParams) time.Duration {
+	if p.FibreSpeedKmPerMs <= 0 {
+		return 0
+	}
+	return msDuration(2 * km / p.FibreSpeedKmPerMs)
+}
+
+// EstimateRTT estimates the round trip between two regions:
+//
+//   - the model is the floor times the route factor, plus the fixed
+//     short-hop overhead when the regions are closer than the short-hop
+//     distance. Beyond that distance the model never drops below its value
+//     at the threshold, so that a farther pair is never estimated faster;
+//   - when a published measurement for the pair exists, the estimate is the
+//     larger of the model and the measurement, and Source names it;
+//   - the estimate is never below the floor.
+//
+// A region paired with itself gives InterZoneRTT, the round trip between its
+// zones.
+func EstimateRTT(a, b *Region, p GeoParams) RTTEstimate {
+	if a.Provider == b.Provider && a.Code == b.Code {
+		return RTTEstimate{RTT: InterZoneRTT, Source: InterZoneRTTSource}
+	}
+	km := DistanceKm(a.Lat, a.Lon, b.Lat, b.Lon)
+	est := RTTEstimate{DistanceKm: km, Floor: FloorRTT(km, p), RTT: modelRTT(km, p)}
+	if m, ok := Measured(a.Ref(), b.Ref()); ok {
+		est.Measured = m.RTT
+		est.Source = m.Source
+		est.RTT = max(est.RTT, m.RTT)
+	}
+	est.RTT = max(est.RTT, est.Floor)
+	return est
+}
+
+func modelRTT(km float64, p GeoParams) time.Duration {
+	rtt := time.Duration(float64(FloorRTT(km, p)) * p.RouteFactor)
+	if p.ShortHopDistanceKm > 0 {
+		hop := min(km, p.ShortHopDistanceKm)
+		short := time.Duration(float64(FloorRTT(hop, p))*p.RouteFactor) + p.ShortHopOverhead
+		rtt = max(rtt, short)
+	}
+	return rtt
+}
+
+func msDuration(ms float64) time.Duration {
+	return time.Duration(math.Round(ms * float64(time.Millisecond)))
+}
+
+// distinct drops repeated regions (by provider and code), keeping order.
+func distinct(regions []*Region) []*Region {
+	seen := map[string]bool{}
+	out := make([]*Region, 0, len(regions))
+	for _, r := range regions {
+		if !seen[r.Ref()] {
+			seen[r.Ref()] = true
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// PatternOf is the geographic shape of a set of regions (SPEC §5.4):
+//
+//   - no region: "";
+//   - one region: same-city when it has two zones or more (zones are sites
+//     in one metropolitan area), single-region otherwise;
+//   - several regions all within SameCityMaxKm of each other: same-city;
+//   - all in one country: cross-city;
+//   - otherwise, or when a region's country is unknown: cross-country.
+func PatternOf(regions []*Region) Pattern {
+	rs := distinct(regions)
+	switch len(rs) {
+	case 0:
+		return ""
+	case 1:
+		if rs[0].Zones >= 2 {
+			return PatternSameCity
+		}
+		return PatternSingleRegion
+	}
+	sameCity, sameCountry := true, true
+	for i, a := range rs {
+		if a.Country == "" || a.Country != rs[0].Country {
+			sameCountry = false
+		}
+		for _, b := range rs[i+1:] {
+			if DistanceKm(a.Lat, a.Lon, b.Lat, b.Lon) > SameCityMaxKm {
+				sameCity = false
+			}
+		}
+	}
+	switch {
+	case sameCity:
+		return PatternSameCity
+	case sameCountry:
+		return PatternCrossCity
+	}
+	return PatternCrossCountry
+}
+
+// FarthestPair returns the two regions of a set that are farthest apart and
+// their distance, the first such pair in the order given. With one distinct
+// region it returns that region twice and 0; with none, nils.
+func FarthestPair(regions []*Region) (a, b *Region, km float64) {
+	rs := distinct(regions)
+	if len(rs) == 0 {
+		return nil, nil, 0
+	}
+	a, b = rs[0], rs[0]
+	for i, x := range rs {
+		for _, y := range rs[i+1:] {
+			if d := DistanceKm(x.Lat, x.Lon, y.Lat, y.Lon); d > km {
+				a, b, km = x, y, d
+			}
+		}
+	}
+	return a, b, km
+}
+
+// WorstRTT returns the pair of a set with the longest estimated round trip
+// and that estimate: the round trip a synchronous write across all of them
+// waits for at least. Measurements can make it a different pair than
+// FarthestPair's. One distinct region gives its inter-zone round trip; none
+// gives nils and a zero estimate.
+func WorstRTT(regions []*Region, p GeoParams) (a, b *Region, est RTTEstimate) {
+	rs := distinct(regions)
+	if len(rs) == 0 {
+		return nil, nil, RTTEstimate{}
+	}
+	a, b = rs[0], rs[0]
+	est = EstimateRTT(a, b, p)
+	for i, x := range rs {
+		for _, y := range rs[i+1:] {
+			if e := EstimateRTT(x, y, p); e.RTT > est.RTT {
+				a, b, est = x, y, e
+			}
+		}
+	}
+	return a, b, est
+}
+
+func sortMeasurements(ms []MeasuredRTT) {
+	sort.Slice(ms, func(i, j int) bool {
+		if ms[i].A != ms[j].A {
+			return ms[i].A < ms[j].A
+		}
+		return ms[i].B < ms[j].B
+	})
+}
