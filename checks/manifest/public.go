@@ -1,0 +1,101 @@
+package manifest
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+)
+
+// SuffixHCL is the file name suffix of an HCL dependency manifest.
+const SuffixHCL = ".deps.hcl"
+
+// IsManifestFile reports whether name is a manifest by its name: a
+// `*.deps.hcl` file or a Backstage `catalog-info.yaml` (or `.yml`).
+func IsManifestFile(name string) bool {
+	base := filepath.Base(name)
+	return strings.HasSuffix(base, SuffixHCL) || base == "catalog-info.yaml" || base == "catalog-info.yml"
+}
+
+// Files expands the paths given on the command line: a file is taken as it
+// is, a directory stands for every manifest under it (hidden directories
+// skipped). The result is sorted and has no duplicates.
+func Files(paths []string) ([]string, error) {
+	seen := map[string]bool{}
+	var out []string
+	add := func(p string) {
+		if !seen[p] {
+			seen[p] = true
+			out = append(out, p)
+		}
+	}
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			return nil, err
+		}
+		if !st.IsDir() {
+			add(p)
+			continue
+		}
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() && path != p && strings.HasPrefix(d.Name(), ".") {
+				return filepath.SkipDir
+			}
+			if !d.IsDir() && IsManifestFile(path) {
+				add(path)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+// Parse reads the manifests in one file's bytes: one for an HCL manifest,
+// one per Component document for a Backstage catalog file. Other Backstage
+// kinds (System, API, …) are skipped. It reports every problem it finds and
+// returns what it could read.
+func Parse(filename string, src []byte) ([]*Manifest, hcl.Diagnostics) {
+	ms, diags := parseBackstageOrHCL(filename, src)
+	for _, m := range ms {
+		m.Src = src
+	}
+	return ms, diags
+}
+
+func parseBackstageOrHCL(filename string, src []byte) ([]*Manifest, hcl.Diagnostics) {
+	base := filepath.Base(filename)
+	if strings.HasSuffix(base, ".yaml") || strings.HasSuffix(base, ".yml") {
+		return parseBackstage(filename, src)
+	}
+	m, diags := parseHCL(filename, src)
+	if m == nil {
+		return nil, diags
+	}
+	return []*Manifest{m}, diags
+}
+
+// Load reads and parses one manifest file.
+func Load(filename string) ([]*Manifest, []byte, hcl.Diagnostics) {
+	src, err := os.ReadFile(filename)
+	if err != nil {
+		return nil, nil, hcl.Diagnostics{{
+			Severity: hcl.DiagError,
+			Summary:  "Cannot read manifest",
+			Detail:   fmt.Sprintf("Reading %s failed: %s.", filename, err),
+		}}
+	}
+	ms, diags := Parse(filename, src)
+	return ms, src, diags
+}
