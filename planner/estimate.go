@@ -1,0 +1,112 @@
+package planner
+
+import (
+	"time"
+
+	"github.com/mrplan/mrplan/lang"
+)
+
+// estimateRPO: the worst achieved RPO over the data the service writes;
+// regenerable data does not count (SPEC §5.5).
+func (p *planner) estimateRPO(s *Service) {
+	var worst *Data
+	for _, d := range p.writtenData(s) {
+		if worst == nil || d.RPO > worst.RPO {
+			worst = d
+		}
+	}
+	if worst == nil {
+		s.add(because(DecideRPO, RPONoData))
+		return
+	}
+	s.RPO = worst.RPO
+	a := worst.Addr
+	s.RPOFrom = &a
+	s.add(because(DecideRPO, RPOWorstData, worst.Addr.String(), dur(worst.RPO)))
+}
+
+// estimateRTO: detection + promotion or switch + DNS ttl, plus the decision
+// time of a manual failover, the provisioning of a cold standby and the
+// restore of data that only backups carry across (SPEC §5.5).
+func (p *planner) estimateRTO(s *Service) {
+	r := &s.RTO
+	if len(s.Regions) < 2 {
+		if s.Objective.Survive != lang.DomainZone || p.zones(s.Primary) < 2 {
+			r.Unbounded = true
+			s.add(because(DecideRTO, RTOUnbounded, s.Primary))
+			return
+		}
+		// A zone loss inside the one region: the store fails over to
+		// another zone behind the same endpoints.
+		r.Detection = p.a.DetectionTime
+		r.Promotion, r.PromotionFrom = p.promotion(s)
+		r.Total = r.Detection + r.Promotion
+		s.add(because(DecideRTO, RTOSum, rtoTerms(r)...))
+		return
+	}
+	r.Detection = p.a.DetectionTime
+	if s.WriteMode == WriteSinglePrimary || s.WriteMode == WritePartitioned {
+		r.Promotion, r.PromotionFrom = p.promotion(s)
+	}
+	r.DNSTTL = s.Block.Routing.DNSTTL
+	if s.Failover == lang.FailoverManual {
+		r.Decision = p.a.ManualDecisionTime
+	}
+	if s.Standby == StandbyCold {
+		r.Provision = p.a.ColdStandbyProvision
+	}
+	for _, d := range p.writtenData(s) {
+		if d.Replication != ReplicationNone || d.Block.Size == nil || p.a.RestoreThroughput <= 0 {
+			continue
+		}
+		hours := float64(*d.Block.Size) / float64(p.a.RestoreThroughput)
+		r.Restore += time.Duration(hours * float64(time.Hour)).Round(time.Second)
+	}
+	r.Total = r.Detection + r.Promotion + r.DNSTTL + r.Decision + r.Provision + r.Restore
+	s.add(because(DecideRTO, RTOSum, rtoTerms(r)...))
+}
+
+// promotion is the slowest failover among the stores of the data the
+// service writes, or the default promotion time when a store has none.
+func (p *planner) promotion(s *Service) (time.Duration, string) {
+	var worst time.Duration
+	from := ""
+	for _, d := range p.writtenData(s) {
+		t, ref := p.a.DefaultPromotionTime, ""
+		if c := d.Block.Catalog; c != nil && c.Failover > 0 {
+			t, ref = c.Failover, c.Ref()
+		}
+		if t > worst || from == "" && t == worst {
+			worst, from = t, ref
+		}
+	}
+	return worst, from
+}
+
+func (p *planner) zones(region string) int {
+	if g := p.geo(region); g != nil {
+		return g.Zones
+	}
+	return 0
+}
+
+// rtoTerms lists the non-zero terms of an RTO as name, value pairs; the
+// first pair is always detection.
+func rtoTerms(r *RTO) []string {
+	terms := []string{"detection", dur(r.Detection)}
+	add := func(name string, d time.Duration) {
+		if d > 0 {
+			terms = append(terms, name, dur(d))
+		}
+	}
+	promo := "promotion"
+	if r.PromotionFrom != "" {
+		promo = "promotion (" + r.PromotionFrom + ")"
+	}
+	add(promo, r.Promotion)
+	add("dns ttl", r.DNSTTL)
+	add("decision", r.Decision)
+	add("provisioning", r.Provision)
+	add("restore", r.Restore)
+	return terms
+}

@@ -1,0 +1,145 @@
+package planner
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/mrplan/mrplan/providers"
+)
+
+func (p *planner) geo(region string) *providers.Region {
+	if r := p.m.Region(region); r != nil {
+		return r.Geo
+	}
+	return nil
+}
+
+// pattern is the geographic shape of a set of regions (SPEC §5.4), with the
+// reason that names the cities or countries it rests on.
+func (p *planner) pattern(regions []string) (providers.Pattern, Reason) {
+	if len(regions) <= 1 {
+		name := ""
+		if len(regions) == 1 {
+			name = regions[0]
+		}
+		return providers.PatternSingleRegion, because(DecidePattern, PatternOneRegion, name)
+	}
+	var unknown []string
+	cities := map[string]bool{}
+	countries := map[string]bool{}
+	for _, r := range regions {
+		g := p.geo(r)
+		if g == nil || g.Country == "" {
+			unknown = append(unknown, r)
+			continue
+		}
+		cities[g.City+"\x00"+g.Country] = true
+		countries[g.Country] = true
+	}
+	if len(unknown) > 0 {
+		return providers.PatternCrossCountry, because(DecidePattern, PatternUnknownGeo, strings.Join(unknown, ", "))
+	}
+	switch {
+	case len(cities) == 1:
+		return providers.PatternSameCity, because(DecidePattern, PatternSameCity, cityNames(cities))
+	case len(countries) == 1:
+		return providers.PatternCrossCity, because(DecidePattern, PatternCrossCity, cityNames(cities), keys(countries))
+	}
+	return providers.PatternCrossCountry, because(DecidePattern, PatternCrossCountry, keys(countries))
+}
+
+func cityNames(m map[string]bool) string {
+	var out []string
+	for k := range m {
+		city, _, _ := strings.Cut(k, "\x00")
+		out = append(out, city)
+	}
+	sort.Strings(out)
+	return joinAnd(out)
+}
+
+func keys(m map[string]bool) string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return joinAnd(out)
+}
+
+func joinAnd(xs []string) string {
+	switch len(xs) {
+	case 0:
+		return ""
+	case 1:
+		return xs[0]
+	}
+	return strings.Join(xs[:len(xs)-1], ", ") + " and " + xs[len(xs)-1]
+}
+
+// rtt estimates the round trip between two of the module's regions: a
+// published measurement when there is one, else the great-circle distance
+// times the route factor through fibre, both ways, plus a fixed overhead on
+// short hops; never below the light-in-fibre floor. ok is false when either
+// region has no geography.
+func (p *planner) rtt(a, b string) (providers.RTTEstimate, bool) {
+	ga, gb := p.geo(a), p.geo(b)
+	if ga == nil || gb == nil {
+		return providers.RTTEstimate{}, false
+	}
+	gp := p.a.Geo()
+	speed := gp.FibreSpeedKmPerMs
+	if speed <= 0 {
+		speed = 200
+	}
+	d := providers.DistanceKm(ga.Lat, ga.Lon, gb.Lat, gb.Lon)
+	ms := func(x float64) time.Duration { return time.Duration(x * float64(time.Millisecond)) }
+	est := providers.RTTEstimate{DistanceKm: d, Floor: ms(2 * d / speed)}
+	rf := gp.RouteFactor
+	if rf < 1 {
+		rf = 1
+	}
+	est.RTT = ms(2 * d * rf / speed)
+	if d < gp.ShortHopDistanceKm {
+		est.RTT += gp.ShortHopOverhead
+	}
+	if m, ok := providers.Measured(ga.Provider+"."+ga.Code, gb.Provider+"."+gb.Code); ok && ga.Provider != "" {
+		est.RTT, est.Source = m.RTT, m.Source
+	}
+	if est.RTT < est.Floor {
+		est.RTT = est.Floor
+	}
+	est.RTT = est.RTT.Round(100 * time.Microsecond)
+	est.Floor = est.Floor.Round(100 * time.Microsecond)
+	return est, true
+}
+
+// farthest returns the pair of regions with the longest round trip, and
+// the estimate; ok is false with fewer than two regions with geography.
+func (p *planner) farthest(regions []string) (a, b string, est providers.RTTEstimate, ok bool) {
+	for i := 0; i < len(regions); i++ {
+		for j := i + 1; j < len(regions); j++ {
+			e, okE := p.rtt(regions[i], regions[j])
+			if okE && (!ok || e.RTT > est.RTT) {
+				a, b, est, ok = regions[i], regions[j], e, true
+			}
+		}
+	}
+	return
+}
+
+// nearest returns the region of regions, other than from, with the
+// shortest round trip from it.
+func (p *planner) nearest(from string, regions []string) (b string, est providers.RTTEstimate, ok bool) {
+	for _, r := range regions {
+		if r == from {
+			continue
+		}
+		e, okE := p.rtt(from, r)
+		if okE && (!ok || e.RTT < est.RTT) {
+			b, est, ok = r, e, true
+		}
+	}
+	return
+}

@@ -1,0 +1,424 @@
+package planner
+
+import (
+	"sort"
+
+	"github.com/mrplan/mrplan/lang"
+)
+
+// Graph is the dependency graph of a module: services, data classes and
+// dependency blocks, joined by depends_on, reads, writes and owner edges.
+//
+// Each node has the set of regions it is present in (its own regions);
+// it is available in a region when it and everything it hard-depends on,
+// transitively, are present there. Availability is computed once over the
+// condensation (strongly connected components by an iterative Tarjan, so
+// cycles and chains of any length are fine), with region sets as bitsets,
+// in O((V + E) · R) time for R regions.
+type Graph struct {
+	Nodes []lang.Address // sorted
+	Edges []Edge         // sorted by From, To, Kind
+	// Regions are the module's regions; every region set of the graph is
+	// over them.
+	Regions []string
+
+	index  map[lang.Address]int32
+	region map[string]int
+	edgeTo []int32
+	from   []int32
+	hard   [][]int32 // per node, its hard out-edges (indices into Edges)
+	rhard  [][]int32 // per node, its hard in-edges
+	own    []regionSet
+	cp     []string  // control plane region code per node
+	comp   []int32   // component of each node
+	comps  [][]int32 // components, each sorted, sinks first
+	avail  []regionSet
+	// next[x*R+r] explains why node x is unavailable in region r: the edge
+	// to follow towards what is missing, nextSelf when x itself is missing
+	// there, nextOK when x is available.
+	next []int32
+
+	pending []pendingNode
+}
+
+type pendingNode struct {
+	addr lang.Address
+	own  regionSet
+	cp   string
+}
+
+const (
+	nextOK         = -2
+	nextSelf       = -1
+	nextUnassigned = -3
+)
+
+func newGraph(regions []string) *Graph {
+	g := &Graph{Regions: regions, region: make(map[string]int, len(regions))}
+	for i, r := range regions {
+		g.region[r] = i
+	}
+	return g
+}
+
+func (g *Graph) regionSetOf(names []string) regionSet {
+	s := newRegionSet(len(g.Regions))
+	for _, n := range names {
+		if i, ok := g.region[n]; ok {
+			s.add(i)
+		}
+	}
+	return s
+}
+
+func (g *Graph) addNode(a lang.Address, own regionSet, controlPlane string) {
+	g.pending = append(g.pending, pendingNode{a, own, controlPlane})
+}
+
+func (g *Graph) addEdge(e Edge) { g.Edges = append(g.Edges, e) }
+
+func edgeLess(a, b Edge) bool {
+	if a.From != b.From {
+		return a.From.Less(b.From)
+	}
+	if a.To != b.To {
+		return a.To.Less(b.To)
+	}
+	return a.Kind < b.Kind
+}
+
+// finish indexes the graph and computes components and availability.
+// Edges to nodes that were never added are dropped (a partial module).
+func (g *Graph) finish() {
+	sort.SliceStable(g.pending, func(i, j int) bool { return g.pending[i].addr.Less(g.pending[j].addr) })
+	g.index = make(map[lang.Address]int32, len(g.pending))
+	for _, p := range g.pending {
+		if _, dup := g.index[p.addr]; dup {
+			continue
+		}
+		g.index[p.addr] = int32(len(g.Nodes))
+		g.Nodes = append(g.Nodes, p.addr)
+		g.own = append(g.own, p.own)
+		g.cp = append(g.cp, p.cp)
+	}
+	g.pending = nil
+
+	sort.SliceStable(g.Edges, func(i, j int) bool { return edgeLess(g.Edges[i], g.Edges[j]) })
+	kept := g.Edges[:0]
+	for _, e := range g.Edges {
+		_, okFrom := g.index[e.From]
+		_, okTo := g.index[e.To]
+		if !okFrom || !okTo {
+			continue
+		}
+		if n := len(kept); n > 0 && kept[n-1].From == e.From && kept[n-1].To == e.To && kept[n-1].Kind == e.Kind {
+			kept[n-1].Hard = kept[n-1].Hard || e.Hard
+			continue
+		}
+		kept = append(kept, e)
+	}
+	g.Edges = kept
+
+	n := len(g.Nodes)
+	g.hard = make([][]int32, n)
+	g.rhard = make([][]int32, n)
+	g.edgeTo = make([]int32, len(g.Edges))
+	g.from = make([]int32, len(g.Edges))
+	for i, e := range g.Edges {
+		f, t := g.index[e.From], g.index[e.To]
+		g.from[i], g.edgeTo[i] = f, t
+		if e.Hard {
+			g.hard[f] = append(g.hard[f], int32(i))
+			g.rhard[t] = append(g.rhard[t], int32(i))
+		}
+	}
+	g.tarjan()
+	g.computeAvailability()
+}
+
+// tarjan finds the strongly connected components of the hard edges without
+// recursion. Components come out sinks first: a component is emitted only
+// after every component it reaches.
+func (g *Graph) tarjan() {
+	n := len(g.Nodes)
+	index := make([]int32, n)
+	low := make([]int32, n)
+	onStack := make([]bool, n)
+	for i := range index {
+		index[i] = -1
+	}
+	g.comp = make([]int32, n)
+	var stack []int32
+	type frame struct {
+		v  int32
+		ei int
+	}
+	var calls []frame
+	var counter int32
+	for root := int32(0); root < int32(n); root++ {
+		if index[root] >= 0 {
+			continue
+		}
+		index[root], low[root] = counter, counter
+		counter++
+		stack = append(stack, root)
+		onStack[root] = true
+		calls = append(calls, frame{root, 0})
+		for len(calls) > 0 {
+			f := &calls[len(calls)-1]
+			v := f.v
+			if f.ei < len(g.hard[v]) {
+				w := g.edgeTo[g.hard[v][f.ei]]
+				f.ei++
+				switch {
+				case index[w] < 0:
+					index[w], low[w] = counter, counter
+					counter++
+					stack = append(stack, w)
+					onStack[w] = true
+					calls = append(calls, frame{w, 0})
+				case onStack[w] && index[w] < low[v]:
+					low[v] = index[w]
+				}
+				continue
+			}
+			calls = calls[:len(calls)-1]
+			if len(calls) > 0 {
+				if p := calls[len(calls)-1].v; low[v] < low[p] {
+					low[p] = low[v]
+				}
+			}
+			if low[v] != index[v] {
+				continue
+			}
+			id := int32(len(g.comps))
+			var members []int32
+			for {
+				w := stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+				onStack[w] = false
+				g.comp[w] = id
+				members = append(members, w)
+				if w == v {
+					break
+				}
+			}
+			sort.Slice(members, func(i, j int) bool { return members[i] < members[j] })
+			g.comps = append(g.comps, members)
+		}
+	}
+}
+
+func (g *Graph) computeAvailability() {
+	R := len(g.Regions)
+	g.avail = make([]regionSet, len(g.comps))
+	g.next = make([]int32, len(g.Nodes)*R)
+	for i := range g.next {
+		g.next[i] = nextOK
+	}
+	for c, members := range g.comps {
+		a := newRegionSet(R)
+		a.fill(R)
+		for _, x := range members {
+			a.intersect(g.own[x])
+			for _, e := range g.hard[x] {
+				if y := g.edgeTo[e]; g.comp[y] != int32(c) {
+					a.intersect(g.avail[g.comp[y]])
+				}
+			}
+		}
+		g.avail[c] = a
+		for r := 0; r < R; r++ {
+			if a.has(r) {
+				continue
+			}
+			g.witness(int32(c),
+				func(x int32) bool { return !g.own[x].has(r) },
+				func(y int32) bool { return !g.avail[g.comp[y]].has(r) },
+				func(x int32) *int32 { return &g.next[int(x)*R+r] })
+		}
+	}
+}
+
+// witness points every member of component c, all of which are "bad", at
+// why: nextSelf when self(x) holds, else the first hard edge to a bad node
+// outside c, else (inside a cycle) an edge to a member one step closer to
+// such a node, by a breadth-first search backwards from them.
+func (g *Graph) witness(c int32, self func(int32) bool, badOutside func(int32) bool, slot func(int32) *int32) {
+	members := g.comps[c]
+	var queue []int32
+	for _, x := range members {
+		p := slot(x)
+		*p = nextUnassigned
+		if self(x) {
+			*p = nextSelf
+			queue = append(queue, x)
+			continue
+		}
+		for _, e := range g.hard[x] {
+			if y := g.edgeTo[e]; g.comp[y] != c && badOutside(y) {
+				*p = e
+				queue = append(queue, x)
+				break
+			}
+		}
+	}
+	if len(members) == 1 {
+		return
+	}
+	for len(queue) > 0 {
+		z := queue[0]
+		queue = queue[1:]
+		for _, e := range g.rhard[z] {
+			x := g.from[e]
+			if g.comp[x] != c {
+				continue
+			}
+			if p := slot(x); *p == nextUnassigned {
+				*p = e
+				queue = append(queue, x)
+			}
+		}
+	}
+}
+
+// path follows explanation slots from node x to the node at fault.
+func (g *Graph) path(x int32, slot func(int32) int32) []Step {
+	steps := []Step{{Addr: g.Nodes[x]}}
+	for {
+		e := slot(x)
+		if e < 0 {
+			return steps
+		}
+		x = g.edgeTo[e]
+		steps = append(steps, Step{Addr: g.Nodes[x], Kind: g.Edges[e].Kind, Range: g.Edges[e].Range})
+	}
+}
+
+// Has reports whether a is a node of the graph.
+func (g *Graph) Has(a lang.Address) bool { _, ok := g.index[a]; return ok }
+
+// Present lists the regions node a itself is present in, in module order.
+func (g *Graph) Present(a lang.Address) []string {
+	i, ok := g.index[a]
+	if !ok {
+		return nil
+	}
+	return g.names(g.own[i])
+}
+
+// Available lists the regions where a and everything it hard-depends on
+// are present, in module order.
+func (g *Graph) Available(a lang.Address) []string {
+	i, ok := g.index[a]
+	if !ok {
+		return nil
+	}
+	return g.names(g.avail[g.comp[i]])
+}
+
+// Gap explains why a is not available in region: the first thing missing
+// and the path to it. It reports false when a is available there (or is
+// not in the graph, or region is unknown).
+func (g *Graph) Gap(a lang.Address, region string) (Gap, bool) {
+	x, ok := g.index[a]
+	r, okR := g.region[region]
+	if !ok || !okR || g.next[int(x)*len(g.Regions)+r] == nextOK {
+		return Gap{}, false
+	}
+	R := len(g.Regions)
+	p := g.path(x, func(y int32) int32 { return g.next[int(y)*R+r] })
+	last := g.index[p[len(p)-1].Addr]
+	gap := Gap{Region: region, Missing: p[len(p)-1].Addr, Path: p}
+	if g.cp[last] != "" {
+		gap.ControlPlane = g.cp[last]
+	}
+	return gap, true
+}
+
+// Cycles lists the groups of nodes that hard-depend on each other in a
+// cycle, each sorted, in order of their first node.
+func (g *Graph) Cycles() [][]lang.Address {
+	var out [][]lang.Address
+	for _, members := range g.comps {
+		self := false
+		if len(members) == 1 {
+			for _, e := range g.hard[members[0]] {
+				if g.edgeTo[e] == members[0] {
+					self = true
+				}
+			}
+		}
+		if len(members) < 2 && !self {
+			continue
+		}
+		c := make([]lang.Address, len(members))
+		for i, x := range members {
+			c[i] = g.Nodes[x]
+		}
+		out = append(out, c)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i][0].Less(out[j][0]) })
+	return out
+}
+
+// From lists the edges leaving a, sorted.
+func (g *Graph) From(a lang.Address) []Edge {
+	i := sort.Search(len(g.Edges), func(i int) bool { return !g.Edges[i].From.Less(a) })
+	j := i
+	for j < len(g.Edges) && g.Edges[j].From == a {
+		j++
+	}
+	return g.Edges[i:j]
+}
+
+func (g *Graph) names(s regionSet) []string {
+	out := []string{}
+	for i, r := range g.Regions {
+		if s.has(i) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// outage plays the loss of the regions in lost: a node survives when it is
+// present in a region outside lost and everything it hard-depends on
+// survives (anywhere: calls may cross regions). It returns, per node,
+// whether it survives and, for those that do not, the edge towards why.
+func (g *Graph) outage(lost regionSet) (alive []bool, why []int32) {
+	n := len(g.Nodes)
+	alive = make([]bool, n)
+	why = make([]int32, n)
+	compAlive := make([]bool, len(g.comps))
+	for c, members := range g.comps {
+		ok := true
+		for _, x := range members {
+			if !g.own[x].anyOutside(lost) {
+				ok = false
+				break
+			}
+			for _, e := range g.hard[x] {
+				if y := g.edgeTo[e]; g.comp[y] != int32(c) && !compAlive[g.comp[y]] {
+					ok = false
+					break
+				}
+			}
+			if !ok {
+				break
+			}
+		}
+		compAlive[c] = ok
+		for _, x := range members {
+			alive[x] = ok
+			why[x] = nextOK
+		}
+		if !ok {
+			g.witness(int32(c),
+				func(x int32) bool { return !g.own[x].anyOutside(lost) },
+				func(y int32) bool { return !compAlive[g.comp[y]] },
+				func(x int32) *int32 { return &why[x] })
+		}
+	}
+	return alive, why
+}

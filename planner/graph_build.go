@@ -1,0 +1,97 @@
+package planner
+
+import (
+	"github.com/mrplan/mrplan/lang"
+	"github.com/mrplan/mrplan/providers"
+)
+
+// buildGraph puts every service, data class and dependency block in the
+// graph with the regions it is present in, and every use as an edge.
+func (p *planner) buildGraph() {
+	names := make([]string, 0, len(p.m.Regions))
+	for _, r := range p.m.Regions {
+		if r != nil {
+			names = append(names, r.Name)
+		}
+	}
+	g := newGraph(names)
+	for _, s := range p.out.Services {
+		g.addNode(s.Addr, g.regionSetOf(s.Regions), "")
+		for _, ref := range s.Block.DependsOn {
+			hard := true
+			switch ref.Addr.Kind {
+			case lang.KindDependency:
+				if dep := p.m.Dependency(ref.Addr.Name); dep != nil && dep.Fallback != "" {
+					hard = false
+				}
+			case lang.KindService:
+			default:
+				continue
+			}
+			g.addEdge(Edge{From: s.Addr, To: ref.Addr, Kind: EdgeDependsOn, Hard: hard, Range: ref.Range})
+		}
+		for _, ref := range s.Block.Reads {
+			g.addEdge(Edge{From: s.Addr, To: ref.Addr, Kind: EdgeReads, Hard: true, Range: ref.Range})
+		}
+		for _, ref := range s.Block.Writes {
+			g.addEdge(Edge{From: s.Addr, To: ref.Addr, Kind: EdgeWrites, Hard: true, Range: ref.Range})
+		}
+	}
+	for _, d := range p.out.Data {
+		own := g.regionSetOf(d.Regions)
+		cp := p.narrowByProduct(g, own, d.Block.Catalog)
+		g.addNode(d.Addr, own, cp)
+		if d.Block.Owner.Addr.Kind == lang.KindService {
+			g.addEdge(Edge{From: d.Addr, To: d.Block.Owner.Addr, Kind: EdgeOwner, Range: d.Block.Owner.Range})
+		}
+	}
+	for _, dep := range p.m.Dependencies {
+		if dep == nil {
+			continue
+		}
+		own := newRegionSet(len(names))
+		switch {
+		case dep.Global:
+			own.fill(len(names))
+		case len(dep.Regions) > 0:
+			for _, r := range dep.Regions {
+				if i, ok := g.region[r.Addr.Name]; ok {
+					own.add(i)
+				}
+			}
+		case dep.Catalog != nil && dep.Catalog.Scope != providers.ScopeRegional:
+			own.fill(len(names))
+		}
+		cp := p.narrowByProduct(g, own, dep.Catalog)
+		g.addNode(dep.Addr(), own, cp)
+	}
+	g.finish()
+	p.out.Graph = g
+}
+
+// narrowByProduct pins a node to its product's control-plane region when
+// the module has that region: the product's control plane does not survive
+// its loss. It returns the control-plane region code it pinned to, or "".
+// A control plane in a region the module does not use is outside every
+// failure the planner plays.
+func (p *planner) narrowByProduct(g *Graph, own regionSet, prod *providers.Product) string {
+	if prod == nil || prod.ControlPlane == "" {
+		return ""
+	}
+	pin := newRegionSet(len(g.Regions))
+	found := false
+	for i, r := range p.m.Regions {
+		if r == nil || r.Geo == nil {
+			continue
+		}
+		if r.Geo.Provider == prod.Provider && r.Geo.Code == prod.ControlPlane {
+			pin.add(i)
+			found = true
+		}
+	}
+	if !found {
+		return ""
+	}
+	own.intersect(pin)
+	return prod.ControlPlane
+}

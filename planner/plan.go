@@ -1,0 +1,171 @@
+package planner
+
+import (
+	"sort"
+	"time"
+
+	"github.com/mrplan/mrplan/lang"
+	"github.com/mrplan/mrplan/providers"
+)
+
+// Architecture is what the planner decided for one module: the plan. Every slice
+// is sorted (services and data by address, scenarios by domain then target)
+// and the same module always gives the same plan.
+type Architecture struct {
+	Module      *lang.Module
+	Assumptions lang.Assumptions
+
+	Services []*Service
+	Data     []*Data
+	// Changes is what applying the plan does, one entry per service and data
+	// class, sorted by address. Every entry is a create until plans are
+	// diffed against a state.
+	Changes []Change
+	// Graph is the dependency graph with per-region availability: where it
+	// lacks something a service needs, Service.Gaps says what and why.
+	Graph     *Graph
+	Scenarios []*Scenario
+}
+
+// Service is the plan for one service.
+type Service struct {
+	Addr  lang.Address
+	Block *lang.Service
+
+	Tier     int
+	Topology lang.Topology
+	Standby  Standby
+	// WriteMode is where the service's writes are accepted.
+	WriteMode WriteMode
+	// Regions are all the regions the service runs in or fails over to, in
+	// the order the module lists them; Active serve traffic, Standbys wait.
+	Regions  []string
+	Active   []string
+	Standbys []string
+	Primary  string
+	Witness  string // "" when none
+	Pattern  providers.Pattern
+	// Routing is lang.RoutingAuto when the service has one region: there is
+	// nothing to route between.
+	Routing     lang.RoutingPolicy
+	HealthCheck bool
+	Failover    lang.FailoverMode
+	Guards      []Guard
+
+	Objective lang.Policy
+	// RPO is the worst achieved RPO over the data the service writes.
+	RPO     time.Duration
+	RPOFrom *lang.Address // the data class that sets RPO; nil when it writes none
+	RTO     RTO
+
+	// Gaps lists, per region of the service, the first thing it needs that
+	// is not available there, with the path to it: hidden single-region
+	// dependencies (MR101). Sorted by region order.
+	Gaps []Gap
+
+	Reasons []Reason
+	Notes   []Note
+}
+
+// RTO is an achieved recovery time and what it adds up from.
+type RTO struct {
+	// Unbounded: the service cannot move anywhere, so a region loss lasts as
+	// long as the outage. Total is then zero and meaningless.
+	Unbounded bool
+	Total     time.Duration
+
+	Detection time.Duration
+	Promotion time.Duration // promotion of the store, or switch of traffic
+	DNSTTL    time.Duration
+	Decision  time.Duration // manual failover only
+	Provision time.Duration // cold standby only
+	Restore   time.Duration // data restored from backups
+	// PromotionFrom is the product whose failover time set Promotion, "" when
+	// it is the default assumption or there is nothing to promote.
+	PromotionFrom string
+}
+
+// Worse reports whether r is a longer recovery than d.
+func (r RTO) Worse(d time.Duration) bool { return r.Unbounded || r.Total > d }
+
+// Data is the plan for one data class.
+type Data struct {
+	Addr  lang.Address
+	Block *lang.Data
+
+	Class DataClass
+	// LossTolerance is the class's loss tolerance as written or derived from
+	// the strictest RPO of its writers; LossKnown is false when neither says.
+	LossTolerance time.Duration
+	LossKnown     bool
+
+	// Regions are where the data lives: its owner's, writers' and readers'
+	// regions, in module order.
+	Regions []string
+	Writers []lang.Address // services that write it, the owner included, sorted
+	Readers []lang.Address
+
+	Mechanisms []lang.Mechanism // in the enum's order
+	// Forced: the mechanisms come from the module's `sync`, not the planner.
+	Forced      bool
+	Replication Replication
+	Conflict    lang.Conflict
+	WriteMode   WriteMode // how its writers write it
+
+	// RPO is how much recent data a region loss can lose; it does not count
+	// for regenerable data (Counts false).
+	RPO    time.Duration
+	Counts bool
+	// Lag is the product's typical asynchronous lag, zero when unknown.
+	Lag time.Duration
+	// WritePenalty is what a synchronous channel adds to each write: the
+	// round trip between the two farthest regions involved (the nearest one
+	// for semi-sync). Zero when there is no synchronous channel.
+	WritePenalty time.Duration
+	PenaltyPair  [2]string
+	PenaltyRTT   providers.RTTEstimate
+
+	Reasons []Reason
+	Notes   []Note
+}
+
+// Change is one entry of the plan's diff.
+type Change struct {
+	Addr   lang.Address
+	Action Action
+}
+
+// Service returns the plan of the service named name, or nil.
+func (p *Architecture) Service(name string) *Service {
+	i := sort.Search(len(p.Services), func(i int) bool { return p.Services[i].Addr.Name >= name })
+	if i < len(p.Services) && p.Services[i].Addr.Name == name {
+		return p.Services[i]
+	}
+	return nil
+}
+
+// DataClass returns the plan of the data class named name, or nil.
+func (p *Architecture) DataClass(name string) *Data {
+	i := sort.Search(len(p.Data), func(i int) bool { return p.Data[i].Addr.Name >= name })
+	if i < len(p.Data) && p.Data[i].Addr.Name == name {
+		return p.Data[i]
+	}
+	return nil
+}
+
+// Reason returns the first reason filed under decision d, and whether
+// there is one.
+func (s *Service) Reason(d Decision) (Reason, bool) { return firstReason(s.Reasons, d) }
+
+// Reason returns the first reason filed under decision d, and whether
+// there is one.
+func (d *Data) Reason(dec Decision) (Reason, bool) { return firstReason(d.Reasons, dec) }
+
+func firstReason(rs []Reason, d Decision) (Reason, bool) {
+	for _, r := range rs {
+		if r.Decision == d {
+			return r, true
+		}
+	}
+	return Reason{}, false
+}

@@ -1,0 +1,206 @@
+package planner
+
+import (
+	"sort"
+
+	"github.com/mrplan/mrplan/lang"
+)
+
+// planner holds one run's state. Decisions run in the order of SPEC §5:
+// tiers, data classes, topology, write modes, sync mechanisms, routing and
+// failover, estimates, then the graph and the scenarios that rest on them.
+type planner struct {
+	m   *lang.Module
+	a   lang.Assumptions
+	out *Architecture
+
+	regionIndex map[string]int // module order
+	svc         map[string]*Service
+	data        map[string]*Data
+	// writes and reads list, per service, the data plans it writes and
+	// reads, in the order written.
+	writes map[string][]*Data
+	reads  map[string][]*Data
+}
+
+func newPlanner(m *lang.Module) *planner {
+	if m == nil {
+		m = &lang.Module{}
+	}
+	p := &planner{
+		m:           m,
+		a:           lang.DefaultAssumptions(),
+		regionIndex: map[string]int{},
+		svc:         map[string]*Service{},
+		data:        map[string]*Data{},
+		writes:      map[string][]*Data{},
+		reads:       map[string][]*Data{},
+	}
+	if m.Settings != nil {
+		p.a = m.Settings.Assumptions
+	}
+	for i, r := range m.Regions {
+		if r != nil {
+			p.regionIndex[r.Name] = i
+		}
+	}
+	return p
+}
+
+func (p *planner) plan() *Architecture {
+	p.out = &Architecture{Module: p.m, Assumptions: p.a}
+	for _, s := range p.m.Services {
+		if s == nil {
+			continue
+		}
+		sp := &Service{Addr: s.Addr(), Block: s, Objective: s.Policy, HealthCheck: s.Routing.HealthCheck}
+		p.svc[s.Name] = sp
+		p.out.Services = append(p.out.Services, sp)
+	}
+	for _, d := range p.m.Data {
+		if d == nil {
+			continue
+		}
+		dp := &Data{Addr: d.Addr(), Block: d}
+		p.data[d.Name] = dp
+		p.out.Data = append(p.out.Data, dp)
+	}
+	sort.Slice(p.out.Services, func(i, j int) bool { return p.out.Services[i].Addr.Less(p.out.Services[j].Addr) })
+	sort.Slice(p.out.Data, func(i, j int) bool { return p.out.Data[i].Addr.Less(p.out.Data[j].Addr) })
+	p.indexUses()
+
+	for _, s := range p.out.Services {
+		p.decideTier(s)
+	}
+	for _, d := range p.out.Data {
+		p.decideLossTolerance(d)
+		p.decideClass(d)
+	}
+	for _, s := range p.out.Services {
+		p.decideTopology(s)
+		p.decidePattern(s)
+	}
+	for _, d := range p.out.Data {
+		p.decideFootprint(d)
+	}
+	for _, s := range p.out.Services {
+		p.decideWriteMode(s)
+	}
+	for _, d := range p.out.Data {
+		p.decideConflict(d)
+		p.decideMechanisms(d)
+		p.estimateData(d)
+	}
+	for _, s := range p.out.Services {
+		p.decideRouting(s)
+		p.decideFailover(s)
+		p.decideGuards(s)
+		p.estimateRPO(s)
+		p.estimateRTO(s)
+	}
+	p.buildGraph()
+	for _, s := range p.out.Services {
+		for _, r := range s.Regions {
+			if gap, ok := p.out.Graph.Gap(s.Addr, r); ok {
+				s.Gaps = append(s.Gaps, gap)
+			}
+		}
+	}
+	p.playScenarios()
+	for _, s := range p.out.Services {
+		p.out.Changes = append(p.out.Changes, Change{Addr: s.Addr, Action: ActionCreate})
+	}
+	for _, d := range p.out.Data {
+		p.out.Changes = append(p.out.Changes, Change{Addr: d.Addr, Action: ActionCreate})
+	}
+	return p.out
+}
+
+// indexUses records who writes and reads each data class. The owner counts
+// as a writer.
+func (p *planner) indexUses() {
+	for _, s := range p.out.Services {
+		seenW := map[string]bool{}
+		for _, ref := range s.Block.Writes {
+			if d := p.data[ref.Addr.Name]; d != nil && ref.Addr.Kind == lang.KindData && !seenW[d.Addr.Name] {
+				seenW[d.Addr.Name] = true
+				p.writes[s.Addr.Name] = append(p.writes[s.Addr.Name], d)
+				d.Writers = append(d.Writers, s.Addr)
+			}
+		}
+		seenR := map[string]bool{}
+		for _, ref := range s.Block.Reads {
+			if d := p.data[ref.Addr.Name]; d != nil && ref.Addr.Kind == lang.KindData && !seenR[d.Addr.Name] {
+				seenR[d.Addr.Name] = true
+				p.reads[s.Addr.Name] = append(p.reads[s.Addr.Name], d)
+				d.Readers = append(d.Readers, s.Addr)
+			}
+		}
+	}
+	for _, d := range p.out.Data {
+		owner := p.owner(d)
+		if owner == nil {
+			continue
+		}
+		found := false
+		for _, w := range d.Writers {
+			if w == owner.Addr {
+				found = true
+			}
+		}
+		if !found {
+			d.Writers = append(d.Writers, owner.Addr)
+			p.writes[owner.Addr.Name] = append(p.writes[owner.Addr.Name], d)
+		}
+		sortAddrs(d.Writers)
+		sortAddrs(d.Readers)
+	}
+}
+
+func (p *planner) owner(d *Data) *Service {
+	if d.Block.Owner.Addr.Kind != lang.KindService {
+		return nil
+	}
+	return p.svc[d.Block.Owner.Addr.Name]
+}
+
+// writtenData lists the data a service writes that counts for its
+// recovery: regenerable data is rebuilt, not recovered.
+func (p *planner) writtenData(s *Service) []*Data {
+	var out []*Data
+	for _, d := range p.writes[s.Addr.Name] {
+		if d.Class != ClassRegenerable {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+func sortAddrs(as []lang.Address) {
+	sort.Slice(as, func(i, j int) bool { return as[i].Less(as[j]) })
+}
+
+// sortRegions orders region names by module order, unknown names last by
+// name, and drops duplicates.
+func (p *planner) sortRegions(names []string) []string {
+	seen := map[string]bool{}
+	out := make([]string, 0, len(names))
+	for _, n := range names {
+		if !seen[n] {
+			seen[n] = true
+			out = append(out, n)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, okA := p.regionIndex[out[i]]
+		b, okB := p.regionIndex[out[j]]
+		switch {
+		case okA && okB:
+			return a < b
+		case okA != okB:
+			return okA
+		}
+		return out[i] < out[j]
+	})
+	return out
+}

@@ -1,0 +1,170 @@
+package planner
+
+// Decision names one decision of a plan entry: the key a reason is filed
+// under ("tier", "topology", …), as the JSON's "reasons" object spells it.
+type Decision int
+
+const (
+	DecideTier Decision = iota + 1
+	DecideTopology
+	DecideStandby
+	DecideWriteMode
+	DecidePattern
+	DecideRouting
+	DecideFailover
+	DecideGuard
+	DecideRPO
+	DecideRTO
+	DecideClass
+	DecideLossTolerance
+	DecideMechanisms
+	DecideConflict
+	DecideWritePenalty
+)
+
+var decisionNames = []string{"", "tier", "topology", "standby", "write_mode", "pattern", "routing",
+	"failover", "split_brain_guard", "rpo", "rto", "class", "loss_tolerance", "mechanisms", "conflict",
+	"write_penalty"}
+
+func (d Decision) String() string { return enumName(decisionNames, int(d), "Decision") }
+
+// Reason is why the planner decided one thing: a code and the values it
+// cites, already printed in the language's units ("5m", "aws.dynamodb",
+// "core"), so a reviewer can check them against the module. Each code's
+// comment lists its Args in order; internal/views puts them into words.
+type Reason struct {
+	Decision Decision
+	Code     ReasonCode
+	Args     []string
+}
+
+// ReasonCode is the rule a decision followed.
+type ReasonCode int
+
+const (
+	ReasonInvalid ReasonCode = iota
+
+	// Tiers (SPEC §5.1).
+	TierExplicit    // tier
+	TierCriticality // criticality, tier
+	TierFromRTO     // rto, threshold ("≤ 5m" or "> 4h"), tier
+	TierNoObjective // tier
+	TierRevenue     // tier before, tier after
+
+	// Topology (SPEC §5.4).
+	TopologyExplicit    // topology
+	TopologyByTier      // tier, topology
+	TopologyOneRegion   // tier, region
+	TopologyColdStandby // number of regions
+
+	// Standby temperature.
+	StandbyByRTO      // rto, threshold ("≤ 1m", "≤ 30m", "> 30m"), standby
+	StandbyTier2      // standby
+	StandbyNoRTO      // standby
+	StandbyNotNeeded  // topology
+	StandbyConstraint // topology, standby: a rule that applies to an explicit topology
+
+	// Write mode.
+	WriteNoData             // (none)
+	WriteOnePrimary         // topology
+	WriteCriticalUnkeyed    // data address
+	WriteAllPartitioned     // data addresses, comma separated
+	WriteSingleWriterData   // data address, why ("conflict = single-writer", "aws.aurora-postgresql accepts writes in one region", "uniqueness = global")
+	WriteMultiPrimaryAllows // data addresses, comma separated
+
+	// Pattern.
+	PatternOneRegion    // region
+	PatternSameCity     // city
+	PatternCrossCity    // cities, country
+	PatternCrossCountry // countries
+	PatternUnknownGeo   // regions without geography
+
+	// Routing.
+	RoutingExplicit    // policy
+	RoutingActive      // policy
+	RoutingPartitioned // policy
+	RoutingStandby     // policy
+	RoutingOneRegion   // (none)
+
+	// Failover.
+	FailoverExplicit  // mode
+	FailoverTier0     // mode
+	FailoverTier1Fast // rto, threshold
+	FailoverTier1Slow // rto, threshold
+	FailoverTier2     // tier
+	FailoverNoTarget  // (none): one region, nothing to fail over to
+	FailoverNoRTO     // tier
+
+	// Split-brain guards.
+	GuardNotNeededManual // (none)
+	GuardNotNeededWrites // write mode
+	GuardQuorumRegions   // number of failure domains (regions)
+	GuardQuorumWitness   // witness region
+	GuardNoQuorum        // number of regions
+	GuardFencingTokens   // (none)
+
+	// Achieved RPO of a service.
+	RPOWorstData // data address, rpo
+	RPONoData    // (none)
+
+	// Achieved RTO of a service.
+	RTOSum       // terms: name, value, name, value, … (detection, promotion, dns ttl, decision, provisioning, restore)
+	RTOUnbounded // region: one region and no standby, so a region loss lasts as long as the outage
+
+	// Data classification (SPEC §5.2).
+	ClassRegenerableData  // (none)
+	ClassZeroLoss         // loss tolerance
+	ClassRealtimeUnique   // (none)
+	ClassWithinLoss       // loss tolerance, threshold
+	ClassReadHeavy        // read rate, write rate, ratio
+	ClassOtherwiseBulk    // loss tolerance ("unknown" when no writer has an rpo)
+	LossExplicit          // loss tolerance
+	LossFromWriters       // service address, rpo
+	LossUnknown           // (none)
+	ConflictExplicit      // conflict
+	ConflictOneWriter     // (none): writes happen in one region at a time
+	ConflictPartitionKey  // partition key
+	ConflictCatalog       // conflict, product
+	WritePenaltyRTT       // region a, region b, distance km, estimate, floor
+	WritePenaltyNone      // (none): no synchronous channel
+	WritePenaltyOneRegion // (none)
+
+	// Sync mechanisms (SPEC §5.3); Args start with the mechanism.
+	MechForced            // mechanism
+	MechRegenerated       // mechanism
+	MechZeroLossSync      // mechanism, product, penalty, budget
+	MechZeroLossSemiSync  // mechanism, product, penalty, budget, sync penalty
+	MechSyncOverBudget    // mechanism, product, penalty, budget
+	MechNoZeroLoss        // mechanism, product, lag
+	MechAsyncWithinLoss   // mechanism, loss tolerance, lag, sync penalty ("" when sync is not offered)
+	MechAsyncOverLoss     // mechanism, loss tolerance, lag
+	MechSyncForLoss       // mechanism, loss tolerance, lag, penalty, budget
+	MechSecondChannel     // mechanism
+	MechReadFromOrigin    // mechanism
+	MechFetchOnDemand     // mechanism, product
+	MechBackups           // mechanism, backup interval
+	MechObjectReplication // mechanism, size, threshold
+	MechOneRegion         // mechanism, region
+	MechNotReplicable     // mechanism, product
+
+	// Achieved RPO of a data class.
+	RPOSyncChannel // mechanism
+	RPOReplicaLag  // mechanism, product, lag
+	RPOBackup      // backup interval
+	RPORegenerable // (none)
+
+	reasonCodeCount
+)
+
+// ReasonCodes lists every code, for views that must word each one.
+func ReasonCodes() []ReasonCode {
+	out := make([]ReasonCode, 0, reasonCodeCount-1)
+	for c := ReasonInvalid + 1; c < reasonCodeCount; c++ {
+		out = append(out, c)
+	}
+	return out
+}
+
+func because(d Decision, c ReasonCode, args ...string) Reason {
+	return Reason{Decision: d, Code: c, Args: args}
+}
