@@ -101,10 +101,11 @@ data "fare-rules" {
 
 # USERS: phone numbers must be unique across both cities. One writer
 # (registration, in Hangzhou) keeps them unique without coordination; login
-# in Shanghai reads the asynchronous replica.
+# in Shanghai reads the asynchronous replica (a PolarDB global database
+# network: a plain PolarDB cluster does not replicate across regions).
 data "users" {
   owner       = service.registration
-  product     = "alicloud.polardb-mysql"
+  product     = "alicloud.polardb-global"
   size        = "500GB"
   write_rate  = 50
   read_rate   = 20000

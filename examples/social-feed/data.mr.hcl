@@ -12,7 +12,7 @@ data "posts" {
   write_rate     = 20000
   read_rate      = 900000
   partition_key  = "author_id"
-  loss_tolerance = "30s"
+  loss_tolerance = "2m"
 }
 
 # TIMELINES: regenerable. A timeline is a cache of post ids, rebuilt from
@@ -49,7 +49,7 @@ data "follows" {
   write_rate     = 3000
   read_rate      = 100000
   conflict       = "lww"
-  loss_tolerance = "1m"
+  loss_tolerance = "2m"
 }
 
 # USERNAMES: the one place we pay for global consensus. Spanner commits each
