@@ -84,6 +84,9 @@ func (v DiagnosticsText) writeOne(w *bufio.Writer, d diag.Diagnostic, nav naviga
 		}
 	}
 	for _, r := range d.Related {
+		if strings.Contains(d.Detail, fmt.Sprintf("%s:%d,", r.Filename, r.Start.Line)) {
+			continue // the detail names the place already
+		}
 		fmt.Fprintf(w, "\n  (see also %s line %d)\n", r.Filename, r.Start.Line)
 	}
 	fmt.Fprintln(w)
