@@ -8,10 +8,10 @@ import (
 	"github.com/mrplan/mrplan/providers"
 )
 
-// Architecture is what the planner decided for one module: the plan. Every slice
+// Plan is what the planner decided for one module. Every slice
 // is sorted (services and data by address, scenarios by domain then target)
 // and the same module always gives the same plan.
-type Architecture struct {
+type Plan struct {
 	Module      *lang.Module
 	Assumptions lang.Assumptions
 
@@ -136,7 +136,7 @@ type Change struct {
 }
 
 // Service returns the plan of the service named name, or nil.
-func (p *Architecture) Service(name string) *Service {
+func (p *Plan) Service(name string) *Service {
 	i := sort.Search(len(p.Services), func(i int) bool { return p.Services[i].Addr.Name >= name })
 	if i < len(p.Services) && p.Services[i].Addr.Name == name {
 		return p.Services[i]
@@ -145,7 +145,7 @@ func (p *Architecture) Service(name string) *Service {
 }
 
 // DataClass returns the plan of the data class named name, or nil.
-func (p *Architecture) DataClass(name string) *Data {
+func (p *Plan) DataClass(name string) *Data {
 	i := sort.Search(len(p.Data), func(i int) bool { return p.Data[i].Addr.Name >= name })
 	if i < len(p.Data) && p.Data[i].Addr.Name == name {
 		return p.Data[i]

@@ -12,7 +12,7 @@ import (
 type planner struct {
 	m   *lang.Module
 	a   lang.Assumptions
-	out *Architecture
+	out *Plan
 
 	regionIndex map[string]int // module order
 	svc         map[string]*Service
@@ -47,8 +47,8 @@ func newPlanner(m *lang.Module) *planner {
 	return p
 }
 
-func (p *planner) plan() *Architecture {
-	p.out = &Architecture{Module: p.m, Assumptions: p.a}
+func (p *planner) plan() *Plan {
+	p.out = &Plan{Module: p.m, Assumptions: p.a}
 	for _, s := range p.m.Services {
 		if s == nil {
 			continue

@@ -2,9 +2,11 @@ package planner
 
 import "github.com/mrplan/mrplan/lang"
 
-// Plan decides the architecture of m (SPEC §5). It is pure and
+// PlanModule decides the architecture of m (SPEC §5). It is pure and
 // deterministic. m is expected to have loaded without errors, but a partial
-// module never makes Plan panic: what cannot be resolved is left out.
-func Plan(m *lang.Module) *Architecture {
+// module never makes it panic: what cannot be resolved is left out.
+//
+// (The entry point cannot share the name of the Plan type it returns.)
+func PlanModule(m *lang.Module) *Plan {
 	return newPlanner(m).plan()
 }
