@@ -11,15 +11,15 @@
 # us-east-1), read replicas everywhere, and a second channel - the outbox -
 # from which lost orders can be rebuilt. The seed's "never trust one channel".
 data "orders" {
-  owner          = service.checkout
-  product        = "aws.aurora-postgresql"
-  size           = "3TB"
-  write_rate     = 600
-  read_rate      = 4000
-  uniqueness     = "global"
-  loss_tolerance = "5s"
-  conflict       = "single-writer"
-  consistency    = "strong"
+  owner           = service.checkout
+  product         = "aws.aurora-postgresql"
+  size            = "3TB"
+  write_rate      = 600
+  read_rate       = 4000
+  uniqueness      = "global"
+  loss_tolerance  = "5s"
+  conflict        = "single-writer"
+  consistency     = "strong"
   backup_interval = "1h"
 }
 

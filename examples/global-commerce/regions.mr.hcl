@@ -3,9 +3,9 @@
 # rules out synchronous replication for anything on the request path; see
 # data.mr.hcl for what is replicated asynchronously and what is partitioned.
 
-region "us-east-1" {} # N. Virginia: the home region, where writes start
-region "us-west-2" {} # Oregon: the US failover region, and the US West audience
-region "eu-west-1" {} # Ireland: serves Europe, keeps European shoppers' carts close
+region "us-east-1" {}      # N. Virginia: the home region, where writes start
+region "us-west-2" {}      # Oregon: the US failover region, and the US West audience
+region "eu-west-1" {}      # Ireland: serves Europe, keeps European shoppers' carts close
 region "ap-northeast-1" {} # Tokyo: the newest market; only the buying path and browsing run here
 
 # Where the shoppers are. Shares drive latency-based routing and tell the

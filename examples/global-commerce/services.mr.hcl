@@ -38,7 +38,7 @@ service "checkout" {
 
   # Technique 4, accept partial availability: during a regional failover a
   # few checkouts fail. Say what happens to those shoppers.
-  compensation  = "Carts survive (see data.carts); shoppers whose payment was taken but whose order was lost in failover get the order re-created from the gateway record by the reconciliation job, plus a 10% voucher and an apology e-mail."
+  compensation   = "Carts survive (see data.carts); shoppers whose payment was taken but whose order was lost in failover get the order re-created from the gateway record by the reconciliation job, plus a 10% voucher and an apology e-mail."
   failover_drill = "2026-10-14"
 
   observability {

@@ -104,13 +104,13 @@ data "fare-rules" {
 # in Shanghai reads the asynchronous replica (a PolarDB global database
 # network: a plain PolarDB cluster does not replicate across regions).
 data "users" {
-  owner       = service.registration
-  product     = "alicloud.polardb-global"
-  size        = "500GB"
-  write_rate  = 50
-  read_rate   = 20000
-  uniqueness  = "global"
-  conflict    = "single-writer"
+  owner      = service.registration
+  product    = "alicloud.polardb-global"
+  size       = "500GB"
+  write_rate = 50
+  read_rate  = 20000
+  uniqueness = "global"
+  conflict   = "single-writer"
 }
 
 # RECEIPTS: bulk. Large, written once, read rarely; backed up and kept in

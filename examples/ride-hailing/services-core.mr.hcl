@@ -82,7 +82,7 @@ service "dispatch" {
     dependency.amap,
     dependency.alidns,
   ]
-  reads      = [data.driver-locations]
+  reads = [data.driver-locations]
 
   traffic {
     rps        = 8000
