@@ -1,0 +1,164 @@
+package lang
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+)
+
+// attrOf parses `x = EXPR` and returns the attribute.
+func attrOf(t *testing.T, expr string) *hcl.Attribute {
+	t.Helper()
+	f, diags := hclsyntax.ParseConfig([]byte("x = "+expr+"\n"), "t.mr.hcl", hcl.InitialPos)
+	if diags.HasErrors() {
+		t.Fatalf("parse %q: %s", expr, diags.Error())
+	}
+	attrs, _ := f.Body.JustAttributes()
+	return attrs["x"]
+}
+
+// decodeCase is one expression, what decoding must give, or the summary of
+// the one error it must report.
+type decodeCase struct {
+	expr string
+	want any
+	err  string
+}
+
+func runDecodeCases(t *testing.T, cases []decodeCase, decode func(*decoder, *hcl.Attribute) (any, bool)) {
+	t.Helper()
+	for _, c := range cases {
+		d := newDecoder()
+		got, ok := decode(d, attrOf(t, c.expr))
+		switch {
+		case c.err != "":
+			if ok || len(d.diags) != 1 || d.diags[0].Summary != c.err {
+				t.Errorf("%s: want one %q error, got ok=%v %v", c.expr, c.err, ok, d.diags)
+			}
+		case !ok || len(d.diags) > 0:
+			t.Errorf("%s: unexpected failure: %v", c.expr, d.diags)
+		case got != c.want:
+			t.Errorf("%s: got %v, want %v", c.expr, got, c.want)
+		}
+	}
+}
+
+func TestDecodeDuration(t *testing.T) {
+	runDecodeCases(t, []decodeCase{
+		{`"90s"`, 90 * time.Second, ""},
+		{`"7d"`, 7 * 24 * time.Hour, ""},
+		{`"1d12h"`, 36 * time.Hour, ""},
+		{`"${2 * 15}m"`, 30 * time.Minute, ""},
+		{`true ? "1h" : "2h"`, time.Hour, ""},
+		{`30`, nil, "Missing unit"},
+		{`"-5m"`, nil, "Invalid duration"},
+		{`"fast"`, nil, "Invalid duration"},
+		{`["1s"]`, nil, "Incorrect attribute value type"},
+		{`file("/etc/passwd")`, nil, "Call to unknown function"},
+		{`var.x`, nil, "Variables not allowed"},
+	}, func(d *decoder, a *hcl.Attribute) (any, bool) { return d.duration(a) })
+}
+
+func TestDecodeSizeAndPercent(t *testing.T) {
+	runDecodeCases(t, []decodeCase{
+		{`"500GB"`, int64(500e9), ""},
+		{`"2TiB"`, int64(2 << 40), ""},
+		{`"10 gigs"`, nil, "Invalid size"},
+		{`10`, nil, "Missing unit"},
+	}, func(d *decoder, a *hcl.Attribute) (any, bool) { return d.size(a) })
+	runDecodeCases(t, []decodeCase{
+		{`"99.95%"`, 99.95, ""},
+		{`99.9`, 99.9, ""},
+		{`101`, nil, "Value out of range"},
+		{`"high"`, nil, "Invalid percentage"},
+		{`false`, nil, "Incorrect attribute value type"},
+	}, func(d *decoder, a *hcl.Attribute) (any, bool) { return d.percent(a) })
+}
+
+func TestDecodeNumbersAndDates(t *testing.T) {
+	runDecodeCases(t, []decodeCase{
+		{`0.5`, 0.5, ""},
+		{`"0.25"`, 0.25, ""}, // HCL converts numeric strings, as Terraform does
+		{`1 - 0.5`, 0.5, ""},
+		{`1.5`, nil, "Value out of range"},
+		{`"half"`, nil, "Incorrect attribute value type"},
+	}, func(d *decoder, a *hcl.Attribute) (any, bool) { return d.number(a, 0, 1) })
+	runDecodeCases(t, []decodeCase{
+		{`2`, 2, ""},
+		{`1.5`, nil, "Invalid number"},
+		{`3`, nil, "Value out of range"},
+	}, func(d *decoder, a *hcl.Attribute) (any, bool) { return d.integer(a, 0, 2) })
+	runDecodeCases(t, []decodeCase{
+		{`"2026-03-31"`, "2026-03-31", ""},
+		{`"2026-02-30"`, nil, "Invalid date"},
+		{`"31/03/2026"`, nil, "Invalid date"},
+	}, func(d *decoder, a *hcl.Attribute) (any, bool) {
+		v, ok := d.date(a)
+		return v.Format(time.DateOnly), ok
+	})
+}
+
+func TestDecodeEnum(t *testing.T) {
+	runDecodeCases(t, []decodeCase{
+		{`"active-passive"`, int(TopologyActivePassive), ""},
+		{`"auto"`, int(TopologyAuto), ""},
+		{`"active-activ"`, nil, "Invalid value"},
+		{`1`, nil, "Invalid value"},
+	}, func(d *decoder, a *hcl.Attribute) (any, bool) { return d.enum(a, topologyNames) })
+
+	d := newDecoder()
+	d.enum(attrOf(t, `"active-activ"`), topologyNames)
+	if detail := d.diags[0].Detail; !strings.Contains(detail, `Did you mean "active-active"?`) {
+		t.Errorf("no suggestion in %q", detail)
+	}
+}
+
+func TestDecodeRefs(t *testing.T) {
+	cases := []struct {
+		expr   string
+		want   string // the addresses, space-separated
+		errors []string
+	}{
+		{`[region.us-east-1, region.eu_west]`, "region.us-east-1 region.eu_west", nil},
+		{`[]`, "", nil},
+		{`["region.x"]`, "", []string{"Invalid reference"}},
+		{`[us-east-1]`, "", []string{"Invalid reference"}},
+		{`[regoin.x]`, "", []string{"Invalid reference"}},
+		{`[service.x, region.y]`, "region.y", []string{"Invalid reference kind"}},
+		{`[region.x.y]`, "", []string{"Invalid reference"}},
+		{`region.x`, "", []string{"Invalid reference list"}},
+	}
+	for _, c := range cases {
+		d := newDecoder()
+		refs, _ := d.refs(attrOf(t, c.expr), refRegion)
+		var got []string
+		for _, r := range refs {
+			got = append(got, r.Addr.String())
+		}
+		if strings.Join(got, " ") != c.want {
+			t.Errorf("%s: got %v, want %s", c.expr, got, c.want)
+		}
+		var errs []string
+		for _, diag := range d.diags {
+			errs = append(errs, diag.Summary)
+		}
+		if strings.Join(errs, ",") != strings.Join(c.errors, ",") {
+			t.Errorf("%s: errors %v, want %v", c.expr, errs, c.errors)
+		}
+	}
+}
+
+func TestDidYouMean(t *testing.T) {
+	for _, c := range []struct{ given, want string }{
+		{"eu-west1", "eu-west-1"},
+		{"us-esat-1", "us-east-1"},
+		{"zzz", ""},
+	} {
+		if got := nearest(c.given, []string{"eu-west-1", "us-east-1", "ap-south-1"}); got != c.want {
+			t.Errorf("nearest(%q) = %q, want %q", c.given, got, c.want)
+		}
+	}
+}
