@@ -1,4 +1,4 @@
-# Three of the seed's data classes, each with a different channel.
+# The seed's data classes, each with its own channel.
 
 # LEDGER ENTRIES: critical. Loss tolerance none; one writer; a synchronous
 # standby in Dublin (PostgreSQL synchronous_commit = remote_apply) as the
@@ -55,14 +55,14 @@ data "fraud-cases" {
   read_rate  = 60
 }
 
-# Statements: bulk, immutable, ten years of them. Geo-redundant storage
-# copies them to the paired region in the background.
+# Statements are rendered from ledger entries, which are kept for ten years
+# and never lost: the PDF archive is regenerable, so it is neither replicated
+# nor counted against the RPO; after a regional loss it is re-rendered.
 data "statement-archive" {
-  owner           = service.statements
-  product         = "azure.storage-grs"
-  size            = "80TiB"
-  write_rate      = 5
-  read_rate       = 50
-  loss_tolerance  = "7d"
-  backup_interval = "7d"
+  owner       = service.statements
+  product     = "azure.storage-grs"
+  size        = "80TiB"
+  write_rate  = 5
+  read_rate   = 50
+  regenerable = true
 }

@@ -62,21 +62,23 @@ data "payment-intents" {
   sync          = ["async-replication", "on-demand-fetch"]
 }
 
-# STOCK: realtime (never sell what is not there) and globally unique per
-# SKU and warehouse. Each warehouse is written only from its home region, so
-# the writes are partitioned by warehouse: the seed's answer to "strong
-# consistency across regions is impossible" is "make every record have one
-# writer", not "make every region agree".
+# STOCK: globally unique per SKU and warehouse, but deliberately NOT
+# realtime. Each warehouse's stock is written only from its home region
+# (partitioned by warehouse); other regions reserve against their replicated
+# copy minus a safety margin, and the home region confirms. That is the
+# seed's technique 2 - eventual consistency for core data - instead of a
+# cross-ocean synchronous write on every reservation. The rare oversell is
+# handled by inventory's compensation.
 data "stock" {
-  owner         = service.inventory
-  product       = "aws.dynamodb"
-  size          = "20GB"
-  write_rate    = 1200
-  read_rate     = 20000
-  uniqueness    = "global"
-  realtime      = true
-  partition_key = "warehouse_id"
-  conflict      = "single-writer"
+  owner          = service.inventory
+  product        = "aws.dynamodb"
+  size           = "20GB"
+  write_rate     = 1200
+  read_rate      = 20000
+  uniqueness     = "global"
+  loss_tolerance = "5s"
+  partition_key  = "warehouse_id"
+  conflict       = "single-writer"
 }
 
 # CARTS: a lost cart annoys but costs little, and two regions editing the

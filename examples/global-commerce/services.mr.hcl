@@ -182,7 +182,12 @@ service "search" {
   criticality = "important"
   objective   = objective.shopping
   regions     = [region.us-east-1, region.eu-west-1, region.ap-northeast-1]
-  primary     = region.us-east-1
+  # Each region has its own index, built locally from the replicated
+  # products table, so every region can answer searches on its own: a
+  # read-only service, active-active like catalog. (Left to the planner,
+  # tier 1 would be active-passive with a cold standby, and a cold standby
+  # cannot be provisioned within this objective's hour.)
+  topology = "active-active"
 
   reads  = [data.products, data.search-index]
   writes = [data.search-index]
@@ -203,10 +208,15 @@ service "orders" {
   description = "Order history, returns and customer service. Reads the orders checkout writes."
   criticality = "important"
   objective   = objective.shopping
-  regions     = [region.us-east-1, region.eu-west-1]
-  primary     = region.us-east-1
-  # Left to the planner: tier 1 with a 1h RTO fails over by hand. A refund
-  # issued twice from two regions is worse than an hour without returns.
+  # Inline override: order history and returns can wait half a morning;
+  # customer service works from the gateway's records meanwhile. That buys
+  # a cold standby in eu-west-1 instead of a warm one.
+  rto     = "4h"
+  regions = [region.us-east-1, region.eu-west-1]
+  primary = region.us-east-1
+  # Left to the planner: a tier 1 service with this RTO fails over by hand.
+  # A refund issued twice from two regions is worse than an hour without
+  # returns.
 
   depends_on = [dependency.cognito]
   reads      = [data.orders]
