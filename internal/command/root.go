@@ -93,6 +93,7 @@ dependencies.`,
 		newVersionCmd(s),
 		newValidateCmd(s, g),
 		newFmtCmd(s, g),
+		newProvidersCmd(s),
 	)
 	return root
 }

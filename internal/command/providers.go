@@ -1,0 +1,185 @@
+package command
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/mrplan/mrplan/internal/views"
+	"github.com/mrplan/mrplan/providers"
+)
+
+type providersOptions struct {
+	format string
+	json   bool
+}
+
+// view picks the view for the chosen format, or says why none fits.
+func (o *providersOptions) view(s Streams) (providersView, bool) {
+	if o.json {
+		o.format = "json"
+	}
+	switch o.format {
+	case "text":
+		return views.ProvidersText{}, true
+	case "json":
+		return views.ProvidersJSON{}, true
+	}
+	fmt.Fprintf(s.Err, "Error: --format must be text or json, not %q.\n", o.format)
+	return nil, false
+}
+
+func (o *providersOptions) flags(cmd *cobra.Command) {
+	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text or json")
+	cmd.Flags().BoolVar(&o.json, "json", false, "short for --format json")
+}
+
+func newProvidersCmd(s Streams) *cobra.Command {
+	var o providersOptions
+	cmd := &cobra.Command{
+		Use:   "providers [NAME]",
+		Short: "List the catalogs of regions and products, or show one catalog, product or region",
+		Long: `Providers shows what mrplan knows about clouds and self-run stores.
+
+With no NAME it lists the built-in catalogs. NAME may be a catalog ("aws"),
+for its regions and products; a product ("aws.aurora-postgresql"), for every
+fact with the public address it came from; or a region ("aws.eu-west-1").`,
+		Example: `  mrplan providers
+  mrplan providers aws
+  mrplan providers aws.dynamodb -json
+  mrplan providers rtt aws.us-east-1 aws.eu-west-1`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(_ *cobra.Command, args []string) error {
+			v, ok := o.view(s)
+			if !ok {
+				return exit(ExitError)
+			}
+			reg := providers.NewRegistry()
+			if len(args) == 0 {
+				return exit(providersResult(s, v.Catalogs(s.Out, reg.Catalogs())))
+			}
+			return exit(showProvider(s, v, reg, args[0]))
+		},
+	}
+	o.flags(cmd)
+	cmd.AddCommand(newProvidersRTTCmd(s))
+	return cmd
+}
+
+func newProvidersRTTCmd(s Streams) *cobra.Command {
+	var o providersOptions
+	cmd := &cobra.Command{
+		Use:   "rtt A B",
+		Short: "Estimate the round trip between two regions named PROVIDER.CODE",
+		Long: `Rtt estimates the round trip between two regions, named PROVIDER.CODE
+(aws.us-east-1, azure.westeurope): the great-circle distance, the floor set by
+light in fibre, a published measurement when the catalogs hold one, and the
+estimate, which is the larger of the floor times the route factor (plus a
+fixed overhead on short hops) and the measurement. It uses the default
+assumptions: route factor 1.5, fibre 200 km/ms, 5 ms overhead under 500 km.`,
+		Example: `  mrplan providers rtt aws.us-east-1 aws.eu-west-1
+  mrplan providers rtt aws.us-east-1 azure.westeurope -json`,
+		Args: cobra.ExactArgs(2),
+		RunE: func(_ *cobra.Command, args []string) error {
+			v, ok := o.view(s)
+			if !ok {
+				return exit(ExitError)
+			}
+			reg := providers.NewRegistry()
+			a, okA := lookupRegion(s, reg, args[0])
+			b, okB := lookupRegion(s, reg, args[1])
+			if !okA || !okB {
+				return exit(ExitError)
+			}
+			p := providers.DefaultGeoParams()
+			return exit(providersResult(s, v.RTT(s.Out, a, b, providers.EstimateRTT(a, b, p), p)))
+		},
+	}
+	o.flags(cmd)
+	return cmd
+}
+
+// showProvider prints the catalog, product or region that name names.
+func showProvider(s Streams, v providersView, reg *providers.Registry, name string) int {
+	catName, entry, _ := providers.SplitRef(name)
+	c, ok := reg.Catalog(catName)
+	if !ok {
+		fmt.Fprintf(s.Err, "Error: no catalog %q.%s\n\nCatalogs: %s.\n", catName,
+			suggestion(catName, reg.Names(), ""), strings.Join(reg.Names(), ", "))
+		return ExitError
+	}
+	if !strings.Contains(name, ".") {
+		return providersResult(s, v.Catalog(s.Out, c))
+	}
+	if p, ok := c.Product(entry); ok {
+		return providersResult(s, v.Product(s.Out, p))
+	}
+	if r, ok := c.Region(entry); ok {
+		return providersResult(s, v.Region(s.Out, r))
+	}
+	names := append(c.ProductNames(), c.RegionCodes()...)
+	fmt.Fprintf(s.Err, "Error: catalog %s has no product or region %q.%s\n\nRun 'mrplan providers %s' to list them.\n",
+		c.Name, entry, suggestion(entry, names, c.Name+"."), c.Name)
+	return ExitError
+}
+
+// lookupRegion finds a region named PROVIDER.CODE, or says why not.
+func lookupRegion(s Streams, reg *providers.Registry, ref string) (*providers.Region, bool) {
+	catName, code, ok := providers.SplitRef(ref)
+	if !ok {
+		var refs []string
+		for _, c := range reg.Catalogs() {
+			if r, ok := c.Region(ref); ok {
+				refs = append(refs, fmt.Sprintf("%q", r.Ref()))
+			}
+		}
+		hint := ""
+		if len(refs) > 0 {
+			hint = " Did you mean " + strings.Join(refs, " or ") + "?"
+		}
+		fmt.Fprintf(s.Err, "Error: %q is not a region name: write PROVIDER.CODE, such as aws.us-east-1.%s\n", ref, hint)
+		return nil, false
+	}
+	c, ok := reg.Catalog(catName)
+	if !ok {
+		fmt.Fprintf(s.Err, "Error: no catalog %q.%s\n", catName, suggestion(catName, reg.Names(), ""))
+		return nil, false
+	}
+	r, ok := c.Region(code)
+	if !ok {
+		if len(c.Regions) == 0 {
+			fmt.Fprintf(s.Err, "Error: catalog %s has no regions: its stores run in the regions a module declares.\n", c.Name)
+		} else {
+			fmt.Fprintf(s.Err, "Error: catalog %s has no region %q.%s\n", c.Name, code, suggestion(code, c.RegionCodes(), c.Name+"."))
+		}
+		return nil, false
+	}
+	return r, true
+}
+
+func suggestion(given string, candidates []string, prefix string) string {
+	if s := providers.Suggest(given, candidates); s != "" {
+		return fmt.Sprintf(" Did you mean %q?", prefix+s)
+	}
+	return ""
+}
+
+func providersResult(s Streams, err error) int {
+	if err != nil {
+		fmt.Fprintf(s.Err, "Error: %s\n", err)
+		return ExitError
+	}
+	return ExitOK
+}
+
+// providersView is one output format of the providers command;
+// views.ProvidersText and views.ProvidersJSON are the two.
+type providersView interface {
+	Catalogs(w io.Writer, cats []*providers.Catalog) error
+	Catalog(w io.Writer, c *providers.Catalog) error
+	Product(w io.Writer, p *providers.Product) error
+	Region(w io.Writer, r *providers.Region) error
+	RTT(w io.Writer, a, b *providers.Region, est providers.RTTEstimate, p providers.GeoParams) error
+}

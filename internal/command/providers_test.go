@@ -1,0 +1,92 @@
+package command
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/sebdah/goldie/v2"
+)
+
+// TestProviders compares every form of `mrplan providers` with its golden
+// output, text and JSON: the catalog list, each catalog, one product, one
+// region, round trips (measured, cross-provider, one region) and the errors.
+func TestProviders(t *testing.T) {
+	g := goldie.New(t, goldie.WithFixtureDir(goldenDir(t, "Providers")))
+	cases := []struct {
+		name string
+		args []string
+		code int
+	}{
+		{"list", []string{"providers"}, ExitOK},
+		{"alicloud", []string{"providers", "alicloud"}, ExitOK},
+		{"aws", []string{"providers", "aws"}, ExitOK},
+		{"azure", []string{"providers", "azure"}, ExitOK},
+		{"gcp", []string{"providers", "gcp"}, ExitOK},
+		{"generic", []string{"providers", "generic"}, ExitOK},
+		{"product", []string{"providers", "aws.aurora-postgresql"}, ExitOK},
+		{"product-global", []string{"providers", "aws.iam"}, ExitOK},
+		{"region", []string{"providers", "aws.us-west-2"}, ExitOK},
+		{"rtt-measured", []string{"providers", "rtt", "aws.us-east-1", "aws.eu-west-1"}, ExitOK},
+		{"rtt-cross-provider", []string{"providers", "rtt", "aws.us-east-1", "azure.westeurope"}, ExitOK},
+		{"rtt-short-hop", []string{"providers", "rtt", "azure.japaneast", "azure.japanwest"}, ExitOK},
+		{"rtt-same-region", []string{"providers", "rtt", "gcp.us-central1", "gcp.us-central1"}, ExitOK},
+		{"unknown-catalog", []string{"providers", "awz"}, ExitError},
+		{"unknown-product", []string{"providers", "aws.auroa-postgresql"}, ExitError},
+		{"unknown-region", []string{"providers", "rtt", "aws.us-est-1", "aws.eu-west-1"}, ExitError},
+		{"rtt-not-a-ref", []string{"providers", "rtt", "us-east-1", "aws.eu-west-1"}, ExitError},
+		{"rtt-generic", []string{"providers", "rtt", "generic.x", "aws.eu-west-1"}, ExitError},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			out, errOut, code := runCLI(t, tc.args...)
+			if code != tc.code {
+				t.Errorf("exit %d, want %d; stderr:\n%s", code, tc.code, errOut)
+			}
+			g.Assert(t, tc.name+".text", fmt.Appendf(nil, "exit %d\n%s%s", code, out, errOut))
+
+			jsonOut, jsonErr, jsonCode := runCLI(t, append(tc.args, "-json")...)
+			if jsonCode != code {
+				t.Errorf("-json exits %d, text %d", jsonCode, code)
+			}
+			if code != ExitOK {
+				if jsonOut != "" || jsonErr != errOut {
+					t.Errorf("-json on an error: stdout %q, stderr %q, want the text error", jsonOut, jsonErr)
+				}
+				return
+			}
+			if !json.Valid([]byte(jsonOut)) {
+				t.Fatalf("-json is not JSON:\n%s", jsonOut)
+			}
+			g.Assert(t, tc.name+".json", []byte(jsonOut))
+		})
+	}
+}
+
+// TestProvidersRTTShape pins the JSON keys SPEC §7 promises for rtt.
+func TestProvidersRTTShape(t *testing.T) {
+	out, _, code := runCLI(t, "providers", "rtt", "aws.us-east-1", "aws.eu-west-1", "--format", "json")
+	if code != ExitOK {
+		t.Fatalf("exit %d", code)
+	}
+	var got map[string]any
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	for _, key := range []string{"distance_km", "floor_ms", "rtt_ms", "source"} {
+		if _, ok := got[key]; !ok {
+			t.Errorf("no %q in %s", key, out)
+		}
+	}
+	if got["floor_ms"] != 54.6 || got["distance_km"] != 5461.1 {
+		t.Errorf("floor_ms %v, distance_km %v; want 54.6 and 5461.1", got["floor_ms"], got["distance_km"])
+	}
+}
+
+func TestProvidersBadFormat(t *testing.T) {
+	_, errOut, code := runCLI(t, "providers", "--format", "yaml")
+	if code != ExitError || !strings.Contains(errOut, `--format must be text or json, not "yaml"`) {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+}

@@ -1,0 +1,174 @@
+package views
+
+import (
+	"encoding/json"
+	"io"
+	"time"
+
+	"github.com/mrplan/mrplan/internal/units"
+	"github.com/mrplan/mrplan/providers"
+)
+
+// ProvidersFormatVersion is the format_version of the JSON below; it changes
+// when the shape breaks.
+const ProvidersFormatVersion = "1"
+
+// ProvidersJSON renders the catalogs as JSON. The shapes are this view's
+// own: the providers types carry no JSON tags. Durations are strings in the
+// language's syntax, absent facts are null, empty lists are [].
+type ProvidersJSON struct{}
+
+type jsonCatalogSummary struct {
+	Name     string `json:"name"`
+	Title    string `json:"title"`
+	Builtin  bool   `json:"builtin"`
+	Regions  int    `json:"regions"`
+	Products int    `json:"products"`
+	Notice   string `json:"notice"`
+}
+
+type jsonCatalog struct {
+	FormatVersion string        `json:"format_version"`
+	Name          string        `json:"name"`
+	Title         string        `json:"title"`
+	Builtin       bool          `json:"builtin"`
+	Notice        string        `json:"notice"`
+	Regions       []jsonRegion  `json:"regions"`
+	Products      []jsonProduct `json:"products"`
+}
+
+type jsonRegion struct {
+	Ref       string  `json:"ref"`
+	Code      string  `json:"code"`
+	Name      string  `json:"name"`
+	City      string  `json:"city"`
+	Country   string  `json:"country"`
+	Continent string  `json:"continent"`
+	Lat       float64 `json:"lat"`
+	Lon       float64 `json:"lon"`
+	Zones     int     `json:"zones"`
+	Notes     string  `json:"notes"`
+	Source    string  `json:"source"`
+}
+
+type jsonProduct struct {
+	Ref          string            `json:"ref"`
+	Name         string            `json:"name"`
+	Title        string            `json:"title"`
+	Kind         string            `json:"kind"`
+	Scope        string            `json:"scope"`
+	Replication  []string          `json:"replication"`
+	Lag          *string           `json:"lag"`
+	Failover     *string           `json:"failover"`
+	MultiWriter  bool              `json:"multi_writer"`
+	Conflict     []string          `json:"conflict"`
+	ControlPlane *string           `json:"control_plane"`
+	Limits       string            `json:"limits"`
+	Notes        string            `json:"notes"`
+	Sources      map[string]string `json:"sources"`
+}
+
+type jsonRTT struct {
+	FormatVersion string   `json:"format_version"`
+	From          string   `json:"from"`
+	To            string   `json:"to"`
+	DistanceKm    float64  `json:"distance_km"`
+	FloorMs       float64  `json:"floor_ms"`
+	RTTMs         float64  `json:"rtt_ms"`
+	MeasuredMs    *float64 `json:"measured_ms"`
+	Source        string   `json:"source"`
+}
+
+// Catalogs lists the catalogs with their counts.
+func (ProvidersJSON) Catalogs(w io.Writer, cats []*providers.Catalog) error {
+	out := struct {
+		FormatVersion string               `json:"format_version"`
+		Catalogs      []jsonCatalogSummary `json:"catalogs"`
+	}{ProvidersFormatVersion, []jsonCatalogSummary{}}
+	for _, c := range cats {
+		out.Catalogs = append(out.Catalogs, jsonCatalogSummary{c.Name, c.Title, c.Builtin, len(c.Regions), len(c.Products), c.Notice})
+	}
+	return provWriteJSON(w, out)
+}
+
+// Catalog renders one catalog whole.
+func (ProvidersJSON) Catalog(w io.Writer, c *providers.Catalog) error {
+	out := jsonCatalog{FormatVersion: ProvidersFormatVersion, Name: c.Name, Title: c.Title, Builtin: c.Builtin,
+		Notice: c.Notice, Regions: []jsonRegion{}, Products: []jsonProduct{}}
+	for _, r := range c.Regions {
+		out.Regions = append(out.Regions, toJSONRegion(r))
+	}
+	for _, p := range c.Products {
+		out.Products = append(out.Products, toJSONProduct(p))
+	}
+	return provWriteJSON(w, out)
+}
+
+// Product renders one product with its sources.
+func (ProvidersJSON) Product(w io.Writer, p *providers.Product) error {
+	return provWriteJSON(w, struct {
+		FormatVersion string `json:"format_version"`
+		jsonProduct
+	}{ProvidersFormatVersion, toJSONProduct(p)})
+}
+
+// Region renders one region.
+func (ProvidersJSON) Region(w io.Writer, r *providers.Region) error {
+	return provWriteJSON(w, struct {
+		FormatVersion string `json:"format_version"`
+		jsonRegion
+	}{ProvidersFormatVersion, toJSONRegion(r)})
+}
+
+// RTT renders a round-trip estimate in the shape SPEC §7 gives:
+// distance_km, floor_ms, rtt_ms and source, plus the pair and the measured
+// figure (null when there is none), rounded to a tenth.
+func (ProvidersJSON) RTT(w io.Writer, a, b *providers.Region, est providers.RTTEstimate, _ providers.GeoParams) error {
+	out := jsonRTT{FormatVersion: ProvidersFormatVersion, From: a.Ref(), To: b.Ref(),
+		DistanceKm: provTenth(est.DistanceKm), FloorMs: provMsTenth(est.Floor), RTTMs: provMsTenth(est.RTT), Source: est.Source}
+	if est.Measured > 0 {
+		m := provMsTenth(est.Measured)
+		out.MeasuredMs = &m
+	}
+	return provWriteJSON(w, out)
+}
+
+func toJSONRegion(r *providers.Region) jsonRegion {
+	return jsonRegion{r.Ref(), r.Code, r.Name, r.City, r.Country, r.Continent, r.Lat, r.Lon, r.Zones, r.Notes, r.Source}
+}
+
+func toJSONProduct(p *providers.Product) jsonProduct {
+	out := jsonProduct{Ref: p.Ref(), Name: p.Name, Title: p.Title, Kind: string(p.Kind), Scope: string(p.Scope),
+		Replication: []string{}, MultiWriter: p.MultiWriter, Conflict: []string{}, Limits: p.Limits, Notes: p.Notes,
+		Sources: map[string]string{}}
+	for _, r := range p.Replication {
+		out.Replication = append(out.Replication, string(r))
+	}
+	out.Conflict = append(out.Conflict, p.Conflict...)
+	if p.Lag > 0 {
+		s := units.FormatDuration(p.Lag)
+		out.Lag = &s
+	}
+	if p.Failover > 0 {
+		s := units.FormatDuration(p.Failover)
+		out.Failover = &s
+	}
+	if p.ControlPlane != "" {
+		out.ControlPlane = &p.ControlPlane
+	}
+	for f, src := range p.Sources {
+		out.Sources[f] = src
+	}
+	return out
+}
+
+func provMsTenth(d time.Duration) float64 {
+	return provTenth(float64(d) / float64(time.Millisecond))
+}
+
+func provWriteJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}

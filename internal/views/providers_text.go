@@ -1,0 +1,236 @@
+package views
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/mrplan/mrplan/internal/units"
+	"github.com/mrplan/mrplan/providers"
+)
+
+// ProvidersText renders the catalogs for `mrplan providers`, aligned in
+// columns. Every method writes the same bytes for the same catalogs.
+type ProvidersText struct{}
+
+func provTable(w io.Writer) *tabwriter.Writer { return tabwriter.NewWriter(w, 0, 0, 2, ' ', 0) }
+
+// Catalogs lists the catalogs with their counts.
+func (ProvidersText) Catalogs(w io.Writer, cats []*providers.Catalog) error {
+	bw := bufio.NewWriter(w)
+	tw := provTable(bw)
+	fmt.Fprintln(tw, "CATALOG\tTITLE\tREGIONS\tPRODUCTS")
+	notices := map[string][]string{}
+	var order []string
+	for _, c := range cats {
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\n", c.Name, c.Title, len(c.Regions), len(c.Products))
+		if c.Notice != "" {
+			if notices[c.Notice] == nil {
+				order = append(order, c.Notice)
+			}
+			notices[c.Notice] = append(notices[c.Notice], c.Name)
+		}
+	}
+	tw.Flush()
+	for _, n := range order {
+		fmt.Fprintf(bw, "\n%s: %s\n", strings.Join(notices[n], ", "), n)
+	}
+	fmt.Fprintln(bw, "\nRun 'mrplan providers NAME' for a catalog's regions and products.")
+	return bw.Flush()
+}
+
+// Catalog lists one catalog's regions and products.
+func (ProvidersText) Catalog(w io.Writer, c *providers.Catalog) error {
+	bw := bufio.NewWriter(w)
+	fmt.Fprintf(bw, "%s (%s): %d regions, %d products\n\n", c.Title, c.Name, len(c.Regions), len(c.Products))
+	if len(c.Regions) == 0 {
+		fmt.Fprintln(bw, "No regions: these products run in the regions the module declares.")
+	} else {
+		tw := provTable(bw)
+		fmt.Fprintln(tw, "REGION\tNAME\tCITY\tCOUNTRY\tCONTINENT\tZONES")
+		for _, r := range c.Regions {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\n", r.Code, r.Name, r.City, r.Country, r.Continent, r.Zones)
+		}
+		tw.Flush()
+	}
+	if len(c.Products) > 0 {
+		fmt.Fprintln(bw)
+		tw := provTable(bw)
+		fmt.Fprintln(tw, "PRODUCT\tKIND\tSCOPE\tREPLICATION\tLAG\tFAILOVER\tMULTI-WRITER\tCONFLICT\tCONTROL PLANE")
+		for _, p := range c.Products {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", p.Name, p.Kind, p.Scope, provModes(p.Replication),
+				provDuration(p.Lag), provDuration(p.Failover), provYesNo(p.MultiWriter), provList(p.Conflict), provDash(p.ControlPlane))
+		}
+		tw.Flush()
+	}
+	if c.Notice != "" {
+		fmt.Fprintf(bw, "\n%s\n", c.Notice)
+	}
+	fmt.Fprintf(bw, "\nRun 'mrplan providers %s.PRODUCT' or '%s.REGION' for one entry with its sources.\n", c.Name, c.Name)
+	return bw.Flush()
+}
+
+// Product prints every fact of one product with the address it came from.
+func (ProvidersText) Product(w io.Writer, p *providers.Product) error {
+	bw := bufio.NewWriter(w)
+	fmt.Fprintf(bw, "%s: %s\n\n", p.Ref(), p.Title)
+	tw := provTable(bw)
+	fmt.Fprintln(tw, "FACT\tVALUE\tSOURCE")
+	for _, f := range providers.Facts() {
+		if f == providers.FactLimits {
+			continue // prose: printed below the table
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", f, provFact(p, f), provDash(p.Sources[f]))
+	}
+	tw.Flush()
+	if p.Limits != "" {
+		fmt.Fprintf(bw, "\nLimits: %s\n  Source: %s\n", p.Limits, provDash(p.Sources[providers.FactLimits]))
+	}
+	if p.Notes != "" {
+		fmt.Fprintf(bw, "\nNotes: %s\n", p.Notes)
+	}
+	return bw.Flush()
+}
+
+// Region prints one region's geography and its source.
+func (ProvidersText) Region(w io.Writer, r *providers.Region) error {
+	bw := bufio.NewWriter(w)
+	fmt.Fprintf(bw, "%s: %s\n\n", r.Ref(), r.Name)
+	tw := provTable(bw)
+	fmt.Fprintf(tw, "city\t%s\n", r.City)
+	fmt.Fprintf(tw, "country\t%s\n", r.Country)
+	fmt.Fprintf(tw, "continent\t%s\n", r.Continent)
+	fmt.Fprintf(tw, "coordinates\t%s, %s\n", provNum(r.Lat), provNum(r.Lon))
+	fmt.Fprintf(tw, "zones\t%d\n", r.Zones)
+	fmt.Fprintf(tw, "source\t%s\n", provDash(r.Source))
+	tw.Flush()
+	if r.Notes != "" {
+		fmt.Fprintf(bw, "\nNotes: %s\n", r.Notes)
+	}
+	return bw.Flush()
+}
+
+// RTT explains a round-trip estimate between two regions.
+func (ProvidersText) RTT(w io.Writer, a, b *providers.Region, est providers.RTTEstimate, p providers.GeoParams) error {
+	bw := bufio.NewWriter(w)
+	fmt.Fprintf(bw, "%s (%s) to %s (%s)\n\n", a.Ref(), provPlace(a), b.Ref(), provPlace(b))
+	tw := provTable(bw)
+	if est.DistanceKm == 0 && est.Floor == 0 && a.Ref() == b.Ref() {
+		fmt.Fprintf(tw, "estimate\t%s, the round trip between two zones of one region\n", provMs(est.RTT))
+		fmt.Fprintf(tw, "source\t%s\n", est.Source)
+		tw.Flush()
+		return bw.Flush()
+	}
+	fmt.Fprintf(tw, "distance\t%s km\tgreat circle between the coordinates\n", provKm(est.DistanceKm))
+	fmt.Fprintf(tw, "floor\t%s\tlight in fibre at %s km/ms, both ways\n", provMs(est.Floor), provNum(p.FibreSpeedKmPerMs))
+	model := "floor × route factor " + provNum(p.RouteFactor)
+	if est.DistanceKm < p.ShortHopDistanceKm {
+		model += fmt.Sprintf(" + %s short-hop overhead (under %s km)", provMs(p.ShortHopOverhead), provNum(p.ShortHopDistanceKm))
+	}
+	if est.Measured > 0 {
+		fmt.Fprintf(tw, "measured\t%s\t%s\n", provMs(est.Measured), est.Source)
+	} else {
+		fmt.Fprintf(tw, "measured\t-\tno published measurement for this pair\n")
+	}
+	how := model
+	if est.Measured > 0 {
+		how = "the larger of " + model + " and the measurement"
+	}
+	fmt.Fprintf(tw, "estimate\t%s\t%s\n", provMs(est.RTT), how)
+	tw.Flush()
+	return bw.Flush()
+}
+
+func provPlace(r *providers.Region) string {
+	if r.Country == "" {
+		return r.City
+	}
+	return r.City + ", " + r.Country
+}
+
+func provFact(p *providers.Product, fact string) string {
+	switch fact {
+	case providers.FactKind:
+		return string(p.Kind)
+	case providers.FactScope:
+		return string(p.Scope)
+	case providers.FactReplication:
+		return provModes(p.Replication)
+	case providers.FactLag:
+		return provDuration(p.Lag)
+	case providers.FactFailover:
+		return provDuration(p.Failover)
+	case providers.FactMultiWriter:
+		return provYesNo(p.MultiWriter)
+	case providers.FactConflict:
+		return provList(p.Conflict)
+	case providers.FactControlPlane:
+		return provDash(p.ControlPlane)
+	case providers.FactLimits:
+		return provDash(p.Limits)
+	}
+	return "-"
+}
+
+func provModes(rs []providers.Replication) string {
+	s := make([]string, len(rs))
+	for i, r := range rs {
+		s[i] = string(r)
+	}
+	return provList(s)
+}
+
+func provList(s []string) string {
+	if len(s) == 0 {
+		return "-"
+	}
+	return strings.Join(s, ", ")
+}
+
+func provDuration(d time.Duration) string {
+	if d == 0 {
+		return "-"
+	}
+	return units.FormatDuration(d)
+}
+
+func provYesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
+
+func provDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+func provNum(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+
+// provMs prints a duration in milliseconds to a tenth.
+func provMs(d time.Duration) string {
+	return strconv.FormatFloat(provTenth(float64(d)/float64(time.Millisecond)), 'f', 1, 64) + " ms"
+}
+
+// provKm prints a distance to the kilometre, with thousands separated.
+func provKm(f float64) string {
+	s := strconv.FormatInt(int64(f+0.5), 10)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+func provTenth(f float64) float64 {
+	if f < 0 {
+		return -provTenth(-f)
+	}
+	return float64(int64(f*10+0.5)) / 10
+}
