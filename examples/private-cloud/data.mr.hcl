@@ -42,7 +42,7 @@ data "tracking-cache" {
 # DELIVERY PHOTOS: bulk. Proof of delivery, kept 180 days, replicated
 # between sites by Ceph multi-site.
 data "delivery-photos" {
-  owner          = service.courier-api
+  owner          = service.proof-of-delivery
   product        = "corp.ceph-rgw"
   size           = "900TB"
   write_rate     = 400

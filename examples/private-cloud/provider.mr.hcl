@@ -32,7 +32,7 @@ provider "corp" {
     country = "SG"
     lat     = 1.35
     lon     = 103.82
-    zones   = 1
+    zones   = 2 # two halls, one building: survives a hall, not the site
   }
 
   # TiDB: Raft replication, a write commits on a majority of replicas.

@@ -11,7 +11,7 @@ objective "feed" {
 # rare (sign-ups, renames), so it may wait for a cross-continent quorum.
 objective "accounts" {
   rpo                  = "0s"
-  rto                  = "2m"
+  rto                  = "5m"
   availability         = "99.99%"
   write_latency_budget = "300ms"
 }

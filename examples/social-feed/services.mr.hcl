@@ -145,8 +145,15 @@ service "media" {
   description = "Photo and video upload, transcoding and delivery through the CDN."
   criticality = "important"
   objective   = objective.feed
-  regions     = [region.americas, region.europe, region.asia]
-  topology    = "active-active"
+  # Inline overrides: Cloud Storage copies objects between continents in
+  # the background (up to an hour behind), and the app keeps every original
+  # until the upload is confirmed replicated, so an hour of RPO loses
+  # nothing a user cannot re-send. Delivery is through the CDN, which keeps
+  # serving cached media while a region fails over.
+  rpo      = "1h"
+  rto      = "5m"
+  regions  = [region.americas, region.europe, region.asia]
+  topology = "active-active"
 
   depends_on = [dependency.cloud-cdn]
   writes     = [data.media]
