@@ -109,5 +109,42 @@ func LoadDirWith(dir string, reg *providers.Registry) (*Module, hcl.Diagnostics)
 		}
 	}
 	l.finish()
+	clampRanges(l.diags, l.mod.Files)
 	return l.mod, l.diags
+}
+
+// clampRanges keeps every diagnostic's ranges inside its file: the parsers
+// can point one byte past the end of a truncated file.
+func clampRanges(diags hcl.Diagnostics, files map[string][]byte) {
+	for _, d := range diags {
+		for _, r := range []*hcl.Range{d.Subject, d.Context} {
+			if r == nil {
+				continue
+			}
+			src, ok := files[r.Filename]
+			if !ok {
+				continue
+			}
+			if r.End.Byte > len(src) {
+				r.End = posAt(src, len(src))
+			}
+			if r.Start.Byte > r.End.Byte {
+				r.Start = r.End
+			}
+		}
+	}
+}
+
+// posAt is the position of byte offset off in src.
+func posAt(src []byte, off int) hcl.Pos {
+	pos := hcl.Pos{Line: 1, Column: 1, Byte: off}
+	for _, c := range string(src[:off]) {
+		if c == '\n' {
+			pos.Line++
+			pos.Column = 1
+		} else {
+			pos.Column++
+		}
+	}
+	return pos
 }

@@ -48,7 +48,6 @@ func evalContext() *hcl.EvalContext {
 			"min":      stdlib.MinFunc,
 			"lower":    stdlib.LowerFunc,
 			"upper":    stdlib.UpperFunc,
-			"format":   stdlib.FormatFunc,
 			"join":     stdlib.JoinFunc,
 			"concat":   stdlib.ConcatFunc,
 			"length":   stdlib.LengthFunc,
