@@ -93,7 +93,9 @@ dependencies.`,
 		newVersionCmd(s),
 		newValidateCmd(s, g),
 		newFmtCmd(s, g),
+		newChecksCmd(s, g),
 		newProvidersCmd(s),
+		newPlanCmd(s, g),
 	)
 	return root
 }

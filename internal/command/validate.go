@@ -14,6 +14,7 @@ type validateOptions struct {
 	format      string
 	json        bool
 	minSeverity string
+	checks      checkOptions
 }
 
 func newValidateCmd(s Streams, g *globals) *cobra.Command {
@@ -39,9 +40,10 @@ It exits 1 when there is a language error, or a finding at or above
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.format, "format", "text", "output format: text, compact or json")
+	f.StringVar(&o.format, "format", "text", "output format: "+formatList())
 	f.BoolVar(&o.json, "json", false, "short for --format json")
 	f.StringVar(&o.minSeverity, "min-severity", "error", "the lowest severity that fails the run: error, warning or notice")
+	o.checks.register(f)
 	return cmd
 }
 
@@ -54,7 +56,7 @@ func runValidate(s Streams, g *globals, o validateOptions, dir string) int {
 	mod, hclDiags := lang.LoadDir(dir)
 	ds := diag.FromHCL(hclDiags)
 	if !hclDiags.HasErrors() {
-		ds = append(ds, validateChecks(mod)...)
+		ds = append(ds, runChecks(mod, o.checks, nil)...)
 	}
 	diag.Sort(ds)
 	valid := true
@@ -75,10 +77,13 @@ func runValidate(s Streams, g *globals, o validateOptions, dir string) int {
 		err = views.DiagnosticsCompact(s.Out, ds)
 	case "json":
 		err = views.DiagnosticsJSON(s.Out, ds, valid)
-	// The sarif, junit and github formats join here.
 	default:
-		fmt.Fprintf(s.Err, "Error: --format must be text, compact or json, not %q.\n", o.format)
-		return ExitError
+		var known bool
+		known, err = writeCIFormat(s, o.format, "mrplan validate", ds, mod.Files, mod, &o.checks, false, minSev)
+		if !known {
+			fmt.Fprintf(s.Err, "Error: --format must be %s, not %q.\n", formatList(), o.format)
+			return ExitError
+		}
 	}
 	if err != nil {
 		fmt.Fprintf(s.Err, "Error: cannot write output: %s\n", err)
@@ -88,17 +93,6 @@ func runValidate(s Streams, g *globals, o validateOptions, dir string) int {
 		return ExitError
 	}
 	return ExitOK
-}
-
-// validateChecks returns the check findings for a module that loaded
-// without language errors.
-//
-// The checks package plugs in here: plan the module and run every enabled
-// check over the module and the plan, honouring the mrplan block's check
-// settings and inline ignores, and return the findings.
-func validateChecks(mod *lang.Module) []diag.Diagnostic {
-	_ = mod
-	return nil
 }
 
 // validateSummary closes the text output with the verdict, as terraform

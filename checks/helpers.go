@@ -1,0 +1,81 @@
+package checks
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/mrplan/mrplan/internal/units"
+	"github.com/mrplan/mrplan/lang"
+	"github.com/mrplan/mrplan/planner"
+)
+
+// objectiveRange is where a service's objective for key ("rpo", "rto") is
+// set: the inline attribute, else the objective reference, else the block.
+func objectiveRange(s *lang.Service, key string) hcl.Range {
+	if r, ok := s.Attrs[key]; ok {
+		return r
+	}
+	return attrRange(s.Attrs, "objective", s.DeclRange)
+}
+
+// objectiveName says where a service's objective for key ("rpo", "rto",
+// "" for the whole) comes from, for messages: "objective.payments" or "set
+// on the service".
+func objectiveName(s *lang.Service, key string) string {
+	if _, inline := s.Attrs[key]; (key == "" || !inline) && s.Policy.From != nil {
+		return s.Policy.From.Addr.String()
+	}
+	return "set on the service"
+}
+
+func dur(d time.Duration) string { return units.FormatDuration(d) }
+
+// list joins words as prose: "a", "a and b", "a, b and c".
+func list(words []string) string {
+	switch len(words) {
+	case 0:
+		return ""
+	case 1:
+		return words[0]
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
+}
+
+// tierWord is "tier 0" with what it means.
+func tierWord(t int) string {
+	return fmt.Sprintf("tier %d", t)
+}
+
+// multiRegion reports whether a planned service has somewhere to fail over to.
+func multiRegion(s *planner.Service) bool { return len(s.Regions) > 1 }
+
+// replicates reports whether a data class is copied to other regions by a
+// replication channel or a message queue.
+func replicates(d *planner.Data) bool {
+	for _, m := range d.Mechanisms {
+		switch m {
+		case lang.MechSyncReplication, lang.MechSemiSyncReplication, lang.MechAsyncReplication, lang.MechMessageQueue:
+			return true
+		}
+	}
+	return false
+}
+
+func mechanismWords(ms []lang.Mechanism) []string {
+	out := make([]string, len(ms))
+	for i, m := range ms {
+		out[i] = m.String()
+	}
+	return out
+}
+
+func addrList(as []lang.Address) string {
+	words := make([]string, len(as))
+	for i, a := range as {
+		words[i] = a.String()
+	}
+	return list(words)
+}

@@ -1,0 +1,52 @@
+package checks
+
+import (
+	"slices"
+
+	"github.com/mrplan/mrplan/internal/diag"
+	"github.com/mrplan/mrplan/lang"
+	"github.com/mrplan/mrplan/planner"
+)
+
+type mr301 struct{}
+
+func (mr301) Info() Info {
+	return Info{
+		ID:       "MR301",
+		Name:     "split-brain-risk",
+		Severity: diag.Error,
+		Summary:  "Automatic failover of single-primary or partitioned writes without quorum and fencing",
+		Fix:      "Give the failover decision a quorum (a third region, or a witness region) and fence the old primary with fencing tokens; or fail over manually.",
+	}
+}
+
+func (c mr301) Run(ctx *Context) []diag.Diagnostic {
+	var out []diag.Diagnostic
+	for _, s := range ctx.Plan.Services {
+		if s.Failover != lang.FailoverAutomatic || !multiRegion(s) {
+			continue
+		}
+		if s.WriteMode != planner.WriteSinglePrimary && s.WriteMode != planner.WritePartitioned {
+			continue
+		}
+		var missing []string
+		for _, g := range []planner.Guard{planner.GuardQuorum, planner.GuardFencing} {
+			if !slices.Contains(s.Guards, g) {
+				missing = append(missing, g.String())
+			}
+		}
+		if len(missing) == 0 {
+			continue
+		}
+		rng := attrRange(s.Block.Attrs, "failover", attrRange(s.Block.Attrs, "regions", s.Block.DeclRange))
+		for _, n := range s.Notes {
+			if n.Kind == planner.NoteNoQuorum {
+				rng = n.Range
+			}
+		}
+		out = append(out, c.Info().findingf(s.Addr, rng, "Split-brain risk",
+			"%s fails over automatically between %s with %s writes, but has no %s. When the link between regions breaks, each side can decide the other is dead and accept writes: two primaries, and diverging data to reconcile by hand.",
+			s.Addr, list(s.Regions), s.WriteMode, list(missing)))
+	}
+	return out
+}

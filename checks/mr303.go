@@ -1,0 +1,34 @@
+package checks
+
+import (
+	"github.com/mrplan/mrplan/internal/diag"
+	"github.com/mrplan/mrplan/lang"
+	"github.com/mrplan/mrplan/planner"
+)
+
+type mr303 struct{}
+
+func (mr303) Info() Info {
+	return Info{
+		ID:       "MR303",
+		Name:     "unique-data-multi-writer",
+		Severity: diag.Error,
+		Summary:  "Globally unique data written in several regions without a partition key or single writer",
+		Fix:      "Give the data a partition_key so each record has one home region, or write it in one region only (conflict = \"single-writer\").",
+	}
+}
+
+func (c mr303) Run(ctx *Context) []diag.Diagnostic {
+	var out []diag.Diagnostic
+	for _, d := range ctx.Plan.Data {
+		b := d.Block
+		if b.Uniqueness != lang.UniquenessGlobal || d.WriteMode != planner.WriteMultiPrimary ||
+			b.PartitionKey != "" || d.Conflict == lang.ConflictSingleWriter {
+			continue
+		}
+		out = append(out, c.Info().findingf(d.Addr, attrRange(b.Attrs, "uniqueness", b.DeclRange), "Unique data with several writers",
+			"%s must be unique across all regions, but %s write it in %s at once with no partition key: two regions can hand out the same value (an account id, an order number) before replication tells either of them.",
+			d.Addr, addrList(d.Writers), list(d.Regions)))
+	}
+	return out
+}

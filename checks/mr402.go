@@ -1,0 +1,66 @@
+package checks
+
+import (
+	"fmt"
+
+	"github.com/mrplan/mrplan/internal/diag"
+	"github.com/mrplan/mrplan/planner"
+)
+
+type mr402 struct{}
+
+func (mr402) Info() Info {
+	return Info{
+		ID:       "MR402",
+		Name:     "survival-goal-unmet",
+		Severity: diag.Error,
+		Summary:  "A failure inside the objective's survive scope leaves the service down",
+		Fix:      "Add a region outside the failure domain the objective must survive (another region, or another country for survive = \"country\"), or narrow survive.",
+	}
+}
+
+func (c mr402) Run(ctx *Context) []diag.Diagnostic {
+	var out []diag.Diagnostic
+	for _, s := range ctx.Plan.Services {
+		pol := s.Objective
+		if !pol.HasRPO && !pol.HasRTO && pol.From == nil {
+			continue // no objective, nothing to survive
+		}
+		// Causes other checks name more precisely are left to them: a core
+		// service in one region (MR401), a dependency missing from a region
+		// (MR101).
+		if s.Tier == 0 && len(s.Block.Regions) == 1 {
+			continue
+		}
+		var down []string
+		var cause []planner.Step
+		for _, sc := range ctx.Plan.Scenarios {
+			if sc.Domain > pol.Survive {
+				continue
+			}
+			for _, o := range sc.Services {
+				if o.Service != s.Addr || o.Outcome != planner.OutcomeDown {
+					continue
+				}
+				if len(o.Cause) > 1 && len(s.Gaps) > 0 {
+					continue
+				}
+				if cause == nil {
+					cause = o.Cause
+				}
+				down = append(down, sc.Name())
+			}
+		}
+		if len(down) == 0 {
+			continue
+		}
+		why := fmt.Sprintf("it runs only in %s", list(s.Regions))
+		if len(cause) > 1 {
+			why = fmt.Sprintf("it needs %s, which goes down with it", cause[len(cause)-1].Addr)
+		}
+		out = append(out, c.Info().findingf(s.Addr, attrRange(s.Block.Attrs, "regions", s.Block.DeclRange), "Survival goal unmet",
+			"%s must survive the loss of a %s (%s), but with %s it is down: %s.",
+			s.Addr, pol.Survive, objectiveName(s.Block, ""), list(down), why))
+	}
+	return out
+}

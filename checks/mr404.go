@@ -1,0 +1,30 @@
+package checks
+
+import (
+	"github.com/mrplan/mrplan/internal/diag"
+)
+
+type mr404 struct{}
+
+func (mr404) Info() Info {
+	return Info{
+		ID:       "MR404",
+		Name:     "no-compensation-plan",
+		Severity: diag.Warning,
+		Summary:  "A tier 0 service has no compensation",
+		Fix:      "Set the service's compensation: how users hit by a failure are told, retried or compensated.",
+	}
+}
+
+func (c mr404) Run(ctx *Context) []diag.Diagnostic {
+	var out []diag.Diagnostic
+	for _, s := range ctx.Plan.Services {
+		if s.Tier != 0 || s.Block.Compensation != "" {
+			continue
+		}
+		out = append(out, c.Info().findingf(s.Addr, s.Block.DeclRange, "No compensation plan",
+			"%s is tier 0 but says nothing about compensation. No multi-region design is 100%% available: some requests fail during a failover, and users hit by them need to be told, retried or compensated.",
+			s.Addr))
+	}
+	return out
+}

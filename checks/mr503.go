@@ -1,0 +1,33 @@
+package checks
+
+import (
+	"github.com/mrplan/mrplan/internal/diag"
+)
+
+type mr503 struct{}
+
+func (mr503) Info() Info {
+	return Info{
+		ID:       "MR503",
+		Name:     "dns-ttl-exceeds-rto",
+		Severity: diag.Warning,
+		Summary:  "The DNS ttl alone is longer than the RTO",
+		Fix:      "Lower routing { dns_ttl } well below the RTO, or route with anycast or a global load balancer instead of DNS.",
+	}
+}
+
+func (c mr503) Run(ctx *Context) []diag.Diagnostic {
+	var out []diag.Diagnostic
+	for _, s := range ctx.Plan.Services {
+		pol := s.Objective
+		ttl := s.Block.Routing.DNSTTL
+		if !pol.HasRTO || !multiRegion(s) || ttl <= pol.RTO {
+			continue
+		}
+		rng := attrRange(s.Block.Attrs, "routing.dns_ttl", attrRange(s.Block.Attrs, "routing", s.Block.DeclRange))
+		out = append(out, c.Info().findingf(s.Addr, rng, "DNS ttl longer than the RTO",
+			"%s's DNS ttl is %s, but it may be down for at most %s (%s): resolvers keep sending users to the lost region for up to the ttl, whatever the failover does.",
+			s.Addr, dur(ttl), dur(pol.RTO), objectiveName(s.Block, "rto")))
+	}
+	return out
+}

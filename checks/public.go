@@ -1,0 +1,111 @@
+package checks
+
+import (
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/mrplan/mrplan/internal/diag"
+	"github.com/mrplan/mrplan/lang"
+)
+
+// Run runs every enabled check over ctx, grades the findings as cfg says,
+// drops those an inline ignore covers, and adds the diagnostics about the
+// ignores themselves. The result is sorted.
+//
+// In validate (no manifests) the lint-only checks find nothing; in lint
+// (ctx.Manifests set) only the checks that judge manifests run, and ignores
+// in the module's own files are not reported as unused, since most of the
+// checks they name did not run.
+func Run(ctx *Context, cfg *Config) []diag.Diagnostic {
+	lint := ctx.Manifests != nil
+	ran := map[string]bool{}
+	var findings []diag.Diagnostic
+	for _, ch := range All() {
+		if !cfg.Enabled(ch.Info().ID) || lint && !LintCheck(ch.Info().ID) {
+			continue
+		}
+		ran[ch.Info().ID] = true
+		sev := cfg.Severity(ch)
+		for _, f := range ch.Run(ctx) {
+			f.Severity = sev
+			findings = append(findings, f)
+		}
+	}
+
+	var ignores []*ignore
+	var diags []diag.Diagnostic
+	reportIn := map[string]bool{}
+	for _, file := range ignoreSources(ctx) {
+		igs, d := readIgnores(file.name, file.src)
+		ignores = append(ignores, igs...)
+		diags = append(diags, d...)
+		reportIn[file.name] = file.report
+	}
+	report := func(ig *ignore) bool {
+		if !reportIn[ig.rng.Filename] {
+			return false
+		}
+		for _, id := range ig.checks {
+			if !ran[id] {
+				return false
+			}
+		}
+		return true
+	}
+	declOf := func(subject string) *hcl.Range {
+		kind, name, ok := strings.Cut(subject, ".")
+		if !ok || ctx.Module == nil {
+			return nil
+		}
+		k, ok := lang.ParseKind(kind)
+		if !ok {
+			return nil
+		}
+		r, ok := ctx.Module.DeclRange(lang.Address{Kind: k, Name: name})
+		if !ok {
+			return nil
+		}
+		return &r
+	}
+	out := append(applyIgnores(findings, ignores, ctx.Today, declOf, report), diags...)
+	diag.Sort(out)
+	return out
+}
+
+// LintCheck reports whether a check judges manifests, and so runs in lint.
+func LintCheck(id string) bool {
+	return slices.Contains([]string{"MR101", "MR102", "MR103", "MR104"}, id)
+}
+
+type source struct {
+	name   string
+	src    []byte
+	report bool // report unused ignores found in it
+}
+
+// ignoreSources lists the files ignore comments are read from, sorted: the
+// module's native-syntax files and the HCL manifests (JSON and YAML files
+// carry no ignores).
+func ignoreSources(ctx *Context) []source {
+	lint := ctx.Manifests != nil
+	var out []source
+	if ctx.Module != nil {
+		for name, src := range ctx.Module.Files {
+			if strings.HasSuffix(name, lang.SuffixHCL) {
+				out = append(out, source{name, src, !lint})
+			}
+		}
+	}
+	seen := map[string]bool{}
+	for _, m := range ctx.Manifests {
+		if strings.HasSuffix(m.Filename, ".hcl") && !seen[m.Filename] {
+			seen[m.Filename] = true
+			out = append(out, source{m.Filename, m.Src, true})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].name < out[j].name })
+	return out
+}

@@ -1,0 +1,190 @@
+package command
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/mrplan/mrplan/checks"
+	"github.com/mrplan/mrplan/checks/manifest"
+	"github.com/mrplan/mrplan/internal/diag"
+	"github.com/mrplan/mrplan/internal/version"
+	"github.com/mrplan/mrplan/internal/views"
+	"github.com/mrplan/mrplan/lang"
+	"github.com/mrplan/mrplan/planner"
+)
+
+// today is the date checks judge drill ages and ignore expiries against:
+// the current UTC date. Tests pin it, so golden output does not age.
+var today = func() time.Time {
+	y, m, d := time.Now().UTC().Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// checkOptions are the flags validate and lint share for choosing checks.
+type checkOptions struct {
+	enable, disable []string
+}
+
+func (o *checkOptions) register(f *pflag.FlagSet) {
+	f.StringSliceVar(&o.enable, "enable-check", nil, "run a check the module turned off (ID or name; repeatable, or comma-separated)")
+	f.StringSliceVar(&o.disable, "disable-check", nil, "do not run a check (ID or name; repeatable, or comma-separated)")
+}
+
+// runChecks plans mod and runs every enabled check over it and, for lint,
+// over the manifests (nil in validate). A flag naming no check comes back
+// as an error diagnostic, so it is reported like any other problem.
+func runChecks(mod *lang.Module, o checkOptions, manifests []*manifest.Manifest) []diag.Diagnostic {
+	cfg, cfgDiags, err := checks.NewConfig(mod.Settings, checks.Flags{Enable: o.enable, Disable: o.disable})
+	if err != nil {
+		return []diag.Diagnostic{{Severity: diag.Error, Summary: "Unknown check", Detail: err.Error() + "."}}
+	}
+	ctx := &checks.Context{Module: mod, Plan: planner.PlanModule(mod), Manifests: manifests, Today: today()}
+	return append(checks.Run(ctx, cfg), cfgDiags...)
+}
+
+// ruleCatalog describes checks to the views: every check, or with ran set,
+// those the run would have run (for JUnit's passing testcases).
+func ruleCatalog(mod *lang.Module, o *checkOptions, lint bool) []views.Rule {
+	var cfg *checks.Config
+	if o != nil && mod != nil {
+		cfg, _, _ = checks.NewConfig(mod.Settings, checks.Flags{Enable: o.enable, Disable: o.disable})
+	}
+	var out []views.Rule
+	for _, ch := range checks.All() {
+		info := ch.Info()
+		if cfg != nil && (!cfg.Enabled(info.ID) || lint && !checks.LintCheck(info.ID)) {
+			continue
+		}
+		out = append(out, views.Rule{
+			ID: info.ID, Name: info.Name, Severity: info.Severity, Summary: info.Summary, Fix: info.Fix,
+			Doc: checks.Doc(info.ID), HelpURI: checks.DocURL + info.ID + ".md",
+		})
+	}
+	return out
+}
+
+// writeCIFormat renders ds as SARIF, JUnit or GitHub annotations; it
+// reports false when format is none of them.
+func writeCIFormat(s Streams, format, suite string, ds []diag.Diagnostic, files map[string][]byte,
+	mod *lang.Module, o *checkOptions, lint bool, minSev diag.Severity) (bool, error) {
+	switch format {
+	case "sarif":
+		root, _ := os.Getwd()
+		return true, views.SARIF{
+			ToolName: "mrplan", ToolVersion: version.Version, InformationURI: "https://github.com/mrplan/mrplan",
+			Rules: ruleCatalog(nil, nil, false), Files: files, Root: root,
+		}.Write(s.Out, ds)
+	case "junit":
+		return true, views.JUnit{Suite: suite, Rules: ruleCatalog(mod, o, lint), MinSeverity: minSev}.Write(s.Out, ds)
+	case "github":
+		return true, views.GitHubAnnotations(s.Out, ds)
+	}
+	return false, nil
+}
+
+type checksOptions struct {
+	format string
+	json   bool
+}
+
+func newChecksCmd(s Streams, g *globals) *cobra.Command {
+	var o checksOptions
+	cmd := &cobra.Command{
+		Use:   "checks [ID]",
+		Short: "List the checks, or explain one",
+		Long: `Checks lists every check mrplan runs, with its ID, name, default severity
+and what a finding means. Given a check's ID or name, it shows the check's
+documentation: what it finds, why it matters, an example and the fix.`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(_ *cobra.Command, args []string) error {
+			if o.json {
+				o.format = "json"
+			}
+			if o.format != "text" && o.format != "json" {
+				fmt.Fprintf(s.Err, "Error: --format must be text or json, not %q.\n", o.format)
+				return exit(ExitError)
+			}
+			if len(args) == 1 {
+				return exit(explainCheck(s, g, o, args[0]))
+			}
+			return exit(listChecks(s, o))
+		},
+	}
+	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text or json")
+	cmd.Flags().BoolVar(&o.json, "json", false, "short for --format json")
+	return cmd
+}
+
+type jsonCheck struct {
+	ID       string `json:"id"`
+	Name     string `json:"name"`
+	Severity string `json:"severity"`
+	Summary  string `json:"summary"`
+	Fix      string `json:"fix"`
+	HelpURI  string `json:"help_uri"`
+	Doc      string `json:"doc,omitempty"`
+}
+
+func listChecks(s Streams, o checksOptions) int {
+	rules := ruleCatalog(nil, nil, false)
+	if o.format == "json" {
+		out := make([]jsonCheck, len(rules))
+		for i, r := range rules {
+			out[i] = jsonCheck{r.ID, r.Name, r.Severity.String(), r.Summary, r.Fix, r.HelpURI, ""}
+		}
+		return writeJSON(s, out)
+	}
+	tw := tabwriter.NewWriter(s.Out, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tNAME\tSEVERITY\tSUMMARY")
+	for _, r := range rules {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, r.Name, r.Severity, r.Summary)
+	}
+	if err := tw.Flush(); err != nil {
+		fmt.Fprintf(s.Err, "Error: cannot write output: %s\n", err)
+		return ExitError
+	}
+	fmt.Fprintln(s.Out, "\nRun 'mrplan checks ID' for one check's documentation.")
+	return ExitOK
+}
+
+func explainCheck(s Streams, g *globals, o checksOptions, word string) int {
+	ch := checks.Lookup(word)
+	if ch == nil {
+		fmt.Fprintf(s.Err, "Error: no check %q.%s Run 'mrplan checks' for the list.\n", word, checks.Suggest(word))
+		return ExitError
+	}
+	info := ch.Info()
+	doc := checks.Doc(info.ID)
+	if o.format == "json" {
+		return writeJSON(s, jsonCheck{info.ID, info.Name, info.Severity.String(), info.Summary, info.Fix,
+			checks.DocURL + info.ID + ".md", doc})
+	}
+	if err := (views.Markdown{Color: g.color(s.OutTerminal)}).Write(s.Out, doc); err != nil {
+		fmt.Fprintf(s.Err, "Error: cannot write output: %s\n", err)
+		return ExitError
+	}
+	return ExitOK
+}
+
+func writeJSON(s Streams, v any) int {
+	enc := json.NewEncoder(s.Out)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		fmt.Fprintf(s.Err, "Error: cannot write output: %s\n", err)
+		return ExitError
+	}
+	return ExitOK
+}
+
+// formatList is the --format help of validate and lint.
+func formatList() string {
+	return strings.Join([]string{"text", "compact", "json", "sarif", "junit", "github"}, ", ")
+}
