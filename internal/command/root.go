@@ -95,7 +95,6 @@ dependencies.`,
 		newFmtCmd(s, g),
 		newChecksCmd(s, g),
 		newProvidersCmd(s),
-		newPlanCmd(s, g),
 	)
 	return root
 }
