@@ -1,0 +1,111 @@
+package command
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/sebdah/goldie/v2"
+)
+
+// fmtWorkdir copies a module from lang/testdata/fmt into a temporary
+// directory and changes into it, so fmt may rewrite it and file names in
+// the output are short.
+func fmtWorkdir(t *testing.T, name string) {
+	t.Helper()
+	src, err := filepath.Abs(filepath.Join("../../lang/testdata/fmt", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	entries, err := os.ReadDir(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		data, err := os.ReadFile(filepath.Join(src, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, e.Name()), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Chdir(dir)
+}
+
+func readFile(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func TestFmtCheckAndDiff(t *testing.T) {
+	g := goldie.New(t, goldie.WithFixtureDir(goldenDir(t, "FmtCheckAndDiff")))
+	fmtWorkdir(t, "messy")
+	before := readFile(t, "main.mr.hcl")
+
+	out, errOut, code := runCLI(t, "fmt", "-check")
+	if code != ExitNotFormatted || out != "main.mr.hcl\n" || errOut != "" {
+		t.Errorf("fmt -check: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	out, _, code = runCLI(t, "fmt", "-check", "-diff", ".")
+	if code != ExitNotFormatted {
+		t.Errorf("fmt -check -diff: exit %d", code)
+	}
+	g.Assert(t, "diff", []byte(out))
+	if readFile(t, "main.mr.hcl") != before {
+		t.Error("fmt -check changed a file")
+	}
+}
+
+func TestFmtRewrites(t *testing.T) {
+	g := goldie.New(t, goldie.WithFixtureDir(goldenDir(t, "FmtRewrites")))
+	fmtWorkdir(t, "messy")
+	json := readFile(t, "generated.mr.json")
+
+	out, errOut, code := runCLI(t, "fmt")
+	if code != ExitOK || out != "main.mr.hcl\n" || errOut != "" {
+		t.Errorf("fmt: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	g.Assert(t, "main.mr.hcl", []byte(readFile(t, "main.mr.hcl")))
+	if readFile(t, "generated.mr.json") != json {
+		t.Error("fmt changed a .mr.json file")
+	}
+	if leftovers, _ := filepath.Glob(".*.tmp"); len(leftovers) > 0 {
+		t.Errorf("temporary files left behind: %v", leftovers)
+	}
+	out, _, code = runCLI(t, "fmt", "-check")
+	if code != ExitOK || out != "" {
+		t.Errorf("fmt is not idempotent: exit %d, %q", code, out)
+	}
+}
+
+func TestFmtLeavesBrokenFiles(t *testing.T) {
+	g := goldie.New(t, goldie.WithFixtureDir(goldenDir(t, "FmtLeavesBrokenFiles")))
+	fmtWorkdir(t, "broken")
+	before := readFile(t, "main.mr.hcl")
+
+	out, errOut, code := runCLI(t, "fmt")
+	if code != ExitError {
+		t.Errorf("exit %d, want %d", code, ExitError)
+	}
+	g.Assert(t, "output", fmt.Appendf(nil, "stdout:\n%sstderr:\n%s", out, errOut))
+	if readFile(t, "main.mr.hcl") != before {
+		t.Error("fmt rewrote a file that does not parse")
+	}
+	if readFile(t, "ok.mr.hcl") == "objective \"gold\" {\n  rpo=\"0s\"\n  rto = \"5m\"\n}\n" {
+		t.Error("fmt did not format the file that parses")
+	}
+}
+
+func TestFmtMissingDirectory(t *testing.T) {
+	_, errOut, code := runCLI(t, "fmt", filepath.Join(t.TempDir(), "nope"))
+	if code != ExitError || errOut == "" {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+}

@@ -1,0 +1,4 @@
+service "checkout" {
+  regions = [region.us-east-1
+  rto="5m"
+}

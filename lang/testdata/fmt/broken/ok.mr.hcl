@@ -1,0 +1,4 @@
+objective "gold" {
+  rpo="0s"
+  rto = "5m"
+}
