@@ -62,7 +62,6 @@ const (
 	StandbyTier2      // standby
 	StandbyNoRTO      // standby
 	StandbyNotNeeded  // topology
-	StandbyConstraint // topology, standby: a rule that applies to an explicit topology
 
 	// Write mode.
 	WriteNoData             // (none)

@@ -1,0 +1,164 @@
+package views
+
+import (
+	"strings"
+
+	"github.com/mrplan/mrplan/planner"
+)
+
+// reasonTexts words every planner.ReasonCode. {0}, {1}, … are the reason's
+// Args. A reason explains the value it sits under, so it does not repeat it.
+var reasonTexts = map[planner.ReasonCode]string{
+	planner.TierExplicit:    "tier = {0} is set in the module",
+	planner.TierCriticality: "criticality = {0}",
+	planner.TierFromRTO:     "rto {0} {1}",
+	planner.TierNoObjective: "no criticality and no rto to derive a tier from",
+	planner.TierRevenue:     "revenue = true moves derived tier {0} one step up, to {1}",
+
+	planner.TopologyExplicit:    "topology = \"{0}\" is set in the module",
+	planner.TopologyByTier:      "tier {0} services run {1}",
+	planner.TopologyOneRegion:   "only one region ({1}) is listed",
+	planner.TopologyColdStandby: "tier 2 with {0} regions: one serves, the others are rebuilt from backups when it fails",
+
+	planner.StandbyByRTO:     "rto {0} {1}",
+	planner.StandbyTier2:     "tier 2 standbys are rebuilt from infrastructure as code and backups",
+	planner.StandbyNoRTO:     "no rto objective, so warm by default",
+	planner.StandbyNotNeeded: "{0} keeps no standby",
+
+	planner.WriteNoData:             "writes no data that must survive a failover",
+	planner.WriteOnePrimary:         "{0} accepts writes in one region at a time",
+	planner.WriteCriticalUnkeyed:    "{0} is critical and has no partition_key: one primary, regional read replicas",
+	planner.WriteAllPartitioned:     "every record of {0} has a home region by its partition_key",
+	planner.WriteSingleWriterData:   "{0}: {1}",
+	planner.WriteMultiPrimaryAllows: "{0} can take writes in every region and resolve conflicts",
+
+	planner.PatternOneRegion:    "one region: {0}",
+	planner.PatternSameCity:     "every region is in {0}",
+	planner.PatternCrossCity:    "{0}, all in {1}",
+	planner.PatternCrossCountry: "regions in {0}",
+	planner.PatternUnknownGeo:   "assumed, since there is no geography for {0}",
+
+	planner.RoutingExplicit:    "routing.policy = \"{0}\" is set in the module",
+	planner.RoutingActive:      "active-active: users go to the nearest healthy region",
+	planner.RoutingPartitioned: "partitioned writes: users go to their records' home region",
+	planner.RoutingStandby:     "active-passive: everyone goes to the primary until it fails",
+	planner.RoutingOneRegion:   "one region, nothing to route between",
+
+	planner.FailoverExplicit:  "failover = \"{0}\" is set in the module",
+	planner.FailoverTier0:     "tier 0",
+	planner.FailoverTier1Fast: "tier 1 with rto {0} < {1}",
+	planner.FailoverTier1Slow: "tier 1 with rto {0} ≥ {1}",
+	planner.FailoverTier2:     "tier {0}",
+	planner.FailoverNoTarget:  "one region, nothing to fail over to: recovery is by hand",
+	planner.FailoverNoRTO:     "tier {0} without an rto objective",
+
+	planner.GuardNotNeededManual: "no automatic failover, so people decide who is primary",
+	planner.GuardNotNeededWrites: "{0} writes: no primary to split",
+	planner.GuardQuorumRegions:   "quorum: {0} regions vote on the primary",
+	planner.GuardQuorumWitness:   "quorum: witness region {0} breaks the tie between two regions",
+	planner.GuardNoQuorum:        "no quorum: {0} regions and no witness cannot outvote a partition",
+	planner.GuardFencingTokens:   "fencing: writes from a demoted primary are refused by token",
+
+	planner.RPOWorstData: "the worst over the data it writes: {0} at {1}",
+	planner.RPONoData:    "writes no data that must survive a failover",
+
+	planner.RTOSum:       "{sum}",
+	planner.RTOUnbounded: "one region ({0}) and no standby: a region loss lasts as long as the outage",
+
+	planner.ClassRegenerableData: "regenerable = true",
+	planner.ClassZeroLoss:        "loss tolerance {0}",
+	planner.ClassRealtimeUnique:  "realtime with global uniqueness",
+	planner.ClassWithinLoss:      "loss tolerance {0} ≤ {1}",
+	planner.ClassReadHeavy:       "read_rate {0} ≥ {2} × write_rate {1}",
+	planner.ClassOtherwiseBulk:   "loss tolerance {0}, and not read-heavy",
+
+	planner.LossExplicit:    "loss_tolerance is set in the module",
+	planner.LossFromWriters: "the strictest rpo of its writers: {0}",
+	planner.LossUnknown:     "no loss_tolerance, and no writer has an rpo",
+
+	planner.ConflictExplicit:     "conflict = \"{0}\" is set in the module",
+	planner.ConflictOneWriter:    "writes go to one region at a time",
+	planner.ConflictPartitionKey: "one writer per record: partition_key = \"{0}\"",
+	planner.ConflictCatalog:      "multi-primary writes, resolved by what {1} offers",
+
+	planner.WritePenaltyRTT:       "round trip {0} ↔ {1}, {2} km (light-in-fibre floor {4})",
+	planner.WritePenaltyNone:      "no synchronous channel",
+	planner.WritePenaltyOneRegion: "one region",
+
+	planner.MechForced:            "{0}: forced by sync in the module",
+	planner.MechRegenerated:       "{0}: regenerable, so rebuilt or re-issued after a failover, never copied",
+	planner.MechZeroLossSync:      "{0}: zero loss is required and {1} offers it; it adds {2}, within the {3} write budget",
+	planner.MechZeroLossSemiSync:  "{0}: zero loss is required; waiting for the nearest replica adds {2}, within the {3} write budget (full sync would add {4})",
+	planner.MechSyncOverBudget:    "{0}: zero loss is required, but it adds {2}, over the {3} write budget",
+	planner.MechNoZeroLoss:        "{0}: {1} offers no synchronous replication, so up to {2} of lag can be lost",
+	planner.MechAsyncWithinLoss:   "{0}: loss tolerance {1} allows a lag of {2}{3}",
+	planner.MechAsyncOverLoss:     "{0}: its lag {2} is over the loss tolerance {1}, and nothing better fits the write budget",
+	planner.MechSyncForLoss:       "{0}: the lag {2} is over the loss tolerance {1}; it adds {3}, within the {4} write budget",
+	planner.MechSecondChannel:     "{0}: a second, independent channel, so critical data never rests on one",
+	planner.MechReadFromOrigin:    "{0}: a read that misses its local copy goes to the origin region",
+	planner.MechFetchOnDemand:     "{0}: {1} cannot replicate, so copies are fetched from the origin when needed",
+	planner.MechBackups:           "{0}: backups every {1}",
+	planner.MechObjectReplication: "{0}: size {1} ≥ {2}, so objects are copied as well as backed up",
+	planner.MechOneRegion:         "{0}: it lives in one region ({1}); backups are its only copy elsewhere",
+	planner.MechNotReplicable:     "{0}: {1} cannot replicate across regions",
+
+	planner.RPOSyncChannel: "{0} loses nothing acknowledged",
+	planner.RPOReplicaLag:  "{0}: {1} lags about {2}",
+	planner.RPOBackup:      "the last backup, every {0}",
+	planner.RPORegenerable: "does not count: the data is regenerated",
+}
+
+// noteTexts words every planner.NoteKind.
+var noteTexts = map[planner.NoteKind]string{
+	planner.NoteMechanismNotOffered:  "{0} is forced by sync, but {1} does not offer it",
+	planner.NoteSyncOverBudget:       "{0} between {3} and {4} adds {1}, over the {2} write latency budget",
+	planner.NoteNoZeroLossChannel:    "critical data, but {0} offers no synchronous replication",
+	planner.NoteSingleChannel:        "critical data kept in sync by one channel only ({0})",
+	planner.NoteTopologyNeedsRegions: "topology = \"{0}\" needs two or more regions, and the service lists one",
+	planner.NoteConflictNotOffered:   "conflict = \"{0}\" is not offered by {1}",
+	planner.NoteNoQuorum:             "automatic failover between {0} regions with no witness has no quorum",
+	planner.NoteUnknownProduct:       "{0} is not in any catalog, so it is assumed not to replicate",
+	planner.NoteNoGeography:          "region {0} has no geography, so distances and patterns involving it are guesses",
+}
+
+// ExplainReason puts a planner reason into words a reviewer can check.
+func ExplainReason(r planner.Reason) string {
+	if r.Code == planner.RTOSum {
+		return rtoSum(r.Args)
+	}
+	args := r.Args
+	if r.Code == planner.MechAsyncWithinLoss && len(args) > 3 && args[3] != "" {
+		args = append(append([]string{}, args[:3]...), ", and sync would add ≥ "+args[3])
+	}
+	return fill(reasonTexts[r.Code], args)
+}
+
+// ExplainNote puts a planner note into words.
+func ExplainNote(n planner.Note) string { return fill(noteTexts[n.Kind], n.Args) }
+
+func rtoSum(args []string) string {
+	var terms []string
+	for i := 0; i+1 < len(args); i += 2 {
+		terms = append(terms, args[i]+" "+args[i+1])
+	}
+	return strings.Join(terms, " + ")
+}
+
+// fill replaces {0}, {1}, … in text by args; a missing arg is left empty.
+func fill(text string, args []string) string {
+	if text == "" {
+		return ""
+	}
+	var b strings.Builder
+	for i := 0; i < len(text); i++ {
+		if text[i] == '{' && i+2 < len(text) && text[i+2] == '}' && text[i+1] >= '0' && text[i+1] <= '9' {
+			if n := int(text[i+1] - '0'); n < len(args) {
+				b.WriteString(args[n])
+			}
+			i += 2
+			continue
+		}
+		b.WriteByte(text[i])
+	}
+	return b.String()
+}

@@ -1,0 +1,286 @@
+package views
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/mrplan/mrplan/internal/diag"
+	"github.com/mrplan/mrplan/internal/units"
+	"github.com/mrplan/mrplan/planner"
+)
+
+// PlanText renders a plan for people, in Terraform's style: one block per
+// service and data class with "+" attributes and the reason under each
+// decision, the failure scenarios as a table with what each one breaks,
+// the findings, and a summary line.
+type PlanText struct {
+	// Files holds the module's source for finding snippets.
+	Files map[string][]byte
+	Color bool
+}
+
+type attr struct {
+	name, value string
+	reasons     []string
+}
+
+// Write renders p and its findings (sorted by the caller).
+func (v PlanText) Write(w io.Writer, p *planner.Plan, findings []diag.Diagnostic) error {
+	bw := bufio.NewWriter(w)
+	creates := 0
+	for _, c := range p.Changes {
+		if c.Action == planner.ActionCreate {
+			creates++
+		}
+	}
+	fmt.Fprintf(bw, "mrplan will create the following architecture. Entries are marked:\n")
+	fmt.Fprintf(bw, "  %s create\n\n", v.green("+"))
+	for _, s := range p.Services {
+		v.block(bw, s.Addr.String(), "service", s.Addr.Name, serviceAttrs(s), serviceFooter(s))
+	}
+	for _, d := range p.Data {
+		v.block(bw, d.Addr.String(), "data", d.Addr.Name, dataAttrs(d), notesLines(d.Notes))
+	}
+	v.scenarios(bw, p)
+	if len(findings) > 0 {
+		bw.Flush()
+		DiagnosticsText{Files: v.Files, Color: v.Color}.Write(w, findings)
+	}
+	errs, warns, notices := diag.Count(findings)
+	fmt.Fprintf(bw, "%s %d to add, 0 to change, 0 to remove.\n", v.bold("Plan:"), creates)
+	if len(findings) > 0 {
+		fmt.Fprintf(bw, "Findings: %d error(s), %d warning(s), %d notice(s).\n", errs, warns, notices)
+	}
+	return bw.Flush()
+}
+
+func (v PlanText) block(w *bufio.Writer, addr, kind, name string, attrs []attr, footer []string) {
+	fmt.Fprintf(w, "  %s\n", v.bold("# "+addr+" will be created"))
+	fmt.Fprintf(w, "  %s %s %q {\n", v.green("+"), kind, name)
+	width := 0
+	for _, a := range attrs {
+		if len(a.name) > width {
+			width = len(a.name)
+		}
+	}
+	for _, a := range attrs {
+		fmt.Fprintf(w, "      %s %-*s = %s\n", v.green("+"), width, a.name, a.value)
+		for _, r := range a.reasons {
+			fmt.Fprintf(w, "          %s\n", v.dim("# "+r))
+		}
+	}
+	for _, f := range footer {
+		fmt.Fprintf(w, "      %s\n", f)
+	}
+	fmt.Fprintf(w, "    }\n\n")
+}
+
+func serviceAttrs(s *planner.Service) []attr {
+	why := reasonsBy(s.Reasons)
+	rpo := quote(units.FormatDuration(s.RPO))
+	if s.Objective.HasRPO {
+		rpo += "  (objective " + units.FormatDuration(s.Objective.RPO) + ")"
+	}
+	rto := "unbounded"
+	if !s.RTO.Unbounded {
+		rto = quote(units.FormatDuration(s.RTO.Total))
+	}
+	if s.Objective.HasRTO {
+		rto += "  (objective " + units.FormatDuration(s.Objective.RTO) + ")"
+	}
+	attrs := []attr{
+		{"tier", strconv.Itoa(s.Tier), why[planner.DecideTier]},
+		{"topology", quote(s.Topology.String()), why[planner.DecideTopology]},
+		{"standby", quote(s.Standby.String()), why[planner.DecideStandby]},
+		{"regions", quoteList(s.Regions), nil},
+		{"primary", quote(s.Primary), nil},
+	}
+	if len(s.Standbys) > 0 {
+		attrs = append(attrs, attr{"standby_regions", quoteList(s.Standbys), nil})
+	}
+	if s.Witness != "" {
+		attrs = append(attrs, attr{"witness", quote(s.Witness), nil})
+	}
+	return append(attrs,
+		attr{"pattern", quote(string(s.Pattern)), why[planner.DecidePattern]},
+		attr{"write_mode", quote(s.WriteMode.String()), why[planner.DecideWriteMode]},
+		attr{"routing", quote(RoutingWord(s.Routing)), why[planner.DecideRouting]},
+		attr{"failover", quote(s.Failover.String()), why[planner.DecideFailover]},
+		attr{"split_brain_guard", guardList(s.Guards), why[planner.DecideGuard]},
+		attr{"rpo", rpo, why[planner.DecideRPO]},
+		attr{"rto", rto, why[planner.DecideRTO]},
+	)
+}
+
+func serviceFooter(s *planner.Service) []string {
+	var out []string
+	for _, g := range s.Gaps {
+		line := fmt.Sprintf("# gap: in %s, %s is not available: %s", g.Region, g.Missing, pathText(g.Path))
+		if g.ControlPlane != "" {
+			line += " (its control plane is in " + g.ControlPlane + ")"
+		}
+		out = append(out, line)
+	}
+	return append(out, notesLines(s.Notes)...)
+}
+
+func notesLines(ns []planner.Note) []string {
+	var out []string
+	for _, n := range ns {
+		out = append(out, "# note: "+ExplainNote(n))
+	}
+	return out
+}
+
+func dataAttrs(d *planner.Data) []attr {
+	why := reasonsBy(d.Reasons)
+	lt := "unknown"
+	if d.LossKnown {
+		lt = quote(units.FormatDuration(d.LossTolerance))
+	}
+	rpo := "not counted"
+	if d.Counts {
+		rpo = quote(units.FormatDuration(d.RPO))
+	}
+	mechs := make([]string, len(d.Mechanisms))
+	for i, m := range d.Mechanisms {
+		mechs[i] = m.String()
+	}
+	attrs := []attr{
+		{"class", quote(d.Class.String()), why[planner.DecideClass]},
+		{"loss_tolerance", lt, why[planner.DecideLossTolerance]},
+		{"regions", quoteList(d.Regions), nil},
+		{"mechanisms", quoteList(mechs), why[planner.DecideMechanisms]},
+		{"replication", quote(d.Replication.String()), nil},
+		{"conflict", quote(d.Conflict.String()), why[planner.DecideConflict]},
+		{"write_mode", quote(d.WriteMode.String()), nil},
+		{"rpo", rpo, why[planner.DecideRPO]},
+	}
+	if d.Lag > 0 {
+		attrs = append(attrs, attr{"lag", quote(units.FormatDuration(d.Lag)), nil})
+	}
+	return append(attrs, attr{"write_penalty", quote(units.FormatDuration(d.WritePenalty)), why[planner.DecideWritePenalty]})
+}
+
+func (v PlanText) scenarios(w *bufio.Writer, p *planner.Plan) {
+	if len(p.Scenarios) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "%s\n\n", v.bold("Failure scenarios:"))
+	header := []string{"scenario", "serving", "rerouted", "failed over", "down", "data exposed"}
+	rows := [][]string{header}
+	for _, sc := range p.Scenarios {
+		var n [4]int
+		for _, o := range sc.Services {
+			n[o.Outcome]++
+		}
+		rows = append(rows, []string{sc.Name(), strconv.Itoa(n[0]), strconv.Itoa(n[1]), strconv.Itoa(n[2]), strconv.Itoa(n[3]), strconv.Itoa(len(sc.Exposed))})
+	}
+	widths := make([]int, len(header))
+	for _, r := range rows {
+		for i, c := range r {
+			if l := len([]rune(c)); l > widths[i] {
+				widths[i] = l
+			}
+		}
+	}
+	for ri, r := range rows {
+		var b strings.Builder
+		for i, c := range r {
+			pad := widths[i] - len([]rune(c))
+			if i == 0 {
+				b.WriteString(c + strings.Repeat(" ", pad))
+			} else {
+				b.WriteString("  " + strings.Repeat(" ", pad) + c)
+			}
+		}
+		line := "  " + b.String()
+		if ri == 0 {
+			line = v.bold(line)
+		}
+		fmt.Fprintln(w, strings.TrimRight(line, " "))
+	}
+	fmt.Fprintln(w)
+	for _, sc := range p.Scenarios {
+		var lines []string
+		for _, o := range sc.Services {
+			switch o.Outcome {
+			case planner.OutcomeRerouted:
+				lines = append(lines, fmt.Sprintf("~ %s is rerouted to %s in %s", o.Service, strings.Join(o.Regions, ", "), units.FormatDuration(o.RTO)))
+			case planner.OutcomeFailedOver:
+				lines = append(lines, fmt.Sprintf("~ %s fails over to %s in %s", o.Service, firstOf(o.Regions), units.FormatDuration(o.RTO)))
+			case planner.OutcomeDown:
+				lines = append(lines, fmt.Sprintf("- %s is down: %s", o.Service, downCause(o.Cause)))
+			}
+		}
+		for _, e := range sc.Exposed {
+			if e.AllCopiesLost {
+				lines = append(lines, fmt.Sprintf("! %s loses every copy; backups hold all but the last %s", e.Data, units.FormatDuration(e.RPO)))
+			} else {
+				lines = append(lines, fmt.Sprintf("! %s can lose up to %s of writes", e.Data, units.FormatDuration(e.RPO)))
+			}
+		}
+		if len(lines) == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "  %s:\n", sc.Name())
+		for _, l := range lines {
+			fmt.Fprintf(w, "    %s\n", l)
+		}
+		fmt.Fprintln(w)
+	}
+}
+
+func downCause(steps []planner.Step) string {
+	if len(steps) <= 1 {
+		return "all its regions are lost"
+	}
+	return "needs " + steps[len(steps)-1].Addr.String() + ", which is lost (" + pathText(steps) + ")"
+}
+
+func reasonsBy(rs []planner.Reason) map[planner.Decision][]string {
+	m := map[planner.Decision][]string{}
+	for _, r := range rs {
+		m[r.Decision] = append(m[r.Decision], ExplainReason(r))
+	}
+	return m
+}
+
+func guardList(gs []planner.Guard) string {
+	names := make([]string, len(gs))
+	for i, g := range gs {
+		names[i] = g.String()
+	}
+	return quoteList(names)
+}
+
+func quote(s string) string { return strconv.Quote(s) }
+
+func quoteList(xs []string) string {
+	q := make([]string, len(xs))
+	for i, x := range xs {
+		q[i] = strconv.Quote(x)
+	}
+	return "[" + strings.Join(q, ", ") + "]"
+}
+
+func firstOf(xs []string) string {
+	if len(xs) == 0 {
+		return "nowhere"
+	}
+	return xs[0]
+}
+
+func (v PlanText) paint(code, s string) string {
+	if !v.Color {
+		return s
+	}
+	return code + s + ansiReset
+}
+
+func (v PlanText) bold(s string) string  { return v.paint(ansiBold, s) }
+func (v PlanText) green(s string) string { return v.paint("\x1b[32m", s) }
+func (v PlanText) dim(s string) string   { return v.paint("\x1b[2m", s) }
