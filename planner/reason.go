@@ -58,10 +58,10 @@ const (
 	TopologyColdStandby // number of regions
 
 	// Standby temperature.
-	StandbyByRTO      // rto, threshold ("≤ 1m", "≤ 30m", "> 30m"), standby
-	StandbyTier2      // standby
-	StandbyNoRTO      // standby
-	StandbyNotNeeded  // topology
+	StandbyByRTO     // rto, threshold ("≤ 1m", "≤ 30m", "> 30m"), standby
+	StandbyTier2     // standby
+	StandbyNoRTO     // standby
+	StandbyNotNeeded // topology
 
 	// Write mode.
 	WriteNoData             // (none)

@@ -95,6 +95,7 @@ dependencies.`,
 		newFmtCmd(s, g),
 		newChecksCmd(s, g),
 		newProvidersCmd(s),
+		newPlanCmd(s, g),
 	)
 	return root
 }
