@@ -131,11 +131,7 @@ func (d *decoder) refExpr(name string, expr hcl.Expression, spec refSpec) (Ref, 
 		return fail("Invalid reference", fmt.Sprintf("A reference names a kind of block and a name, such as %s. Did you mean %s.%s?", example, spec[0], root))
 	}
 	if !known {
-		words := make([]string, 0, len(kindNames)-1)
-		for _, n := range kindNames[1:] {
-			words = append(words, n)
-		}
-		return fail("Invalid reference", fmt.Sprintf("%q is not a kind of block; a reference is written as %s.%s", root, example, didYouMean(root, words, "")))
+		return fail("Invalid reference", fmt.Sprintf("%q is not a kind of block; a reference is written as %s.%s", root, example, didYouMean(root, kindNames[1:], "")))
 	}
 	if len(trav) != 2 {
 		return fail("Invalid reference", fmt.Sprintf("A reference is written KIND.NAME, such as %s, with nothing after the name.", example))

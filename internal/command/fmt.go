@@ -40,11 +40,7 @@ each change as well (with -check, only the diff). A file that does not
 parse is reported with its errors and left untouched; the run then exits 1.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
-			dir := "."
-			if len(args) == 1 {
-				dir = args[0]
-			}
-			return exit(runFmt(s, g, o, dir))
+			return exit(runFmt(s, g, o, moduleDir(args)))
 		},
 	}
 	cmd.Flags().BoolVar(&o.check, "check", false, "change nothing; exit 3 when a file is not in canonical form")

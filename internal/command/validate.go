@@ -29,14 +29,10 @@ It exits 1 when there is a language error, or a finding at or above
 --min-severity (default error); otherwise 0. Use it as a CI gate.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
-			dir := "."
-			if len(args) == 1 {
-				dir = args[0]
-			}
 			if o.json {
 				o.format = "json"
 			}
-			return exit(runValidate(s, g, o, dir))
+			return exit(runValidate(s, g, o, moduleDir(args)))
 		},
 	}
 	f := cmd.Flags()
@@ -45,6 +41,15 @@ It exits 1 when there is a language error, or a finding at or above
 	f.StringVar(&o.minSeverity, "min-severity", "error", "the lowest severity that fails the run: error, warning or notice")
 	o.checks.register(f)
 	return cmd
+}
+
+// moduleDir is the optional DIR argument of a command: the current
+// directory when none is given.
+func moduleDir(args []string) string {
+	if len(args) == 0 {
+		return "."
+	}
+	return args[0]
 }
 
 func runValidate(s Streams, g *globals, o validateOptions, dir string) int {
