@@ -5,5 +5,11 @@
 // between regions, round-trip estimates with their speed-of-light floor, and
 // the pattern (same-city, cross-city, cross-country) of a set of regions.
 //
+// The data lives in providers/data (see its README); load.go decodes it once
+// and Catalog.Check holds every catalog, built-in or custom, to the same
+// rules. Registry is what lang resolves `provider`, `region` and `product`
+// against; values.go lists the valid values of every enumerated field for
+// lang's diagnostics; geo.go is what planner estimates round trips with.
+//
 // It depends on nothing else in mrplan; lang and planner read it.
 package providers

@@ -70,7 +70,11 @@ func (ProvidersText) Catalog(w io.Writer, c *providers.Catalog) error {
 	if c.Notice != "" {
 		fmt.Fprintf(bw, "\n%s\n", c.Notice)
 	}
-	fmt.Fprintf(bw, "\nRun 'mrplan providers %s.PRODUCT' or '%s.REGION' for one entry with its sources.\n", c.Name, c.Name)
+	if len(c.Regions) > 0 {
+		fmt.Fprintf(bw, "\nRun 'mrplan providers %s.PRODUCT' or '%s.REGION' for one entry with its sources.\n", c.Name, c.Name)
+	} else {
+		fmt.Fprintf(bw, "\nRun 'mrplan providers %s.PRODUCT' for one product with its sources.\n", c.Name)
+	}
 	return bw.Flush()
 }
 

@@ -106,6 +106,11 @@ var corrections = map[string]correction{
 	"gcp.northamerica-northeast1": {sharedBuildings, spannerConfigs},
 }
 
+// usStates are the "cities" the upstream list gives for Azure's US regions:
+// Microsoft publishes only the state.
+var usStates = map[string]bool{"Arizona": true, "California": true, "Illinois": true, "Iowa": true,
+	"Texas": true, "Virginia": true, "Washington": true, "Wyoming": true}
+
 const spannerConfigs = "https://cloud.google.com/spanner/docs/instance-configurations"
 
 func sharedBuildings(r *region) {
@@ -146,6 +151,9 @@ func run(in, out string) error {
 		r := region{
 			Code: ur.RegionCode, Name: ur.DisplayName, City: l.City, Country: l.CountryCode,
 			Continent: cont, Lat: l.Latitude, Lon: l.Longitude, Zones: ur.AvailabilityZones, Source: src,
+		}
+		if ur.Provider == "azure" && usStates[r.City] {
+			r.Notes = "Microsoft gives the state, not the city; the coordinates are the ones Azure publishes for the region."
 		}
 		key := ur.Provider + "." + ur.RegionCode
 		if c, ok := corrections[key]; ok {
