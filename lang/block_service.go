@@ -89,11 +89,10 @@ func (l *loader) decodeServiceBlock(block *hcl.Block) *Service {
 	if v, ok := l.duration(a["rto"]); ok {
 		s.RTO = &v
 	}
-	if refs, _ := l.refs(a["regions"], refRegion); refs != nil {
-		s.Regions = refs
-		if len(refs) == 0 {
-			l.errorf(a["regions"], "No regions", "Service %q must list at least one region it may run in, such as regions = [region.us-east-1].", s.Name)
-		}
+	refs, ok := l.refs(a["regions"], refRegion)
+	s.Regions = refs
+	if ok && len(refs) == 0 {
+		l.errorf(a["regions"], "No regions", "Service %q must list at least one region it may run in, such as regions = [region.us-east-1].", s.Name)
 	}
 	if r, ok := l.ref(a["primary"], refRegion); ok {
 		s.Primary = r

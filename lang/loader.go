@@ -3,6 +3,7 @@ package lang
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -127,8 +128,8 @@ func (l *loader) validName(block *hcl.Block) bool {
 	l.diags = append(l.diags, &hcl.Diagnostic{
 		Severity: hcl.DiagError,
 		Summary:  "Invalid name",
-		Detail: fmt.Sprintf("A %s name must start with a letter or underscore and contain only letters, digits, underscores and dashes, so that it can be referenced as %s.NAME; %q cannot.",
-			block.Type, block.Type, name),
+		Detail: fmt.Sprintf("%s name must start with a letter or underscore and contain only letters, digits, underscores and dashes, so that it can be referenced as %s.NAME; %q cannot.",
+			article(block.Type), block.Type, name),
 		Subject: &rng,
 	})
 	return false
@@ -149,11 +150,19 @@ func duplicateDiag(what, name string, rng, first hcl.Range) *hcl.Diagnostic {
 	return &hcl.Diagnostic{
 		Severity: hcl.DiagError,
 		Summary:  fmt.Sprintf("Duplicate %s %s", what, name),
-		Detail: fmt.Sprintf("A %s named %s was already declared at %s:%d,%d. Names must be unique within each kind of block; rename or remove one of them.",
-			what, name, first.Filename, first.Start.Line, first.Start.Column),
+		Detail: fmt.Sprintf("%s named %s was already declared at %s:%d,%d. Names must be unique within each kind of block; rename or remove one of them.",
+			article(what), name, first.Filename, first.Start.Line, first.Start.Column),
 		Subject: &rng,
 		Extra:   relatedRanges{first},
 	}
+}
+
+// article puts "A" or "An" before a word, for the start of a sentence.
+func article(word string) string {
+	if word != "" && strings.ContainsRune("aeiou", rune(word[0])) {
+		return "An " + word
+	}
+	return "A " + word
 }
 
 // relatedRanges rides in hcl.Diagnostic.Extra to carry other places worth

@@ -33,7 +33,7 @@ func (l *loader) resolveProduct(ref string, rng hcl.Range, use string, kinds []p
 		for i, p := range cat.Products {
 			names[i] = p.Name
 		}
-		return fail("Unknown product", fmt.Sprintf("The %s catalog has no product %q.%s `mrplan providers %s` lists its products.", provName, prodName, didYouMean(prodName, names, provName+"."), provName))
+		return fail("Unknown product", fmt.Sprintf("The %s catalog has no product %q.%s Run mrplan providers %s to list its products.", provName, prodName, didYouMean(prodName, names, provName+"."), provName))
 	}
 	if len(kinds) > 0 {
 		for _, k := range kinds {

@@ -71,7 +71,8 @@ func (d *decoder) ref(attr *hcl.Attribute, spec refSpec) (Ref, bool) {
 	return d.refExpr(attr.Name, attr.Expr, spec)
 }
 
-// refs reads a list of static references.
+// refs reads a list of static references. ok is false when the list or
+// any element was invalid (the valid elements are still returned).
 func (d *decoder) refs(attr *hcl.Attribute, spec refSpec) ([]Ref, bool) {
 	if attr == nil || isNullExpr(attr.Expr) {
 		return nil, false
@@ -91,10 +92,19 @@ func (d *decoder) refs(attr *hcl.Attribute, spec refSpec) ([]Ref, bool) {
 	ok := true
 	for _, e := range exprs {
 		r, rok := d.refExpr(attr.Name, e, spec)
-		if rok {
-			out = append(out, r)
-		} else {
+		switch {
+		case !rok:
 			ok = false
+		case hasRef(out, r.Addr):
+			rng := r.Range
+			d.diags = append(d.diags, &hcl.Diagnostic{
+				Severity: hcl.DiagWarning,
+				Summary:  "Duplicate reference",
+				Detail:   fmt.Sprintf("%s is listed twice in %s; the second mention has no effect. Remove it.", r.Addr, attr.Name),
+				Subject:  &rng,
+			})
+		default:
+			out = append(out, r)
 		}
 	}
 	return out, ok

@@ -29,3 +29,8 @@ data "orders" {
 service "checkout" { # error: Duplicate service "checkout"
   regions = [region.us-east-1]
 }
+
+service "cart" {
+  regions    = [region.us-east-1, region.us-east-1] # warning: Duplicate reference
+  depends_on = [service.cart, service.cart]         # warning: Duplicate reference
+}
