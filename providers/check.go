@@ -34,155 +34,201 @@ var (
 	countryCode = regexp.MustCompile(`^[A-Z]{2}$`)
 )
 
-// Check reports every way the catalog breaks the model's rules. Built-in
-// catalogs must also give the public source of each region and of each fact
-// of each product; custom catalogs need not. Errors name the entry at fault
-// ("aws.dynamodb: ...") and are sorted.
+// CheckError is one way a catalog breaks the model's rules. It names the
+// entry and the field at fault, so that lang can point at the attribute of a
+// custom provider's block.
+type CheckError struct {
+	Catalog string
+	Entry   EntryKind // EntryCatalog, EntryRegion or EntryProduct
+	Name    string    // the region's code or the product's name; "" for the catalog
+	Field   string    // the attribute at fault, as a module writes it ("lag", "lat"); "" for the whole entry
+	Message string
+}
+
+// EntryKind says what a CheckError is about.
+type EntryKind string
+
+const (
+	EntryCatalog EntryKind = "catalog"
+	EntryRegion  EntryKind = "region"
+	EntryProduct EntryKind = "product"
+)
+
+// Error reads "aws.dynamodb: offers async replication but gives no typical lag".
+func (e *CheckError) Error() string {
+	if e.Name == "" {
+		return e.Catalog + ": " + e.Message
+	}
+	return e.Catalog + "." + e.Name + ": " + e.Message
+}
+
+// problem is one CheckError before it knows its entry.
+type problem struct{ field, msg string }
+
+type problems []problem
+
+func (ps *problems) add(field, format string, args ...any) {
+	*ps = append(*ps, problem{field, fmt.Sprintf(format, args...)})
+}
+
+// Check reports every way the catalog breaks the model's rules, as
+// *CheckError values sorted by message. Built-in catalogs must also give the
+// public source of each region and of each fact of each product; custom
+// catalogs need not.
 func (c *Catalog) Check() []error {
 	var errs []error
-	fail := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
+	report := func(kind EntryKind, name string, ps problems) {
+		for _, p := range ps {
+			errs = append(errs, &CheckError{Catalog: c.Name, Entry: kind, Name: name, Field: p.field, Message: p.msg})
+		}
+	}
 	if !catalogName.MatchString(c.Name) {
-		fail("%s: catalog name must be lower-case letters, digits, _ or -", c.Name)
+		report(EntryCatalog, "", problems{{"", "catalog name must be lower-case letters, digits, _ or -"}})
 	}
 	seen := map[string]bool{}
 	for i, r := range c.Regions {
-		id := c.Name + "." + r.Code
+		var ps problems
 		switch {
 		case r.Code == "":
-			fail("%s: region %d has no code", c.Name, i)
+			ps.add("", "region %d has no code", i)
 		case seen[r.Code]:
-			fail("%s: region declared twice", id)
+			ps.add("", "region declared twice")
 		}
 		seen[r.Code] = true
 		if i > 0 && c.Regions[i-1].Code > r.Code {
-			fail("%s: regions are not sorted by code", id)
+			ps.add("", "regions are not sorted by code; build catalogs with NewCatalog")
 		}
-		for _, e := range r.check(c.Builtin) {
-			fail("%s: %s", id, e)
-		}
+		r.check(c.Builtin, &ps)
+		report(EntryRegion, r.Code, ps)
 	}
 	seen = map[string]bool{}
 	for i, p := range c.Products {
-		id := c.Name + "." + p.Name
+		var ps problems
 		if seen[p.Name] {
-			fail("%s: product declared twice", id)
+			ps.add("", "product declared twice")
 		}
 		seen[p.Name] = true
 		if i > 0 && c.Products[i-1].Name > p.Name {
-			fail("%s: products are not sorted by name", id)
+			ps.add("", "products are not sorted by name; build catalogs with NewCatalog")
 		}
-		for _, e := range p.check(c) {
-			fail("%s: %s", id, e)
-		}
+		p.check(c, &ps)
+		report(EntryProduct, p.Name, ps)
 	}
-	sort.Slice(errs, func(i, j int) bool { return errs[i].Error() < errs[j].Error() })
+	sort.SliceStable(errs, func(i, j int) bool { return errs[i].Error() < errs[j].Error() })
 	return errs
 }
 
-func (r *Region) check(builtin bool) []string {
-	var out []string
+func (r *Region) check(builtin bool, ps *problems) {
 	if r.Lat < -90 || r.Lat > 90 {
-		out = append(out, fmt.Sprintf("latitude %g is outside -90..90", r.Lat))
+		ps.add("lat", "latitude %g is outside -90..90", r.Lat)
 	}
 	if r.Lon < -180 || r.Lon > 180 {
-		out = append(out, fmt.Sprintf("longitude %g is outside -180..180", r.Lon))
+		ps.add("lon", "longitude %g is outside -180..180", r.Lon)
 	}
 	if r.Zones < 0 {
-		out = append(out, fmt.Sprintf("zones %d is negative", r.Zones))
+		ps.add("zones", "zones %d is negative", r.Zones)
 	}
 	if r.Country != "" && !countryCode.MatchString(r.Country) {
-		out = append(out, fmt.Sprintf("country %q is not an ISO 3166-1 alpha-2 code such as \"IE\"", r.Country))
+		ps.add("country", "country %q is not an ISO 3166-1 alpha-2 code such as \"IE\"", r.Country)
 	}
 	if r.Continent != "" && !slices.Contains(Continents(), r.Continent) {
-		out = append(out, fmt.Sprintf("continent %q is not one of %s", r.Continent, strings.Join(Continents(), ", ")))
+		ps.add("continent", "continent %q is not one of %s", r.Continent, strings.Join(Continents(), ", "))
 	}
 	if builtin {
 		if r.Name == "" || r.City == "" || r.Country == "" || r.Continent == "" {
-			out = append(out, "a built-in region needs a name, city, country and continent")
+			ps.add("", "a built-in region needs a name, city, country and continent")
 		}
 		if r.Lat == 0 && r.Lon == 0 {
-			out = append(out, "a built-in region needs coordinates")
+			ps.add("", "a built-in region needs coordinates")
 		}
 		if !isAddress(r.Source) {
-			out = append(out, "a built-in region needs the public address it was checked against")
+			ps.add("source", "a built-in region needs the public address it was checked against")
 		}
 	}
-	return out
 }
 
-func (p *Product) check(c *Catalog) []string {
-	var out []string
-	bad := func(format string, args ...any) { out = append(out, fmt.Sprintf(format, args...)) }
+func (p *Product) check(c *Catalog, ps *problems) {
 	if !kebab.MatchString(p.Name) {
-		bad("product name must be kebab-case, such as \"aurora-postgresql\"")
+		ps.add("", "product name must be kebab-case, such as \"aurora-postgresql\"")
 	}
 	if !slices.Contains(ProductKinds(), p.Kind) {
-		bad("kind %q is not one of %s", p.Kind, joinAny(ProductKinds()))
+		ps.add(FactKind, "kind %q is not one of %s", p.Kind, joinAny(ProductKinds()))
 	}
 	if !slices.Contains(Scopes(), p.Scope) {
-		bad("scope %q is not one of %s", p.Scope, joinAny(Scopes()))
+		ps.add(FactScope, "scope %q is not one of %s", p.Scope, joinAny(Scopes()))
 	}
 	if len(p.Replication) == 0 {
-		bad("replication lists no mode; write [\"none\"] for a product that cannot replicate")
+		ps.add(FactReplication, "replication lists no mode; write [\"none\"] for a product that cannot replicate")
 	}
 	for i, m := range p.Replication {
 		if !slices.Contains(ReplicationModes(), m) {
-			bad("replication %q is not one of %s", m, joinAny(ReplicationModes()))
+			ps.add(FactReplication, "replication %q is not one of %s", m, joinAny(ReplicationModes()))
 		}
 		if slices.Contains(p.Replication[:i], m) {
-			bad("replication lists %q twice", m)
+			ps.add(FactReplication, "replication lists %q twice", m)
 		}
 	}
 	if p.Offers(ReplicationNone) && len(p.Replication) > 1 {
-		bad("replication \"none\" cannot be combined with other modes")
+		ps.add(FactReplication, "replication \"none\" cannot be combined with other modes")
 	}
 	switch {
-	case p.Lag < 0 || p.Failover < 0:
-		bad("lag and failover cannot be negative")
+	case p.Lag < 0:
+		ps.add(FactLag, "lag cannot be negative")
 	case p.Offers(ReplicationAsync) && p.Lag == 0:
-		bad("offers async replication but gives no typical lag")
+		ps.add(FactLag, "offers async replication but gives no typical lag")
 	case !p.Offers(ReplicationAsync) && p.Lag != 0:
-		bad("gives a lag of %s but offers no async replication: synchronous modes lose nothing", p.Lag)
+		ps.add(FactLag, "gives a lag of %s but offers no async replication: synchronous modes lose nothing", p.Lag)
+	}
+	if p.Failover < 0 {
+		ps.add(FactFailover, "failover cannot be negative")
 	}
 	if p.MultiWriter && len(p.Conflict) == 0 {
-		bad("accepts writes in several regions but offers no conflict resolution")
+		ps.add(FactConflict, "accepts writes in several regions but offers no conflict resolution")
 	}
 	if !p.MultiWriter && len(p.Conflict) > 0 {
-		bad("offers conflict resolution but accepts writes in one region only")
+		ps.add(FactConflict, "offers conflict resolution but accepts writes in one region only")
 	}
 	if p.MultiWriter && p.Offers(ReplicationNone) {
-		bad("accepts writes in several regions but cannot replicate")
+		ps.add(FactMultiWriter, "accepts writes in several regions but cannot replicate")
 	}
 	for _, cr := range p.Conflict {
 		if !slices.Contains(ConflictResolutions(), cr) {
-			bad("conflict resolution %q is not one of %s", cr, strings.Join(ConflictResolutions(), ", "))
+			ps.add(FactConflict, "conflict resolution %q is not one of %s", cr, strings.Join(ConflictResolutions(), ", "))
 		}
 	}
 	if p.ControlPlane != "" {
 		if p.Scope == ScopeRegional {
-			bad("a regional product has no control plane apart from its region")
+			ps.add(FactControlPlane, "a regional product has no control plane apart from its region")
 		}
 		if _, ok := c.Region(p.ControlPlane); !ok && len(c.Regions) > 0 {
-			bad("control plane region %q is not a region of %s", p.ControlPlane, c.Name)
+			ps.add(FactControlPlane, "control plane region %q is not a region of %s", p.ControlPlane, c.Name)
 		}
 	}
 	if c.Builtin {
 		if p.Title == "" {
-			bad("a built-in product needs a title")
+			ps.add("title", "a built-in product needs a title")
 		}
 		for _, f := range p.StatedFacts() {
 			if !isAddress(p.Sources[f]) {
-				bad("fact %q has no public source address", f)
+				ps.add(f, "fact %q has no public source address", f)
 			}
 		}
 	}
-	for f, src := range p.Sources {
+	for _, f := range sortedKeys(p.Sources) {
 		if !slices.Contains(Facts(), f) {
-			bad("source given for unknown fact %q", f)
-		} else if !isAddress(src) {
-			bad("source of fact %q is not an http(s) address: %q", f, src)
+			ps.add("", "source given for unknown fact %q", f)
+		} else if !isAddress(p.Sources[f]) {
+			ps.add(f, "source of fact %q is not an http(s) address: %q", f, p.Sources[f])
 		}
 	}
+}
+
+func sortedKeys(m map[string]string) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
 	return out
 }
 

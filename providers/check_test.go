@@ -1,6 +1,8 @@
 package providers
 
 import (
+	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -88,5 +90,27 @@ func TestCheckBuiltinNeedsSources(t *testing.T) {
 		if !strings.Contains(all, want) {
 			t.Errorf("want %q in:\n%s", want, all)
 		}
+	}
+}
+
+// TestCheckErrorFields: each error names its entry and the attribute at
+// fault, so that lang can point at the right line of a custom provider.
+func TestCheckErrorFields(t *testing.T) {
+	c := NewCatalog("corp", "", []*Region{{Code: "sh-a", Lat: 100}},
+		[]*Product{{Name: "tidb", Kind: KindDatabase, Scope: ScopeRegional, Replication: []Replication{ReplicationAsync}}})
+	var got []CheckError
+	for _, err := range c.Check() {
+		var ce *CheckError
+		if !errors.As(err, &ce) {
+			t.Fatalf("%v is not a *CheckError", err)
+		}
+		got = append(got, *ce)
+	}
+	want := []CheckError{
+		{Catalog: "corp", Entry: EntryRegion, Name: "sh-a", Field: "lat", Message: "latitude 100 is outside -90..90"},
+		{Catalog: "corp", Entry: EntryProduct, Name: "tidb", Field: "lag", Message: "offers async replication but gives no typical lag"},
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("Check() =\n%+v\nwant\n%+v", got, want)
 	}
 }
