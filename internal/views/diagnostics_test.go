@@ -1,0 +1,116 @@
+package views
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/mrplan/mrplan/internal/diag"
+)
+
+const src = "service \"checkout\" {\n\tregions = [region.us-east-1]\n}\n"
+
+func rangeOf(line, col, endCol int) *hcl.Range {
+	return &hcl.Range{
+		Filename: "main.mr.hcl",
+		Start:    hcl.Pos{Line: line, Column: col, Byte: 0},
+		End:      hcl.Pos{Line: line, Column: endCol, Byte: 0},
+	}
+}
+
+// finding is what a check reports: a rule, a subject and a fix.
+var finding = diag.Diagnostic{
+	Severity: diag.Notice,
+	Rule:     "MR205",
+	Subject:  "service.checkout",
+	Summary:  "Regenerable data is replicated",
+	Detail:   "Sessions can be re-issued.",
+	Fix:      "Drop the replication.",
+	Range:    rangeOf(2, 13, 29),
+}
+
+func TestDiagnosticsTextFinding(t *testing.T) {
+	var b bytes.Buffer
+	files := map[string][]byte{"main.mr.hcl": []byte(src)}
+	if err := (DiagnosticsText{Files: files}).Write(&b, []diag.Diagnostic{finding}); err != nil {
+		t.Fatal(err)
+	}
+	want := "Notice: Regenerable data is replicated (MR205)\n\n" +
+		"  on main.mr.hcl line 2, in service \"checkout\":\n" +
+		"  2: \tregions = [region.us-east-1]\n" +
+		"     \t           ^^^^^^^^^^^^^^^^\n\n" +
+		"Sessions can be re-issued.\n\nFix: Drop the replication.\n\n"
+	if b.String() != want {
+		t.Errorf("got:\n%s\nwant:\n%s", b.String(), want)
+	}
+}
+
+func TestDiagnosticsTextColor(t *testing.T) {
+	var b bytes.Buffer
+	files := map[string][]byte{"main.mr.hcl": []byte(src)}
+	_ = (DiagnosticsText{Files: files, Color: true}).Write(&b, []diag.Diagnostic{finding})
+	if !strings.Contains(b.String(), ansiCyan+"Notice:") || !strings.Contains(b.String(), ansiUnderline+"region.us-east-1"+ansiReset) {
+		t.Errorf("no colour or underline:\n%q", b.String())
+	}
+}
+
+func TestDiagnosticsTextWithoutPlace(t *testing.T) {
+	var b bytes.Buffer
+	d := diag.Diagnostic{Severity: diag.Error, Summary: "No module files", Detail: "Nothing to load."}
+	_ = DiagnosticsText{}.Write(&b, []diag.Diagnostic{d})
+	if b.String() != "Error: No module files\n\nNothing to load.\n\n" {
+		t.Errorf("got %q", b.String())
+	}
+}
+
+func TestDiagnosticsCompact(t *testing.T) {
+	var b bytes.Buffer
+	lang := diag.Diagnostic{Severity: diag.Error, Summary: "Unknown reference", Range: rangeOf(2, 13, 29)}
+	_ = DiagnosticsCompact(&b, []diag.Diagnostic{lang, finding, {Severity: diag.Warning, Summary: "Elsewhere"}})
+	want := "main.mr.hcl:2:13: error: Unknown reference\n" +
+		"main.mr.hcl:2:13: notice: Regenerable data is replicated (MR205)\n" +
+		"-: warning: Elsewhere\n"
+	if b.String() != want {
+		t.Errorf("got:\n%s", b.String())
+	}
+}
+
+func TestDiagnosticsJSON(t *testing.T) {
+	var b bytes.Buffer
+	lang := diag.Diagnostic{Severity: diag.Error, Summary: "Unsupported mrplan version", Detail: "Needs >= 9.", Range: rangeOf(2, 13, 29)}
+	_ = DiagnosticsJSON(&b, []diag.Diagnostic{lang, finding}, false)
+	var got map[string]any
+	if err := json.Unmarshal(b.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got["format_version"] != "1" || got["valid"] != false || got["error_count"] != 1.0 || got["warning_count"] != 0.0 {
+		t.Errorf("header: %v", got)
+	}
+	ds := got["diagnostics"].([]any)
+	first, second := ds[0].(map[string]any), ds[1].(map[string]any)
+	if _, has := first["rule"]; has {
+		t.Error("a language error has a rule")
+	}
+	if _, has := first["subject"]; has {
+		t.Error("a language error has a subject")
+	}
+	if second["rule"] != "MR205" || second["subject"] != "service.checkout" || second["severity"] != "notice" {
+		t.Errorf("finding: %v", second)
+	}
+	r := first["range"].(map[string]any)
+	if r["filename"] != "main.mr.hcl" || r["start"].(map[string]any)["column"] != 13.0 {
+		t.Errorf("range: %v", r)
+	}
+	if !strings.Contains(b.String(), `Needs >= 9.`) {
+		t.Error("HTML escaping in JSON output")
+	}
+
+	b.Reset()
+	_ = DiagnosticsJSON(&b, nil, true)
+	if !strings.Contains(b.String(), `"diagnostics": []`) {
+		t.Errorf("no diagnostics must render as []: %s", b.String())
+	}
+}
