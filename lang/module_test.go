@@ -152,6 +152,10 @@ func TestLoadDirProblems(t *testing.T) {
 	if len(diags) != 1 || diags[0].Summary != "Module directory not found" {
 		t.Errorf("missing directory: %v", diags)
 	}
+	_, diags = LoadDir("testdata/valid/cross-file/a-services.mr.hcl")
+	if len(diags) != 1 || diags[0].Summary != "Not a directory" {
+		t.Errorf("a file: %v", diags)
+	}
 	empty := t.TempDir()
 	if err := os.Mkdir(filepath.Join(empty, "sub.mr.hcl"), 0o755); err != nil {
 		t.Fatal(err)

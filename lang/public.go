@@ -62,6 +62,12 @@ func LoadDirWith(dir string, reg *providers.Registry) (*Module, hcl.Diagnostics)
 			Summary:  "Module directory not found",
 			Detail:   fmt.Sprintf("There is no directory %q. Give the directory that holds the module's *.mr.hcl files.", dir),
 		})
+	case err != nil && isFile(dir):
+		l.diags = append(l.diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Not a directory",
+			Detail:   fmt.Sprintf("%q is a file. A module is a directory: give the directory that holds it, %q.", dir, filepath.Dir(dir)),
+		})
 	case err != nil:
 		l.diags = append(l.diags, &hcl.Diagnostic{
 			Severity: hcl.DiagError,
@@ -111,6 +117,11 @@ func LoadDirWith(dir string, reg *providers.Registry) (*Module, hcl.Diagnostics)
 	l.finish()
 	clampRanges(l.diags, l.mod.Files)
 	return l.mod, l.diags
+}
+
+func isFile(path string) bool {
+	info, err := os.Stat(path)
+	return err == nil && !info.IsDir()
 }
 
 // clampRanges keeps every diagnostic's ranges inside its file: the parsers
