@@ -99,7 +99,7 @@ func rtoTerms(r *RTO) []string {
 			terms = append(terms, name, dur(d))
 		}
 	}
-	promo := "promotion"
+	promo := "promotion (default)"
 	if r.PromotionFrom != "" {
 		promo = "promotion (" + r.PromotionFrom + ")"
 	}

@@ -38,7 +38,7 @@ func (p *planner) buildGraph() {
 		}
 	}
 	for _, d := range p.out.Data {
-		own := g.regionSetOf(d.Regions)
+		own := g.regionSetOf(p.presence(d))
 		cp := p.narrowByProduct(g, own, d.Block.Catalog)
 		g.addNode(d.Addr, own, cp)
 		if d.Block.Owner.Addr.Kind == lang.KindService {
@@ -94,4 +94,21 @@ func (p *planner) narrowByProduct(g *Graph, own regionSet, prod *providers.Produ
 	}
 	own.intersect(pin)
 	return prod.ControlPlane
+}
+
+// presence is where a data class is there to be used: everywhere it lives
+// when it is replicated or regenerated; otherwise its home region, plus the
+// standby regions of its writers, which restore it from backups as part of
+// their failover (and their RTO counts the restore).
+func (p *planner) presence(d *Data) []string {
+	if d.Class == ClassRegenerable || d.Replication != ReplicationNone {
+		return d.Regions
+	}
+	regions := []string{p.homeRegion(d)}
+	for _, w := range d.Writers {
+		if s := p.svc[w.Name]; s != nil {
+			regions = append(regions, s.Standbys...)
+		}
+	}
+	return p.sortRegions(regions)
 }

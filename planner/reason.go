@@ -124,6 +124,7 @@ const (
 	ConflictOneWriter     // (none): writes happen in one region at a time
 	ConflictPartitionKey  // partition key
 	ConflictCatalog       // conflict, product
+	ConflictConsensus     // product
 	WritePenaltyRTT       // region a, region b, distance km, estimate, floor
 	WritePenaltyNone      // (none): no synchronous channel
 	WritePenaltyOneRegion // (none)
@@ -138,6 +139,7 @@ const (
 	MechAsyncWithinLoss   // mechanism, loss tolerance, lag, sync penalty ("" when sync is not offered)
 	MechAsyncOverLoss     // mechanism, loss tolerance, lag
 	MechSyncForLoss       // mechanism, loss tolerance, lag, penalty, budget
+	MechSyncNoAsync       // mechanism, product, penalty, budget
 	MechSecondChannel     // mechanism
 	MechReadFromOrigin    // mechanism
 	MechFetchOnDemand     // mechanism, product

@@ -96,7 +96,7 @@ func (p *planner) play(domain lang.FailureDomain, target string, lost regionSet)
 			continue
 		}
 		e := Exposure{Data: d.Addr, RPO: d.RPO, AllCopiesLost: true}
-		for _, r := range d.Regions {
+		for _, r := range p.presence(d) {
 			if !isLost(r) {
 				e.AllCopiesLost = false
 			}

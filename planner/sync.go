@@ -85,6 +85,11 @@ func (p *planner) decideConflict(d *Data) {
 			return
 		}
 		d.Conflict = catalogConflict(prod.Conflict)
+		if d.Conflict == lang.ConflictUnset && consensus(prod) {
+			d.Conflict = lang.ConflictSingleWriter
+			d.add(because(DecideConflict, ConflictConsensus, prod.Ref()))
+			return
+		}
 		d.add(because(DecideConflict, ConflictCatalog, d.Conflict.String(), prod.Ref()))
 	default:
 		d.Conflict = lang.ConflictSingleWriter
@@ -233,8 +238,12 @@ func (p *planner) chooseMechanisms(d *Data, f *syncFacts) {
 		switch {
 		case f.offers(providers.ReplicationAsync) && f.lag() <= d.LossTolerance:
 			use(lang.MechAsyncReplication, MechAsyncWithinLoss, dur(d.LossTolerance), lag, syncCost)
+		case f.syncFits() && !f.offers(providers.ReplicationAsync):
+			use(lang.MechSyncReplication, MechSyncNoAsync, f.product, dur(f.far.RTT), dur(f.budget))
 		case f.syncFits():
 			use(lang.MechSyncReplication, MechSyncForLoss, dur(d.LossTolerance), lag, dur(f.far.RTT), dur(f.budget))
+		case f.semiFits() && !f.offers(providers.ReplicationAsync):
+			use(lang.MechSemiSyncReplication, MechSyncNoAsync, f.product, dur(f.near.RTT), dur(f.budget))
 		case f.semiFits():
 			use(lang.MechSemiSyncReplication, MechSyncForLoss, dur(d.LossTolerance), lag, dur(f.near.RTT), dur(f.budget))
 		case f.offers(providers.ReplicationAsync):

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/mrplan/mrplan/lang"
+	"github.com/mrplan/mrplan/providers"
 )
 
 // decideTopology applies SPEC §5.4's topology and standby rules and sets
@@ -190,7 +191,7 @@ func (p *planner) singleWriterOnly(d *Data) string {
 		return "its product " + quoteOr(b.Product, "is unknown") + " is not in a catalog"
 	case !b.Catalog.MultiWriter:
 		return b.Catalog.Ref() + " accepts writes in one region at a time"
-	case b.Conflict == lang.ConflictUnset && catalogConflict(b.Catalog.Conflict) == lang.ConflictUnset:
+	case b.Conflict == lang.ConflictUnset && catalogConflict(b.Catalog.Conflict) == lang.ConflictUnset && !consensus(b.Catalog):
 		return b.Catalog.Ref() + " offers no conflict resolution"
 	}
 	return ""
@@ -201,6 +202,17 @@ func quoteOr(s, alt string) string {
 		return alt
 	}
 	return `"` + s + `"`
+}
+
+// consensus reports whether a product orders every write by consensus
+// (Raft, Paxos), so writes from several regions never conflict.
+func consensus(prod *providers.Product) bool {
+	for _, c := range prod.Conflict {
+		if c == "consensus" {
+			return true
+		}
+	}
+	return false
 }
 
 // catalogConflict is the first resolution a product offers, in the order

@@ -53,7 +53,7 @@ var reasonTexts = map[planner.ReasonCode]string{
 	planner.FailoverNoRTO:     "tier {0} without an rto objective",
 
 	planner.GuardNotNeededManual: "no automatic failover, so people decide who is primary",
-	planner.GuardNotNeededWrites: "{0} writes: no primary to split",
+	planner.GuardNotNeededWrites: "write_mode {0}: no single primary to split",
 	planner.GuardQuorumRegions:   "quorum: {0} regions vote on the primary",
 	planner.GuardQuorumWitness:   "quorum: witness region {0} breaks the tie between two regions",
 	planner.GuardNoQuorum:        "no quorum: {0} regions and no witness cannot outvote a partition",
@@ -79,6 +79,7 @@ var reasonTexts = map[planner.ReasonCode]string{
 	planner.ConflictExplicit:     "conflict = \"{0}\" is set in the module",
 	planner.ConflictOneWriter:    "writes go to one region at a time",
 	planner.ConflictPartitionKey: "one writer per record: partition_key = \"{0}\"",
+	planner.ConflictConsensus:    "{0} orders every write by consensus, so writes from several regions never conflict",
 	planner.ConflictCatalog:      "multi-primary writes, resolved by what {1} offers",
 
 	planner.WritePenaltyRTT:       "round trip {0} ↔ {1}, {2} km (light-in-fibre floor {4})",
@@ -94,6 +95,7 @@ var reasonTexts = map[planner.ReasonCode]string{
 	planner.MechAsyncWithinLoss:   "{0}: loss tolerance {1} allows a lag of {2}{3}",
 	planner.MechAsyncOverLoss:     "{0}: its lag {2} is over the loss tolerance {1}, and nothing better fits the write budget",
 	planner.MechSyncForLoss:       "{0}: the lag {2} is over the loss tolerance {1}; it adds {3}, within the {4} write budget",
+	planner.MechSyncNoAsync:       "{0}: {1} offers no asynchronous replication; it adds {2}, within the {3} write budget",
 	planner.MechSecondChannel:     "{0}: a second, independent channel, so critical data never rests on one",
 	planner.MechReadFromOrigin:    "{0}: a read that misses its local copy goes to the origin region",
 	planner.MechFetchOnDemand:     "{0}: {1} cannot replicate, so copies are fetched from the origin when needed",

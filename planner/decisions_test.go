@@ -1,0 +1,176 @@
+package planner_test
+
+import (
+	"bufio"
+	"bytes"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/mrplan/mrplan/internal/units"
+	"github.com/mrplan/mrplan/lang"
+	"github.com/mrplan/mrplan/planner"
+)
+
+// TestDecisions plans every module under testdata/decisions and checks the
+// expectations written in it as comments:
+//
+//	# want: service.checkout tier=0 topology=active-active guards=quorum,fencing
+//
+// Each key names one field of the entry's plan (see flatten); only the keys
+// given are compared. A new case is a new file.
+func TestDecisions(t *testing.T) {
+	dirs, err := filepath.Glob(filepath.Join("testdata", "decisions", "*"))
+	if err != nil || len(dirs) == 0 {
+		t.Fatalf("no decision modules: %v", err)
+	}
+	for _, dir := range dirs {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			m := load(t, dir)
+			p := planner.PlanModule(m)
+			got := flatten(p)
+			wants := readWants(t, m)
+			if len(wants) == 0 {
+				t.Fatalf("%s has no # want: lines", dir)
+			}
+			for _, w := range wants {
+				fields, ok := got[w.addr]
+				if !ok {
+					t.Errorf("%s: %s is not in the plan", w.pos, w.addr)
+					continue
+				}
+				for _, kv := range w.kvs {
+					k, v, _ := strings.Cut(kv, "=")
+					if fields[k] != v {
+						t.Errorf("%s: %s %s = %q, want %q", w.pos, w.addr, k, fields[k], v)
+					}
+				}
+			}
+		})
+	}
+}
+
+func load(t testing.TB, dir string) *lang.Module {
+	t.Helper()
+	m, diags := lang.LoadDir(dir)
+	if diags.HasErrors() {
+		t.Fatalf("%s does not load: %s", dir, diags.Error())
+	}
+	return m
+}
+
+type want struct {
+	pos  string
+	addr string
+	kvs  []string
+}
+
+func readWants(t *testing.T, m *lang.Module) []want {
+	var out []want
+	var names []string
+	for n := range m.Files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		sc := bufio.NewScanner(bytes.NewReader(m.Files[n]))
+		line := 0
+		for sc.Scan() {
+			line++
+			_, rest, ok := strings.Cut(sc.Text(), "# want:")
+			if !ok {
+				continue
+			}
+			f := strings.Fields(rest)
+			if len(f) < 2 {
+				t.Fatalf("%s:%d: a want line needs an address and key=value pairs", n, line)
+			}
+			out = append(out, want{pos: n + ":" + itoa(line), addr: f[0], kvs: f[1:]})
+		}
+	}
+	return out
+}
+
+// flatten prints every field a decision table may check, by address.
+func flatten(p *planner.Plan) map[string]map[string]string {
+	out := map[string]map[string]string{}
+	for _, s := range p.Services {
+		rto := "unbounded"
+		if !s.RTO.Unbounded {
+			rto = units.FormatDuration(s.RTO.Total)
+		}
+		var gaps []string
+		for _, g := range s.Gaps {
+			var path []string
+			for _, st := range g.Path {
+				path = append(path, st.Addr.String())
+			}
+			gaps = append(gaps, g.Region+":"+strings.Join(path, ">"))
+		}
+		out[s.Addr.String()] = map[string]string{
+			"tier":      itoa(s.Tier),
+			"topology":  s.Topology.String(),
+			"standby":   s.Standby.String(),
+			"write":     s.WriteMode.String(),
+			"pattern":   string(s.Pattern),
+			"routing":   s.Routing.String(),
+			"failover":  s.Failover.String(),
+			"guards":    join(s.Guards),
+			"rpo":       units.FormatDuration(s.RPO),
+			"rto":       rto,
+			"active":    strings.Join(s.Active, ","),
+			"standbys":  strings.Join(s.Standbys, ","),
+			"primary":   s.Primary,
+			"notes":     joinNotes(s.Notes),
+			"gaps":      strings.Join(gaps, ","),
+			"detection": units.FormatDuration(s.RTO.Detection),
+			"promotion": units.FormatDuration(s.RTO.Promotion),
+			"decision":  units.FormatDuration(s.RTO.Decision),
+			"provision": units.FormatDuration(s.RTO.Provision),
+			"restore":   units.FormatDuration(s.RTO.Restore),
+		}
+	}
+	for _, d := range p.Data {
+		loss := "unknown"
+		if d.LossKnown {
+			loss = units.FormatDuration(d.LossTolerance)
+		}
+		rpo := "none"
+		if d.Counts {
+			rpo = units.FormatDuration(d.RPO)
+		}
+		out[d.Addr.String()] = map[string]string{
+			"class":       d.Class.String(),
+			"loss":        loss,
+			"mechanisms":  join(d.Mechanisms),
+			"replication": d.Replication.String(),
+			"conflict":    d.Conflict.String(),
+			"write":       d.WriteMode.String(),
+			"rpo":         rpo,
+			"penalty":     units.FormatDuration(d.WritePenalty),
+			"regions":     strings.Join(d.Regions, ","),
+			"notes":       joinNotes(d.Notes),
+		}
+	}
+	return out
+}
+
+func join[T interface{ String() string }](xs []T) string {
+	s := make([]string, len(xs))
+	for i, x := range xs {
+		s[i] = x.String()
+	}
+	return strings.Join(s, ",")
+}
+
+func joinNotes(ns []planner.Note) string {
+	s := make([]string, len(ns))
+	for i, n := range ns {
+		s[i] = n.Kind.String()
+	}
+	return strings.Join(s, ",")
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }
