@@ -61,9 +61,7 @@ func (l *loader) decodeRegionBlock(block *hcl.Block) *Region {
 // catalog, merging the block's overrides into Geo.
 func (l *loader) resolveRegion(r *Region) {
 	m := l.mod
-	fail := func(rng hcl.Range, summary, detail string) {
-		l.diags = append(l.diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: summary, Detail: detail, Subject: &rng})
-	}
+	fail := l.lookupError
 	// Geography counts as given when written, even if a value was invalid
 	// (that is reported already; a "missing" error would only echo it).
 	explicit := true

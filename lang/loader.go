@@ -157,6 +157,16 @@ func duplicateDiag(what, name string, rng, first hcl.Range) *hcl.Diagnostic {
 	}
 }
 
+// lookupError reports a failed lookup of one block's value in another
+// block or a catalog, unless a file failed to parse: what was looked up may
+// be declared there.
+func (l *loader) lookupError(rng hcl.Range, summary, detail string) {
+	if l.broken {
+		return
+	}
+	l.diags = append(l.diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: summary, Detail: detail, Subject: &rng})
+}
+
 // article puts "A" or "An" before a word, for the start of a sentence.
 func article(word string) string {
 	if word != "" && strings.ContainsRune("aeiou", rune(word[0])) {

@@ -15,12 +15,14 @@ import (
 func (l *loader) resolveProduct(ref string, rng hcl.Range, use string, kinds []providers.ProductKind) *providers.Product {
 	reg := l.mod.Registry
 	fail := func(summary, detail string) *providers.Product {
-		l.diags = append(l.diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: summary, Detail: detail, Subject: &rng})
+		l.lookupError(rng, summary, detail)
 		return nil
 	}
 	provName, prodName, ok := strings.Cut(ref, ".")
 	if !ok || provName == "" || prodName == "" {
-		return fail("Invalid product", fmt.Sprintf("A product is written \"PROVIDER.PRODUCT\", such as \"aws.dynamodb\"; %q is not.", ref))
+		l.diags = append(l.diags, &hcl.Diagnostic{Severity: hcl.DiagError, Subject: &rng, Summary: "Invalid product",
+			Detail: fmt.Sprintf("A product is written \"PROVIDER.PRODUCT\", such as \"aws.dynamodb\"; %q is not.", ref)})
+		return nil
 	}
 	cat, ok := reg.Catalog(provName)
 	if !ok {
