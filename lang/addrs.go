@@ -2,8 +2,10 @@ package lang
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 )
 
 // Kind is the kind of block an address names. Its String is the word a user
@@ -72,4 +74,19 @@ func (a Address) Less(b Address) bool {
 type Ref struct {
 	Addr  Address
 	Range hcl.Range
+}
+
+// ParseAddress reads an address as a user writes it, "service.checkout".
+func ParseAddress(s string) (Address, error) {
+	kind, name, ok := strings.Cut(s, ".")
+	k, known := ParseKind(kind)
+	switch {
+	case !ok || name == "":
+		return Address{}, fmt.Errorf("%q is not an address; write KIND.NAME, such as service.checkout", s)
+	case !known:
+		return Address{}, fmt.Errorf("%q is not an address: %q is not a kind of block", s, kind)
+	case !hclsyntax.ValidIdentifier(name):
+		return Address{}, fmt.Errorf("%q is not an address: %q is not a valid name", s, name)
+	}
+	return Address{k, name}, nil
 }

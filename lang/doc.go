@@ -4,8 +4,17 @@
 // references to typed addresses, checks them against the provider catalogs,
 // and reports every mistake as an hcl.Diagnostic in one run.
 //
+// The entry point is LoadDir (public.go). Loading runs in two passes:
+// every file is parsed and each block decoded on its own (block_<kind>.go:
+// the block's schema, its decodeXBlock function and what it resolves), then
+// finish (loader.go) resolves references across files, looks regions and
+// products up in the module's providers.Registry and checks what needs the
+// whole module. The registry is the seam to the provider catalogs: built-in
+// ones come from providers.NewRegistry, custom providers' inline catalogs
+// are added to it, and LoadDirWith takes another for tests.
+//
 // It owns syntax, types, units, references and defaults that need no
 // planning. It does not decide architecture (planner), judge a design
-// (checks) or print anything (internal/views). Catalog facts come from
-// providers.
+// (checks, which also owns the list of check IDs a `check` block may name)
+// or print anything (internal/views). Catalog facts come from providers.
 package lang

@@ -38,7 +38,8 @@ With -check it changes nothing, lists the files that are not in canonical
 form, and exits 3 when there are any. With -diff it prints a unified diff of
 each change as well (with -check, only the diff). A file that does not
 parse is reported with its errors and left untouched; the run then exits 1.`,
-		Args: cobra.MaximumNArgs(1),
+		Args:              cobra.MaximumNArgs(1),
+		ValidArgsFunction: completeModuleDir,
 		RunE: func(_ *cobra.Command, args []string) error {
 			return exit(runFmt(s, g, o, moduleDir(args)))
 		},

@@ -27,7 +27,8 @@ its references, runs every check, and reports every problem found in one run.
 
 It exits 1 when there is a language error, or a finding at or above
 --min-severity (default error); otherwise 0. Use it as a CI gate.`,
-		Args: cobra.MaximumNArgs(1),
+		Args:              cobra.MaximumNArgs(1),
+		ValidArgsFunction: completeModuleDir,
 		RunE: func(_ *cobra.Command, args []string) error {
 			if o.json {
 				o.format = "json"
@@ -41,6 +42,14 @@ It exits 1 when there is a language error, or a finding at or above
 	f.StringVar(&o.minSeverity, "min-severity", "error", "the lowest severity that fails the run: error, warning or notice")
 	o.checks.register(f)
 	return cmd
+}
+
+// completeModuleDir completes the DIR argument with directories.
+func completeModuleDir(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+	if len(args) > 0 {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	return nil, cobra.ShellCompDirectiveFilterDirs
 }
 
 // moduleDir is the optional DIR argument of a command: the current
