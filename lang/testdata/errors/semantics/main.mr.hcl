@@ -42,3 +42,12 @@ region "a" { # error: Duplicate region "a"
   lat     = 39.04
   lon     = -77.49
 }
+
+service "check out" { # error: Invalid name
+  regions = [region.a]
+}
+
+dependency "idp" {
+  kind   = "identity"
+  global = "sometimes" # error: Incorrect attribute value type
+}
