@@ -165,17 +165,31 @@ func (l *loader) resolve(r Ref, spec refSpec) bool {
 	if l.broken {
 		return false // the block may be in the file that did not parse
 	}
-	var candidates []string
+	// Suggest by name among the kinds allowed here, so that
+	// service.stripe finds dependency.stripe.
+	var candidates []Address
+	names := map[string][]Address{}
 	for a := range l.mod.index {
 		if spec.allows(a.Kind) {
-			candidates = append(candidates, a.String())
+			candidates = append(candidates, a)
+			names[a.Name] = append(names[a.Name], a)
 		}
 	}
-	sort.Strings(candidates)
+	sort.Slice(candidates, func(i, j int) bool { return candidates[i].Less(candidates[j]) })
 	rng := r.Range
 	detail := fmt.Sprintf("There is no %s named %q in this module.", r.Addr.Kind, r.Addr.Name)
-	if s := nearest(r.Addr.String(), candidates); s != "" {
-		detail += fmt.Sprintf(" Did you mean %q?", s)
+	var nameList []string
+	for _, a := range candidates {
+		nameList = append(nameList, a.Name)
+	}
+	if s := nearest(r.Addr.Name, nameList); s != "" {
+		best := names[s][0]
+		for _, a := range names[s] {
+			if a.Kind == r.Addr.Kind {
+				best = a
+			}
+		}
+		detail += fmt.Sprintf(" Did you mean %q?", best.String())
 	}
 	l.diags = append(l.diags, &hcl.Diagnostic{
 		Severity: hcl.DiagError,

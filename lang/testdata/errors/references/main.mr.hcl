@@ -34,3 +34,12 @@ service "cart" {
   regions    = [region.us-east-1, region.us-east-1] # warning: Duplicate reference
   depends_on = [service.cart, service.cart]         # warning: Duplicate reference
 }
+
+dependency "stripe" {
+  kind = "third-party"
+}
+
+service "billing" {
+  regions    = [region.us-east-1]
+  depends_on = [service.stripe] # error: Unknown reference
+}
