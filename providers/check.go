@@ -72,9 +72,10 @@ func (ps *problems) add(field, format string, args ...any) {
 }
 
 // Check reports every way the catalog breaks the model's rules, as
-// *CheckError values sorted by message. Built-in catalogs must also give the
-// public source of each region and of each fact of each product; custom
-// catalogs need not.
+// *CheckError values sorted by message. Built-in catalogs are held to more:
+// the public source of each region and of each fact of each product, an
+// explicit replication list (a custom product may leave it empty, meaning
+// none), and conflict resolutions on multi-writer products only.
 func (c *Catalog) Check() []error {
 	var errs []error
 	report := func(kind EntryKind, name string, ps problems) {
@@ -157,7 +158,7 @@ func (p *Product) check(c *Catalog, ps *problems) {
 	if !slices.Contains(Scopes(), p.Scope) {
 		ps.add(FactScope, "scope %q is not one of %s", p.Scope, joinAny(Scopes()))
 	}
-	if len(p.Replication) == 0 {
+	if len(p.Replication) == 0 && c.Builtin {
 		ps.add(FactReplication, "replication lists no mode; write [\"none\"] for a product that cannot replicate")
 	}
 	for i, m := range p.Replication {
@@ -185,7 +186,9 @@ func (p *Product) check(c *Catalog, ps *problems) {
 	if p.MultiWriter && len(p.Conflict) == 0 {
 		ps.add(FactConflict, "accepts writes in several regions but offers no conflict resolution")
 	}
-	if !p.MultiWriter && len(p.Conflict) > 0 {
+	if !p.MultiWriter && len(p.Conflict) > 0 && c.Builtin {
+		// A custom product may name the resolution a two-way setup would
+		// use; the built-in data keeps conflict for multi-writer products.
 		ps.add(FactConflict, "offers conflict resolution but accepts writes in one region only")
 	}
 	if p.MultiWriter && p.Offers(ReplicationNone) {

@@ -29,12 +29,12 @@ func TestCheckCustom(t *testing.T) {
 		{name: "kind", prod: func(p *Product) { p.Kind = "databse" }, want: `corp.tidb: kind "databse" is not one of database, cache`},
 		{name: "scope", prod: func(p *Product) { p.Scope = "zonal" }, want: `scope "zonal" is not one of regional`},
 		{name: "mode", prod: func(p *Product) { p.Replication = []Replication{"semisync"} }, want: `replication "semisync" is not one of`},
-		{name: "no mode", prod: func(p *Product) { p.Replication = nil }, want: "replication lists no mode"},
+		{name: "no mode means none", prod: func(p *Product) { p.Replication, p.Lag = nil, 0 }},
 		{name: "none and more", prod: func(p *Product) { p.Replication = []Replication{"none", "async"} }, want: `"none" cannot be combined`},
 		{name: "async without lag", prod: func(p *Product) { p.Lag = 0 }, want: "offers async replication but gives no typical lag"},
 		{name: "sync with lag", prod: func(p *Product) { p.Replication = []Replication{"sync"} }, want: "offers no async replication"},
 		{name: "multi-writer", prod: func(p *Product) { p.MultiWriter = true }, want: "offers no conflict resolution"},
-		{name: "conflict single writer", prod: func(p *Product) { p.Conflict = []string{"lww"} }, want: "accepts writes in one region only"},
+		{name: "conflict single writer", prod: func(p *Product) { p.Conflict = []string{"lww"} }},
 		{name: "conflict value", prod: func(p *Product) { p.MultiWriter, p.Conflict = true, []string{"merge"} }, want: `conflict resolution "merge" is not one of lww, crdt, custom, consensus`},
 		{name: "control plane", prod: func(p *Product) { p.ControlPlane = "sh-a" }, want: "a regional product has no control plane"},
 		{name: "source", prod: func(p *Product) { p.Sources = map[string]string{"lag": "the docs"} }, want: `source of fact "lag" is not an http(s) address`},
@@ -81,12 +81,14 @@ func TestCheckBuiltinNeedsSources(t *testing.T) {
 	c := NewCatalog("corp", "Corp", []*Region{{Code: "a", Name: "A", City: "X", Country: "CN", Continent: "Asia", Lat: 1, Lon: 1}},
 		[]*Product{{Name: "p", Title: "P", Kind: KindCache, Scope: ScopeRegional, Replication: []Replication{"none"}}})
 	c.Builtin = true
+	c.Products = append(c.Products, &Product{Name: "q", Title: "Q", Kind: KindCache, Scope: ScopeRegional, Conflict: []string{"lww"}})
 	var msgs []string
 	for _, e := range c.Check() {
 		msgs = append(msgs, e.Error())
 	}
 	all := strings.Join(msgs, "\n")
-	for _, want := range []string{"corp.a: a built-in region needs the public address", `corp.p: fact "scope" has no public source address`} {
+	for _, want := range []string{"corp.a: a built-in region needs the public address", `corp.p: fact "scope" has no public source address`,
+		"corp.q: replication lists no mode", "corp.q: offers conflict resolution but accepts writes in one region only"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("want %q in:\n%s", want, all)
 		}

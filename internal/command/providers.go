@@ -8,12 +8,14 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/mrplan/mrplan/internal/views"
+	"github.com/mrplan/mrplan/lang"
 	"github.com/mrplan/mrplan/providers"
 )
 
 type providersOptions struct {
 	format string
 	json   bool
+	module string
 }
 
 // view picks the view for the chosen format, or says why none fits.
@@ -34,6 +36,22 @@ func (o *providersOptions) view(s Streams) (providersView, bool) {
 func (o *providersOptions) flags(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text or json")
 	cmd.Flags().BoolVar(&o.json, "json", false, "short for --format json")
+	cmd.Flags().StringVar(&o.module, "module", "", "also show the custom providers of the module in `DIR`, and use its assumptions and regions")
+}
+
+// load returns the registry to show: the built-in catalogs, plus a
+// module's custom providers when --module is given (then also the module).
+// A module with language errors is not shown: validate explains them.
+func (o *providersOptions) load(s Streams) (*providers.Registry, *lang.Module, bool) {
+	if o.module == "" {
+		return providers.NewRegistry(), nil, true
+	}
+	mod, diags := lang.LoadDir(o.module)
+	if diags.HasErrors() {
+		fmt.Fprintf(s.Err, "Error: the module in %s has errors; run 'mrplan validate %s' to see them.\n", o.module, o.module)
+		return nil, nil, false
+	}
+	return mod.Registry, mod, true
 }
 
 func newProvidersCmd(s Streams) *cobra.Command {
@@ -45,7 +63,8 @@ func newProvidersCmd(s Streams) *cobra.Command {
 
 With no NAME it lists the built-in catalogs. NAME may be a catalog ("aws"),
 for its regions and products; a product ("aws.aurora-postgresql"), for every
-fact with the public address it came from; or a region ("aws.eu-west-1").`,
+fact with the public address it came from; or a region ("aws.eu-west-1").
+With --module DIR the module's custom providers are listed too.`,
 		Example: `  mrplan providers
   mrplan providers aws
   mrplan providers aws.dynamodb -json
@@ -56,7 +75,10 @@ fact with the public address it came from; or a region ("aws.eu-west-1").`,
 			if !ok {
 				return exit(ExitError)
 			}
-			reg := providers.NewRegistry()
+			reg, _, ok := o.load(s)
+			if !ok {
+				return exit(ExitError)
+			}
 			if len(args) == 0 {
 				return exit(providersResult(s, v.Catalogs(s.Out, reg.Catalogs())))
 			}
@@ -78,22 +100,31 @@ func newProvidersRTTCmd(s Streams) *cobra.Command {
 light in fibre, a published measurement when the catalogs hold one, and the
 estimate, which is the larger of the floor times the route factor (plus a
 fixed overhead on short hops) and the measurement. It uses the default
-assumptions: route factor 1.5, fibre 200 km/ms, 5 ms overhead under 500 km.`,
+assumptions (route factor 1.5, fibre 200 km/ms, 5 ms overhead under 500 km)
+unless --module DIR gives a module, whose assumptions it then uses and whose
+regions it also accepts as region.NAME.`,
 		Example: `  mrplan providers rtt aws.us-east-1 aws.eu-west-1
-  mrplan providers rtt aws.us-east-1 azure.westeurope -json`,
+  mrplan providers rtt aws.us-east-1 azure.westeurope -json
+  mrplan providers rtt region.sh-jq region.bj-yz --module examples/private-cloud`,
 		Args: cobra.ExactArgs(2),
 		RunE: func(_ *cobra.Command, args []string) error {
 			v, ok := o.view(s)
 			if !ok {
 				return exit(ExitError)
 			}
-			reg := providers.NewRegistry()
-			a, okA := lookupRegion(s, reg, args[0])
-			b, okB := lookupRegion(s, reg, args[1])
+			reg, mod, ok := o.load(s)
+			if !ok {
+				return exit(ExitError)
+			}
+			a, okA := lookupRegion(s, reg, mod, args[0])
+			b, okB := lookupRegion(s, reg, mod, args[1])
 			if !okA || !okB {
 				return exit(ExitError)
 			}
 			p := providers.DefaultGeoParams()
+			if mod != nil {
+				p = mod.Settings.Assumptions.Geo()
+			}
 			return exit(providersResult(s, v.RTT(s.Out, a, b, providers.EstimateRTT(a, b, p), p)))
 		},
 	}
@@ -125,9 +156,30 @@ func showProvider(s Streams, v providersView, reg *providers.Registry, name stri
 	return ExitError
 }
 
-// lookupRegion finds a region named PROVIDER.CODE, or says why not.
-func lookupRegion(s Streams, reg *providers.Registry, ref string) (*providers.Region, bool) {
+// lookupRegion finds a region named PROVIDER.CODE, or region.NAME in the
+// module when one is loaded, or says why not.
+func lookupRegion(s Streams, reg *providers.Registry, mod *lang.Module, ref string) (*providers.Region, bool) {
 	catName, code, ok := providers.SplitRef(ref)
+	if ok && catName == "region" {
+		if mod == nil {
+			fmt.Fprintf(s.Err, "Error: %s names a region of a module: add --module DIR.\n", ref)
+			return nil, false
+		}
+		r := mod.Region(code)
+		switch {
+		case r == nil:
+			var names []string
+			for _, r := range mod.Regions {
+				names = append(names, r.Name)
+			}
+			fmt.Fprintf(s.Err, "Error: the module declares no region %q.%s\n", code, suggestion(code, names, "region."))
+			return nil, false
+		case r.Geo == nil:
+			fmt.Fprintf(s.Err, "Error: %s has no geography: give it city, country, lat and lon.\n", ref)
+			return nil, false
+		}
+		return r.Geo, true
+	}
 	if !ok {
 		var refs []string
 		for _, c := range reg.Catalogs() {

@@ -9,9 +9,14 @@ import (
 	"github.com/sebdah/goldie/v2"
 )
 
+// providersModule declares a custom provider and regions of its own and of
+// aws, with a route factor of 1.3.
+const providersModule = "testdata/providers/custom"
+
 // TestProviders compares every form of `mrplan providers` with its golden
 // output, text and JSON: the catalog list, each catalog, one product, one
-// region, round trips (measured, cross-provider, one region) and the errors.
+// region, round trips (measured, cross-provider, one region), a module's
+// custom provider and regions, and the errors.
 func TestProviders(t *testing.T) {
 	g := goldie.New(t, goldie.WithFixtureDir(goldenDir(t, "Providers")))
 	cases := []struct {
@@ -37,6 +42,14 @@ func TestProviders(t *testing.T) {
 		{"unknown-region", []string{"providers", "rtt", "aws.us-est-1", "aws.eu-west-1"}, ExitError},
 		{"rtt-not-a-ref", []string{"providers", "rtt", "us-east-1", "aws.eu-west-1"}, ExitError},
 		{"rtt-generic", []string{"providers", "rtt", "generic.x", "aws.eu-west-1"}, ExitError},
+		{"module-list", []string{"providers", "--module", providersModule}, ExitOK},
+		{"module-catalog", []string{"providers", "corp", "--module", providersModule}, ExitOK},
+		{"module-product", []string{"providers", "corp.tidb", "--module", providersModule}, ExitOK},
+		{"module-rtt", []string{"providers", "rtt", "region.shanghai", "region.beijing", "--module", providersModule}, ExitOK},
+		{"module-rtt-mixed", []string{"providers", "rtt", "region.frankfurt", "corp.sh-a", "--module", providersModule}, ExitOK},
+		{"module-rtt-unknown", []string{"providers", "rtt", "region.shanghia", "region.beijing", "--module", providersModule}, ExitError},
+		{"module-broken", []string{"providers", "--module", "testdata/providers/none"}, ExitError},
+		{"rtt-region-without-module", []string{"providers", "rtt", "region.shanghai", "aws.eu-west-1"}, ExitError},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -46,7 +46,7 @@ func (ProvidersText) Catalogs(w io.Writer, cats []*providers.Catalog) error {
 // Catalog lists one catalog's regions and products.
 func (ProvidersText) Catalog(w io.Writer, c *providers.Catalog) error {
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "%s (%s): %d regions, %d products\n\n", c.Title, c.Name, len(c.Regions), len(c.Products))
+	fmt.Fprintf(bw, "%s (%s): %s, %s\n\n", c.Title, c.Name, provCount(len(c.Regions), "region"), provCount(len(c.Products), "product"))
 	if len(c.Regions) == 0 {
 		fmt.Fprintln(bw, "No regions: these products run in the regions the module declares.")
 	} else {
@@ -147,6 +147,13 @@ func (ProvidersText) RTT(w io.Writer, a, b *providers.Region, est providers.RTTE
 	fmt.Fprintf(tw, "estimate\t%s\t%s\n", provMs(est.RTT), how)
 	tw.Flush()
 	return bw.Flush()
+}
+
+func provCount(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
 }
 
 func provPlace(r *providers.Region) string {
