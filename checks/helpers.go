@@ -79,3 +79,53 @@ func addrList(as []lang.Address) string {
 	}
 	return list(words)
 }
+
+// writeSites lists the regions a data class's writes are accepted in, in
+// module order, with the services writing there: every active region of a
+// multi-primary writer, and the primary of any other. Each writer plans its
+// own write mode, so two single-primary services with different primaries
+// still write one data class in two regions at once.
+func writeSites(p *planner.Plan, d *planner.Data) (regions []string, writers map[string][]lang.Address) {
+	writers = map[string][]lang.Address{}
+	add := func(region string, w lang.Address) {
+		if region == "" {
+			return
+		}
+		if _, seen := writers[region]; !seen {
+			regions = append(regions, region)
+		}
+		writers[region] = append(writers[region], w)
+	}
+	for _, w := range d.Writers {
+		s := p.Service(w.Name)
+		if s == nil {
+			continue
+		}
+		switch s.WriteMode {
+		case planner.WriteMultiPrimary:
+			for _, r := range s.Active {
+				add(r, w)
+			}
+		default:
+			add(s.Primary, w)
+		}
+	}
+	return regions, writers
+}
+
+// sitesPhrase says who writes where: "service.a in us-east-1 and service.b
+// in eu-west-1".
+func sitesPhrase(regions []string, writers map[string][]lang.Address) string {
+	parts := make([]string, len(regions))
+	for i, r := range regions {
+		parts[i] = addrList(writers[r]) + " in " + r
+	}
+	return list(parts)
+}
+
+// multiWriter reports whether data without a partition key is written in
+// more than one region at once.
+func multiWriter(p *planner.Plan, d *planner.Data) bool {
+	regions, _ := writeSites(p, d)
+	return d.Block.PartitionKey == "" && len(regions) > 1
+}

@@ -27,6 +27,12 @@ func (c mr202) Run(ctx *Context) []diag.Diagnostic {
 		if !pol.HasRTO || !s.RTO.Worse(pol.RTO) {
 			continue
 		}
+		// Causes that other checks name more precisely are left to them: a
+		// core service in one region (MR401), a DNS ttl longer than the
+		// whole RTO (MR503).
+		if s.RTO.Unbounded && s.Tier == 0 && len(s.Block.Regions) == 1 || ttlExceedsRTO(s) {
+			continue
+		}
 		rng := objectiveRange(s.Block, "rto")
 		if s.RTO.Unbounded {
 			out = append(out, c.Info().findingf(s.Addr, rng, "RTO objective unachievable",

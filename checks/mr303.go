@@ -3,7 +3,6 @@ package checks
 import (
 	"github.com/mrplan/mrplan/internal/diag"
 	"github.com/mrplan/mrplan/lang"
-	"github.com/mrplan/mrplan/planner"
 )
 
 type mr303 struct{}
@@ -14,7 +13,7 @@ func (mr303) Info() Info {
 		Name:     "unique-data-multi-writer",
 		Severity: diag.Error,
 		Summary:  "Globally unique data written in several regions without a partition key or single writer",
-		Fix:      "Give the data a partition_key so each record has one home region, or write it in one region only (conflict = \"single-writer\").",
+		Fix:      "Give the data a partition_key so each value has one home region, or have one service in one region write it and the others call that service.",
 	}
 }
 
@@ -22,13 +21,13 @@ func (c mr303) Run(ctx *Context) []diag.Diagnostic {
 	var out []diag.Diagnostic
 	for _, d := range ctx.Plan.Data {
 		b := d.Block
-		if b.Uniqueness != lang.UniquenessGlobal || d.WriteMode != planner.WriteMultiPrimary ||
-			b.PartitionKey != "" || d.Conflict == lang.ConflictSingleWriter {
+		if b.Uniqueness != lang.UniquenessGlobal || !multiWriter(ctx.Plan, d) {
 			continue
 		}
+		regions, writers := writeSites(ctx.Plan, d)
 		out = append(out, c.Info().findingf(d.Addr, attrRange(b.Attrs, "uniqueness", b.DeclRange), "Unique data with several writers",
-			"%s must be unique across all regions, but %s write it in %s at once with no partition key: two regions can hand out the same value (an account id, an order number) before replication tells either of them.",
-			d.Addr, addrList(d.Writers), list(d.Regions)))
+			"%s must be unique across all regions, but it is written by %s at the same time, with no partition key: two regions can hand out the same value (an account id, an order number) before replication tells either of them.",
+			d.Addr, sitesPhrase(regions, writers)))
 	}
 	return out
 }

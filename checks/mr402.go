@@ -27,9 +27,9 @@ func (c mr402) Run(ctx *Context) []diag.Diagnostic {
 			continue // no objective, nothing to survive
 		}
 		// Causes other checks name more precisely are left to them: a core
-		// service in one region (MR401), a dependency missing from a region
-		// (MR101).
-		if s.Tier == 0 && len(s.Block.Regions) == 1 {
+		// service in one region (MR401), an RTO that a single region makes
+		// unbounded (MR202), a dependency missing from a region (MR101).
+		if s.Tier == 0 && len(s.Block.Regions) == 1 || pol.HasRTO && s.RTO.Unbounded {
 			continue
 		}
 		var down []string
@@ -54,7 +54,7 @@ func (c mr402) Run(ctx *Context) []diag.Diagnostic {
 		if len(down) == 0 {
 			continue
 		}
-		why := fmt.Sprintf("it runs only in %s", list(s.Regions))
+		why := fmt.Sprintf("all its regions (%s) are lost with it", list(s.Regions))
 		if len(cause) > 1 {
 			why = fmt.Sprintf("it needs %s, which goes down with it", cause[len(cause)-1].Addr)
 		}

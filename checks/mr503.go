@@ -2,6 +2,7 @@ package checks
 
 import (
 	"github.com/mrplan/mrplan/internal/diag"
+	"github.com/mrplan/mrplan/planner"
 )
 
 type mr503 struct{}
@@ -19,15 +20,20 @@ func (mr503) Info() Info {
 func (c mr503) Run(ctx *Context) []diag.Diagnostic {
 	var out []diag.Diagnostic
 	for _, s := range ctx.Plan.Services {
-		pol := s.Objective
-		ttl := s.Block.Routing.DNSTTL
-		if !pol.HasRTO || !multiRegion(s) || ttl <= pol.RTO {
+		if !ttlExceedsRTO(s) {
 			continue
 		}
+		pol, ttl := s.Objective, s.Block.Routing.DNSTTL
 		rng := attrRange(s.Block.Attrs, "routing.dns_ttl", attrRange(s.Block.Attrs, "routing", s.Block.DeclRange))
 		out = append(out, c.Info().findingf(s.Addr, rng, "DNS ttl longer than the RTO",
 			"%s's DNS ttl is %s, but it may be down for at most %s (%s): resolvers keep sending users to the lost region for up to the ttl, whatever the failover does.",
 			s.Addr, dur(ttl), dur(pol.RTO), objectiveName(s.Block, "rto")))
 	}
 	return out
+}
+
+// ttlExceedsRTO reports whether a service that can fail over has a DNS ttl
+// longer than its whole RTO objective.
+func ttlExceedsRTO(s *planner.Service) bool {
+	return s.Objective.HasRTO && multiRegion(s) && s.Block.Routing.DNSTTL > s.Objective.RTO
 }

@@ -1,0 +1,32 @@
+# Five seconds of loss are acceptable: asynchronous replication keeps that.
+provider "aws" {}
+
+region "us-east-1" {}
+region "us-west-2" {}
+region "eu-west-1" {}
+
+objective "ledger" {
+  rpo = "5s"
+  rto = "5m"
+}
+
+service "ledger" {
+  criticality    = "core"
+  objective      = objective.ledger
+  regions        = [region.us-east-1, region.us-west-2, region.eu-west-1]
+  writes         = [data.entries]
+  compensation   = "Entries lost in a failover are rebuilt from the bank's statements."
+  failover_drill = "2026-11-01"
+  routing {
+    dns_ttl = "10s"
+  }
+  observability {
+    replication_lag_alert = "5s"
+  }
+}
+
+data "entries" {
+  owner    = service.ledger
+  product  = "aws.dynamodb"
+  conflict = "lww"
+}

@@ -1,0 +1,36 @@
+# Sign-up runs in Europe and the US with its own primary in each; both hand
+# out account numbers that must be unique worldwide.
+provider "aws" {}
+
+region "us-east-1" {}
+region "eu-west-1" {}
+
+objective "back-office" {
+  rpo = "5m"
+  rto = "4h"
+}
+
+service "signup-us" {
+  criticality    = "important"
+  objective      = objective.back-office
+  regions        = [region.us-east-1, region.eu-west-1]
+  writes         = [data.accounts]
+  failover_drill = "2026-11-01"
+  observability {
+    replication_lag_alert = "1m"
+  }
+}
+
+service "signup-eu" {
+  criticality    = "important"
+  objective      = objective.back-office
+  regions        = [region.eu-west-1, region.us-east-1]
+  writes         = [data.accounts]
+  failover_drill = "2026-11-01"
+}
+
+data "accounts" {
+  owner      = service.signup-us
+  product    = "aws.aurora-postgresql"
+  uniqueness = "global" # want: MR303
+}

@@ -1,0 +1,32 @@
+# Payments has never drilled its failover; orders last did in March.
+provider "aws" {}
+
+region "us-east-1" {}
+region "us-west-2" {}
+
+objective "core" {
+  rpo = "1m"
+  rto = "5m"
+}
+
+objective "orders" {
+  rpo = "1m"
+  rto = "2h"
+}
+
+service "payments" { # want: MR501
+  criticality  = "core"
+  objective    = objective.core
+  regions      = [region.us-east-1, region.us-west-2]
+  compensation = "Captures are reconciled with the gateway nightly."
+  routing {
+    dns_ttl = "10s"
+  }
+}
+
+service "orders" {
+  criticality    = "important"
+  objective      = objective.orders
+  regions        = [region.us-east-1, region.us-west-2]
+  failover_drill = "2026-03-02" # want: MR501
+}

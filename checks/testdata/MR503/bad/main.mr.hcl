@@ -1,0 +1,17 @@
+# Login must be back within a minute, but resolvers cache its address for
+# five.
+provider "aws" {}
+
+region "us-east-1" {}
+region "us-west-2" {}
+
+service "login" {
+  criticality    = "core"
+  rto            = "1m"
+  regions        = [region.us-east-1, region.us-west-2]
+  compensation   = "Users who cannot sign in see a status page."
+  failover_drill = "2026-11-01"
+  routing {
+    dns_ttl = "5m" # want: MR503
+  }
+}
