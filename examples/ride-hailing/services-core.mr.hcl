@@ -180,8 +180,11 @@ service "pricing" {
   compensation   = "If surge data is lost the base fare is quoted, which favours the rider."
   failover_drill = "2026-11-05"
 
+  # Fare rules are replicated to Shanghai; a rule published in Hangzhou
+  # that has not arrived within a minute means Shanghai quotes stale fares.
   observability {
-    health_checks = true
+    replication_lag_alert = "1m"
+    health_checks         = true
   }
 }
 
