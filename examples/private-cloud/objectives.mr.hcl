@@ -3,8 +3,10 @@ objective "parcel-flow" {
   rpo          = "0s"
   rto          = "2m"
   availability = "99.99%"
-  # Survive losing all of Shanghai: both Shanghai sites share a power grid
-  # and a typhoon path.
+  # Survive losing any one site. Both Shanghai sites share a power grid and
+  # a typhoon path, which is why waybill also runs in Beijing - but a
+  # "whole city" failure is not one of the domains mrplan plays (zone,
+  # region, country), so that reasoning lives in this comment, not the plan.
   survive              = "region"
   write_latency_budget = "30ms"
 }
