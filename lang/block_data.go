@@ -65,13 +65,8 @@ func (l *loader) decodeDataBlock(block *hcl.Block) *Data {
 		d.Uniqueness = Uniqueness(i)
 	}
 	d.Realtime, _ = l.boolean(a["realtime"])
-	if attr := a["loss_tolerance"]; attr != nil {
-		if v, ok := l.value(attr); ok && v.Type().FriendlyName() == "string" && v.AsString() == "none" {
-			var zero time.Duration
-			d.LossTolerance = &zero
-		} else if v, ok := l.duration(attr); ok {
-			d.LossTolerance = &v
-		}
+	if v, ok := l.durationOr(a["loss_tolerance"], "none", 0); ok {
+		d.LossTolerance = &v
 	}
 	d.Regenerable, _ = l.boolean(a["regenerable"])
 	if i, ok := l.enum(a["conflict"], conflictNames); ok {

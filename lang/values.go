@@ -191,9 +191,22 @@ func rangeWords(lo, hi float64) string {
 }
 
 func (d *decoder) duration(attr *hcl.Attribute) (time.Duration, bool) {
-	s, ok := d.unitString(attr, "a duration such as \"90s\", \"5m\" or \"7d\"")
+	return d.durationOr(attr, "", 0)
+}
+
+// durationOr reads a duration, or the word word (when not "") standing for
+// the duration value, such as "none" for no loss at all.
+func (d *decoder) durationOr(attr *hcl.Attribute, word string, value time.Duration) (time.Duration, bool) {
+	what := "a duration such as \"90s\", \"5m\" or \"7d\""
+	if word != "" {
+		what += fmt.Sprintf(", or %q", word)
+	}
+	s, ok := d.unitString(attr, what)
 	if !ok {
 		return 0, false
+	}
+	if word != "" && s == word {
+		return value, true
 	}
 	v, err := units.ParseDuration(s)
 	if err != nil {
