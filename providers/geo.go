@@ -6,7 +6,9 @@ import (
 	"time"
 )
 
-// EarthRadiusKm is the mean Earth radius used for great-circle distances.
+// EarthRadiusKm is the mean Earth radius used for great-circle distances,
+// the IUGG mean radius R1 (6371.0088 km) to the kilometre; the haversine
+// formula on a sphere errs by under 0.5% against the ellipsoid.
 const EarthRadiusKm = 6371.0
 
 // GeoParams are the assumptions round-trip estimates rest on. lang fills them
@@ -69,8 +71,9 @@ const (
 )
 
 // DefaultGeoParams returns the geography assumptions' defaults, the same
-// values lang.DefaultAssumptions gives, for callers without a module (the
-// `mrplan providers rtt` command).
+// values lang.DefaultAssumptions gives (a test in internal/command holds
+// the two together), for callers without a module (the `mrplan providers
+// rtt` command).
 func DefaultGeoParams() GeoParams {
 	return GeoParams{
 		RouteFactor:        1.5,

@@ -7,6 +7,9 @@ import (
 	"testing"
 
 	"github.com/sebdah/goldie/v2"
+
+	"github.com/mrplan/mrplan/lang"
+	"github.com/mrplan/mrplan/providers"
 )
 
 // providersModule declares a custom provider and regions of its own and of
@@ -94,6 +97,15 @@ func TestProvidersRTTShape(t *testing.T) {
 	}
 	if got["floor_ms"] != 54.6 || got["distance_km"] != 5461.1 {
 		t.Errorf("floor_ms %v, distance_km %v; want 54.6 and 5461.1", got["floor_ms"], got["distance_km"])
+	}
+}
+
+// TestGeoDefaultsAgree: `providers rtt` without a module uses
+// providers.DefaultGeoParams, a plan uses lang's defaults; they must agree.
+func TestGeoDefaultsAgree(t *testing.T) {
+	a := lang.DefaultAssumptions()
+	if got, want := providers.DefaultGeoParams(), a.Geo(); got != want {
+		t.Errorf("providers.DefaultGeoParams() = %+v, lang defaults give %+v", got, want)
 	}
 }
 
