@@ -29,6 +29,17 @@ func (c mr102) Run(ctx *Context) []diag.Diagnostic {
 			}
 		}
 	}
+	for _, m := range ctx.Manifests {
+		s := ctx.Plan.Service(m.Service)
+		if s == nil {
+			continue
+		}
+		for _, dep := range m.Dependencies {
+			if f, ok := c.inversion(ctx.Plan, s, manifestTarget(ctx.Module, dep), dep.NameRange, "calls, by its manifest,"); ok {
+				out = append(out, f)
+			}
+		}
+	}
 	return out
 }
 

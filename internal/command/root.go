@@ -94,6 +94,7 @@ dependencies.`,
 		newValidateCmd(s, g),
 		newFmtCmd(s, g),
 		newChecksCmd(s, g),
+		newLintCmd(s, g),
 		newProvidersCmd(s),
 		newPlanCmd(s, g),
 	)

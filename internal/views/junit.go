@@ -44,13 +44,17 @@ type junitCase struct {
 	File      string        `xml:"file,attr,omitempty"`
 	Line      int           `xml:"line,attr,omitempty"`
 	Failure   *junitFailure `xml:"failure,omitempty"`
-	SystemOut string        `xml:"system-out,omitempty"`
+	SystemOut *junitOutput  `xml:"system-out,omitempty"`
+}
+
+type junitOutput struct {
+	Text string `xml:",cdata"`
 }
 
 type junitFailure struct {
 	Message string `xml:"message,attr"`
 	Type    string `xml:"type,attr"`
-	Text    string `xml:",chardata"`
+	Text    string `xml:",cdata"`
 }
 
 // Write renders ds (sorted as diag.Sort sorts them).
@@ -137,7 +141,7 @@ func (v JUnit) testcase(class, name string, ds []diag.Diagnostic) junitCase {
 		c.Failure = &junitFailure{Message: msg, Type: worst.String(), Text: strings.Join(failing, "\n\n")}
 	}
 	if len(quiet) > 0 {
-		c.SystemOut = strings.Join(quiet, "\n\n")
+		c.SystemOut = &junitOutput{strings.Join(quiet, "\n\n")}
 	}
 	return c
 }

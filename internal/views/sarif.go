@@ -151,7 +151,7 @@ func (v SARIF) Write(w io.Writer, ds []diag.Diagnostic) error {
 	}
 	for i, r := range rules {
 		index[r.ID] = i
-		help := r.Summary + ".\n\nFix: " + r.Fix + "."
+		help := r.Summary + ".\n\nFix: " + r.Fix
 		full := r.Summary + "."
 		if r.Doc != "" {
 			full = docWhat(r.Doc, full)
@@ -255,15 +255,23 @@ func (v SARIF) fingerprint(d diag.Diagnostic) string {
 	return hex.EncodeToString(h.Sum(nil))[:32]
 }
 
-// docWhat takes the first paragraph of a doc page's first section as the
-// rule's full description, falling back to fallback.
+// docWhat takes the first paragraph of a doc page's "What it finds"
+// section, as plain text, for the rule's full description; fallback when
+// the page has none.
 func docWhat(doc, fallback string) string {
-	for _, para := range strings.Split(doc, "\n\n") {
+	_, section, ok := strings.Cut(doc, "## What it finds")
+	if !ok {
+		return fallback
+	}
+	for _, para := range strings.Split(section, "\n\n") {
 		para = strings.TrimSpace(para)
-		if para == "" || strings.HasPrefix(para, "#") || strings.HasPrefix(para, "|") || strings.HasPrefix(para, "```") {
+		if para == "" {
 			continue
 		}
-		return strings.Join(strings.Fields(para), " ")
+		if strings.HasPrefix(para, "#") {
+			break
+		}
+		return strings.ReplaceAll(strings.Join(strings.Fields(para), " "), "`", "")
 	}
 	return fallback
 }
