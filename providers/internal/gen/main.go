@@ -100,6 +100,8 @@ var corrections = map[string]correction{
 	"aws.cn-northwest-1": {func(r *region) {
 		r.Notes = "AWS China partition, operated by NWCD: separate accounts."
 	}, "https://docs.amazonaws.cn/en_us/aws/latest/userguide/introduction.html"},
+	// us-east1's zones are b, c and d; the list says 4.
+	"gcp.us-east1": {func(r *region) { r.Zones = 3 }, "https://cloud.google.com/compute/docs/regions-zones"},
 	// The GCP regions below keep three zones in one or two buildings.
 	"gcp.northamerica-south1":     {sharedBuildings, spannerConfigs},
 	"gcp.asia-northeast2":         {sharedBuildings, spannerConfigs},

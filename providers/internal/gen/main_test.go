@@ -50,6 +50,15 @@ func TestRun(t *testing.T) {
 	if len(azure) != 1 || azure[0].Code != "eastus" || !strings.Contains(azure[0].Notes, "state") {
 		t.Errorf("azure = %+v; want eastus alone (the preview region dropped) with a note on its state", azure)
 	}
+	gcp, _ := read("gcp")
+	for _, r := range gcp {
+		if r.Code == "us-east1" && r.Zones != 3 {
+			t.Errorf("gcp us-east1 zones = %d, want 3", r.Zones)
+		}
+		if r.Code == "asia-northeast2" && !strings.Contains(r.Notes, "one or two physical data centres") {
+			t.Errorf("gcp asia-northeast2 notes = %q", r.Notes)
+		}
+	}
 	if _, err := os.Stat(filepath.Join(out, "oci")); !os.IsNotExist(err) {
 		t.Errorf("oci regions written: %v", err)
 	}
