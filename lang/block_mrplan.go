@@ -47,7 +47,7 @@ func defaultSettings() *Settings {
 func (l *loader) decodeSettingsBlock(block *hcl.Block) {
 	s := l.mod.Settings
 	if s.DeclRange != (hcl.Range{}) {
-		l.diags = append(l.diags, duplicateDiag("mrplan", "block", block.DefRange, s.DeclRange))
+		l.diags = append(l.diags, duplicateBlockDiag("mrplan", block.DefRange, s.DeclRange))
 		return
 	}
 	s.DeclRange = block.DefRange
@@ -67,23 +67,19 @@ func (l *loader) decodeSettingsBlock(block *hcl.Block) {
 	}
 	seen := map[string]hcl.Range{}
 	for _, b := range content.Blocks {
-		switch b.Type {
-		case "check":
-			c := l.decodeCheckSettingBlock(b)
-			if first, dup := seen[c.ID]; dup {
-				l.diags = append(l.diags, duplicateDiag("check", fmt.Sprintf("%q", c.ID), b.DefRange, first))
-				continue
-			}
-			seen[c.ID] = b.DefRange
-			s.Checks = append(s.Checks, c)
-		case "assumptions":
-			if first, dup := seen["\x00assumptions"]; dup {
-				l.diags = append(l.diags, duplicateDiag("assumptions", "block", b.DefRange, first))
-				continue
-			}
-			seen["\x00assumptions"] = b.DefRange
-			l.decodeAssumptionsBlock(b, &s.Assumptions, s.Attrs)
+		if b.Type != "check" {
+			continue
 		}
+		c := l.decodeCheckSettingBlock(b)
+		if first, dup := seen[c.ID]; dup {
+			l.diags = append(l.diags, duplicateDiag("check", fmt.Sprintf("%q", c.ID), b.DefRange, first))
+			continue
+		}
+		seen[c.ID] = b.DefRange
+		s.Checks = append(s.Checks, c)
+	}
+	if b := l.singleBlock(content, "assumptions"); b != nil {
+		l.decodeAssumptionsBlock(b, &s.Assumptions, s.Attrs)
 	}
 	sortByName(s.Checks, func(c *CheckSetting) string { return c.ID })
 }

@@ -167,6 +167,18 @@ func (l *loader) lookupError(rng hcl.Range, summary, detail string) {
 	l.diags = append(l.diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: summary, Detail: detail, Subject: &rng})
 }
 
+// duplicateBlockDiag reports a second block of a type allowed only once.
+func duplicateBlockDiag(typ string, rng, first hcl.Range) *hcl.Diagnostic {
+	return &hcl.Diagnostic{
+		Severity: hcl.DiagError,
+		Summary:  fmt.Sprintf("Duplicate %s block", typ),
+		Detail: fmt.Sprintf("Only one %s block is allowed here; the first is at %s:%d,%d. Merge them into one.",
+			typ, first.Filename, first.Start.Line, first.Start.Column),
+		Subject: &rng,
+		Extra:   relatedRanges{first},
+	}
+}
+
 // article puts "A" or "An" before a word, for the start of a sentence.
 func article(word string) string {
 	if word != "" && strings.ContainsRune("aeiou", rune(word[0])) {
@@ -262,15 +274,7 @@ func (l *loader) singleBlock(content *hcl.BodyContent, typ string) *hcl.Block {
 			first = b
 			continue
 		}
-		rng := b.DefRange
-		l.diags = append(l.diags, &hcl.Diagnostic{
-			Severity: hcl.DiagError,
-			Summary:  fmt.Sprintf("Duplicate %s block", typ),
-			Detail: fmt.Sprintf("Only one %s block is allowed here; the first is at %s:%d,%d. Merge them into one.",
-				typ, first.DefRange.Filename, first.DefRange.Start.Line, first.DefRange.Start.Column),
-			Subject: &rng,
-			Extra:   relatedRanges{first.DefRange},
-		})
+		l.diags = append(l.diags, duplicateBlockDiag(typ, b.DefRange, first.DefRange))
 	}
 	return first
 }
