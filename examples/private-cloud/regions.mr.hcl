@@ -16,12 +16,5 @@ region "sg-1" {
   provider = "corp" # Singapore: overseas business only; its data stays there
 }
 
-audience "china" {
-  share = 0.9
-  near  = region.sh-jq
-}
-
-audience "southeast-asia" {
-  share = 0.1
-  near  = region.sg-1
-}
+# Where the customers are: audiences.mr.json, generated nightly from the
+# traffic dashboards (HCL's JSON syntax; references are written as strings).
