@@ -28,7 +28,7 @@ var LanguageRule = Rule{
 	Name:     "language",
 	Severity: diag.Error,
 	Summary:  "Problems with the module itself: syntax, types, references, check settings and ignore comments",
-	Fix:      "Correct the module as the message says; language errors stop the plan",
+	Fix:      "Correct the module as the message says; language errors stop the plan.",
 }
 
 // message is a diagnostic's one-paragraph message: the summary, and the
