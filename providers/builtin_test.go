@@ -167,3 +167,19 @@ func TestMeasurementsResolve(t *testing.T) {
 		}
 	}
 }
+
+// TestDataLicense: the MIT notice of the derived region data travels with
+// the binary, and every catalog built from it says so.
+func TestDataLicense(t *testing.T) {
+	l := DataLicense()
+	if !strings.Contains(l, "MIT License") || !strings.Contains(l, "Copyright (c) 2025 Jason Wilbur") {
+		t.Errorf("DataLicense() = %q", l)
+	}
+	reg := NewRegistry()
+	for _, name := range []string{"aws", "azure", "gcp"} {
+		c, _ := reg.Catalog(name)
+		if !strings.Contains(c.Notice, "MIT License") {
+			t.Errorf("%s: notice %q", name, c.Notice)
+		}
+	}
+}

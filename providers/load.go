@@ -20,16 +20,6 @@ import (
 //go:embed data/catalogs.json data/rtt.json data/LICENSE.cloud-regions data/*/regions.json data/*/products.json
 var dataFS embed.FS
 
-// DataLicense is the licence of the region list the aws, azure and gcp
-// region data were derived from (MIT); it travels with the binary.
-func DataLicense() string {
-	b, err := dataFS.ReadFile("data/LICENSE.cloud-regions")
-	if err != nil {
-		panic("providers: embedded licence missing: " + err.Error())
-	}
-	return string(b)
-}
-
 var loadBuiltins = sync.OnceValues(func() ([]*Catalog, map[pairKey]MeasuredRTT) {
 	cats, err := decodeCatalogs(dataFS)
 	if err != nil {
@@ -41,15 +31,6 @@ var loadBuiltins = sync.OnceValues(func() ([]*Catalog, map[pairKey]MeasuredRTT) 
 	}
 	return cats, rtts
 })
-
-// Builtins returns the built-in catalogs, sorted by name. They are decoded
-// and checked once; broken embedded data is a programmer error and panics,
-// and a test loads them all. Callers share the catalogs and must not change
-// them.
-func Builtins() []*Catalog {
-	cats, _ := loadBuiltins()
-	return cats
-}
 
 type catalogEntry struct {
 	Name   string `json:"name"`
