@@ -13,6 +13,9 @@ data "posts" {
   read_rate      = 900000
   partition_key  = "author_id"
   loss_tolerance = "2m"
+  # Readers in other regions may see a new post a minute late; said
+  # explicitly because posts are the feed's core data.
+  consistency = "eventual"
 }
 
 # TIMELINES: regenerable. A timeline is a cache of post ids, rebuilt from

@@ -178,9 +178,11 @@ service "push" {
 
 service "trends" {
   description = "Trending topics, recomputed every five minutes from a sample of posts."
-  criticality = "auxiliary"
-  objective   = objective.extras
-  regions     = [region.americas]
+  # An explicit tier wins over everything else: trends earns nothing and
+  # its objective alone would not say so.
+  tier      = 2
+  objective = objective.extras
+  regions   = [region.americas]
 
   reads = [data.posts]
 }
