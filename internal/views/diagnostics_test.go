@@ -114,3 +114,19 @@ func TestDiagnosticsJSON(t *testing.T) {
 		t.Errorf("no diagnostics must render as []: %s", b.String())
 	}
 }
+
+func TestJSONBlockHeader(t *testing.T) {
+	for in, want := range map[string]string{
+		"service.checkout.regions":    `service "checkout"`,
+		"service.checkout":            `service "checkout"`,
+		"data[0].orders":              `data "orders"`,
+		"mrplan.assumptions":          "mrplan",
+		"region":                      "region",
+		"":                            "",
+		"service.checkout.routing[0]": `service "checkout"`,
+	} {
+		if got := jsonBlockHeader(in); got != want {
+			t.Errorf("jsonBlockHeader(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

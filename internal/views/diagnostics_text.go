@@ -10,6 +10,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	hcljson "github.com/hashicorp/hcl/v2/json"
 	"github.com/mitchellh/go-wordwrap"
 
 	"github.com/mrplan/mrplan/internal/diag"
@@ -177,15 +178,18 @@ func blankOut(s string) string {
 	return b.String()
 }
 
-// navigators finds the enclosing block of a position, parsing each native
-// syntax file at most once per rendering.
+// navigators finds the enclosing block of a position, parsing each file at
+// most once per rendering.
 type navigators map[string]*hcl.File
 
 func (n navigators) context(rng hcl.Range, src []byte) string {
 	f, seen := n[rng.Filename]
 	if !seen {
-		if strings.HasSuffix(rng.Filename, ".hcl") {
+		switch {
+		case strings.HasSuffix(rng.Filename, ".hcl"):
 			f, _ = hclsyntax.ParseConfig(src, rng.Filename, hcl.InitialPos)
+		case strings.HasSuffix(rng.Filename, ".json"):
+			f, _ = hcljson.Parse(src, rng.Filename) // a path such as service.checkout.regions
 		}
 		n[rng.Filename] = f
 	}
@@ -193,8 +197,29 @@ func (n navigators) context(rng hcl.Range, src []byte) string {
 		return ""
 	}
 	type contextStringer interface{ ContextString(offset int) string }
-	if cs, ok := f.Nav.(contextStringer); ok {
-		return cs.ContextString(rng.Start.Byte)
+	cs, ok := f.Nav.(contextStringer)
+	if !ok {
+		return ""
 	}
-	return ""
+	ctx := cs.ContextString(rng.Start.Byte)
+	if strings.HasSuffix(rng.Filename, ".json") {
+		ctx = jsonBlockHeader(ctx)
+	}
+	return ctx
+}
+
+// jsonBlockHeader turns the JSON parser's path to a position,
+// "service.checkout.regions", into the block header the native syntax
+// would show, `service "checkout"`.
+func jsonBlockHeader(path string) string {
+	steps := strings.Split(path, ".")
+	for i, step := range steps {
+		if j := strings.IndexByte(step, '['); j >= 0 {
+			steps[i] = step[:j]
+		}
+	}
+	if len(steps) < 2 || steps[0] == "mrplan" {
+		return steps[0]
+	}
+	return fmt.Sprintf("%s %q", steps[0], steps[1])
 }
