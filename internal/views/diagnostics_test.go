@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/hashicorp/hcl/v2"
 
@@ -128,5 +129,18 @@ func TestJSONBlockHeader(t *testing.T) {
 		if got := jsonBlockHeader(in); got != want {
 			t.Errorf("jsonBlockHeader(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+func TestDiagnosticsTextBinarySource(t *testing.T) {
+	var b bytes.Buffer
+	files := map[string][]byte{"main.mr.hcl": []byte("\xff\x00ab\x1b[31mc\n")}
+	d := diag.Diagnostic{Severity: diag.Error, Summary: "Invalid character", Range: rangeOf(1, 3, 4)}
+	_ = DiagnosticsText{Files: files}.Write(&b, []diag.Diagnostic{d})
+	if bytes.IndexByte(b.Bytes(), 0) >= 0 || bytes.IndexByte(b.Bytes(), 0x1b) >= 0 || !utf8.Valid(b.Bytes()) {
+		t.Errorf("control or invalid bytes reached the output: %q", b.String())
+	}
+	if !strings.Contains(b.String(), "  1: \uFFFD\uFFFDab\uFFFD[31mc\n       ^\n") {
+		t.Errorf("snippet or caret misplaced:\n%s", b.String())
 	}
 }

@@ -136,6 +136,11 @@ func (v DiagnosticsText) writePlace(w *bufio.Writer, rng hcl.Range, subject stri
 		if to < from {
 			to = from
 		}
+		// Make the line safe to print only now: from and to are offsets
+		// into the original.
+		before, inside, after := printable(line[:from]), printable(line[from:to]), printable(line[to:])
+		line = before + inside + after
+		from, to = len(before), len(before)+len(inside)
 		prefix := fmt.Sprintf("  %*d: ", numWidth, n)
 		if v.Color {
 			fmt.Fprintf(w, "%s%s%s%s%s%s\n", prefix, line[:from], ansiUnderline, line[from:to], ansiReset, line[to:])
@@ -159,6 +164,22 @@ func clampColumn(col int, line string) int {
 		off += size
 	}
 	return off
+}
+
+// printable replaces invalid UTF-8 and control characters other than tab,
+// one for one, so a snippet of a binary or mis-encoded file cannot upset
+// the terminal.
+func printable(s string) string {
+	var b strings.Builder
+	for len(s) > 0 {
+		r, size := utf8.DecodeRuneInString(s)
+		if r == utf8.RuneError || r < 0x20 && r != '\t' || r == 0x7f {
+			r = utf8.RuneError
+		}
+		b.WriteRune(r)
+		s = s[size:]
+	}
+	return b.String()
 }
 
 // displayWidth counts characters.
