@@ -20,7 +20,10 @@ import (
 //	# want: service.checkout tier=0 topology=active-active guards=quorum,fencing
 //
 // Each key names one field of the entry's plan (see flatten); only the keys
-// given are compared. A new case is a new file.
+// given are compared. lost(DOMAIN:TARGET) is the entry's fate in that
+// failure scenario: serving, rerouted>REGIONS@RTO, failed-over>REGIONS@RTO,
+// down@CAUSE for services; safe, exposed@RPO, gone@RPO for data. A new case
+// is a new file.
 func TestDecisions(t *testing.T) {
 	dirs, err := filepath.Glob(filepath.Join("testdata", "decisions", "*"))
 	if err != nil || len(dirs) == 0 {
@@ -152,6 +155,29 @@ func flatten(p *planner.Plan) map[string]map[string]string {
 			"penalty":     units.FormatDuration(d.WritePenalty),
 			"regions":     strings.Join(d.Regions, ","),
 			"notes":       joinNotes(d.Notes),
+		}
+	}
+	for _, sc := range p.Scenarios {
+		key := "lost(" + sc.Domain.String() + ":" + sc.Target + ")"
+		for _, o := range sc.Services {
+			v := o.Outcome.String()
+			switch o.Outcome {
+			case planner.OutcomeFailedOver, planner.OutcomeRerouted:
+				v += ">" + strings.Join(o.Regions, "+") + "@" + units.FormatDuration(o.RTO)
+			case planner.OutcomeDown:
+				v += "@" + o.Cause[len(o.Cause)-1].Addr.String()
+			}
+			out[o.Service.String()][key] = v
+		}
+		for _, d := range p.Data {
+			out[d.Addr.String()][key] = "safe"
+		}
+		for _, e := range sc.Exposed {
+			v := "exposed@" + units.FormatDuration(e.RPO)
+			if e.AllCopiesLost {
+				v = "gone@" + units.FormatDuration(e.RPO)
+			}
+			out[e.Data.String()][key] = v
 		}
 	}
 	return out

@@ -27,21 +27,34 @@ func (p *planner) estimateRPO(s *Service) {
 
 // estimateRTO: detection + promotion or switch + DNS ttl, plus the decision
 // time of a manual failover, the provisioning of a cold standby and the
-// restore of data that only backups carry across (SPEC §5.5).
+// restore of data that only backups carry across (SPEC §5.5). RegionRTO is
+// that failover to another region; RTO is the recovery from the largest
+// failure the objective must survive, which for survive = "zone" in a region
+// with several zones is a failover between zones behind the same endpoints.
 func (p *planner) estimateRTO(s *Service) {
-	r := &s.RTO
-	if len(s.Regions) < 2 {
-		if s.Objective.Survive != lang.DomainZone || p.zones(s.Primary) < 2 {
-			r.Unbounded = true
-			s.add(because(DecideRTO, RTOUnbounded, s.Primary))
-			return
+	p.regionRTO(s)
+	if s.Objective.Survive == lang.DomainZone && p.zones(s.Primary) >= 2 {
+		r := RTO{Detection: p.a.DetectionTime}
+		if s.WriteMode != WriteNone {
+			r.Promotion, r.PromotionFrom = p.promotion(s)
 		}
-		// A zone loss inside the one region: the store fails over to
-		// another zone behind the same endpoints.
-		r.Detection = p.a.DetectionTime
-		r.Promotion, r.PromotionFrom = p.promotion(s)
 		r.Total = r.Detection + r.Promotion
-		s.add(because(DecideRTO, RTOSum, rtoTerms(r)...))
+		s.RTO = r
+		s.add(because(DecideRTO, RTOZone, rtoTerms(&r)...))
+		return
+	}
+	s.RTO = s.RegionRTO
+	if s.RTO.Unbounded {
+		s.add(because(DecideRTO, RTOUnbounded, s.Primary))
+		return
+	}
+	s.add(because(DecideRTO, RTOSum, rtoTerms(&s.RTO)...))
+}
+
+func (p *planner) regionRTO(s *Service) {
+	r := &s.RegionRTO
+	if len(s.Regions) < 2 {
+		r.Unbounded = true
 		return
 	}
 	r.Detection = p.a.DetectionTime
@@ -63,7 +76,6 @@ func (p *planner) estimateRTO(s *Service) {
 		r.Restore += time.Duration(hours * float64(time.Hour)).Round(time.Second)
 	}
 	r.Total = r.Detection + r.Promotion + r.DNSTTL + r.Decision + r.Provision + r.Restore
-	s.add(because(DecideRTO, RTOSum, rtoTerms(r)...))
 }
 
 // promotion is the slowest failover among the stores of the data the

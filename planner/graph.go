@@ -36,7 +36,8 @@ type Graph struct {
 	// next[x*R+r] explains why node x is unavailable in region r: the edge
 	// to follow towards what is missing, nextSelf when x itself is missing
 	// there, nextOK when x is available.
-	next []int32
+	next  []int32
+	memos []*pathMemo // per region, over next
 
 	pending []pendingNode
 }
@@ -216,6 +217,10 @@ func (g *Graph) computeAvailability() {
 	for i := range g.next {
 		g.next[i] = nextOK
 	}
+	g.memos = make([]*pathMemo, R)
+	for r := range g.memos {
+		g.memos[r] = newPathMemo(g, func(y int32) int32 { return g.next[int(y)*R+r] })
+	}
 	for c, members := range g.comps {
 		a := newRegionSet(R)
 		a.fill(R)
@@ -236,6 +241,15 @@ func (g *Graph) computeAvailability() {
 				func(x int32) bool { return !g.own[x].has(r) },
 				func(y int32) bool { return !g.avail[g.comp[y]].has(r) },
 				func(x int32) *int32 { return &g.next[int(x)*R+r] })
+		}
+	}
+	// Fill every memo now, so that Gap only reads and is safe to call
+	// from several goroutines.
+	for r, pm := range g.memos {
+		for x := range g.Nodes {
+			if g.next[x*R+r] != nextOK {
+				pm.fill(int32(x))
+			}
 		}
 	}
 }
@@ -282,19 +296,6 @@ func (g *Graph) witness(c int32, self func(int32) bool, badOutside func(int32) b
 	}
 }
 
-// path follows explanation slots from node x to the node at fault.
-func (g *Graph) path(x int32, slot func(int32) int32) []Step {
-	steps := []Step{{Addr: g.Nodes[x]}}
-	for {
-		e := slot(x)
-		if e < 0 {
-			return steps
-		}
-		x = g.edgeTo[e]
-		steps = append(steps, Step{Addr: g.Nodes[x], Kind: g.Edges[e].Kind, Range: g.Edges[e].Range})
-	}
-}
-
 // Has reports whether a is a node of the graph.
 func (g *Graph) Has(a lang.Address) bool { _, ok := g.index[a]; return ok }
 
@@ -326,14 +327,9 @@ func (g *Graph) Gap(a lang.Address, region string) (Gap, bool) {
 	if !ok || !okR || g.next[int(x)*len(g.Regions)+r] == nextOK {
 		return Gap{}, false
 	}
-	R := len(g.Regions)
-	p := g.path(x, func(y int32) int32 { return g.next[int(y)*R+r] })
+	p, elided := g.memos[r].path(x)
 	last := g.index[p[len(p)-1].Addr]
-	gap := Gap{Region: region, Missing: p[len(p)-1].Addr, Path: p}
-	if g.cp[last] != "" {
-		gap.ControlPlane = g.cp[last]
-	}
-	return gap, true
+	return Gap{Region: region, Missing: p[len(p)-1].Addr, Path: p, Elided: elided, ControlPlane: g.cp[last]}, true
 }
 
 // Cycles lists the groups of nodes that hard-depend on each other in a

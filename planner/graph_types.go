@@ -28,11 +28,14 @@ type Step struct {
 
 // Gap says that a service cannot work in one of its regions: Missing, which
 // it needs (directly or transitively, through hard edges), is not available
-// there. Path runs from the service to Missing, both included.
+// there. Path runs from the service to Missing, both included; a path of
+// more than 16 nodes keeps its first 8 and last 8, and Elided counts the
+// nodes left out between Path[7] and Path[8].
 type Gap struct {
 	Region  string
 	Missing lang.Address
 	Path    []Step
+	Elided  int
 	// ControlPlane is the region code of Missing's control plane when that
 	// is what pins it ("us-east-1" for a product like IAM); "" otherwise.
 	ControlPlane string

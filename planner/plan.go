@@ -56,7 +56,12 @@ type Service struct {
 	// RPO is the worst achieved RPO over the data the service writes.
 	RPO     time.Duration
 	RPOFrom *lang.Address // the data class that sets RPO; nil when it writes none
-	RTO     RTO
+	// RTO is the achieved recovery time from the largest failure the
+	// objective must survive (its survive scope): what MR202 judges.
+	RTO RTO
+	// RegionRTO is the failover to another region, which the region and
+	// country scenarios play. It equals RTO unless survive = "zone".
+	RegionRTO RTO
 
 	// Gaps lists, per region of the service, the first thing it needs that
 	// is not available there, with the path to it: hidden single-region

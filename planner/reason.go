@@ -109,6 +109,7 @@ const (
 	// Achieved RTO of a service.
 	RTOSum       // terms: name, value, name, value, … (detection, promotion, dns ttl, decision, provisioning, restore)
 	RTOUnbounded // region: one region and no standby, so a region loss lasts as long as the outage
+	RTOZone      // terms as RTOSum: the recovery from a zone loss, the objective's survive scope
 
 	// Data classification (SPEC §5.2).
 	ClassRegenerableData  // (none)

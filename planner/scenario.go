@@ -36,8 +36,10 @@ type ServiceOutcome struct {
 	// detection and DNS time when it is rerouted, zero otherwise.
 	RTO time.Duration
 	// Cause, for a down service, is the path from it to what took it down:
-	// just the service when its own regions are all lost.
-	Cause []Step
+	// just the service when its own regions are all lost. Long paths are
+	// shortened as in Gap, Elided counting the nodes left out.
+	Cause  []Step
+	Elided int
 }
 
 // Exposure is a data class a scenario can lose recent writes of.

@@ -59,9 +59,11 @@ func (p *planner) play(domain lang.FailureDomain, target string, lost regionSet)
 	p.out.Scenarios = append(p.out.Scenarios, sc)
 	none := lost.count() == 0
 	var alive []bool
-	var why []int32
+	var memo *pathMemo
 	if !none {
+		var why []int32
 		alive, why = g.outage(lost)
+		memo = newPathMemo(g, func(y int32) int32 { return why[y] })
 	}
 	isLost := func(r string) bool {
 		i, ok := g.region[r]
@@ -75,7 +77,7 @@ func (p *planner) play(domain lang.FailureDomain, target string, lost regionSet)
 		case !alive[x]:
 			o.Outcome = OutcomeDown
 			o.Regions = []string{}
-			o.Cause = g.path(x, func(y int32) int32 { return why[y] })
+			o.Cause, o.Elided = memo.path(x)
 		default:
 			p.survive(s, &o, isLost)
 		}
@@ -139,7 +141,7 @@ func (p *planner) survive(s *Service, o *ServiceOutcome, isLost func(string) boo
 		o.RTO = p.a.DetectionTime + s.Block.Routing.DNSTTL
 	default:
 		o.Outcome = OutcomeFailedOver
-		o.RTO = s.RTO.Total
+		o.RTO = s.RegionRTO.Total
 		avail := p.out.Graph.Available(s.Addr)
 		target := ""
 		for _, r := range left {

@@ -197,7 +197,6 @@ func (p *planner) chooseMechanisms(d *Data, f *syncFacts) {
 		d.Mechanisms = append(d.Mechanisms, m)
 		d.add(because(DecideMechanisms, code, append([]string{m.String()}, args...)...))
 	}
-	replicable := f.offers(providers.ReplicationSync) || f.offers(providers.ReplicationSemiSync) || f.offers(providers.ReplicationAsync)
 	lag := dur(f.lag())
 	switch {
 	case d.Class == ClassRegenerable:
@@ -252,9 +251,14 @@ func (p *planner) chooseMechanisms(d *Data, f *syncFacts) {
 			use(lang.MechBackupRestore, MechNotReplicable, f.product)
 		}
 	case ClassReference:
-		if replicable {
+		switch {
+		case f.offers(providers.ReplicationAsync):
 			use(lang.MechAsyncReplication, MechAsyncWithinLoss, ltOrUnknown(d), lag, "")
-		} else {
+		case f.syncFits():
+			use(lang.MechSyncReplication, MechSyncNoAsync, f.product, dur(f.far.RTT), dur(f.budget))
+		case f.semiFits():
+			use(lang.MechSemiSyncReplication, MechSyncNoAsync, f.product, dur(f.near.RTT), dur(f.budget))
+		default:
 			use(lang.MechOnDemandFetch, MechFetchOnDemand, f.product)
 		}
 		use(lang.MechSecondaryRead, MechReadFromOrigin)

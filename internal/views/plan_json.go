@@ -3,6 +3,7 @@ package views
 import (
 	"encoding/json"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 
@@ -82,6 +83,7 @@ type jsonGap struct {
 	Region       string   `json:"region"`
 	Missing      string   `json:"missing"`
 	Path         []string `json:"path"`
+	Elided       int      `json:"elided"` // nodes left out of a long path after its 8th`
 	ControlPlane string   `json:"control_plane,omitempty"`
 }
 
@@ -137,6 +139,7 @@ type jsonMoved struct {
 type jsonDown struct {
 	Address string   `json:"address"`
 	Cause   []string `json:"cause"`
+	Elided  int      `json:"elided"`
 }
 
 type jsonExposedData struct {
@@ -264,7 +267,7 @@ func jsonService(s *planner.Service) *jsonPlanService {
 		js.Objective.RTO = durPtr(s.Objective.RTO)
 	}
 	for _, g := range s.Gaps {
-		js.Gaps = append(js.Gaps, jsonGap{Region: g.Region, Missing: g.Missing.String(), Path: pathStrings(g.Path), ControlPlane: g.ControlPlane})
+		js.Gaps = append(js.Gaps, jsonGap{Region: g.Region, Missing: g.Missing.String(), Path: pathStrings(g.Path), Elided: g.Elided, ControlPlane: g.ControlPlane})
 	}
 	return js
 }
@@ -311,7 +314,7 @@ func jsonScenario(sc *planner.Scenario) jsonPlanScenario {
 		case planner.OutcomeFailedOver:
 			js.FailedOver = append(js.FailedOver, jsonMoved{o.Service.String(), list(o.Regions), units.FormatDuration(o.RTO)})
 		case planner.OutcomeDown:
-			js.Down = append(js.Down, jsonDown{o.Service.String(), pathStrings(o.Cause)})
+			js.Down = append(js.Down, jsonDown{o.Service.String(), pathStrings(o.Cause), o.Elided})
 		}
 	}
 	for _, e := range sc.Exposed {
@@ -388,4 +391,13 @@ func durPtr(d time.Duration) *string {
 }
 
 // pathText joins a path with arrows: "service.a → dependency.b".
-func pathText(steps []planner.Step) string { return strings.Join(pathStrings(steps), " → ") }
+func pathText(steps []planner.Step) string { return elidedPathText(steps, 0) }
+
+// elidedPathText is pathText marking where a long path was shortened.
+func elidedPathText(steps []planner.Step, elided int) string {
+	s := pathStrings(steps)
+	if elided > 0 && len(s) > 8 {
+		s = append(append(append([]string{}, s[:8]...), "… "+strconv.Itoa(elided)+" more …"), s[8:]...)
+	}
+	return strings.Join(s, " → ")
+}

@@ -63,6 +63,7 @@ var reasonTexts = map[planner.ReasonCode]string{
 	planner.RPONoData:    "writes no data that must survive a failover",
 
 	planner.RTOSum:       "{sum}",
+	planner.RTOZone:      "{sum}, for a zone loss (survive = \"zone\")",
 	planner.RTOUnbounded: "one region ({0}) and no standby: a region loss lasts as long as the outage",
 
 	planner.ClassRegenerableData: "regenerable = true",
@@ -98,7 +99,7 @@ var reasonTexts = map[planner.ReasonCode]string{
 	planner.MechSyncNoAsync:       "{0}: {1} offers no asynchronous replication; it adds {2}, within the {3} write budget",
 	planner.MechSecondChannel:     "{0}: a second, independent channel, so critical data never rests on one",
 	planner.MechReadFromOrigin:    "{0}: a read that misses its local copy goes to the origin region",
-	planner.MechFetchOnDemand:     "{0}: {1} cannot replicate, so copies are fetched from the origin when needed",
+	planner.MechFetchOnDemand:     "{0}: {1} cannot replicate within the write budget, so copies are fetched from the origin when needed",
 	planner.MechBackups:           "{0}: backups every {1}",
 	planner.MechObjectReplication: "{0}: size {1} ≥ {2}, so objects are copied as well as backed up",
 	planner.MechOneRegion:         "{0}: it lives in one region ({1}); backups are its only copy elsewhere",
@@ -125,8 +126,11 @@ var noteTexts = map[planner.NoteKind]string{
 
 // ExplainReason puts a planner reason into words a reviewer can check.
 func ExplainReason(r planner.Reason) string {
-	if r.Code == planner.RTOSum {
+	switch r.Code {
+	case planner.RTOSum:
 		return rtoSum(r.Args)
+	case planner.RTOZone:
+		return rtoSum(r.Args) + ", for a zone loss (survive = \"zone\")"
 	}
 	args := r.Args
 	if r.Code == planner.MechAsyncWithinLoss && len(args) > 3 && args[3] != "" {

@@ -118,7 +118,7 @@ func serviceAttrs(s *planner.Service) []attr {
 func serviceFooter(s *planner.Service) []string {
 	var out []string
 	for _, g := range s.Gaps {
-		line := fmt.Sprintf("# gap: in %s, %s is not available: %s", g.Region, g.Missing, pathText(g.Path))
+		line := fmt.Sprintf("# gap: in %s, %s is not available: %s", g.Region, g.Missing, elidedPathText(g.Path, g.Elided))
 		if g.ControlPlane != "" {
 			line += " (its control plane is in " + g.ControlPlane + ")"
 		}
@@ -213,12 +213,14 @@ func (v PlanText) scenarios(w *bufio.Writer, p *planner.Plan) {
 			case planner.OutcomeFailedOver:
 				lines = append(lines, fmt.Sprintf("~ %s fails over to %s in %s", o.Service, firstOf(o.Regions), units.FormatDuration(o.RTO)))
 			case planner.OutcomeDown:
-				lines = append(lines, fmt.Sprintf("- %s is down: %s", o.Service, downCause(o.Cause)))
+				lines = append(lines, fmt.Sprintf("- %s is down: %s", o.Service, elidedDownCause(o.Cause, o.Elided)))
 			}
 		}
 		for _, e := range sc.Exposed {
 			if e.AllCopiesLost {
 				lines = append(lines, fmt.Sprintf("! %s loses every copy; backups hold all but the last %s", e.Data, units.FormatDuration(e.RPO)))
+			} else if e.RPO == 0 {
+				lines = append(lines, fmt.Sprintf("! %s loses no acknowledged write", e.Data))
 			} else {
 				lines = append(lines, fmt.Sprintf("! %s can lose up to %s of writes", e.Data, units.FormatDuration(e.RPO)))
 			}
@@ -234,11 +236,13 @@ func (v PlanText) scenarios(w *bufio.Writer, p *planner.Plan) {
 	}
 }
 
-func downCause(steps []planner.Step) string {
+func downCause(steps []planner.Step) string { return elidedDownCause(steps, 0) }
+
+func elidedDownCause(steps []planner.Step, elided int) string {
 	if len(steps) <= 1 {
 		return "all its regions are lost"
 	}
-	return "needs " + steps[len(steps)-1].Addr.String() + ", which is lost (" + pathText(steps) + ")"
+	return "needs " + steps[len(steps)-1].Addr.String() + ", which is lost (" + elidedPathText(steps, elided) + ")"
 }
 
 func reasonsBy(rs []planner.Reason) map[planner.Decision][]string {
