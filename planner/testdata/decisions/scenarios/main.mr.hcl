@@ -1,0 +1,60 @@
+# SPEC §5.5 failure scenarios: every zone, region and country lost. Regions
+# a, b and c have three zones each, so a zone loss takes no region down; a2
+# has one, so losing its zone loses it.
+
+# want: service.web lost(zone:a-z1)=serving lost(zone:a2-z1)=serving
+# want: service.web lost(region:a)=rerouted>b@1m30s lost(region:b)=rerouted>a@1m30s
+# want: service.web lost(country:AA)=down@service.web lost(region:c)=serving
+service "web" {
+  criticality = "core"
+  regions     = [region.a, region.b]
+}
+
+# want: service.ledger lost(region:a)=failed-over>b@2m lost(region:b)=rerouted>a@1m30s
+# want: data.entries lost(region:a)=exposed@0s lost(region:b)=safe lost(country:AA)=gone@1d
+service "ledger" {
+  criticality = "core"
+  regions     = [region.a, region.b]
+  writes      = [data.entries]
+}
+
+# A hidden dependency: it keeps serving when c is lost, but goes down with a.
+# want: service.checkout lost(region:c)=rerouted>a@1m30s lost(region:a)=down@dependency.gateway
+service "checkout" {
+  criticality = "core"
+  regions     = [region.a, region.c]
+  depends_on  = [dependency.gateway]
+}
+
+# Active-passive with a warm standby in b.
+# want: service.backoffice lost(region:a)=failed-over>b@32m30s lost(region:b)=serving
+# want: data.tickets lost(region:a)=exposed@2s lost(region:b)=safe
+service "backoffice" {
+  criticality = "important"
+  rto         = "20m"
+  rpo         = "1m"
+  regions     = [region.a, region.b]
+  writes      = [data.tickets]
+}
+
+# want: service.batch lost(zone:a2-z1)=down@service.batch lost(region:a)=serving
+service "batch" {
+  criticality = "auxiliary"
+  regions     = [region.a2]
+}
+
+dependency "gateway" {
+  kind    = "third-party"
+  regions = [region.a]
+}
+
+data "entries" {
+  owner          = service.ledger
+  product        = "t.syncdb"
+  loss_tolerance = "none"
+}
+
+data "tickets" {
+  owner   = service.backoffice
+  product = "t.asyncdb"
+}
