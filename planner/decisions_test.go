@@ -3,6 +3,7 @@ package planner_test
 import (
 	"bufio"
 	"bytes"
+	"fmt"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -133,6 +134,7 @@ func flatten(p *planner.Plan) map[string]map[string]string {
 			"decision":  units.FormatDuration(s.RTO.Decision),
 			"provision": units.FormatDuration(s.RTO.Provision),
 			"restore":   units.FormatDuration(s.RTO.Restore),
+			"reasons":   fmt.Sprint(s.Reasons),
 		}
 	}
 	for _, d := range p.Data {
@@ -155,6 +157,7 @@ func flatten(p *planner.Plan) map[string]map[string]string {
 			"penalty":     units.FormatDuration(d.WritePenalty),
 			"regions":     strings.Join(d.Regions, ","),
 			"notes":       joinNotes(d.Notes),
+			"reasons":     fmt.Sprint(d.Reasons),
 		}
 	}
 	for _, sc := range p.Scenarios {
