@@ -1,9 +1,13 @@
 package command
 
 import (
+	"fmt"
+	"os"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/sebdah/goldie/v2"
 
 	"github.com/mrplan/mrplan/checks"
 )
@@ -39,4 +43,30 @@ func TestChecksExplain(t *testing.T) {
 	if code != ExitError || !strings.Contains(errOut, `Did you mean "MR101"?`) {
 		t.Errorf("checks MR10: exit %d, stderr %q", code, errOut)
 	}
+}
+
+// The README's catalog table is the catalog: a check added, renamed or
+// re-graded without it fails here.
+func TestChecksREADME(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ch := range checks.All() {
+		i := ch.Info()
+		row := fmt.Sprintf("| [%s](checks/docs/%s.md) | `%s` | %s | %s |", i.ID, i.ID, i.Name, i.Severity, i.Summary)
+		if !strings.Contains(string(readme), row) {
+			t.Errorf("README lacks the row\n%s", row)
+		}
+	}
+}
+
+func TestChecksGolden(t *testing.T) {
+	g := goldie.New(t, goldie.WithFixtureDir(goldenDir(t, "ChecksCommand")))
+	out, _, _ := runCLI(t, "checks")
+	g.Assert(t, "list", []byte(out))
+	out, _, _ = runCLI(t, "checks", "-json")
+	g.Assert(t, "list.json", []byte(out))
+	out, _, _ = runCLI(t, "checks", "hidden-single-region-dependency")
+	g.Assert(t, "MR101", []byte(out))
 }

@@ -32,6 +32,13 @@ func (v Markdown) Write(w io.Writer, md string) error {
 	bw := bufio.NewWriter(w)
 	inCode := false
 	var para []string
+	// Blocks are separated by one blank line, written before the next
+	// block rather than after each, so the page ends without one.
+	sep := ""
+	block := func(text string) {
+		bw.WriteString(sep + text)
+		sep = "\n"
+	}
 	flush := func() {
 		if len(para) == 0 {
 			return
@@ -39,15 +46,14 @@ func (v Markdown) Write(w io.Writer, md string) error {
 		text := strings.Join(para, " ")
 		text = mdBold.ReplaceAllString(text, "$1")
 		text = mdCode.ReplaceAllString(text, "$1")
-		bw.WriteString(wordwrap.WrapString(text, uint(width)) + "\n\n")
+		block(wordwrap.WrapString(text, uint(width)) + "\n")
 		para = nil
 	}
 	for _, line := range strings.Split(strings.TrimRight(md, "\n"), "\n") {
 		if strings.HasPrefix(line, "```") {
 			flush()
-			inCode = !inCode
-			if !inCode {
-				bw.WriteString("\n")
+			if inCode = !inCode; inCode {
+				block("")
 			}
 			continue
 		}
@@ -60,11 +66,11 @@ func (v Markdown) Write(w io.Writer, md string) error {
 			title := m[2]
 			switch {
 			case v.Color:
-				bw.WriteString(ansiBold + title + ansiReset + "\n\n")
+				block(ansiBold + title + ansiReset + "\n")
 			case len(m[1]) == 1:
-				bw.WriteString(title + "\n" + strings.Repeat("=", len([]rune(title))) + "\n\n")
+				block(title + "\n" + strings.Repeat("=", len([]rune(title))) + "\n")
 			default:
-				bw.WriteString(title + "\n" + strings.Repeat("-", len([]rune(title))) + "\n\n")
+				block(title + "\n" + strings.Repeat("-", len([]rune(title))) + "\n")
 			}
 			continue
 		}
