@@ -1,0 +1,179 @@
+package command
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/sebdah/goldie/v2"
+)
+
+func planExamples(t *testing.T) []string {
+	t.Helper()
+	dirs, _ := filepath.Glob("../../examples/*")
+	var out []string
+	for _, d := range dirs {
+		if st, err := os.Stat(d); err == nil && st.IsDir() {
+			out = append(out, d)
+		}
+	}
+	if len(out) == 0 {
+		t.Fatal("no examples found")
+	}
+	return out
+}
+
+// TestPlanExamples pins the plan of every examples/* module, text and JSON;
+// a new example gets its fixtures with GOLDIE_UPDATE=1.
+func TestPlanExamples(t *testing.T) {
+	g := goldie.New(t, goldie.WithFixtureDir(goldenDir(t, "PlanExamples")))
+	for _, dir := range planExamples(t) {
+		name := filepath.Base(dir)
+		t.Run(name, func(t *testing.T) {
+			abs, err := filepath.Abs(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Chdir(abs)
+			out, errOut, code := runCLI(t, "plan")
+			if code != ExitOK {
+				t.Fatalf("plan exits %d: %s", code, errOut)
+			}
+			g.Assert(t, name+".text", fmt.Appendf(nil, "exit %d\n%s%s", code, out, errOut))
+			again, _, _ := runCLI(t, "plan")
+			if again != out {
+				t.Error("two runs of plan print different text")
+			}
+
+			js, _, code := runCLI(t, "plan", "-json")
+			if code != ExitOK {
+				t.Fatalf("plan -json exits %d", code)
+			}
+			checkPlanJSON(t, js)
+			g.Assert(t, name+".json", []byte(js))
+			if again, _, _ := runCLI(t, "plan", "--format", "json"); again != js {
+				t.Error("two runs of plan -json print different bytes")
+			}
+		})
+	}
+}
+
+// checkPlanJSON checks the shape SPEC §7.1 promises: every top-level key,
+// and lists that are [] rather than null when empty.
+func checkPlanJSON(t *testing.T, js string) {
+	t.Helper()
+	var top map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(js), &top); err != nil {
+		t.Fatalf("plan -json is not JSON: %v", err)
+	}
+	for _, k := range []string{"format_version", "mrplan_version", "config_hash", "services", "data", "changes",
+		"findings", "scenarios", "summary", "has_changes", "errored"} {
+		if _, ok := top[k]; !ok {
+			t.Errorf("plan JSON has no %q", k)
+		}
+	}
+	if strings.Contains(js, ": null,\n") && strings.Contains(js, "[]") {
+		// nulls are allowed only where documented (before, witness, rto, rpo, loss_tolerance)
+		for _, line := range strings.Split(js, "\n") {
+			l := strings.TrimSpace(line)
+			if strings.HasSuffix(l, ": null,") || strings.HasSuffix(l, ": null") {
+				key := strings.Trim(strings.SplitN(l, ":", 2)[0], `"`)
+				switch key {
+				case "before", "witness", "rto", "rpo", "loss_tolerance":
+				default:
+					t.Errorf("unexpected null: %s", l)
+				}
+			}
+		}
+	}
+	var p struct {
+		FormatVersion string `json:"format_version"`
+		ConfigHash    string `json:"config_hash"`
+		Changes       []struct {
+			Action string `json:"action"`
+		} `json:"changes"`
+		Summary struct {
+			Create int `json:"create"`
+		} `json:"summary"`
+		HasChanges bool `json:"has_changes"`
+	}
+	if err := json.Unmarshal([]byte(js), &p); err != nil {
+		t.Fatal(err)
+	}
+	if p.FormatVersion != "1" || !strings.HasPrefix(p.ConfigHash, "sha256:") || len(p.ConfigHash) != 7+64 {
+		t.Errorf("format_version %q, config_hash %q", p.FormatVersion, p.ConfigHash)
+	}
+	if p.Summary.Create != len(p.Changes) || p.HasChanges != (len(p.Changes) > 0) {
+		t.Errorf("summary create %d, has_changes %v, for %d changes", p.Summary.Create, p.HasChanges, len(p.Changes))
+	}
+}
+
+func TestPlanOut(t *testing.T) {
+	dir := planExamples(t)[0]
+	outDir := t.TempDir()
+	file := filepath.Join(outDir, "plan.json")
+	text, errOut, code := runCLI(t, "plan", "-out="+file, dir)
+	if code != ExitOK {
+		t.Fatalf("plan -out exits %d: %s", code, errOut)
+	}
+	if !strings.Contains(text, "Saved the plan to "+file) {
+		t.Errorf("plan -out does not say where it saved the plan")
+	}
+	saved, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	js, _, _ := runCLI(t, "plan", "-json", dir)
+	if string(saved) != js {
+		t.Error("the -out file differs from plan -json")
+	}
+	// Overwriting works, and leaves no temporary file behind.
+	if _, _, code := runCLI(t, "plan", "-json", "-out", file, dir); code != ExitOK {
+		t.Fatalf("second plan -out exits %d", code)
+	}
+	entries, _ := os.ReadDir(outDir)
+	if len(entries) != 1 {
+		t.Errorf("files left in the -out directory: %d, want 1", len(entries))
+	}
+	if _, errOut, code := runCLI(t, "plan", "-out", filepath.Join(outDir, "missing", "plan.json"), dir); code != ExitError || errOut == "" {
+		t.Errorf("-out into a missing directory: exit %d, stderr %q", code, errOut)
+	}
+}
+
+func TestPlanExitCodes(t *testing.T) {
+	dir := planExamples(t)[0]
+	if _, _, code := runCLI(t, "plan", "-detailed-exitcode", dir); code != ExitChanges {
+		t.Errorf("-detailed-exitcode with changes: exit %d, want %d", code, ExitChanges)
+	}
+	if _, errOut, code := runCLI(t, "plan", "--format", "yaml", dir); code != ExitError || errOut == "" {
+		t.Errorf("unknown format: exit %d, stderr %q", code, errOut)
+	}
+	if out, errOut, code := runCLI(t, "plan", t.TempDir()); code != ExitError || errOut == "" || out != "" {
+		t.Errorf("empty directory: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	if _, _, code := runCLI(t, "plan", filepath.Join(t.TempDir(), "nowhere")); code != ExitError {
+		t.Errorf("missing directory: exit %d", code)
+	}
+}
+
+func TestPlanLanguageErrors(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "main.mr.hcl"), []byte("service \"a\" {\n  regions = [region.nowhere]\n}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := runCLI(t, "plan", dir)
+	if code != ExitError || out != "" || !strings.Contains(errOut, "nowhere") {
+		t.Errorf("language error: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	js, _, code := runCLI(t, "plan", "-json", dir)
+	var d struct {
+		Valid       bool              `json:"valid"`
+		Diagnostics []json.RawMessage `json:"diagnostics"`
+	}
+	if code != ExitError || json.Unmarshal([]byte(js), &d) != nil || d.Valid || len(d.Diagnostics) == 0 {
+		t.Errorf("language error as JSON: exit %d, output %q", code, js)
+	}
+}
