@@ -3,6 +3,7 @@ package checks
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 
@@ -25,10 +26,7 @@ func (mr101) Info() Info {
 }
 
 func (c mr101) Run(ctx *Context) []diag.Diagnostic {
-	var out []diag.Diagnostic
-	for _, s := range ctx.Plan.Services {
-		out = append(out, c.moduleGaps(ctx.Plan, s)...)
-	}
+	out := c.moduleGaps(ctx.Plan)
 	for _, m := range ctx.Manifests {
 		s := ctx.Plan.Service(m.Service)
 		if s == nil {
@@ -43,39 +41,85 @@ func (c mr101) Run(ctx *Context) []diag.Diagnostic {
 	return out
 }
 
-// moduleGaps reports the planner's gaps of one service, one finding per
-// first hop and missing node, naming every region it leaves.
-func (c mr101) moduleGaps(p *planner.Plan, s *planner.Service) []diag.Diagnostic {
-	type key struct{ hop, missing lang.Address }
+// gapGroup is one finding's worth of gaps: one service, the first hop of
+// its path and what is missing, in every region it leaves.
+type gapGroup struct {
+	service *planner.Service
+	gaps    []planner.Gap
+	// upstream are the services whose own gaps run through this one to
+	// the same missing node: they go down with it, and are named in its
+	// finding instead of in findings of their own.
+	upstream []lang.Address
+}
+
+// moduleGaps reports the planner's gaps, one finding per service, first
+// hop and missing node. A gap whose path runs through another service that
+// calls the missing node directly is the same problem: it is reported once,
+// on that service's own depends_on element, naming the services above it.
+func (c mr101) moduleGaps(p *planner.Plan) []diag.Diagnostic {
+	type key struct{ service, hop, missing lang.Address }
 	var order []key
-	gaps := map[key][]planner.Gap{}
-	for _, g := range s.Gaps {
-		k := key{missing: g.Missing}
-		if len(g.Path) > 1 {
-			k.hop = g.Path[1].Addr
+	groups := map[key]*gapGroup{}
+	for _, s := range p.Services {
+		for _, g := range s.Gaps {
+			k := key{service: s.Addr, missing: g.Missing}
+			if len(g.Path) > 1 {
+				k.hop = g.Path[1].Addr
+			}
+			if groups[k] == nil {
+				order = append(order, k)
+				groups[k] = &gapGroup{service: s}
+			}
+			groups[k].gaps = append(groups[k].gaps, g)
 		}
-		if _, seen := gaps[k]; !seen {
-			order = append(order, k)
-		}
-		gaps[k] = append(gaps[k], g)
 	}
 	var out []diag.Diagnostic
 	for _, k := range order {
-		gs := gaps[k]
-		first := gs[0]
-		rng := s.Block.DeclRange
+		g := groups[k]
+		path := g.gaps[0].Path
+		if len(path) > 2 {
+			last := path[len(path)-2].Addr // the node that calls Missing directly
+			if root := groups[key{service: last, hop: k.missing, missing: k.missing}]; root != nil && last.Kind == lang.KindService {
+				if !slices.Contains(root.upstream, k.service) {
+					root.upstream = append(root.upstream, k.service)
+				}
+				g.gaps = nil
+			}
+		}
+	}
+	for _, k := range order {
+		g := groups[k]
+		if g.gaps == nil {
+			continue
+		}
+		first := g.gaps[0]
+		rng := g.service.Block.DeclRange
 		if len(first.Path) > 1 {
 			rng = first.Path[1].Range
 		}
-		regions := make([]string, len(gs))
-		for i, g := range gs {
-			regions[i] = g.Region
+		regions := make([]string, len(g.gaps))
+		for i, gap := range g.gaps {
+			regions[i] = gap.Region
 		}
 		var via []lang.Address
 		for _, st := range first.Path[1 : len(first.Path)-1] {
 			via = append(via, st.Addr)
 		}
-		out = append(out, c.finding(s, rng, regions, first.Missing, via, c.where(p, first.Missing, first.ControlPlane)))
+		slices.SortFunc(g.upstream, func(a, b lang.Address) int {
+			if a.Less(b) {
+				return -1
+			}
+			return 1
+		})
+		f := c.finding(g.service, rng, regions, first.Missing, via, c.where(p, first.Missing, first.ControlPlane))
+		if len(g.upstream) > 0 {
+			verb := "depends"
+			if len(g.upstream) > 1 {
+				verb = "depend"
+			}
+			f.Detail = strings.TrimSuffix(f.Detail, ".") + fmt.Sprintf(", nor can %s, which %s on it.", addrList(g.upstream), verb)
+		}
+		out = append(out, f)
 	}
 	return out
 }

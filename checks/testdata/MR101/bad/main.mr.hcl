@@ -1,5 +1,6 @@
 # checkout fails over to us-west-2 and eu-west-1, but the payment gateway
-# it calls through payments accepts connections from us-east-1 only.
+# it calls through payments accepts connections from us-east-1 only. The
+# problem is reported once, where payments calls the gateway, naming checkout.
 provider "aws" {}
 
 region "us-east-1" {}
@@ -16,7 +17,7 @@ service "checkout" {
   objective   = objective.core
   regions     = [region.us-east-1, region.us-west-2, region.eu-west-1]
   depends_on = [
-    service.payments, # want: MR101
+    service.payments,
     dependency.dns,
   ]
   compensation   = "Failed checkouts are retried from the saved cart."
