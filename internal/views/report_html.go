@@ -26,12 +26,7 @@ var reportHTMLTemplate = template.Must(template.New("report.html.tmpl").Funcs(te
 		}
 		return many
 	},
-	"host": func(s string) string {
-		if u, err := url.Parse(s); err == nil && u.Host != "" {
-			return strings.TrimPrefix(u.Host, "www.")
-		}
-		return s
-	},
+	"host": hostOf,
 }).ParseFS(reportAssets, "reportassets/report.html.tmpl"))
 
 var reportCSS = func() template.CSS {
@@ -76,4 +71,12 @@ func (v ReportHTML) Write(ctx context.Context, w io.Writer, m *lang.Module, p *p
 	}
 	_, err = w.Write(buf.Bytes())
 	return err
+}
+
+// hostOf names a source address by its host, "docs.aws.amazon.com".
+func hostOf(s string) string {
+	if u, err := url.Parse(s); err == nil && u.Host != "" {
+		return strings.TrimPrefix(u.Host, "www.")
+	}
+	return s
 }
