@@ -3,6 +3,7 @@ package command
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -37,7 +38,9 @@ generator owns the layout.
 With -check it changes nothing, lists the files that are not in canonical
 form, and exits 3 when there are any. With -diff it prints a unified diff of
 each change as well (with -check, only the diff). A file that does not
-parse is reported with its errors and left untouched; the run then exits 1.`,
+parse is reported with its errors and left untouched; the run then exits 1.
+
+"mrplan fmt -" formats standard input to standard output, for editors.`,
 		Args:              cobra.MaximumNArgs(1),
 		ValidArgsFunction: completeModuleDir,
 		RunE: func(_ *cobra.Command, args []string) error {
@@ -50,6 +53,9 @@ parse is reported with its errors and left untouched; the run then exits 1.`,
 }
 
 func runFmt(s Streams, g *globals, o fmtOptions, dir string) int {
+	if dir == "-" {
+		return runFmtStdin(s, g, o)
+	}
 	files, err := lang.ModuleFiles(dir)
 	if err != nil {
 		fmt.Fprintf(s.Err, "Error: cannot read module directory: %s\n", err)
@@ -101,6 +107,41 @@ func runFmt(s Streams, g *globals, o fmtOptions, dir string) int {
 		return ExitError
 	}
 	return code
+}
+
+// runFmtStdin formats standard input onto standard output. With -check it
+// prints nothing and exits 3 when the input is not in canonical form.
+func runFmtStdin(s Streams, g *globals, o fmtOptions) int {
+	const name = "<stdin>"
+	src, err := io.ReadAll(s.In)
+	if err != nil {
+		fmt.Fprintf(s.Err, "Error: cannot read standard input: %s\n", err)
+		return ExitError
+	}
+	out, diags := formatSource(src, name)
+	if diags.HasErrors() {
+		ds := diag.FromHCL(diags)
+		_ = views.DiagnosticsText{Files: map[string][]byte{name: src}, Color: g.color(s.ErrTerminal)}.Write(s.Err, ds)
+		return ExitError
+	}
+	changed := !bytes.Equal(src, out)
+	if o.diff && changed {
+		if err := writeDiff(s, name, src, out); err != nil {
+			fmt.Fprintf(s.Err, "Error: %s\n", err)
+			return ExitError
+		}
+	}
+	switch {
+	case o.check && changed:
+		return ExitNotFormatted
+	case o.check || o.diff:
+		return ExitOK
+	}
+	if _, err := s.Out.Write(out); err != nil {
+		fmt.Fprintf(s.Err, "Error: cannot write output: %s\n", err)
+		return ExitError
+	}
+	return ExitOK
 }
 
 // formatSource returns src in canonical form, or the syntax errors that

@@ -1,9 +1,11 @@
 package command
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/sebdah/goldie/v2"
@@ -107,5 +109,35 @@ func TestFmtMissingDirectory(t *testing.T) {
 	_, errOut, code := runCLI(t, "fmt", filepath.Join(t.TempDir(), "nope"))
 	if code != ExitError || errOut == "" {
 		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+}
+
+func runCLIWithInput(t *testing.T, input string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = Main(args, Streams{In: strings.NewReader(input), Out: &out, Err: &errb})
+	return out.String(), errb.String(), code
+}
+
+func TestFmtStdin(t *testing.T) {
+	messy := "objective \"gold\" {\n  rpo=\"0s\"\n  rto = \"5m\"\n}\n"
+	tidy := "objective \"gold\" {\n  rpo = \"0s\"\n  rto = \"5m\"\n}\n"
+
+	out, errOut, code := runCLIWithInput(t, messy, "fmt", "-")
+	if code != ExitOK || out != tidy || errOut != "" {
+		t.Errorf("fmt -: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	if out, _, code = runCLIWithInput(t, messy, "fmt", "-check", "-"); code != ExitNotFormatted || out != "" {
+		t.Errorf("fmt -check -: exit %d, stdout %q", code, out)
+	}
+	if out, _, code = runCLIWithInput(t, tidy, "fmt", "-check", "-"); code != ExitOK || out != "" {
+		t.Errorf("fmt -check - on tidy input: exit %d, stdout %q", code, out)
+	}
+	if out, _, code = runCLIWithInput(t, messy, "fmt", "-diff", "-"); code != ExitOK || !strings.Contains(out, "+  rpo = \"0s\"") {
+		t.Errorf("fmt -diff -: exit %d, stdout %q", code, out)
+	}
+	_, errOut, code = runCLIWithInput(t, "objective \"gold\" {\n  rpo = \n}\n", "fmt", "-")
+	if code != ExitError || !strings.Contains(errOut, "on <stdin> line 2") {
+		t.Errorf("fmt - with a syntax error: exit %d, stderr %q", code, errOut)
 	}
 }
