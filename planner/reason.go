@@ -95,12 +95,13 @@ const (
 	FailoverNoRTO     // tier
 
 	// Split-brain guards.
-	GuardNotNeededManual // (none)
-	GuardNotNeededWrites // write mode
-	GuardQuorumRegions   // number of failure domains (regions)
-	GuardQuorumWitness   // witness region
-	GuardNoQuorum        // number of regions
-	GuardFencingTokens   // (none)
+	GuardNotNeededManual    // (none)
+	GuardNotNeededOneRegion // (none)
+	GuardNotNeededWrites    // write mode
+	GuardQuorumRegions      // number of failure domains (regions)
+	GuardQuorumWitness      // witness region
+	GuardNoQuorum           // number of regions
+	GuardFencingTokens      // (none)
 
 	// Achieved RPO of a service.
 	RPOWorstData // data address, rpo

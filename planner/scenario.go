@@ -12,6 +12,8 @@ type Scenario struct {
 	Domain lang.FailureDomain
 	// Target names what is lost: "us-east-1-z1", "us-east-1", "US".
 	Target string
+	// Region is the region a lost zone belongs to; "" for other domains.
+	Region string
 	// Lost are the module's regions that go down entirely. A zone loss in a
 	// region with two or more zones loses no region.
 	Lost []string

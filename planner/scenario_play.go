@@ -27,7 +27,7 @@ func (p *planner) playScenarios() {
 			if zones == 1 {
 				lost.add(i)
 			}
-			p.play(lang.DomainZone, r.Name+"-z"+strconv.Itoa(z), lost)
+			p.play(lang.DomainZone, r.Name+"-z"+strconv.Itoa(z), lost).Region = r.Name
 		}
 		if r.Geo != nil && r.Geo.Country != "" {
 			c := r.Geo.Country
@@ -52,7 +52,7 @@ func (p *planner) playScenarios() {
 	}
 }
 
-func (p *planner) play(domain lang.FailureDomain, target string, lost regionSet) {
+func (p *planner) play(domain lang.FailureDomain, target string, lost regionSet) *Scenario {
 	g := p.out.Graph
 	sc := &Scenario{Domain: domain, Target: target, Lost: g.names(lost),
 		Services: make([]ServiceOutcome, 0, len(p.out.Services)), Exposed: []Exposure{}}
@@ -84,7 +84,7 @@ func (p *planner) play(domain lang.FailureDomain, target string, lost regionSet)
 		sc.Services = append(sc.Services, o)
 	}
 	if none {
-		return
+		return sc
 	}
 	for _, d := range p.out.Data {
 		if !d.Counts || len(d.Regions) == 0 {
@@ -108,6 +108,7 @@ func (p *planner) play(domain lang.FailureDomain, target string, lost regionSet)
 		}
 		sc.Exposed = append(sc.Exposed, e)
 	}
+	return sc
 }
 
 // survive settles a service that is still up somewhere: untouched,

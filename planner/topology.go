@@ -286,7 +286,11 @@ func (p *planner) decideFailover(s *Service) {
 // tokens, or two regions can both believe they are primary.
 func (p *planner) decideGuards(s *Service) {
 	s.Guards = []Guard{}
-	if s.Failover != lang.FailoverAutomatic || len(s.Regions) < 2 {
+	if len(s.Regions) < 2 {
+		s.add(because(DecideGuard, GuardNotNeededOneRegion))
+		return
+	}
+	if s.Failover != lang.FailoverAutomatic {
 		s.add(because(DecideGuard, GuardNotNeededManual))
 		return
 	}

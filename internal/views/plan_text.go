@@ -9,6 +9,7 @@ import (
 
 	"github.com/mrplan/mrplan/internal/diag"
 	"github.com/mrplan/mrplan/internal/units"
+	"github.com/mrplan/mrplan/lang"
 	"github.com/mrplan/mrplan/planner"
 )
 
@@ -172,12 +173,27 @@ func (v PlanText) scenarios(w *bufio.Writer, p *planner.Plan) {
 	fmt.Fprintf(w, "%s\n\n", v.bold("Failure scenarios:"))
 	header := []string{"scenario", "serving", "rerouted", "failed over", "down", "data exposed"}
 	rows := [][]string{header}
-	for _, sc := range p.Scenarios {
+	scs := p.Scenarios
+	for i := 0; i < len(scs); i++ {
+		sc := scs[i]
+		name := sc.Name()
+		// The zones of a region whose loss takes no region down play out
+		// alike: one row says so for all of them.
+		if sc.Domain == lang.DomainZone && len(sc.Lost) == 0 {
+			j := i
+			for j+1 < len(scs) && scs[j+1].Domain == lang.DomainZone && len(scs[j+1].Lost) == 0 && scs[j+1].Region == sc.Region {
+				j++
+			}
+			if j > i {
+				name = fmt.Sprintf("zone %s … %s lost (each)", sc.Target, strings.TrimPrefix(scs[j].Target, sc.Region+"-"))
+				i = j
+			}
+		}
 		var n [4]int
 		for _, o := range sc.Services {
 			n[o.Outcome]++
 		}
-		rows = append(rows, []string{sc.Name(), strconv.Itoa(n[0]), strconv.Itoa(n[1]), strconv.Itoa(n[2]), strconv.Itoa(n[3]), strconv.Itoa(len(sc.Exposed))})
+		rows = append(rows, []string{name, strconv.Itoa(n[0]), strconv.Itoa(n[1]), strconv.Itoa(n[2]), strconv.Itoa(n[3]), strconv.Itoa(len(sc.Exposed))})
 	}
 	widths := make([]int, len(header))
 	for _, r := range rows {
