@@ -41,83 +41,81 @@ func (c mr101) Run(ctx *Context) []diag.Diagnostic {
 	return out
 }
 
-// gapGroup is one finding's worth of gaps: one service, the first hop of
-// its path and what is missing, in every region it leaves.
-type gapGroup struct {
+// edgeGap is one finding's worth: a service's hard edge to something not
+// present in some of the service's regions.
+type edgeGap struct {
 	service *planner.Service
-	gaps    []planner.Gap
-	// upstream are the services whose own gaps run through this one to
-	// the same missing node: they go down with it, and are named in its
-	// finding instead of in findings of their own.
-	upstream []lang.Address
+	edge    planner.Edge
+	regions []string // of the service, where the target is not present
 }
 
-// moduleGaps reports the planner's gaps, one finding per service, first
-// hop and missing node. A gap whose path runs through another service that
-// calls the missing node directly is the same problem: it is reported once,
-// on that service's own depends_on element, naming the services above it.
+// moduleGaps judges every hard edge of every service (depends_on, reads,
+// writes) against the graph's availability. Where the target itself is
+// not present in some of the service's regions, that is a finding on the
+// edge. Where the target is present but unavailable, because of something
+// further down, the problem is the finding of the service that calls the
+// missing thing directly; this service is named there as going down too.
 func (c mr101) moduleGaps(p *planner.Plan) []diag.Diagnostic {
-	type key struct{ service, hop, missing lang.Address }
+	g := p.Graph
+	if g == nil {
+		return nil
+	}
+	type key struct{ service, target lang.Address }
 	var order []key
-	groups := map[key]*gapGroup{}
+	gaps := map[key]*edgeGap{}
+	// upstream are, per finding, the services whose edges reach its
+	// missing target only through other services: they go down with it,
+	// and are named in its finding instead of in findings of their own.
+	upstream := map[key][]lang.Address{}
 	for _, s := range p.Services {
-		for _, g := range s.Gaps {
-			k := key{service: s.Addr, missing: g.Missing}
-			if len(g.Path) > 1 {
-				k.hop = g.Path[1].Addr
+		for _, e := range g.From(s.Addr) {
+			if !e.Hard {
+				continue
 			}
-			if groups[k] == nil {
-				order = append(order, k)
-				groups[k] = &gapGroup{service: s}
+			present, available := g.Present(e.To), g.Available(e.To)
+			for _, r := range s.Regions {
+				switch {
+				case slices.Contains(available, r):
+				case !slices.Contains(present, r):
+					k := key{s.Addr, e.To}
+					if gaps[k] == nil {
+						order = append(order, k)
+						gaps[k] = &edgeGap{service: s, edge: e}
+					}
+					gaps[k].regions = append(gaps[k].regions, r)
+				default:
+					gap, ok := g.Gap(e.To, r)
+					if !ok || len(gap.Path) < 2 {
+						continue
+					}
+					root := key{gap.Path[len(gap.Path)-2].Addr, gap.Missing}
+					if !slices.Contains(upstream[root], s.Addr) {
+						upstream[root] = append(upstream[root], s.Addr)
+					}
+				}
 			}
-			groups[k].gaps = append(groups[k].gaps, g)
 		}
 	}
 	var out []diag.Diagnostic
 	for _, k := range order {
-		g := groups[k]
-		path := g.gaps[0].Path
-		if len(path) > 2 {
-			last := path[len(path)-2].Addr // the node that calls Missing directly
-			if root := groups[key{service: last, hop: k.missing, missing: k.missing}]; root != nil && last.Kind == lang.KindService {
-				if !slices.Contains(root.upstream, k.service) {
-					root.upstream = append(root.upstream, k.service)
+		eg := gaps[k]
+		controlPlane := ""
+		if gap, ok := g.Gap(k.target, eg.regions[0]); ok && gap.Missing == k.target {
+			controlPlane = gap.ControlPlane
+		}
+		f := c.finding(eg.service, eg.edge.Range, eg.regions, k.target, c.where(p, k.target, controlPlane))
+		if up := upstream[k]; len(up) > 0 {
+			slices.SortFunc(up, func(a, b lang.Address) int {
+				if a.Less(b) {
+					return -1
 				}
-				g.gaps = nil
-			}
-		}
-	}
-	for _, k := range order {
-		g := groups[k]
-		if g.gaps == nil {
-			continue
-		}
-		first := g.gaps[0]
-		rng := g.service.Block.DeclRange
-		if len(first.Path) > 1 {
-			rng = first.Path[1].Range
-		}
-		regions := make([]string, len(g.gaps))
-		for i, gap := range g.gaps {
-			regions[i] = gap.Region
-		}
-		var via []lang.Address
-		for _, st := range first.Path[1 : len(first.Path)-1] {
-			via = append(via, st.Addr)
-		}
-		slices.SortFunc(g.upstream, func(a, b lang.Address) int {
-			if a.Less(b) {
-				return -1
-			}
-			return 1
-		})
-		f := c.finding(g.service, rng, regions, first.Missing, via, c.where(p, first.Missing, first.ControlPlane))
-		if len(g.upstream) > 0 {
+				return 1
+			})
 			verb := "depends"
-			if len(g.upstream) > 1 {
+			if len(up) > 1 {
 				verb = "depend"
 			}
-			f.Detail = strings.TrimSuffix(f.Detail, ".") + fmt.Sprintf(", nor can %s, which %s on it.", addrList(g.upstream), verb)
+			f.Detail = strings.TrimSuffix(f.Detail, ".") + fmt.Sprintf(", nor can %s, which %s on it.", addrList(up), verb)
 		}
 		out = append(out, f)
 	}
@@ -154,7 +152,7 @@ func (c mr101) manifestGap(ctx *Context, s *planner.Service, dep *manifest.Depen
 	if len(missing) == 0 {
 		return diag.Diagnostic{}, false
 	}
-	return c.finding(s, dep.NameRange, missing, target, nil, where), true
+	return c.finding(s, dep.NameRange, missing, target, where), true
 }
 
 // placement says where a node is: the phrase for messages ("is reachable
@@ -185,11 +183,8 @@ func (c mr101) where(p *planner.Plan, a lang.Address, controlPlane string) place
 	return placement{verb + list(present), present}
 }
 
-func (c mr101) finding(s *planner.Service, rng hcl.Range, regions []string, missing lang.Address, via []lang.Address, where placement) diag.Diagnostic {
+func (c mr101) finding(s *planner.Service, rng hcl.Range, regions []string, missing lang.Address, where placement) diag.Diagnostic {
 	needs := missing.String()
-	if len(via) > 0 {
-		needs = fmt.Sprintf("it needs %s (through %s), which", missing, addrList(via))
-	}
 	verb := "runs in"
 	for _, r := range regions {
 		if !slices.Contains(s.Active, r) {
