@@ -1,10 +1,18 @@
 // Package planner turns a decoded module into an architecture plan (SPEC §5):
 // business tiers, data classes, sync mechanisms, topology, write mode,
 // routing and failover for every service, estimates of achieved RPO and RTO,
-// the dependency graph with per-region availability, and failure scenarios
-// for every zone, region and country.
+// the dependency graph with per-region availability (the hidden
+// single-region dependencies), and failure scenarios for every zone, region
+// and country.
 //
-// Every decision carries a typed reason that views put into words. The plan
-// types carry no JSON tags: the JSON shape belongs to internal/views. Judging
-// the plan against objectives is the checks package's job.
+// The entry point is PlanModule, which returns a *Plan. Every decision
+// carries a typed Reason (a ReasonCode and the values it cites) that views
+// put into words; constraints in the module that cannot hold are kept and
+// recorded as Notes. The plan types carry no JSON tags: the JSON shape
+// belongs to internal/views. Judging the plan against objectives, and
+// turning gaps and notes into findings, is the checks package's job.
+//
+// Decisions run in SPEC order, one file each: tier.go (§5.1), classify.go
+// (§5.2), sync.go (§5.3), topology.go (§5.4), estimate.go (§5.5); the graph
+// is graph*.go and path.go, the scenarios scenario*.go.
 package planner

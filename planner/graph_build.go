@@ -59,7 +59,11 @@ func (p *planner) buildGraph() {
 					own.add(i)
 				}
 			}
-		case dep.Catalog != nil && dep.Catalog.Scope != providers.ScopeRegional:
+		default:
+			// A multi-region or global product is everywhere; for anything
+			// else nothing says where it is, so it is taken to be outside
+			// every failure the planner can play rather than missing
+			// everywhere.
 			own.fill(len(names))
 		}
 		cp := p.narrowByProduct(g, own, dep.Catalog)
