@@ -109,7 +109,7 @@ func TestGraphLargeModule(t *testing.T) {
 	}
 	for _, group := range []views.GroupBy{views.GroupByRegion, views.GroupByTier} {
 		start := time.Now()
-		svg, err := views.GraphSVG(context.Background(), p, group)
+		svg, err := views.GraphSVG(context.Background(), p, group, false)
 		if err != nil {
 			t.Fatalf("group by %s: %v", group, err)
 		}

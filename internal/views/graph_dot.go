@@ -88,7 +88,7 @@ func writeDOT(w *bufio.Writer, gv *graphView, st dotStyle) {
 			}
 			attrs = append(attrs, "class="+dotQuote(cls))
 		}
-		fmt.Fprintf(w, "  %s -> %s", dotQuote(e.From.String()), dotQuote(e.To.String()))
+		fmt.Fprintf(w, "  %s -> %s", dotQuote(nodeID(e.From)), dotQuote(nodeID(e.To)))
 		if len(attrs) > 0 {
 			fmt.Fprintf(w, " [%s]", strings.Join(attrs, ", "))
 		}
@@ -100,6 +100,8 @@ func writeDOT(w *bufio.Writer, gv *graphView, st dotStyle) {
 func writeDOTNode(w *bufio.Writer, n *graphNode, st dotStyle) {
 	attrs := []string{"label=" + dotQuote(strings.Join(n.Lines, "\n"))}
 	switch n.Class() {
+	case "group":
+		attrs = append(attrs, "shape=box", "style=\"rounded,filled,dashed\"", "fillcolor=\"#ffffff\"")
 	case "data":
 		attrs = append(attrs, "shape=cylinder", "style=filled", "fillcolor=\"#eef2ff\"")
 	case "dependency":

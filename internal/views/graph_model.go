@@ -77,11 +77,90 @@ type graphEdge struct {
 }
 
 // ID is the node's identifier in DOT: its address, which users know.
-func (n *graphNode) ID() string { return n.Addr.String() }
+func (n *graphNode) ID() string { return nodeID(n.Addr) }
 
-// Class is the node's kind as the views style it: "service", "data" or
-// "dependency".
-func (n *graphNode) Class() string { return n.Addr.Kind.String() }
+// nodeID is an address as DOT names it; a condensed group's pseudo-address
+// (KindInvalid) is its name alone.
+func nodeID(a lang.Address) string {
+	if a.Kind == lang.KindInvalid {
+		return a.Name
+	}
+	return a.String()
+}
+
+// Class is the node's kind as the views style it: "service", "data",
+// "dependency", or "group" for a condensed cluster.
+func (n *graphNode) Class() string {
+	if n.Addr.Kind == lang.KindInvalid {
+		return "group"
+	}
+	return n.Addr.Kind.String()
+}
+
+// condensed folds each cluster into one node that counts what it holds,
+// keeping apart only what a hidden single-region dependency ends at, so a
+// graph of hundreds of services reads at a glance: which groups call
+// which, and which of them lean on something that lives in one region.
+// Edges between the same two nodes become one, labelled with their count.
+func (gv *graphView) condensed() *graphView {
+	out := &graphView{Gaps: gv.Gaps}
+	where := map[lang.Address]lang.Address{}
+	for _, c := range gv.Clusters {
+		group := lang.Address{Kind: lang.KindInvalid, Name: "group:" + c.ID}
+		nc := &graphCluster{ID: c.ID, Label: c.Label}
+		var counts [3]int
+		for _, n := range c.Nodes {
+			if n.Missing {
+				nc.Nodes = append(nc.Nodes, n)
+				where[n.Addr] = n.Addr
+				continue
+			}
+			where[n.Addr] = group
+			switch n.Addr.Kind {
+			case lang.KindService:
+				counts[0]++
+			case lang.KindData:
+				counts[1]++
+			default:
+				counts[2]++
+			}
+		}
+		if counts != [3]int{} {
+			var parts []string
+			for i, word := range [][2]string{{"service", "services"}, {"data class", "data classes"}, {"dependency", "dependencies"}} {
+				if counts[i] > 0 {
+					parts = append(parts, fmt.Sprintf("%d %s", counts[i], plural(counts[i], word[0], word[1])))
+				}
+			}
+			nc.Nodes = append([]*graphNode{{Addr: group, Lines: parts}}, nc.Nodes...)
+		}
+		out.Clusters = append(out.Clusters, nc)
+	}
+	type key struct{ from, to lang.Address }
+	index := map[key]int{}
+	counts := map[key]int{}
+	for _, e := range gv.Edges {
+		from, to := where[e.From], where[e.To]
+		if from == (lang.Address{}) || to == (lang.Address{}) || from == to {
+			continue
+		}
+		k := key{from, to}
+		counts[k]++
+		if i, ok := index[k]; ok {
+			out.Edges[i].Gap = out.Edges[i].Gap || e.Gap
+			out.Edges[i].Hard = out.Edges[i].Hard || e.Hard
+			continue
+		}
+		index[k] = len(out.Edges)
+		out.Edges = append(out.Edges, graphEdge{From: from, To: to, Kind: planner.EdgeDependsOn, Hard: e.Hard, Gap: e.Gap})
+	}
+	for k, i := range index {
+		if n := counts[k]; n > 1 {
+			out.Edges[i].Label = fmt.Sprintf("%d uses", n)
+		}
+	}
+	return out
+}
 
 func buildGraphView(p *planner.Plan, group GroupBy) *graphView {
 	gv := &graphView{}

@@ -23,10 +23,17 @@ var graphvizMu sync.Mutex
 // element to inline in HTML: no XML prolog, no doctype, no comments, and
 // CSS classes on nodes and edges so a stylesheet can colour it for light
 // and dark pages.
-func GraphSVG(ctx context.Context, p *planner.Plan, group GroupBy) ([]byte, error) {
+//
+// With condense set, each cluster is folded into one node (see
+// graphView.condensed): the overview a report of hundreds of services needs.
+func GraphSVG(ctx context.Context, p *planner.Plan, group GroupBy, condense bool) ([]byte, error) {
+	gv := buildGraphView(p, group)
+	if condense {
+		gv = gv.condensed()
+	}
 	var dot bytes.Buffer
 	bw := bufio.NewWriter(&dot)
-	writeDOT(bw, buildGraphView(p, group), dotStyle{classes: true})
+	writeDOT(bw, gv, dotStyle{classes: true})
 	if err := bw.Flush(); err != nil {
 		return nil, err
 	}

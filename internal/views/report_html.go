@@ -49,12 +49,18 @@ type reportHTMLData struct {
 	CSS      template.CSS
 	MapSVG   template.HTML
 	GraphSVG template.HTML
+	// GraphBig: too many nodes to draw one by one and stay readable, so
+	// each group is drawn as one node.
+	GraphBig bool
 }
+
+const bigGraphNodes = 60
 
 // Write renders the report of m, its plan p and findings (sorted).
 func (v ReportHTML) Write(ctx context.Context, w io.Writer, m *lang.Module, p *planner.Plan, findings []diag.Diagnostic) error {
 	r := buildReport(m, p, findings, v.Meta)
-	svg, err := GraphSVG(ctx, p, GroupByRegion)
+	big := p.Graph != nil && len(p.Graph.Nodes) > bigGraphNodes
+	svg, err := GraphSVG(ctx, p, GroupByRegion, big)
 	if err != nil {
 		return err
 	}
@@ -64,6 +70,7 @@ func (v ReportHTML) Write(ctx context.Context, w io.Writer, m *lang.Module, p *p
 		MapSVG: regionMapSVG(r.Regions),
 		// Graphviz escapes every label it writes; the SVG is ours to inline.
 		GraphSVG: template.HTML(svg),
+		GraphBig: big,
 	}
 	var buf bytes.Buffer
 	if err := reportHTMLTemplate.Execute(&buf, data); err != nil {

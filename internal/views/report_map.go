@@ -52,7 +52,7 @@ var continents = [][][2]float64{
 
 const (
 	mapWidth    = 1000.0
-	mapAspect   = 2.2 // width over height
+	mapAspect   = 2.5 // width over height
 	mapFont     = 13.0
 	mapMinSpanX = 70.0 // degrees of longitude shown at the least
 )

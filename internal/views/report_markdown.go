@@ -248,6 +248,9 @@ func (md *mdWriter) graph(r *report, p *planner.Plan) {
 		for _, g := range r.Gaps {
 			md.printf("- 🔴 %s\n", mdText(g))
 		}
+		if r.GapsMore > 0 {
+			md.printf("- … and %d more: `mrplan plan` lists every one.\n", r.GapsMore)
+		}
 		md.printf("\n")
 	}
 }

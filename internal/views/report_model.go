@@ -37,9 +37,13 @@ type report struct {
 	Matrix      reportMatrix
 	Findings    []reportFinding
 	Assumptions []reportAssumption
-	// Gaps are the hidden single-region dependencies, one line each.
-	Gaps []string
+	// Gaps are the hidden single-region dependencies, one line each, the
+	// first maxGapLines of them; GapsMore counts the rest.
+	Gaps     []string
+	GapsMore int
 }
+
+const maxGapLines = 40
 
 type reportSummary struct {
 	Regions, Providers, Services, Data, Dependencies int
@@ -155,6 +159,9 @@ func buildReport(m *lang.Module, p *planner.Plan, findings []diag.Diagnostic, me
 		r.Generated = meta.Generated.UTC().Format("2006-01-02 15:04 UTC")
 	}
 	r.buildServices(p)
+	if len(r.Gaps) > maxGapLines {
+		r.Gaps, r.GapsMore = r.Gaps[:maxGapLines], len(r.Gaps)-maxGapLines
+	}
 	r.buildRegions(m, p)
 	r.buildData(p)
 	r.buildMatrix(p)
