@@ -38,7 +38,7 @@ data "sync-far" { # want: data.sync-far mechanisms=sync-replication,message-queu
   loss_tolerance = "none"
 }
 
-data "semi-near" { # want: data.semi-near mechanisms=semi-sync-replication,message-queue replication=semi-sync rpo=0s
+data "semi-near" { # want: data.semi-near mechanisms=semi-sync-replication,message-queue replication=semi-sync rpo=0s penalty=10ms
   owner          = service.near
   product        = "t.semidb"
   loss_tolerance = "none"

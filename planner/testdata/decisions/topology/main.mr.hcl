@@ -92,3 +92,19 @@ data "zoned" {
   owner   = service.zone-survivor
   product = "t.syncdb"
 }
+
+# A cold standby restores data that only backups carry: 1TB at the default
+# 500GB an hour is 2h, on top of detection, promotion, DNS ttl, the manual
+# decision and provisioning.
+service "restorer" { # want: service.restorer standby=cold restore=2h provision=1h decision=30m promotion=1m rto=3h32m30s
+  criticality = "auxiliary"
+  regions     = [region.a, region.b]
+  writes      = [data.archive]
+}
+
+data "archive" { # want: data.archive class=bulk mechanisms=backup-restore replication=none
+  owner          = service.restorer
+  product        = "t.asyncdb"
+  size           = "1TB"
+  loss_tolerance = "1d"
+}
