@@ -41,11 +41,16 @@ func (o *checkOptions) register(f *pflag.FlagSet) {
 // over the manifests (nil in validate). A flag naming no check comes back
 // as an error diagnostic, so it is reported like any other problem.
 func runChecks(mod *lang.Module, o checkOptions, manifests []*manifest.Manifest) []diag.Diagnostic {
+	return runChecksOn(mod, planner.PlanModule(mod), o, manifests)
+}
+
+// runChecksOn is runChecks for a command that has planned mod already.
+func runChecksOn(mod *lang.Module, p *planner.Plan, o checkOptions, manifests []*manifest.Manifest) []diag.Diagnostic {
 	cfg, cfgDiags, err := checks.NewConfig(mod.Settings, checks.Flags{Enable: o.enable, Disable: o.disable})
 	if err != nil {
 		return []diag.Diagnostic{{Severity: diag.Error, Summary: "Unknown check", Detail: err.Error() + "."}}
 	}
-	ctx := &checks.Context{Module: mod, Plan: planner.PlanModule(mod), Manifests: manifests, Today: today()}
+	ctx := &checks.Context{Module: mod, Plan: p, Manifests: manifests, Today: today()}
 	return append(checks.Run(ctx, cfg), cfgDiags...)
 }
 
