@@ -1,18 +1,21 @@
 package fuzz
 
 import (
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/hashicorp/hcl/v2"
 
+	"github.com/mrplan/mrplan/internal/diag"
+	"github.com/mrplan/mrplan/internal/views"
 	"github.com/mrplan/mrplan/lang"
 )
 
 // FuzzLoadFile loads arbitrary bytes as the one file of a module, in native
-// syntax: loading must not panic, and every error that points somewhere must
-// point inside that file.
+// syntax: loading and rendering the diagnostics must not panic, and every
+// error that points somewhere must point inside that file.
 func FuzzLoadFile(f *testing.F) {
 	seed(f, "*.mr.hcl")
 	f.Fuzz(func(t *testing.T, src []byte) {
@@ -57,6 +60,14 @@ func loadOne(t *testing.T, name string, src []byte) {
 			continue
 		}
 		checkRange(t, d, *d.Subject, path, len(src))
+	}
+	// Rendering what was found must not panic either, whatever the bytes.
+	ds := diag.FromHCL(diags)
+	if err := (views.DiagnosticsText{Files: m.Files, Color: true}).Write(io.Discard, ds); err != nil {
+		t.Fatal(err)
+	}
+	if err := views.DiagnosticsJSON(io.Discard, ds, false); err != nil {
+		t.Fatal(err)
 	}
 }
 
