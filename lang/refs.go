@@ -126,6 +126,9 @@ func (d *decoder) refExpr(name string, expr hcl.Expression, spec refSpec) (Ref, 
 	if diags.HasErrors() {
 		// A quoted name in native syntax is the commonest slip: say how to
 		// write it instead.
+		if strings.HasSuffix(rng.Filename, SuffixJSON) {
+			return fail("Invalid reference", fmt.Sprintf("The %s argument takes a %s reference, written in JSON as a string such as %q.", name, spec.words(), example))
+		}
 		if v, vd := expr.Value(nil); !vd.HasErrors() && v.Type() == cty.String && v.IsKnown() && !v.IsNull() {
 			s := v.AsString()
 			if _, _, isAddr := strings.Cut(s, "."); !isAddr {
