@@ -56,7 +56,7 @@ func writeMermaid(w *bufio.Writer, gv *graphView, indent string) {
 		line("%s%s%s", pad, ids[n.Addr], shape)
 	}
 	for i, c := range gv.Clusters {
-		line("  subgraph c%d_%s[%s]", i, mermaidSafe(c.ID), mermaidLabel([]string{c.Label}))
+		line("  subgraph c%d[%s]", i, mermaidLabel([]string{c.Label}))
 		for _, n := range c.Nodes {
 			node("    ", n)
 		}

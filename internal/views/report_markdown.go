@@ -240,8 +240,13 @@ func (md *mdWriter) services(r *report) {
 func (md *mdWriter) graph(r *report, p *planner.Plan) {
 	md.printf("## Dependency graph\n\n")
 	md.printf("Services (rounded), data classes (cylinders) and dependencies (hexagons), grouped by the regions they are present in; thick arrows write, dotted arrows read. In red: hidden single-region dependencies.\n\n")
+	gv := buildGraphView(p, GroupByRegion)
+	if p.Graph != nil && len(p.Graph.Nodes) > bigGraphNodes {
+		md.printf("This module is too large to draw node by node (GitHub draws at most 500 edges), so each group of regions is one box that counts what runs there; only what a single-region dependency ends at is drawn alone. `mrplan graph --format mermaid` gives every node.\n\n")
+		gv = gv.condensed()
+	}
 	md.printf("```mermaid\n")
-	writeMermaid(md.w, buildGraphView(p, GroupByRegion), "")
+	writeMermaid(md.w, gv, "")
 	md.printf("```\n\n")
 	if len(r.Gaps) > 0 {
 		md.printf("### Hidden single-region dependencies\n\n")
@@ -302,7 +307,10 @@ func (md *mdWriter) matrix(r *report) {
 		out := []string{"**" + mdCell(row.Name) + "**"}
 		for _, c := range row.Cells {
 			text := c.Text
-			if c.Sub != "" {
+			switch {
+			case c.Sub != "" && c.Kind == "down":
+				text += ": " + c.Sub
+			case c.Sub != "":
 				text += " " + c.Sub
 			}
 			if m := mdMark[c.Kind]; m != "" {
