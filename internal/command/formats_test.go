@@ -54,13 +54,14 @@ func formatsGolden(t *testing.T, g *goldie.Goldie, dir, name string, args ...str
 func TestValidateFormats(t *testing.T) {
 	g := goldie.New(t, goldie.WithFixtureDir(goldenDir(t, "ValidateFormats")))
 	dirs, _ := filepath.Glob("../../examples/*")
-	dirs = append(dirs, "../../checks/testdata/MR101/bad", "../../checks/testdata/MR302/bad", "../../checks/testdata/ignore/unused")
+	dirs = append(dirs, "../../checks/testdata/MR101/bad", "../../checks/testdata/MR302/bad", "../../checks/testdata/ignore/unused",
+		"../../lang/testdata/errors/semantics") // language errors, filed under the reserved rule in SARIF
 	for _, dir := range dirs {
 		if files, _ := filepath.Glob(filepath.Join(dir, "*.mr.*")); len(files) == 0 {
 			continue
 		}
 		name := filepath.Base(dir)
-		if strings.Contains(dir, "testdata") {
+		if strings.Contains(dir, "/testdata/") {
 			name = filepath.Base(filepath.Dir(dir)) + "-" + name
 		}
 		t.Run(name, func(t *testing.T) {
