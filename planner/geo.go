@@ -15,17 +15,15 @@ func (p *planner) geo(region string) *providers.Region {
 	return nil
 }
 
-// pattern is the geographic shape of a set of regions (SPEC §5.4), with the
-// reason that names the cities or countries it rests on.
+// pattern is the geographic shape of a set of regions (SPEC §5.4), as
+// providers.PatternOf sees it, with the reason that names the cities or
+// countries it rests on.
 func (p *planner) pattern(regions []string) (providers.Pattern, Reason) {
-	if len(regions) <= 1 {
-		name := ""
-		if len(regions) == 1 {
-			name = regions[0]
-		}
-		return providers.PatternSingleRegion, because(DecidePattern, PatternOneRegion, name)
+	if len(regions) == 0 {
+		return providers.PatternSingleRegion, because(DecidePattern, PatternOneRegion, "")
 	}
 	var unknown []string
+	geos := make([]*providers.Region, 0, len(regions))
 	cities := map[string]bool{}
 	countries := map[string]bool{}
 	for _, r := range regions {
@@ -34,17 +32,26 @@ func (p *planner) pattern(regions []string) (providers.Pattern, Reason) {
 			unknown = append(unknown, r)
 			continue
 		}
+		geos = append(geos, g)
 		cities[g.City+"\x00"+g.Country] = true
 		countries[g.Country] = true
 	}
 	if len(unknown) > 0 {
+		if len(regions) == 1 {
+			return providers.PatternSingleRegion, because(DecidePattern, PatternOneRegion, regions[0])
+		}
 		return providers.PatternCrossCountry, because(DecidePattern, PatternUnknownGeo, strings.Join(unknown, ", "))
 	}
+	pat := providers.PatternOf(geos)
 	switch {
-	case len(cities) == 1:
-		return providers.PatternSameCity, because(DecidePattern, PatternSameCity, cityNames(cities))
-	case len(countries) == 1:
-		return providers.PatternCrossCity, because(DecidePattern, PatternCrossCity, cityNames(cities), keys(countries))
+	case pat == providers.PatternSingleRegion:
+		return pat, because(DecidePattern, PatternOneRegion, regions[0])
+	case pat == providers.PatternSameCity && len(regions) == 1:
+		return pat, because(DecidePattern, PatternZones, regions[0], itoa(geos[0].Zones), cityNames(cities))
+	case pat == providers.PatternSameCity:
+		return pat, because(DecidePattern, PatternSameCity, cityNames(cities))
+	case pat == providers.PatternCrossCity:
+		return pat, because(DecidePattern, PatternCrossCity, cityNames(cities), keys(countries))
 	}
 	return providers.PatternCrossCountry, because(DecidePattern, PatternCrossCountry, keys(countries))
 }
@@ -78,38 +85,16 @@ func joinAnd(xs []string) string {
 	return strings.Join(xs[:len(xs)-1], ", ") + " and " + xs[len(xs)-1]
 }
 
-// rtt estimates the round trip between two of the module's regions: a
-// published measurement when there is one, else the great-circle distance
-// times the route factor through fibre, both ways, plus a fixed overhead on
-// short hops; never below the light-in-fibre floor. ok is false when either
-// region has no geography.
+// rtt estimates the round trip between two of the module's regions with
+// providers.EstimateRTT (a published measurement when there is one, never
+// below the light-in-fibre floor); ok is false when either region has no
+// geography.
 func (p *planner) rtt(a, b string) (providers.RTTEstimate, bool) {
 	ga, gb := p.geo(a), p.geo(b)
 	if ga == nil || gb == nil {
 		return providers.RTTEstimate{}, false
 	}
-	gp := p.a.Geo()
-	speed := gp.FibreSpeedKmPerMs
-	if speed <= 0 {
-		speed = 200
-	}
-	d := providers.DistanceKm(ga.Lat, ga.Lon, gb.Lat, gb.Lon)
-	ms := func(x float64) time.Duration { return time.Duration(x * float64(time.Millisecond)) }
-	est := providers.RTTEstimate{DistanceKm: d, Floor: ms(2 * d / speed)}
-	rf := gp.RouteFactor
-	if rf < 1 {
-		rf = 1
-	}
-	est.RTT = ms(2 * d * rf / speed)
-	if d < gp.ShortHopDistanceKm {
-		est.RTT += gp.ShortHopOverhead
-	}
-	if m, ok := providers.Measured(ga.Provider+"."+ga.Code, gb.Provider+"."+gb.Code); ok && ga.Provider != "" {
-		est.RTT, est.Source = m.RTT, m.Source
-	}
-	if est.RTT < est.Floor {
-		est.RTT = est.Floor
-	}
+	est := providers.EstimateRTT(ga, gb, p.a.Geo())
 	est.RTT = est.RTT.Round(100 * time.Microsecond)
 	est.Floor = est.Floor.Round(100 * time.Microsecond)
 	return est, true

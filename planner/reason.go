@@ -74,6 +74,7 @@ const (
 	// Pattern.
 	PatternOneRegion    // region
 	PatternSameCity     // city
+	PatternZones        // region, zones, city
 	PatternCrossCity    // cities, country
 	PatternCrossCountry // countries
 	PatternUnknownGeo   // regions without geography
@@ -127,7 +128,7 @@ const (
 	ConflictPartitionKey  // partition key
 	ConflictCatalog       // conflict, product
 	ConflictConsensus     // product
-	WritePenaltyRTT       // region a, region b, distance km, estimate, floor
+	WritePenaltyRTT       // region a, region b, distance km, estimate, floor, how (measured (source) or estimated)
 	WritePenaltyNone      // (none): no synchronous channel
 	WritePenaltyOneRegion // (none)
 

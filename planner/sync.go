@@ -393,11 +393,11 @@ func (p *planner) estimateData(d *Data) {
 		d.add(because(DecideWritePenalty, WritePenaltyOneRegion))
 	case d.Replication == ReplicationSync && f.hasFar:
 		d.WritePenalty, d.PenaltyPair, d.PenaltyRTT = f.far.RTT, [2]string{f.farA, f.farB}, f.far
-		d.add(because(DecideWritePenalty, WritePenaltyRTT, f.farA, f.farB, num(round1(f.far.DistanceKm)), dur(f.far.RTT), dur(f.far.Floor)))
+		d.add(because(DecideWritePenalty, WritePenaltyRTT, f.farA, f.farB, num(round1(f.far.DistanceKm)), dur(f.far.RTT), dur(f.far.Floor), rttHow(f.far)))
 	case d.Replication == ReplicationSemiSync && f.hasNear:
 		home := p.homeRegion(d)
 		d.WritePenalty, d.PenaltyPair, d.PenaltyRTT = f.near.RTT, [2]string{home, f.nearB}, f.near
-		d.add(because(DecideWritePenalty, WritePenaltyRTT, home, f.nearB, num(round1(f.near.DistanceKm)), dur(f.near.RTT), dur(f.near.Floor)))
+		d.add(because(DecideWritePenalty, WritePenaltyRTT, home, f.nearB, num(round1(f.near.DistanceKm)), dur(f.near.RTT), dur(f.near.Floor), rttHow(f.near)))
 	default:
 		d.add(because(DecideWritePenalty, WritePenaltyNone))
 	}
@@ -428,3 +428,10 @@ func attrRange(attrs map[string]hcl.Range, name string, def hcl.Range) hcl.Range
 }
 
 var sizeStr = units.FormatSize
+
+func rttHow(e providers.RTTEstimate) string {
+	if e.Source != "" {
+		return "measured (" + e.Source + ")"
+	}
+	return "estimated from distance"
+}

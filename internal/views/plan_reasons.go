@@ -33,6 +33,7 @@ var reasonTexts = map[planner.ReasonCode]string{
 	planner.WriteMultiPrimaryAllows: "{0} can take writes in every region and resolve conflicts",
 
 	planner.PatternOneRegion:    "one region: {0}",
+	planner.PatternZones:        "one region, {1} zones in {2}",
 	planner.PatternSameCity:     "every region is in {0}",
 	planner.PatternCrossCity:    "{0}, all in {1}",
 	planner.PatternCrossCountry: "regions in {0}",
@@ -84,7 +85,7 @@ var reasonTexts = map[planner.ReasonCode]string{
 	planner.ConflictConsensus:    "{0} orders every write by consensus, so writes from several regions never conflict",
 	planner.ConflictCatalog:      "multi-primary writes, resolved by what {1} offers",
 
-	planner.WritePenaltyRTT:       "round trip {0} ↔ {1}, {2} km (light-in-fibre floor {4})",
+	planner.WritePenaltyRTT:       "round trip {0} ↔ {1}, {2} km apart, {5}; light in fibre needs at least {4}",
 	planner.WritePenaltyNone:      "no synchronous channel",
 	planner.WritePenaltyOneRegion: "one region",
 

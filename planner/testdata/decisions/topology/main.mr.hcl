@@ -43,7 +43,7 @@ service "tier1-15m" { # want: service.tier1-15m failover=manual
   regions     = [region.a, region.b]
 }
 
-service "tier2-one" { # want: service.tier2-one topology=single-region standby=none routing=auto failover=manual rto=unbounded pattern=single-region
+service "tier2-one" { # want: service.tier2-one topology=single-region standby=none routing=auto failover=manual rto=unbounded pattern=same-city
   criticality = "auxiliary"
   regions     = [region.a]
 }
@@ -107,4 +107,9 @@ data "archive" { # want: data.archive class=bulk mechanisms=backup-restore repli
   product        = "t.asyncdb"
   size           = "1TB"
   loss_tolerance = "1d"
+}
+
+service "one-zone" { # want: service.one-zone topology=single-region pattern=single-region
+  criticality = "auxiliary"
+  regions     = [region.a2]
 }
