@@ -26,13 +26,16 @@ dependency "cognito" {
   fallback = "validate JWTs locally with cached signing keys; new sign-ins fail until us-east-1 returns"
 }
 
-# Route 53's data plane answers from every edge location. (Its control plane
-# is in us-east-1, which is why failover uses health checks that flip records
-# automatically, never an API call made during the outage.)
+# Route 53 as the services use it: name resolution and health-check
+# failover, both served by its global data plane. Its control plane (the
+# API that edits records) lives in us-east-1, and the built-in catalog entry
+# "aws.route53" says so; mrplan then treats the whole dependency as pinned
+# there. Nothing here calls that API at runtime, and the failover runbook
+# never edits records during an outage (health checks flip them), so this
+# dependency is declared as the data plane alone: no product, global.
 dependency "route53" {
-  kind    = "dns"
-  product = "aws.route53"
-  global  = true
+  kind   = "dns"
+  global = true
 }
 
 # Multi-Region KMS keys, replicated to every region we run in.

@@ -150,12 +150,6 @@ service "inventory" {
 # ---------------------------------------------------------------------------
 # Tier 1: shopping without paying.
 
-# Catalog's only call outside AWS's regional services is DNS. mrplan
-# reports Route 53 as pinned to us-east-1 because its control plane lives
-# there; but resolution and health-check failover run on the global data
-# plane, and our runbook never edits records during a failover. A reviewed
-# exception, recorded where the next reviewer will see it:
-# mrplan-ignore: MR101 -- Route 53 resolves from its global data plane; failover is health-check driven and never calls the us-east-1 control plane
 service "catalog" {
   description = "Product pages and prices. Read-mostly; edited by merchandisers in the home region."
   criticality = "important"
