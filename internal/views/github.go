@@ -40,9 +40,10 @@ func GitHubAnnotations(w io.Writer, ds []diag.Diagnostic) error {
 			title = d.Rule + " " + d.RuleName
 		}
 		props = append(props, "title="+ghProperty(title))
-		text := message(d)
-		if d.Rule != "" {
-			text = d.Detail
+		// The title carries the summary (or the check); the message says the rest.
+		text := d.Detail
+		if text == "" {
+			text = d.Summary
 		}
 		if d.Fix != "" {
 			text += "\nFix: " + d.Fix

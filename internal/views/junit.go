@@ -136,7 +136,11 @@ func (v JUnit) testcase(class, name string, ds []diag.Diagnostic) junitCase {
 	if len(failing) > 0 {
 		msg := ds[0].Summary
 		if len(failing) > 1 {
-			msg = fmt.Sprintf("%s (%d findings)", msg, len(failing))
+			what := "findings"
+			if ds[0].Rule == "" {
+				what = "problems"
+			}
+			msg = fmt.Sprintf("%s (%d %s)", msg, len(failing), what)
 		}
 		c.Failure = &junitFailure{Message: msg, Type: worst.String(), Text: strings.Join(failing, "\n\n")}
 	}
