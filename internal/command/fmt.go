@@ -26,25 +26,32 @@ type fmtOptions struct {
 func newFmtCmd(s Streams, g *globals) *cobra.Command {
 	var o fmtOptions
 	cmd := &cobra.Command{
-		Use:   "fmt [DIR]",
+		Use:   "fmt [DIR...]",
 		Short: "Rewrite module files in canonical form",
-		Long: `Fmt rewrites every *.mr.hcl file in DIR (default: the current directory) in
-canonical form: the layout of hclwrite, with aligned equals signs, as
-terraform fmt does. It lists the files it changed.
+		Long: `Fmt rewrites every *.mr.hcl file in each DIR (default: the current
+directory) in canonical form: the layout of hclwrite, with aligned equals
+signs, as terraform fmt does. It lists the files it changed.
 
 *.mr.json files are left alone: JSON is usually generated, and its
 generator owns the layout.
 
 With -check it changes nothing, lists the files that are not in canonical
-form, and exits 3 when there are any. With -diff it prints a unified diff of
-each change as well (with -check, only the diff). A file that does not
-parse is reported with its errors and left untouched; the run then exits 1.
+form, and exits 3 when there are any. With -diff it also prints a unified
+diff of each change. A file that does not parse is reported with its errors
+and left untouched; the run then exits 1.
 
 "mrplan fmt -" formats standard input to standard output, for editors.`,
-		Args:              cobra.MaximumNArgs(1),
+		Args:              cobra.ArbitraryArgs,
 		ValidArgsFunction: completeModuleDir,
 		RunE: func(_ *cobra.Command, args []string) error {
-			return exit(runFmt(s, g, o, moduleDir(args)))
+			if len(args) == 0 {
+				args = []string{"."}
+			}
+			code := ExitOK
+			for _, dir := range args {
+				code = worseExit(code, runFmt(s, g, o, dir))
+			}
+			return exit(code)
 		},
 	}
 	cmd.Flags().BoolVar(&o.check, "check", false, "change nothing; exit 3 when a file is not in canonical form")
@@ -107,6 +114,24 @@ func runFmt(s Streams, g *globals, o fmtOptions, dir string) int {
 		return ExitError
 	}
 	return code
+}
+
+// worseExit combines the exit codes of several directories: an error
+// outweighs "not formatted", which outweighs success.
+func worseExit(a, b int) int {
+	rank := func(code int) int {
+		switch code {
+		case ExitOK:
+			return 0
+		case ExitNotFormatted:
+			return 1
+		}
+		return 2
+	}
+	if rank(b) > rank(a) {
+		return b
+	}
+	return a
 }
 
 // runFmtStdin formats standard input onto standard output. With -check it

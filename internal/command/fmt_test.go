@@ -141,3 +141,21 @@ func TestFmtStdin(t *testing.T) {
 		t.Errorf("fmt - with a syntax error: exit %d, stderr %q", code, errOut)
 	}
 }
+
+func TestFmtSeveralDirectories(t *testing.T) {
+	fmtWorkdir(t, "messy")
+	if err := os.Mkdir("tidy", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile("tidy/main.mr.hcl", []byte("objective \"gold\" {\n  rpo = \"0s\"\n}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _, code := runCLI(t, "fmt", "-check", "tidy", ".")
+	if code != ExitNotFormatted || out != "main.mr.hcl\n" {
+		t.Errorf("fmt -check tidy .: exit %d, stdout %q", code, out)
+	}
+	_, _, code = runCLI(t, "fmt", "-check", ".", filepath.Join(t.TempDir(), "nope"))
+	if code != ExitError {
+		t.Errorf("an error in one directory must win over exit 3: exit %d", code)
+	}
+}
