@@ -62,7 +62,11 @@ func (p *planner) regionRTO(s *Service) {
 		r.Promotion, r.PromotionFrom = p.promotion(s)
 	}
 	r.DNSTTL = s.Block.Routing.DNSTTL
-	if s.Failover == lang.FailoverManual {
+	// People decide to promote a store or wake a standby; health-checked
+	// routing between active regions that all take writes needs no one.
+	moves := s.Topology != lang.TopologyActiveActive || r.Promotion > 0 ||
+		s.WriteMode == WriteSinglePrimary || s.WriteMode == WritePartitioned
+	if s.Failover == lang.FailoverManual && moves {
 		r.Decision = p.a.ManualDecisionTime
 	}
 	if s.Standby == StandbyCold {
