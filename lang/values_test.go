@@ -162,3 +162,16 @@ func TestDidYouMean(t *testing.T) {
 		}
 	}
 }
+
+// TestDidYouMeanLongNames: edit distance is quadratic, so very long names
+// are not compared at all.
+func TestDidYouMeanLongNames(t *testing.T) {
+	long := strings.Repeat("a", 50000)
+	start := time.Now()
+	if got := nearest(long, []string{long + "b", long + "c"}); got != "" {
+		t.Errorf("suggested a %d-character name", len(got))
+	}
+	if el := time.Since(start); el > time.Second {
+		t.Errorf("took %v", el)
+	}
+}
