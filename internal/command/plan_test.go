@@ -177,3 +177,25 @@ func TestPlanLanguageErrors(t *testing.T) {
 		t.Errorf("language error as JSON: exit %d, output %q", code, js)
 	}
 }
+
+// A module with nothing to plan still prints every list, as [].
+func TestPlanEmptyListsAreArrays(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "main.mr.hcl"), []byte("region \"eu-west-1\" {\n  provider = \"aws\"\n}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	js, errOut, code := runCLI(t, "plan", "-json", dir)
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	checkPlanJSON(t, js)
+	for _, want := range []string{`"services": []`, `"data": []`, `"changes": []`, `"findings": []`, `"has_changes": false`} {
+		if !strings.Contains(js, want) {
+			t.Errorf("plan JSON lacks %s", want)
+		}
+	}
+	text, _, _ := runCLI(t, "plan", dir)
+	if !strings.Contains(text, "Plan: 0 to add, 0 to change, 0 to remove.") {
+		t.Errorf("text plan of an empty module:\n%s", text)
+	}
+}
