@@ -37,8 +37,12 @@ func (v PlanText) Write(w io.Writer, p *planner.Plan, findings []diag.Diagnostic
 			creates++
 		}
 	}
-	fmt.Fprintf(bw, "mrplan will create the following architecture. Entries are marked:\n")
-	fmt.Fprintf(bw, "  %s create\n\n", v.green("+"))
+	if len(p.Changes) == 0 {
+		fmt.Fprintf(bw, "%s The module declares no service and no data class.\n\n", v.bold("No changes."))
+	} else {
+		fmt.Fprintf(bw, "mrplan will create the following architecture. Entries are marked:\n")
+		fmt.Fprintf(bw, "  %s create\n\n", v.green("+"))
+	}
 	for _, s := range p.Services {
 		v.block(bw, s.Addr.String(), "service", s.Addr.Name, serviceAttrs(s), serviceFooter(s))
 	}
