@@ -115,7 +115,7 @@ func writeDOTNode(w *bufio.Writer, n *graphNode, st dotStyle) {
 		attrs = append(attrs, "color="+dotQuote(dotRed))
 	}
 	if n.Missing {
-		attrs = append(attrs, "penwidth=2.5", "fontcolor="+dotQuote(dotRed))
+		attrs = append(attrs, "penwidth=2.5", "fontcolor="+dotQuote(dotRed), "fontname="+dotQuote(dotFont+"-Bold"))
 	}
 	if st.classes {
 		cls := n.Class()
