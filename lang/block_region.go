@@ -83,7 +83,7 @@ func (l *loader) resolveRegion(r *Region) {
 			return
 		default:
 			fail(r.DeclRange, "Missing provider",
-				fmt.Sprintf("Region %q must say which provider it belongs to, because the module declares %d. Add provider = %q or another of them.", r.Name, len(m.Providers), m.Providers[0].Name))
+				fmt.Sprintf("Region %q must say which provider it belongs to, because the module declares %d providers. Add provider = %q, or another of them.", r.Name, len(m.Providers), m.Providers[0].Name))
 			return
 		}
 	}

@@ -47,7 +47,7 @@ func (l *loader) resolveProduct(ref string, rng hcl.Range, use string, kinds []p
 		for i, k := range kinds {
 			words[i] = string(k)
 		}
-		return fail("Product does not fit", fmt.Sprintf("%s is a %s product, which cannot serve as %s; that needs a %s product.", ref, p.Kind, use, strings.Join(words, ", ")))
+		return fail("Product does not fit", fmt.Sprintf("%s is %s product, which cannot serve as %s; that needs %s product.", ref, strings.ToLower(article(string(p.Kind))), use, strings.ToLower(article(orList(words)))))
 	}
 	return p
 }

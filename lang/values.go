@@ -328,6 +328,11 @@ func wordList(words []string) string {
 	for i, w := range words {
 		q[i] = fmt.Sprintf("%q", w)
 	}
+	return orList(q)
+}
+
+// orList joins words as a sentence does: a, b or c.
+func orList(q []string) string {
 	switch len(q) {
 	case 0:
 		return ""
