@@ -49,7 +49,7 @@ Findings are part of the plan and never change its exit code: use
 			return exit(runPlan(s, g, f, dir))
 		},
 	}
-	cmd.Flags().StringVar(&f.format, "format", "text", "output format: text or json")
+	cmd.Flags().StringVar(&f.format, "format", "text", "output format: text, json or markdown (a pull-request comment)")
 	cmd.Flags().BoolVar(&f.json, "json", false, "short for --format json")
 	cmd.Flags().StringVar(&f.out, "out", "", "also write the plan as JSON to FILE (atomically)")
 	cmd.Flags().BoolVar(&f.detailedExitcode, "detailed-exitcode", false, "exit 2 when the plan has changes, 0 when it has none")
@@ -61,8 +61,8 @@ func runPlan(s Streams, g *globals, f *planFlags, dir string) int {
 	if f.json {
 		format = "json"
 	}
-	if format != "text" && format != "json" {
-		fmt.Fprintf(s.Err, "Error: unknown --format %q for plan; use text or json.\n", format)
+	if format != "text" && format != "json" && format != "markdown" {
+		fmt.Fprintf(s.Err, "Error: unknown --format %q for plan; use text, json or markdown.\n", format)
 		return ExitError
 	}
 	m, hdiags := lang.LoadDir(dir)
@@ -94,9 +94,12 @@ func runPlan(s Streams, g *globals, f *planFlags, dir string) int {
 		}
 	}
 	var err error
-	if format == "json" {
+	switch format {
+	case "json":
 		_, err = s.Out.Write(js.Bytes())
-	} else {
+	case "markdown":
+		err = views.PlanMarkdown{Title: "mrplan plan: " + filepath.Base(absOr(dir))}.Write(s.Out, p, findings)
+	default:
 		err = views.PlanText{Files: m.Files, Color: g.color(s.OutTerminal)}.Write(s.Out, p, findings)
 		if err == nil && f.out != "" {
 			_, err = fmt.Fprintf(s.Out, "\nSaved the plan to %s.\n", f.out)
@@ -163,4 +166,13 @@ func savePlanFile(path string, data []byte) error {
 		return err
 	}
 	return nil
+}
+
+// absOr names dir by its absolute path, for titles; dir itself when that
+// fails.
+func absOr(dir string) string {
+	if abs, err := filepath.Abs(dir); err == nil {
+		return abs
+	}
+	return dir
 }

@@ -57,6 +57,12 @@ func TestPlanExamples(t *testing.T) {
 			if again, _, _ := runCLI(t, "plan", "--format", "json"); again != js {
 				t.Error("two runs of plan -json print different bytes")
 			}
+
+			md, _, code := runCLI(t, "plan", "--format", "markdown")
+			if code != ExitOK || !strings.HasPrefix(md, "<!-- mrplan:plan -->\n") || len(md) > 65536 {
+				t.Errorf("plan --format markdown: exit %d, %d characters", code, len(md))
+			}
+			g.Assert(t, name+".md", []byte(md))
 		})
 	}
 }
