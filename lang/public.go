@@ -51,7 +51,8 @@ func LoadDir(dir string) (*Module, hcl.Diagnostics) {
 }
 
 // LoadDirWith is LoadDir with the catalogs of reg (built-in ones, say, or a
-// test's own); the module's custom providers are added to reg.
+// test's own). The module's custom providers are added to reg, so a
+// registry serves one load: give each call a fresh one.
 func LoadDirWith(dir string, reg *providers.Registry) (*Module, hcl.Diagnostics) {
 	l := newLoader(dir, reg)
 	files, err := ModuleFiles(dir)
