@@ -1,9 +1,11 @@
 package command
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/sebdah/goldie/v2"
@@ -110,5 +112,26 @@ func TestValidateFlags(t *testing.T) {
 	out, _, code = runCLI(t, "validate", "does-not-exist")
 	if code != ExitError || out == "" {
 		t.Errorf("missing directory: exit %d, output %q", code, out)
+	}
+}
+
+// TestValidateColor: colour on a terminal only, and never with -no-color.
+func TestValidateColor(t *testing.T) {
+	dir := "../../lang/testdata/errors/references"
+	for _, c := range []struct {
+		args     []string
+		terminal bool
+		colour   bool
+	}{
+		{[]string{"validate", dir}, true, true},
+		{[]string{"-no-color", "validate", dir}, true, false},
+		{[]string{"validate", "-no-color", dir}, true, false},
+		{[]string{"validate", dir}, false, false},
+	} {
+		var out bytes.Buffer
+		Main(c.args, Streams{In: bytes.NewReader(nil), Out: &out, Err: &out, OutTerminal: c.terminal, ErrTerminal: c.terminal})
+		if got := strings.Contains(out.String(), "\x1b["); got != c.colour {
+			t.Errorf("%v on a terminal=%v: colour %v, want %v", c.args, c.terminal, got, c.colour)
+		}
 	}
 }
