@@ -136,6 +136,12 @@ func (p *planner) survive(s *Service, o *ServiceOutcome, isLost func(string) boo
 	case !lostActive:
 		o.Outcome = OutcomeServing
 		o.Regions = s.Active
+	case len(activeLeft) > 0 && s.WriteMode == WritePartitioned:
+		// The records homed in the lost region get a new home: a
+		// promotion, whichever region was the nominal primary.
+		o.Outcome = OutcomeFailedOver
+		o.Regions = activeLeft
+		o.RTO = s.RegionRTO.Total
 	case len(activeLeft) > 0 && (!primaryLost || multi):
 		o.Outcome = OutcomeRerouted
 		o.Regions = activeLeft

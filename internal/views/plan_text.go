@@ -231,7 +231,11 @@ func (v PlanText) scenarios(w *bufio.Writer, p *planner.Plan) {
 			case planner.OutcomeRerouted:
 				lines = append(lines, fmt.Sprintf("~ %s is rerouted to %s in %s", o.Service, strings.Join(o.Regions, ", "), units.FormatDuration(o.RTO)))
 			case planner.OutcomeFailedOver:
-				lines = append(lines, fmt.Sprintf("~ %s fails over to %s in %s", o.Service, firstOf(o.Regions), units.FormatDuration(o.RTO)))
+				line := fmt.Sprintf("~ %s fails over to %s in %s", o.Service, firstOf(o.Regions), units.FormatDuration(o.RTO))
+				if len(o.Regions) > 1 {
+					line += " (" + strings.Join(o.Regions[1:], ", ") + " serving on)"
+				}
+				lines = append(lines, line)
 			case planner.OutcomeDown:
 				lines = append(lines, fmt.Sprintf("- %s is down: %s", o.Service, elidedDownCause(o.Cause, o.Elided)))
 			}

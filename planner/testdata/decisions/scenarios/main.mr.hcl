@@ -58,3 +58,20 @@ data "tickets" {
   owner   = service.backoffice
   product = "t.asyncdb"
 }
+
+# Partitioned writes: whichever region is lost, the records homed there
+# move, so the service fails over (its RTO), never just reroutes.
+# want: service.trips lost(region:b)=failed-over>a@2m lost(region:a)=failed-over>b@2m
+# want: data.rides lost(region:b)=exposed@0s lost(region:c)=safe
+service "trips" {
+  criticality = "core"
+  regions     = [region.a, region.b]
+  writes      = [data.rides]
+}
+
+data "rides" {
+  owner          = service.trips
+  product        = "t.syncdb"
+  loss_tolerance = "none"
+  partition_key  = "city"
+}
