@@ -139,6 +139,7 @@ func checkHTMLReport(t *testing.T, page []byte) {
 	if err != nil {
 		t.Fatalf("the report does not parse as HTML: %v", err)
 	}
+	checkBalanced(t, page)
 	ids := map[string]*html.Node{}
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
@@ -260,5 +261,63 @@ func TestReportErrors(t *testing.T) {
 	entries, _ := os.ReadDir(tmp)
 	if len(entries) != 0 {
 		t.Errorf("failed runs left files behind: %v", entries)
+	}
+}
+
+// checkBalanced reads page token by token (no error correction, unlike
+// html.Parse) and checks that the structural elements open and close in
+// order.
+func checkBalanced(t *testing.T, page []byte) {
+	t.Helper()
+	watch := map[string]bool{"html": true, "head": true, "body": true, "section": true, "table": true, "thead": true,
+		"tbody": true, "tr": true, "td": true, "th": true, "div": true, "ul": true, "li": true, "svg": true, "g": true, "p": true}
+	var stack []string
+	z := html.NewTokenizer(bytes.NewReader(page))
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			break
+		}
+		name, _ := z.TagName()
+		tag := string(name)
+		if !watch[tag] {
+			continue
+		}
+		switch tt {
+		case html.StartTagToken:
+			stack = append(stack, tag)
+		case html.EndTagToken:
+			if len(stack) == 0 || stack[len(stack)-1] != tag {
+				t.Fatalf("</%s> closes %v", tag, stack)
+			}
+			stack = stack[:len(stack)-1]
+		}
+	}
+	if len(stack) > 0 {
+		t.Errorf("elements left open: %v", stack)
+	}
+}
+
+// Text from the module is escaped in both formats.
+func TestReportEscapes(t *testing.T) {
+	dir := t.TempDir()
+	src := `provider "aws" {}
+region "us-east-1" {}
+service "web" {
+  description = "<script>alert(1)</script> & <b>bold</b> | pipe"
+  regions     = [region.us-east-1]
+}
+`
+	if err := os.WriteFile(filepath.Join(dir, "main.mr.hcl"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	page := renderReport(t, dir, "report.html")
+	checkHTMLReport(t, page)
+	if bytes.Contains(page, []byte("<script")) || bytes.Contains(page, []byte("<b>bold")) {
+		t.Error("the HTML report does not escape a description")
+	}
+	md := renderReport(t, dir, "report.md")
+	if bytes.Contains(md, []byte("<script")) || !bytes.Contains(md, []byte("&lt;script&gt;")) {
+		t.Error("the Markdown report does not escape a description")
 	}
 }

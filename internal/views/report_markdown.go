@@ -213,6 +213,7 @@ func (md *mdWriter) services(r *report) {
 		if s.HasGaps {
 			name += " 🔴"
 		}
+		name += why(s.Description)
 		var regions []string
 		for _, reg := range s.Regions {
 			if reg == s.Primary {
