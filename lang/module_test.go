@@ -175,3 +175,20 @@ func TestLoadTwice(t *testing.T) {
 		t.Errorf("first load %d diagnostics, second %d", len(first), len(second))
 	}
 }
+
+func TestIsModuleFile(t *testing.T) {
+	for name, want := range map[string]bool{
+		"main.mr.hcl":     true,
+		"main.mr.json":    true,
+		"main.tf":         false,
+		"main.mr.hcl~":    false,
+		".main.mr.hcl":    false,
+		".#main.mr.hcl":   false,
+		"#main.mr.hcl#":   false,
+		"main.mr.hcl.bak": false,
+	} {
+		if got := IsModuleFile(name); got != want {
+			t.Errorf("IsModuleFile(%q) = %v", name, got)
+		}
+	}
+}

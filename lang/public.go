@@ -18,8 +18,14 @@ const (
 	SuffixJSON = ".mr.json"
 )
 
-// IsModuleFile reports whether name is a module file by its suffix.
+// IsModuleFile reports whether a file's base name makes it a module file:
+// it ends in .mr.hcl or .mr.json and is not hidden or an editor's lock or
+// backup file (".main.mr.hcl", "#main.mr.hcl#", ".#main.mr.hcl"), as
+// Terraform ignores them too.
 func IsModuleFile(name string) bool {
+	if strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") {
+		return false
+	}
 	return strings.HasSuffix(name, SuffixHCL) || strings.HasSuffix(name, SuffixJSON)
 }
 
