@@ -205,3 +205,28 @@ func TestPlanEmptyListsAreArrays(t *testing.T) {
 		t.Errorf("text plan of an empty module:\n%s", text)
 	}
 }
+
+// The README's plan excerpt quotes the plan of examples/global-commerce;
+// every line it quotes must still be in that plan.
+func TestReadmePlanExcerpt(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, ok := strings.Cut(string(readme), "<!-- section: plan -->")
+	_, section, ok2 := strings.Cut(section, "```console\n")
+	section, _, _ = strings.Cut(section, "```")
+	if !ok || !ok2 {
+		t.Fatal("README has no plan section with a console excerpt")
+	}
+	out, _, _ := runCLI(t, "plan", "../../examples/global-commerce")
+	for _, line := range strings.Split(section, "\n") {
+		l := strings.TrimSpace(line)
+		if l == "" || l == "…" || !strings.HasPrefix(line, "  ") || strings.HasPrefix(l, "$") {
+			continue
+		}
+		if !strings.Contains(out, l) {
+			t.Errorf("README quotes a line the plan no longer has: %s", l)
+		}
+	}
+}
