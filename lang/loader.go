@@ -54,9 +54,16 @@ func (l *loader) exprRange(a Address, attr string, fallback hcl.Range) hcl.Range
 	return fallback
 }
 
+// recordExpr keeps the range of attr's value. The first block of an
+// address wins: a duplicate is decoded (to report its own mistakes), then
+// dropped, and must not move the first one's ranges.
 func (l *loader) recordExpr(a Address, attr *hcl.Attribute) {
-	if attr != nil {
-		l.exprRanges[exprKey{a, attr.Name}] = attr.Expr.Range()
+	if attr == nil {
+		return
+	}
+	key := exprKey{a, attr.Name}
+	if _, seen := l.exprRanges[key]; !seen {
+		l.exprRanges[key] = attr.Expr.Range()
 	}
 }
 

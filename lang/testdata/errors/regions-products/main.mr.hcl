@@ -65,3 +65,8 @@ dependency "bus" {
   kind    = "database"
   product = "corp.kafka" # error: Product does not fit
 }
+
+data "orders" { # error: Duplicate data "orders"
+  owner   = service.api
+  product = "corp.tidb"
+}
