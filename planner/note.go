@@ -50,10 +50,13 @@ const (
 	// NoteNoGeography: a region with no coordinates; distances and patterns
 	// involving it are guesses. Args: region.
 	NoteNoGeography
+	// NoteFailoverNoTarget: failover = "automatic" on a service with one
+	// region, which has nowhere to fail over to. Args: (none).
+	NoteFailoverNoTarget
 )
 
 var noteKindNames = []string{"", "mechanism-not-offered", "sync-over-budget", "no-zero-loss-channel",
 	"single-channel", "topology-needs-regions", "conflict-not-offered",
-	"no-quorum", "unknown-product", "no-geography"}
+	"no-quorum", "unknown-product", "no-geography", "failover-no-target"}
 
 func (k NoteKind) String() string { return enumName(noteKindNames, int(k), "NoteKind") }

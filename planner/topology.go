@@ -257,6 +257,10 @@ func (p *planner) decideFailover(s *Service) {
 	if f := s.Block.Failover; f != lang.FailoverAuto {
 		s.Failover = f
 		s.add(because(DecideFailover, FailoverExplicit, f.String()))
+		if f == lang.FailoverAutomatic && len(s.Regions) < 2 {
+			s.Notes = append(s.Notes, Note{Kind: NoteFailoverNoTarget, Attr: "failover",
+				Range: attrRange(s.Block.Attrs, "failover", s.Block.DeclRange)})
+		}
 		return
 	}
 	switch {

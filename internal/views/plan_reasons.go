@@ -124,6 +124,7 @@ var noteTexts = map[planner.NoteKind]string{
 	planner.NoteNoQuorum:             "automatic failover between {0} regions with no witness has no quorum",
 	planner.NoteUnknownProduct:       "{0} is not in any catalog, so it is assumed not to replicate",
 	planner.NoteNoGeography:          "region {0} has no geography, so distances and patterns involving it are guesses",
+	planner.NoteFailoverNoTarget:     "failover = \"automatic\", but the service has one region and nowhere to fail over to",
 }
 
 // ExplainReason puts a planner reason into words a reviewer can check.

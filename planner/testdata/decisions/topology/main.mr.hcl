@@ -113,3 +113,9 @@ service "one-zone" { # want: service.one-zone topology=single-region pattern=sin
   criticality = "auxiliary"
   regions     = [region.a2]
 }
+
+service "forced-failover" { # want: service.forced-failover failover=automatic notes=failover-no-target
+  criticality = "auxiliary"
+  failover    = "automatic"
+  regions     = [region.a]
+}
