@@ -37,8 +37,9 @@ type Service struct {
 	Standby  Standby
 	// WriteMode is where the service's writes are accepted.
 	WriteMode WriteMode
-	// Regions are all the regions the service runs in or fails over to, in
-	// the order the module lists them; Active serve traffic, Standbys wait.
+	// Regions are all the regions the service runs in or fails over to:
+	// Active (which serve traffic) then Standbys (which wait), each in the
+	// order the module lists them, the primary first for active-passive.
 	Regions  []string
 	Active   []string
 	Standbys []string
