@@ -198,6 +198,9 @@ func (p *planner) chooseMechanisms(d *Data, f *syncFacts) {
 		d.add(because(DecideMechanisms, code, append([]string{m.String()}, args...)...))
 	}
 	lag := dur(f.lag())
+	if f.lag() == 0 {
+		lag = "unknown"
+	}
 	switch {
 	case d.Class == ClassRegenerable:
 		use(lang.MechRegenerate, MechRegenerated)
@@ -377,6 +380,11 @@ func (p *planner) estimateData(d *Data) {
 				rpo := time.Duration(0)
 				rr := because(DecideRPO, RPOSyncChannel, m.String())
 				if r == ReplicationAsync {
+					if f.lag() == 0 {
+						// A catalog entry with no lag says nothing about
+						// what a failover loses: only backups are sure.
+						continue
+					}
 					rpo = f.lag()
 					rr = because(DecideRPO, RPOReplicaLag, m.String(), f.product, dur(rpo))
 				}

@@ -96,3 +96,11 @@ data "small" { # want: data.small class=bulk mechanisms=backup-restore rpo=1d
   loss_tolerance = "1d"
   size           = "1099511627775B"
 }
+
+# A catalog entry without a lag says nothing about what a failover loses:
+# the replica is kept, but only the backups count for the RPO.
+data "unknown-lag" { # want: data.unknown-lag class=important mechanisms=async-replication rpo=1d
+  owner          = service.store
+  product        = "t.nolag"
+  loss_tolerance = "30m"
+}

@@ -65,6 +65,10 @@ provider "t" {
     kind        = "database"
     replication = ["none"]
   }
+  product "nolag" {
+    kind        = "database"
+    replication = ["async"]
+  }
   product "blob" {
     kind        = "object-store"
     replication = ["async"]
