@@ -37,7 +37,7 @@ var continents = [][][2]float64{
 		{9, -1}, {9, 4}, {-8, 4}, {-13, 8}, {-17, 14}},
 	// Great Britain and Ireland
 	{{-5, 50}, {1, 51}, {2, 53}, {-3, 56}, {-2, 58}, {-6, 58}, {-5, 55}, {-3, 54}, {-5, 52}},
-	{{-10, 52}, {-6, 52}, {-6, 55}, {-10, 54}},
+	{{-10, 51.6}, {-6.3, 52.1}, {-5.8, 53.5}, {-5.6, 55.2}, {-7.5, 55.4}, {-10, 54.2}},
 	// Japan
 	{{130, 31}, {133, 34}, {136, 34}, {140, 35}, {142, 39}, {141, 42}, {145, 44}, {141, 45}, {139, 40},
 		{137, 37}, {132, 35}, {130, 33}},
@@ -48,6 +48,24 @@ var continents = [][][2]float64{
 	{{114, -22}, {114, -34}, {118, -35}, {124, -33}, {131, -31}, {138, -35}, {141, -38}, {150, -37},
 		{153, -28}, {153, -25}, {146, -19}, {142, -11}, {136, -12}, {131, -11}, {126, -14}, {122, -18}},
 	{{172, -34}, {178, -38}, {174, -41}, {171, -46}, {167, -46}, {172, -41}},
+}
+
+// seas are inland seas and bays cut out of the continents above, drawn in
+// the sea's colour on top of them.
+var seas = [][][2]float64{
+	// Baltic Sea and Gulf of Bothnia
+	{{10, 54}, {14, 54}, {20, 54.5}, {21, 57}, {24, 57.5}, {28, 60}, {23, 60.3}, {21.5, 63}, {25, 65.5},
+		{22, 65.8}, {17.5, 62.5}, {19, 60}, {16.5, 57}, {12.5, 56}},
+	// Black Sea
+	{{28, 41.5}, {28, 46}, {33, 46}, {38, 47}, {41.5, 42}, {35, 42}},
+	// Caspian Sea
+	{{47, 45}, {50, 47}, {53.5, 45}, {53, 40}, {50.5, 37}, {49, 40}},
+	// Hudson Bay
+	{{-95, 60}, {-80, 63}, {-77, 55}, {-80, 51}, {-90, 57}},
+	// Persian Gulf
+	{{48, 30}, {50, 30}, {56, 27}, {56, 25}, {52, 24}},
+	// Red Sea
+	{{32.5, 30}, {35, 28}, {43, 13}, {42, 15}, {39, 20}},
 }
 
 const (
@@ -124,18 +142,8 @@ func regionMapSVG(regions []reportRegion) template.HTML {
 		_, y := v.xy(0, lat)
 		fmt.Fprintf(&b, `<line class="grid" x1="0" y1="%.1f" x2="%.0f" y2="%.1f"/>`, y, mapWidth, y)
 	}
-	for _, poly := range continents {
-		b.WriteString(`<path class="land" d="`)
-		for i, pt := range poly {
-			x, y := v.xy(pt[0], pt[1])
-			if i == 0 {
-				fmt.Fprintf(&b, "M%.1f %.1f", x, y)
-			} else {
-				fmt.Fprintf(&b, "L%.1f %.1f", x, y)
-			}
-		}
-		b.WriteString(`Z"/>`)
-	}
+	writePolys(&b, v, "land", continents)
+	writePolys(&b, v, "sea", seas)
 
 	var taken []box
 	type placed struct {
@@ -229,4 +237,19 @@ func regionCounts(r reportRegion) string {
 		s += fmt.Sprintf(", %d standby", len(r.Standby))
 	}
 	return s
+}
+
+func writePolys(b *strings.Builder, v mapView, class string, polys [][][2]float64) {
+	for _, poly := range polys {
+		fmt.Fprintf(b, `<path class="%s" d="`, class)
+		for i, pt := range poly {
+			x, y := v.xy(pt[0], pt[1])
+			if i == 0 {
+				fmt.Fprintf(b, "M%.1f %.1f", x, y)
+			} else {
+				fmt.Fprintf(b, "L%.1f %.1f", x, y)
+			}
+		}
+		b.WriteString(`Z"/>`)
+	}
 }

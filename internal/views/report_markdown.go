@@ -125,7 +125,7 @@ func (md *mdWriter) summary(r *report) {
 		md.printf("No service is tier 0.\n\n")
 	}
 	for _, c := range s.Core {
-		md.printf("- **%s**: %s\n", mdText(c.Name), mdText(c.Why))
+		md.printf("- **%s**: %s. %s.\n", mdText(c.Name), mdText(c.Why), mdText(upperFirst(c.Shape)))
 	}
 	if len(s.Core) > 0 {
 		md.printf("\n")
@@ -403,4 +403,11 @@ func (md *mdWriter) assumptions(r *report) {
 		md.row("`"+a.Name+"`", value, mdCell(a.Doc), src)
 	}
 	md.printf("\n")
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }

@@ -56,7 +56,7 @@ type reportSummary struct {
 	DownInRegionLoss                                 int // services down in at least one region loss
 }
 
-type reportCore struct{ Name, Why string }
+type reportCore struct{ Name, Why, Shape string }
 
 type reportRegion struct {
 	Name, Provider, Code, Place, Country string
@@ -468,7 +468,11 @@ func (r *report) buildSummary(m *lang.Module, p *planner.Plan, ds []diag.Diagnos
 			sm.Tiers[s.Tier]++
 		}
 		if s.Core {
-			sm.Core = append(sm.Core, reportCore{s.Name, s.TierWhy})
+			shape := s.Topology + " in " + strings.Join(s.Regions, ", ")
+			if len(s.Regions) == 1 {
+				shape = "only in " + s.Regions[0]
+			}
+			sm.Core = append(sm.Core, reportCore{s.Name, s.TierWhy, shape + "; RTO " + s.RTO.Achieved})
 		}
 		if s.RPO.Status == "miss" || s.RTO.Status == "miss" {
 			sm.ObjectivesMissed++
