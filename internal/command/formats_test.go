@@ -105,6 +105,17 @@ func TestLintExitCodes(t *testing.T) {
 	if !strings.Contains(out, "teams/checkout/checkout.deps.hcl:8:12: error: Undeclared dependency (MR103)") {
 		t.Errorf("compact lint output lacks the fraud-score drift:\n%s", out)
 	}
+	// A component the module does not know is an error; the others are
+	// still linted.
+	out, _, code := runCLI(t, "lint", "-module", "module", "-format", "compact", "unknown")
+	want := "unknown/catalog-info.yaml:4:9: error: Unknown service\nunknown/catalog-info.yaml:12:33: error: Undeclared dependency (MR103)\n"
+	if code != ExitError || out != want {
+		t.Errorf("unknown service: exit %d\n%s", code, out)
+	}
+	out, _, _ = runCLI(t, "lint", "-module", "module", "unknown")
+	if !strings.Contains(out, `Did you mean "checkout"?`) {
+		t.Errorf("no suggestion for the misspelt service:\n%s", out)
+	}
 }
 
 // A notice alone never fails validate; an error always does; a warning

@@ -78,11 +78,11 @@ func runLint(s Streams, g *globals, o lintOptions, paths []string) int {
 		manifests = append(manifests, ms...)
 		sources[f] = src
 	}
-	if !hclDiags.HasErrors() {
-		hclDiags = append(hclDiags, manifest.Resolve(mod, manifests)...)
-	}
 	ds := diag.FromHCL(hclDiags)
 	if !hclDiags.HasErrors() {
+		// A manifest about an unknown service is an error of its own; the
+		// other manifests are still checked.
+		ds = append(ds, diag.FromHCL(manifest.Resolve(mod, manifests))...)
 		ds = append(ds, runChecks(mod, o.checks, nonNil(manifests))...)
 	}
 	diag.Sort(ds)
