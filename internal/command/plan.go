@@ -40,18 +40,15 @@ country is lost. Every decision carries the reason for it.
 
 Findings are part of the plan and never change its exit code: use
 'mrplan validate' as the gate.`,
-		Args: cobra.MaximumNArgs(1),
+		Args:              cobra.MaximumNArgs(1),
+		ValidArgsFunction: completeModuleDir,
 		RunE: func(_ *cobra.Command, args []string) error {
-			dir := "."
-			if len(args) == 1 {
-				dir = args[0]
-			}
-			return exit(runPlan(s, g, f, dir))
+			return exit(runPlan(s, g, f, moduleDir(args)))
 		},
 	}
-	cmd.Flags().StringVar(&f.format, "format", "text", "output format: text, json or markdown (a pull-request comment)")
+	cmd.Flags().StringVar(&f.format, "format", "text", "output format: text, json, or markdown (a pull-request comment)")
 	cmd.Flags().BoolVar(&f.json, "json", false, "short for --format json")
-	cmd.Flags().StringVar(&f.out, "out", "", "also write the plan as JSON to FILE (atomically)")
+	cmd.Flags().StringVar(&f.out, "out", "", "also write the plan as JSON to `FILE`, atomically")
 	cmd.Flags().BoolVar(&f.detailedExitcode, "detailed-exitcode", false, "exit 2 when the plan has changes, 0 when it has none")
 	return cmd
 }
