@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -189,7 +188,8 @@ func writeJSON(s Streams, v any) int {
 	return ExitOK
 }
 
-// formatList is the --format help of validate and lint.
+// formatList names the formats of validate and lint, for --format's help
+// and its error.
 func formatList() string {
-	return strings.Join([]string{"text", "compact", "json", "sarif", "junit", "github"}, ", ")
+	return "text, compact, json, sarif, junit or github"
 }
