@@ -13,9 +13,10 @@ import (
 )
 
 type graphOptions struct {
-	format  string
-	groupBy string
-	out     string
+	format   string
+	groupBy  string
+	condense bool
+	out      string
 }
 
 func newGraphCmd(s Streams, g *globals) *cobra.Command {
@@ -28,7 +29,8 @@ dependency graph: services, data classes and dependencies as nodes; depends_on,
 reads, writes and ownership as edges. Nodes are grouped in clusters by region
 (a service in its primary region's, a data class with its owner, a dependency
 in the region it is pinned to or in "every region"), by tier, or not at all.
-The hidden single-region dependencies (MR101) are drawn in red.
+The hidden single-region dependencies (MR101) are drawn in red. For a module of
+hundreds of services, --condense draws each cluster as one node.
 
 Render DOT with Graphviz ('mrplan graph | dot -Tsvg > graph.svg'); paste
 Mermaid into a Markdown file between a "` + "```mermaid" + `" fence.`,
@@ -44,6 +46,7 @@ Mermaid into a Markdown file between a "` + "```mermaid" + `" fence.`,
 	f := cmd.Flags()
 	f.StringVar(&o.format, "format", "dot", "output format: dot or mermaid")
 	f.StringVar(&o.groupBy, "group-by", "region", "clusters: region, tier or none")
+	f.BoolVar(&o.condense, "condense", false, "draw each cluster as one node that counts what it holds, keeping apart what a single-region dependency ends at (for large modules)")
 	f.StringVarP(&o.out, "out", "o", "", "write to FILE (atomically) instead of standard output")
 	return cmd
 }
@@ -57,9 +60,13 @@ func runGraph(s Streams, g *globals, o graphOptions, dir string) int {
 	var render func(*bytes.Buffer, *planner.Plan) error
 	switch o.format {
 	case "dot":
-		render = func(b *bytes.Buffer, p *planner.Plan) error { return views.GraphDOT{GroupBy: group}.Write(b, p) }
+		render = func(b *bytes.Buffer, p *planner.Plan) error {
+			return views.GraphDOT{GroupBy: group, Condense: o.condense}.Write(b, p)
+		}
 	case "mermaid":
-		render = func(b *bytes.Buffer, p *planner.Plan) error { return views.GraphMermaid{GroupBy: group}.Write(b, p) }
+		render = func(b *bytes.Buffer, p *planner.Plan) error {
+			return views.GraphMermaid{GroupBy: group, Condense: o.condense}.Write(b, p)
+		}
 	default:
 		fmt.Fprintf(s.Err, "Error: --format must be dot or mermaid, not %q.\n", o.format)
 		return ExitError

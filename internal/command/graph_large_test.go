@@ -118,6 +118,15 @@ func TestGraphLargeModule(t *testing.T) {
 		}
 		t.Logf("group by %s: %d bytes of SVG in %s", group, len(svg), time.Since(start).Round(time.Millisecond))
 	}
+	for _, group := range []string{"region", "tier"} {
+		out, errOut, code := runCLI(t, "graph", dir, "--condense", "--group-by", group)
+		if code != ExitOK {
+			t.Fatalf("graph --condense --group-by %s: exit %d\n%s", group, code, errOut)
+		}
+		if n := strings.Count(out, "[label="); n > 60 {
+			t.Errorf("graph --condense --group-by %s draws %d nodes, want at most 60", group, n)
+		}
+	}
 	out, errOut, code := runCLI(t, "graph", dir, "--format", "mermaid", "--group-by", "tier")
 	if code != ExitOK || !strings.Contains(out, "subgraph") {
 		t.Errorf("graph --format mermaid: exit %d\n%s", code, errOut)

@@ -15,12 +15,14 @@ import (
 // dependencies (MR101) and the nodes on them in red.
 type GraphDOT struct {
 	GroupBy GroupBy
+	// Condense draws each cluster as one node (see graphView.condensed).
+	Condense bool
 }
 
 // Write renders p.
 func (v GraphDOT) Write(w io.Writer, p *planner.Plan) error {
 	bw := bufio.NewWriter(w)
-	writeDOT(bw, buildGraphView(p, v.GroupBy), dotStyle{})
+	writeDOT(bw, graphFor(p, v.GroupBy, v.Condense), dotStyle{})
 	return bw.Flush()
 }
 

@@ -18,12 +18,14 @@ import (
 // single-region dependencies in red.
 type GraphMermaid struct {
 	GroupBy GroupBy
+	// Condense draws each cluster as one node (see graphView.condensed).
+	Condense bool
 }
 
 // Write renders p.
 func (v GraphMermaid) Write(w io.Writer, p *planner.Plan) error {
 	bw := bufio.NewWriter(w)
-	writeMermaid(bw, buildGraphView(p, v.GroupBy), "")
+	writeMermaid(bw, graphFor(p, v.GroupBy, v.Condense), "")
 	return bw.Flush()
 }
 

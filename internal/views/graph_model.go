@@ -358,6 +358,16 @@ func (gv *graphView) group(p *planner.Plan, group GroupBy, order []*graphNode) {
 	}
 }
 
+// graphFor builds the graph view of p, condensed when asked. Condensing
+// needs clusters: with GroupByNone there is nothing to fold.
+func graphFor(p *planner.Plan, group GroupBy, condense bool) *graphView {
+	gv := buildGraphView(p, group)
+	if condense && group != GroupByNone {
+		gv = gv.condensed()
+	}
+	return gv
+}
+
 func regionLabel(m *lang.Module, name string) string {
 	r := m.Region(name)
 	if r == nil || r.Geo == nil {

@@ -27,10 +27,7 @@ var graphvizMu sync.Mutex
 // With condense set, each cluster is folded into one node (see
 // graphView.condensed): the overview a report of hundreds of services needs.
 func GraphSVG(ctx context.Context, p *planner.Plan, group GroupBy, condense bool) ([]byte, error) {
-	gv := buildGraphView(p, group)
-	if condense {
-		gv = gv.condensed()
-	}
+	gv := graphFor(p, group, condense)
 	var dot bytes.Buffer
 	bw := bufio.NewWriter(&dot)
 	writeDOT(bw, gv, dotStyle{classes: true})
@@ -70,5 +67,6 @@ var (
 func cleanSVG(b []byte) []byte {
 	b = svgProlog.ReplaceAll(b, []byte("$1"))
 	b = svgComments.ReplaceAll(b, nil)
-	return bytes.TrimSpace(b)
+	b = bytes.TrimSpace(b)
+	return bytes.Replace(b, []byte("<svg "), []byte(`<svg role="img" aria-label="Dependency graph" `), 1)
 }
