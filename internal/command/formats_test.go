@@ -154,8 +154,15 @@ const (
 )
 
 var sarifSchema = sync.OnceValues(func() (*jsonschema.Schema, error) {
+	// Run outside this module, so that its go.mod and go.sum stay as they are.
+	dir, err := os.MkdirTemp("", "sarif-schema")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
 	cmd := exec.Command("go", "mod", "download", "-json", schemaModule)
-	cmd.Dir = os.TempDir() // outside this module: its go.mod stays as it is
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=")
 	out, err := cmd.Output()
 	if err != nil {
 		return nil, err
