@@ -2,7 +2,6 @@ package lang
 
 import (
 	"fmt"
-	"sort"
 
 	"github.com/hashicorp/hcl/v2"
 
@@ -40,13 +39,24 @@ var catalogProductSchema = &hcl.BodySchema{
 	},
 }
 
+// The words a custom product may use come from providers, so a custom
+// catalog and a built-in one speak the same vocabulary.
 var (
-	productKindNames = []string{"", "database", "cache", "queue", "object-store", "search", "identity",
-		"dns", "cdn", "compute", "secrets", "other"}
-	scopeNames       = []string{"", "regional", "multi-region", "global"}
-	replicationNames = []string{"", "sync", "semi-sync", "async", "none"}
-	resolutionNames  = []string{"", "lww", "crdt", "custom"}
+	productKindNames = withUnset(providers.ProductKinds())
+	scopeNames       = withUnset(providers.Scopes())
+	replicationNames = withUnset(providers.ReplicationModes())
+	resolutionNames  = withUnset(providers.ConflictResolutions())
 )
+
+// withUnset turns a list of words into an enumeration table whose index 0
+// stands for "not set", as the decoders' enum helpers expect.
+func withUnset[T ~string](words []T) []string {
+	out := []string{""}
+	for _, w := range words {
+		out = append(out, string(w))
+	}
+	return out
+}
 
 // decodeProviderBlock reads a provider block. Its inline regions and
 // products, if any, become the custom catalog registered in finish.
@@ -61,29 +71,69 @@ func (l *loader) decodeProviderBlock(block *hcl.Block) *Provider {
 	if len(content.Blocks) == 0 {
 		return p
 	}
-	cat := &providers.Catalog{Name: p.Name, Title: p.Name}
-	seen := map[string]hcl.Range{}
+	errorsBefore := len(l.diags)
+	var regions []*providers.Region
+	var products []*providers.Product
+	// Where each entry and its attributes stand, to place catalog problems.
+	entries := map[string]entrySource{}
 	for _, b := range content.Blocks {
 		key := b.Type + "." + b.Labels[0]
-		if first, dup := seen[key]; dup {
-			l.diags = append(l.diags, duplicateDiag(b.Type, fmt.Sprintf("%q", b.Labels[0]), b.DefRange, first))
+		if first, dup := entries[key]; dup {
+			l.diags = append(l.diags, duplicateDiag(b.Type, fmt.Sprintf("%q", b.Labels[0]), b.DefRange, first.block))
 			continue
 		}
-		seen[key] = b.DefRange
+		var attrs hcl.Attributes
 		switch b.Type {
 		case "region":
-			cat.Regions = append(cat.Regions, l.decodeCatalogRegion(p.Name, b))
+			var r *providers.Region
+			r, attrs = l.decodeCatalogRegion(p.Name, b)
+			regions = append(regions, r)
 		case "product":
-			cat.Products = append(cat.Products, l.decodeCatalogProduct(p.Name, b))
+			var pr *providers.Product
+			pr, attrs = l.decodeCatalogProduct(p.Name, b)
+			products = append(products, pr)
 		}
+		entries[key] = entrySource{block: b.DefRange, attrs: attrs}
 	}
-	sort.Slice(cat.Regions, func(i, j int) bool { return cat.Regions[i].Code < cat.Regions[j].Code })
-	sort.Slice(cat.Products, func(i, j int) bool { return cat.Products[i].Name < cat.Products[j].Name })
-	p.Catalog = cat
+	p.Catalog = providers.NewCatalog(p.Name, p.Name, regions, products)
+	if l.diags[errorsBefore:].HasErrors() {
+		return p // a catalog that did not decode would only be judged twice
+	}
+	for _, err := range p.Catalog.Check() {
+		l.catalogProblem(err, entries)
+	}
 	return p
 }
 
-func (l *loader) decodeCatalogRegion(provider string, block *hcl.Block) *providers.Region {
+// entrySource is where one inline region or product of a custom provider
+// is declared.
+type entrySource struct {
+	block hcl.Range
+	attrs hcl.Attributes
+}
+
+// catalogProblem reports what providers' Check found wrong with a custom
+// catalog at the attribute (or else the block) it is about.
+func (l *loader) catalogProblem(err error, entries map[string]entrySource) {
+	ce, ok := err.(*providers.CheckError)
+	if !ok {
+		l.diags = append(l.diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Invalid custom provider", Detail: err.Error()})
+		return
+	}
+	src := entries[string(ce.Entry)+"."+ce.Name]
+	rng := src.block
+	if a, ok := src.attrs[ce.Field]; ok {
+		rng = a.Range
+	}
+	l.diags = append(l.diags, &hcl.Diagnostic{
+		Severity: hcl.DiagError,
+		Summary:  "Invalid custom " + string(ce.Entry),
+		Detail:   fmt.Sprintf("In provider %q, %s %q: %s.", ce.Catalog, ce.Entry, ce.Name, ce.Message),
+		Subject:  &rng,
+	})
+}
+
+func (l *loader) decodeCatalogRegion(provider string, block *hcl.Block) (*providers.Region, hcl.Attributes) {
 	r := &providers.Region{Provider: provider, Code: block.Labels[0], Zones: 1}
 	content, diags := block.Body.Content(catalogRegionSchema)
 	l.diags = append(l.diags, diags...)
@@ -99,10 +149,10 @@ func (l *loader) decodeCatalogRegion(provider string, block *hcl.Block) *provide
 	if r.Name == "" {
 		r.Name = r.City
 	}
-	return r
+	return r, a
 }
 
-func (l *loader) decodeCatalogProduct(provider string, block *hcl.Block) *providers.Product {
+func (l *loader) decodeCatalogProduct(provider string, block *hcl.Block) (*providers.Product, hcl.Attributes) {
 	p := &providers.Product{Provider: provider, Name: block.Labels[0], Scope: providers.ScopeRegional}
 	content, diags := block.Body.Content(catalogProductSchema)
 	l.diags = append(l.diags, diags...)
@@ -124,7 +174,7 @@ func (l *loader) decodeCatalogProduct(provider string, block *hcl.Block) *provid
 	if p.Title == "" {
 		p.Title = p.Name
 	}
-	return p
+	return p, a
 }
 
 // wordsFrom reads a list of strings each of which must be one of names.

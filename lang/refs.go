@@ -5,9 +5,10 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/agext/levenshtein"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
+
+	"github.com/mrplan/mrplan/providers"
 )
 
 // didYouMean returns ` Did you mean "x"?` for the candidate closest to
@@ -19,29 +20,9 @@ func didYouMean(given string, candidates []string, prefix string) string {
 	return ""
 }
 
-// maxSuggestLen bounds the words nearest compares: edit distance is
-// quadratic, and nobody mistypes a 100-character name by two letters.
-const maxSuggestLen = 100
-
 // nearest returns the candidate closest to given, if it is within a third
 // of the word's length (at least 2 edits, as HCL allows), else "".
-func nearest(given string, candidates []string) string {
-	best, bestDist := "", 0
-	limit := max(2, len(given)/3)
-	if len(given) > maxSuggestLen {
-		return ""
-	}
-	for _, c := range candidates {
-		if d := len(c) - len(given); d > limit || -d > limit {
-			continue // the distance is at least the difference in length
-		}
-		dist := levenshtein.Distance(given, c, nil)
-		if dist <= limit && (best == "" || dist < bestDist || dist == bestDist && c < best) {
-			best, bestDist = c, dist
-		}
-	}
-	return best
-}
+func nearest(given string, candidates []string) string { return providers.Suggest(given, candidates) }
 
 // refSpec says which kinds of block an attribute may reference.
 type refSpec []Kind

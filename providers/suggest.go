@@ -2,13 +2,23 @@ package providers
 
 import "github.com/agext/levenshtein"
 
+// maxSuggestLen bounds the words Suggest compares: edit distance is
+// quadratic, and nobody mistypes a 100-character name by two letters.
+const maxSuggestLen = 100
+
 // Suggest returns the candidate closest to given by edit distance, when it
 // is within a third of given's length (at least 2 edits, as HCL allows), or
 // "". Ties go to the candidate that sorts first, so the answer is stable.
 func Suggest(given string, candidates []string) string {
+	if len(given) > maxSuggestLen {
+		return ""
+	}
 	best, bestDist := "", 0
 	limit := max(2, len(given)/3)
 	for _, c := range candidates {
+		if d := len(c) - len(given); d > limit || -d > limit {
+			continue // the distance is at least the difference in length
+		}
 		d := levenshtein.Distance(given, c, nil)
 		if d <= limit && (best == "" || d < bestDist || d == bestDist && c < best) {
 			best, bestDist = c, d
