@@ -63,7 +63,7 @@ func ruleCatalog(mod *lang.Module, o *checkOptions, lint bool) []views.Rule {
 	var out []views.Rule
 	for _, ch := range checks.All() {
 		info := ch.Info()
-		if cfg != nil && (!cfg.Enabled(info.ID) || lint && !checks.LintCheck(info.ID)) {
+		if cfg != nil && (!cfg.Enabled(info.ID) || lint && !checks.LintCheck(info.ID) || !lint && checks.LintOnly(info.ID)) {
 			continue
 		}
 		out = append(out, views.Rule{
