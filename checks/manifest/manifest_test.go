@@ -110,7 +110,7 @@ func TestParseBackstageErrors(t *testing.T) {
 func TestFiles(t *testing.T) {
 	dir := t.TempDir()
 	for _, name := range []string{"b/checkout.deps.hcl", "a/catalog-info.yaml", "a/catalog-info.yml", "a/other.yaml",
-		".hidden/x.deps.hcl", "main.mr.hcl", "c/payments.deps.hcl"} {
+		".hidden/x.deps.hcl", "node_modules/y/catalog-info.yaml", "vendor/z.deps.hcl", "main.mr.hcl", "c/payments.deps.hcl"} {
 		p := filepath.Join(dir, name)
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			t.Fatal(err)

@@ -22,8 +22,9 @@ func IsManifestFile(name string) bool {
 }
 
 // Files expands the paths given on the command line: a file is taken as it
-// is, a directory stands for every manifest under it (hidden directories
-// skipped). The result is sorted and has no duplicates.
+// is, a directory stands for every manifest under it (hidden directories,
+// node_modules and vendor skipped: they hold other projects' files). The
+// result is sorted and has no duplicates.
 func Files(paths []string) ([]string, error) {
 	seen := map[string]bool{}
 	var out []string
@@ -46,7 +47,7 @@ func Files(paths []string) ([]string, error) {
 			if err != nil {
 				return err
 			}
-			if d.IsDir() && path != p && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() && path != p && (strings.HasPrefix(d.Name(), ".") || d.Name() == "node_modules" || d.Name() == "vendor") {
 				return filepath.SkipDir
 			}
 			if !d.IsDir() && IsManifestFile(path) {
