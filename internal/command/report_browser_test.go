@@ -119,6 +119,30 @@ func TestReportBrowser(t *testing.T) {
 			}
 		})
 	}
+	t.Run("dark", func(t *testing.T) {
+		// The page follows the reader's colour scheme: with a dark
+		// preference its background is dark.
+		dir := exampleDirs(t)[0]
+		page := filepath.Join(t.TempDir(), "dark.html")
+		if err := os.WriteFile(page, renderReport(t, dir, "report.html"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		shot := filepath.Join(t.TempDir(), "dark.png")
+		headless(t, browser, page, "--force-dark-mode", "--screenshot="+shot)
+		f, err := os.Open(shot)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		img, err := png.Decode(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, g, b, _ := img.At(4, 4).RGBA()
+		if luma := (299*(r>>8) + 587*(g>>8) + 114*(b>>8)) / 1000; luma > 80 {
+			t.Errorf("with a dark preference the page background has luma %d, want a dark one", luma)
+		}
+	})
 	t.Logf("browser test took %s", time.Since(start).Round(time.Millisecond))
 }
 

@@ -140,13 +140,14 @@ func mermaidIDs(gv *graphView) map[lang.Address]string {
 	sortAddresses(sorted)
 	prefix := map[lang.Kind]string{lang.KindService: "s_", lang.KindData: "d_", lang.KindDependency: "x_"}
 	ids := map[lang.Address]string{}
-	used := map[string]int{}
+	taken := map[string]bool{}
 	for _, a := range sorted {
-		id := prefix[a.Kind] + mermaidSafe(a.Name)
-		used[id]++
-		if n := used[id]; n > 1 {
-			id += "_" + strconv.Itoa(n)
+		base := prefix[a.Kind] + mermaidSafe(a.Name)
+		id := base
+		for n := 2; taken[id]; n++ {
+			id = base + "_" + strconv.Itoa(n)
 		}
+		taken[id] = true
 		ids[a] = id
 	}
 	return ids
