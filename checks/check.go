@@ -43,6 +43,10 @@ type Context struct {
 	Today time.Time
 }
 
+// Lint reports whether the run is mrplan lint's: then the dependency checks
+// judge the manifests' edges, and leave the module's own to validate.
+func (ctx *Context) Lint() bool { return ctx.Manifests != nil }
+
 // finding builds a diagnostic of this check about subject, pointing at rng.
 // Summary is the check's short phrase; detail names the concrete regions,
 // dependencies and figures.

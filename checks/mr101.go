@@ -26,7 +26,10 @@ func (mr101) Info() Info {
 }
 
 func (c mr101) Run(ctx *Context) []diag.Diagnostic {
-	out := c.moduleGaps(ctx.Plan)
+	if !ctx.Lint() {
+		return c.moduleGaps(ctx.Plan)
+	}
+	var out []diag.Diagnostic
 	for _, m := range ctx.Manifests {
 		s := ctx.Plan.Service(m.Service)
 		if s == nil {

@@ -22,12 +22,15 @@ func (mr102) Info() Info {
 
 func (c mr102) Run(ctx *Context) []diag.Diagnostic {
 	var out []diag.Diagnostic
-	for _, s := range ctx.Plan.Services {
-		for _, ref := range s.Block.DependsOn {
-			if f, ok := c.inversion(ctx.Plan, s, ref.Addr, ref.Range, "depends on"); ok {
-				out = append(out, f)
+	if !ctx.Lint() {
+		for _, s := range ctx.Plan.Services {
+			for _, ref := range s.Block.DependsOn {
+				if f, ok := c.inversion(ctx.Plan, s, ref.Addr, ref.Range, "depends on"); ok {
+					out = append(out, f)
+				}
 			}
 		}
+		return out
 	}
 	for _, m := range ctx.Manifests {
 		s := ctx.Plan.Service(m.Service)

@@ -20,7 +20,7 @@ import (
 // in the module's own files are not reported as unused, since most of the
 // checks they name did not run.
 func Run(ctx *Context, cfg *Config) []diag.Diagnostic {
-	lint := ctx.Manifests != nil
+	lint := ctx.Lint()
 	ran := map[string]bool{}
 	var findings []diag.Diagnostic
 	for _, ch := range All() {
@@ -96,7 +96,7 @@ type source struct {
 // module's native-syntax files and the HCL manifests (JSON and YAML files
 // carry no ignores).
 func ignoreSources(ctx *Context) []source {
-	lint := ctx.Manifests != nil
+	lint := ctx.Lint()
 	var out []source
 	if ctx.Module != nil {
 		for name, src := range ctx.Module.Files {
