@@ -1,0 +1,3 @@
+service = "web"
+
+dependency "dns" { kind = "dns" }
