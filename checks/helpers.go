@@ -44,7 +44,7 @@ func list(words []string) string {
 	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }
 
-// tierWord is "tier 0" with what it means.
+// tierWord names a tier as messages do: "tier 0".
 func tierWord(t int) string {
 	return fmt.Sprintf("tier %d", t)
 }

@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/mrplan/mrplan/internal/diag"
@@ -35,8 +36,20 @@ func (c mr501) Run(ctx *Context) []diag.Diagnostic {
 			days := int(ctx.Today.Sub(*drill) / (24 * time.Hour))
 			out = append(out, c.Info().findingf(s.Addr, attrRange(s.Block.Attrs, "failover_drill", s.Block.DeclRange), "Failover drill out of date",
 				"%s last drilled its failover on %s, %d days ago; a drill older than %s no longer counts: configuration, capacity and runbooks drift.",
-				s.Addr, drill.Format(time.DateOnly), days, dur(maxAge)))
+				s.Addr, drill.Format(time.DateOnly), days, age(maxAge)))
 		}
 	}
 	return out
+}
+
+// age words a maximum age in days when it is whole days: "90 days".
+func age(d time.Duration) string {
+	const day = 24 * time.Hour
+	if d%day == 0 && d >= day {
+		if d == day {
+			return "1 day"
+		}
+		return fmt.Sprintf("%d days", d/day)
+	}
+	return dur(d)
 }
