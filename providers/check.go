@@ -175,7 +175,9 @@ func (p *Product) check(c *Catalog, ps *problems) {
 	switch {
 	case p.Lag < 0:
 		ps.add(FactLag, "lag cannot be negative")
-	case p.Offers(ReplicationAsync) && p.Lag == 0:
+	case p.Offers(ReplicationAsync) && p.Lag == 0 && c.Builtin:
+		// A custom product may not know its lag; the planner then assumes
+		// the worst (its backup interval) and says so.
 		ps.add(FactLag, "offers async replication but gives no typical lag")
 	case !p.Offers(ReplicationAsync) && p.Lag != 0:
 		ps.add(FactLag, "gives a lag of %s but offers no async replication: synchronous modes lose nothing", p.Lag)

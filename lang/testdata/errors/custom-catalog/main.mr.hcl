@@ -7,9 +7,10 @@ provider "corp" {
     lat     = 31.23
     lon     = 121.47
   }
-  product "tidb" { # error: Invalid custom product
+  product "tidb" {
     kind        = "database"
-    replication = ["sync", "async"] # async, but no lag given
+    replication = ["sync"]
+    lag         = "2s" # error: Invalid custom product
     failover    = "1m"
   }
   product "kv" { # error: Invalid custom product
