@@ -13,7 +13,9 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/mrplan/mrplan/checks"
 	"github.com/mrplan/mrplan/internal/diag"
+	"github.com/mrplan/mrplan/internal/state"
 	"github.com/mrplan/mrplan/internal/version"
 	"github.com/mrplan/mrplan/internal/views"
 	"github.com/mrplan/mrplan/lang"
@@ -24,22 +26,31 @@ type planFlags struct {
 	format           string
 	json             bool
 	out              string
+	compareTo        string
+	docURL           string
 	detailedExitcode bool
+	checks           checkOptions
 }
 
 func newPlanCmd(s Streams, g *globals) *cobra.Command {
 	f := &planFlags{}
 	cmd := &cobra.Command{
 		Use:   "plan [DIR]",
-		Short: "Plan the architecture of a module: decisions with their reasons, failure scenarios, findings",
-		Long: `Plan reads the module in DIR (default: the current directory) and prints the
-architecture mrplan decides for it: every service's tier, topology, write mode,
-routing and failover; every data class's class and sync mechanisms; achieved RPO
-and RTO against the objectives; and what happens when each zone, region and
-country is lost. Every decision carries the reason for it.
+		Short: "Plan the architecture of a module and show how it differs from the accepted state",
+		Long: `Plan reads the module in DIR (default: the current directory) and decides its
+architecture: every service's tier, topology, write mode, routing and failover;
+every data class's class and sync mechanisms; achieved RPO and RTO against the
+objectives; what happens when each zone, region and country is lost; and the
+findings of the checks. Every decision carries the reason for it.
+
+The plan is compared with the accepted state (the module's mrplan.state.json,
+written by 'mrplan apply'), or with a plan saved from another branch given by
+--compare-to: only what changes is shown, "+" create, "~" update, "-" remove,
+and "!" a finding the baseline did not have. With no state, everything is new.
 
 Findings are part of the plan and never change its exit code: use
-'mrplan validate' as the gate.`,
+'mrplan validate' as the gate. With -detailed-exitcode, plan exits 0 when
+nothing changed, 2 when something did, 1 on an error.`,
 		Args:              cobra.MaximumNArgs(1),
 		ValidArgsFunction: completeModuleDir,
 		RunE: func(_ *cobra.Command, args []string) error {
@@ -48,38 +59,87 @@ Findings are part of the plan and never change its exit code: use
 	}
 	cmd.Flags().StringVar(&f.format, "format", "text", "output format: text, json, or markdown (a pull-request comment)")
 	cmd.Flags().BoolVar(&f.json, "json", false, "short for --format json")
-	cmd.Flags().StringVar(&f.out, "out", "", "also write the plan as JSON to `FILE`, atomically")
+	cmd.Flags().StringVar(&f.out, "out", "", "also write the plan as JSON to `FILE`, atomically, for show and apply")
+	cmd.Flags().StringVar(&f.compareTo, "compare-to", "", "compare with the plan saved in `PLANFILE` (plan -out) instead of the state")
+	cmd.Flags().StringVar(&f.docURL, "doc-url", checks.DocURL, "where the Markdown links a check's page (`URL` + MR101.md)")
 	cmd.Flags().BoolVar(&f.detailedExitcode, "detailed-exitcode", false, "exit 2 when the plan has changes, 0 when it has none")
+	f.checks.register(cmd.Flags())
 	return cmd
 }
 
-func runPlan(s Streams, g *globals, f *planFlags, dir string) int {
-	format := f.format
-	if f.json {
-		format = "json"
-	}
-	if format != "text" && format != "json" && format != "markdown" {
-		fmt.Fprintf(s.Err, "Error: unknown --format %q for plan; use text, json or markdown.\n", format)
-		return ExitError
-	}
+// planned is a module planned and compared with its baseline.
+type planned struct {
+	mod       *lang.Module
+	plan      *planner.Plan
+	findings  []diag.Diagnostic
+	meta      views.PlanMeta
+	statePath string
+	state     *state.State // nil: nothing accepted yet
+}
+
+// planDir loads and plans the module in dir and compares it with the
+// plan in compareTo, or with the state when compareTo is empty. A language
+// error, an unreadable baseline or a damaged state is printed (as JSON on
+// stdout when jsonOut) and ExitError returned.
+func planDir(s Streams, g *globals, dir, compareTo string, co checkOptions, jsonOut bool) (*planned, int) {
 	m, hdiags := lang.LoadDir(dir)
 	if hdiags.HasErrors() {
 		ds := diag.FromHCL(hdiags)
 		diag.Sort(ds)
-		if format == "json" {
+		if jsonOut {
 			views.DiagnosticsJSON(s.Out, ds, false)
 		} else {
 			views.DiagnosticsText{Files: m.Files, Color: g.color(s.ErrTerminal)}.Write(s.Err, ds)
 		}
+		return nil, ExitError
+	}
+	r := &planned{mod: m, plan: planner.PlanModule(m), statePath: statePath(dir, m)}
+	r.findings = planFindings(m, r.plan, co)
+	r.meta = views.PlanMeta{Version: version.Version, ConfigHash: configHash(m), Files: fileHashes(m)}
+
+	st, serr := state.Read(r.statePath)
+	if serr != nil && compareTo == "" {
+		fmt.Fprintf(s.Err, "Error: %s\n", serr)
+		return nil, ExitError
+	}
+	r.state = st
+	if st != nil {
+		r.meta.StateSerial = st.Serial
+	}
+	var err error
+	switch {
+	case compareTo != "":
+		var src []byte
+		if src, err = os.ReadFile(compareTo); err == nil {
+			if _, err = views.ReadPlan(compareTo, src); err == nil {
+				r.meta.Diff, err = views.DiffPlan(r.plan, r.findings, src, "the baseline plan", compareTo)
+			}
+		}
+	case st != nil:
+		r.meta.Diff, err = views.DiffPlan(r.plan, r.findings, st.Plan, "the accepted state",
+			r.statePath+", serial "+strconv.Itoa(st.Serial))
+	default:
+		r.meta.Diff, err = views.DiffPlan(r.plan, r.findings, nil, "", "")
+	}
+	if err != nil {
+		fmt.Fprintf(s.Err, "Error: cannot compare the plan: %s\n", err)
+		return nil, ExitError
+	}
+	return r, ExitOK
+}
+
+func runPlan(s Streams, g *globals, f *planFlags, dir string) int {
+	format, ok := planFormat(s, "plan", f.format, f.json)
+	if !ok {
 		return ExitError
 	}
-	p := planner.PlanModule(m)
-	findings := planFindings(m, p)
-	meta := views.PlanMeta{Version: version.Version, ConfigHash: configHash(m)}
-
+	r, code := planDir(s, g, dir, f.compareTo, f.checks, format == "json")
+	if code != ExitOK {
+		return code
+	}
 	var js bytes.Buffer
 	if format == "json" || f.out != "" {
-		if err := views.PlanJSON(&js, p, findings, meta); err != nil {
+		if err := views.PlanJSON(&js, r.plan, r.findings, r.meta); err != nil {
 			fmt.Fprintf(s.Err, "Error: %s\n", err)
 			return ExitError
 		}
@@ -95,29 +155,46 @@ func runPlan(s Streams, g *globals, f *planFlags, dir string) int {
 	case "json":
 		_, err = s.Out.Write(js.Bytes())
 	case "markdown":
-		err = views.PlanMarkdown{Title: "mrplan plan: " + filepath.Base(absOr(dir))}.Write(s.Out, p, findings)
+		err = views.PlanMarkdown{Title: "mrplan plan: " + filepath.Base(absOr(dir)), DocURL: f.docURL, Diff: r.meta.Diff}.Write(s.Out, r.plan, r.findings)
 	default:
-		err = views.PlanText{Files: m.Files, Color: g.color(s.OutTerminal)}.Write(s.Out, p, findings)
+		err = views.PlanText{Files: r.mod.Files, Color: g.color(s.OutTerminal), Diff: r.meta.Diff}.Write(s.Out, r.plan, r.findings)
 		if err == nil && f.out != "" {
-			_, err = fmt.Fprintf(s.Out, "\nSaved the plan to %s.\n", f.out)
+			_, err = fmt.Fprintf(s.Out, "\nSaved the plan to %s. Record it with: mrplan apply %s\n", f.out, f.out)
 		}
 	}
 	if err != nil {
 		fmt.Fprintf(s.Err, "Error: %s\n", err)
 		return ExitError
 	}
-	if f.detailedExitcode && len(p.Changes) > 0 {
+	if f.detailedExitcode && r.meta.Diff.HasChanges() {
 		return ExitChanges
 	}
 	return ExitOK
 }
 
 // planFindings is where the checks hook into the plan: findings are part of
-// the plan (SPEC §7) and never change its exit code. Until the checks are
-// wired in, a plan has none.
-func planFindings(m *lang.Module, p *planner.Plan) []diag.Diagnostic {
-	_, _ = m, p
-	return []diag.Diagnostic{}
+// the plan (SPEC §7) and never change its exit code. They are the findings
+// validate reports for the same module and flags.
+func planFindings(m *lang.Module, p *planner.Plan, co checkOptions) []diag.Diagnostic {
+	ds := runChecksOn(m, p, co, nil)
+	diag.Sort(ds)
+	if ds == nil {
+		ds = []diag.Diagnostic{}
+	}
+	return ds
+}
+
+// statePath is the module's state file: mrplan { state } relative to the
+// module, default mrplan.state.json beside it.
+func statePath(dir string, m *lang.Module) string {
+	p := lang.DefaultStateFile
+	if m.Settings != nil && m.Settings.State != "" {
+		p = m.Settings.State
+	}
+	if filepath.IsAbs(p) {
+		return p
+	}
+	return filepath.Join(dir, p)
 }
 
 // configHash is "sha256:" over the module's files in lexical order, each as
@@ -137,32 +214,14 @@ func configHash(m *lang.Module) string {
 	return "sha256:" + hex.EncodeToString(h.Sum(nil))
 }
 
-// savePlanFile writes data to a temporary file next to path and renames
-// it into place, so a reader never sees half a plan.
-func savePlanFile(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return err
+// fileHashes maps each module file's base name to "sha256:…" of its bytes.
+func fileHashes(m *lang.Module) map[string]string {
+	out := make(map[string]string, len(m.Files))
+	for n, src := range m.Files {
+		sum := sha256.Sum256(src)
+		out[filepath.Base(n)] = "sha256:" + hex.EncodeToString(sum[:])
 	}
-	name := tmp.Name()
-	_, werr := tmp.Write(data)
-	serr := tmp.Sync()
-	cerr := tmp.Close()
-	for _, e := range []error{werr, serr, cerr} {
-		if e != nil {
-			os.Remove(name)
-			return e
-		}
-	}
-	if err := os.Chmod(name, 0o644); err != nil {
-		os.Remove(name)
-		return err
-	}
-	if err := os.Rename(name, path); err != nil {
-		os.Remove(name)
-		return err
-	}
-	return nil
+	return out
 }
 
 // absOr names dir by its absolute path, for titles; dir itself when that
@@ -172,4 +231,23 @@ func absOr(dir string) string {
 		return abs
 	}
 	return dir
+}
+
+// savePlanFile writes data to a temporary file next to path and renames
+// it into place, so a reader never sees half a file.
+func savePlanFile(path string, data []byte) error {
+	return state.WriteFileAtomic(path, data, 0o644)
+}
+
+// planFormat is the output format of plan or show: --format, or json with
+// -json; false (and the error printed) when it is not one they render.
+func planFormat(s Streams, cmd, format string, json bool) (string, bool) {
+	if json {
+		format = "json"
+	}
+	if format != "text" && format != "json" && format != "markdown" {
+		fmt.Fprintf(s.Err, "Error: unknown --format %q for %s; use text, json or markdown.\n", format, cmd)
+		return "", false
+	}
+	return format, true
 }

@@ -97,6 +97,8 @@ dependencies.`,
 		newLintCmd(s, g),
 		newProvidersCmd(s),
 		newPlanCmd(s, g),
+		newShowCmd(s, g),
+		newApplyCmd(s, g),
 		newReportCmd(s, g),
 		newGraphCmd(s, g),
 	)

@@ -21,16 +21,31 @@ const PlanFormatVersion = "1"
 type PlanMeta struct {
 	Version    string // mrplan's version
 	ConfigHash string // "sha256:…" over the module's files
+	// Files maps each module file's base name to "sha256:…" of its bytes,
+	// so apply can name the file that changed since the plan was made.
+	Files map[string]string
+	// StateSerial is the serial of the state when the plan was made (0: no
+	// state); apply refuses the plan once the state has moved on.
+	StateSerial int
+	// Diff is the plan compared with its baseline; nil is no baseline, and
+	// everything is created.
+	Diff *PlanDiff
 }
 
 type jsonPlan struct {
 	FormatVersion string               `json:"format_version"`
 	MrplanVersion string               `json:"mrplan_version"`
 	ConfigHash    string               `json:"config_hash"`
+	Files         map[string]string    `json:"files"`
+	StateSerial   int                  `json:"state_serial"`
+	Baseline      string               `json:"baseline"`
+	BaselineSrc   string               `json:"baseline_source"`
 	Services      []*jsonPlanService   `json:"services"`
 	Data          []*jsonPlanData      `json:"data"`
 	Changes       []jsonPlanChange     `json:"changes"`
 	Findings      []jsonDiagnostic     `json:"findings"`
+	NewFindings   []jsonDiagnostic     `json:"new_findings"`
+	Resolved      []jsonDiagnostic     `json:"resolved_findings"`
 	Scenarios     []jsonPlanScenario   `json:"scenarios"`
 	Summary       jsonPlanSummary      `json:"summary"`
 	HasChanges    bool                 `json:"has_changes"`
@@ -112,10 +127,10 @@ type jsonPlanData struct {
 }
 
 type jsonPlanChange struct {
-	Address string `json:"address"`
-	Action  string `json:"action"`
-	Before  any    `json:"before"`
-	After   any    `json:"after"`
+	Address string          `json:"address"`
+	Action  string          `json:"action"`
+	Before  json.RawMessage `json:"before"`
+	After   json.RawMessage `json:"after"`
 }
 
 type jsonPlanScenario struct {
@@ -149,11 +164,13 @@ type jsonExposedData struct {
 }
 
 type jsonPlanSummary struct {
-	Create   int `json:"create"`
-	Update   int `json:"update"`
-	Delete   int `json:"delete"`
-	Errors   int `json:"errors"`
-	Warnings int `json:"warnings"`
+	Create           int `json:"create"`
+	Update           int `json:"update"`
+	Delete           int `json:"delete"`
+	Errors           int `json:"errors"`
+	Warnings         int `json:"warnings"`
+	NewFindings      int `json:"new_findings"`
+	ResolvedFindings int `json:"resolved_findings"`
 }
 
 type jsonPlanAssumption struct {
@@ -164,41 +181,60 @@ type jsonPlanAssumption struct {
 // PlanJSON renders p in the `plan -json` shape of SPEC §7.1, findings
 // included (already sorted by the caller). Every list is sorted and
 // rendered as [] when empty; durations are strings in the language's syntax.
+// The changes, summary and has_changes come from meta.Diff.
 func PlanJSON(w io.Writer, p *planner.Plan, findings []diag.Diagnostic, meta PlanMeta) error {
+	d := meta.Diff
+	if d == nil {
+		var err error
+		if d, err = DiffPlan(p, findings, nil, "", ""); err != nil {
+			return err
+		}
+	}
+	return planJSON(w, p, findings, meta, d)
+}
+
+// planJSON is PlanJSON; a nil d leaves the changes out (DiffPlan reads
+// only the decisions and findings).
+func planJSON(w io.Writer, p *planner.Plan, findings []diag.Diagnostic, meta PlanMeta, d *PlanDiff) error {
 	out := jsonPlan{
 		FormatVersion: PlanFormatVersion,
 		MrplanVersion: meta.Version,
 		ConfigHash:    meta.ConfigHash,
+		Files:         meta.Files,
+		StateSerial:   meta.StateSerial,
 		Services:      make([]*jsonPlanService, 0, len(p.Services)),
 		Data:          make([]*jsonPlanData, 0, len(p.Data)),
-		Changes:       make([]jsonPlanChange, 0, len(p.Changes)),
+		Changes:       []jsonPlanChange{},
 		Findings:      make([]jsonDiagnostic, 0, len(findings)),
+		NewFindings:   []jsonDiagnostic{},
+		Resolved:      []jsonDiagnostic{},
 		Scenarios:     make([]jsonPlanScenario, 0, len(p.Scenarios)),
 		Assumptions:   []jsonPlanAssumption{},
 	}
-	after := map[lang.Address]any{}
+	if out.Files == nil {
+		out.Files = map[string]string{}
+	}
 	for _, s := range p.Services {
-		js := jsonService(s)
-		out.Services = append(out.Services, js)
-		after[s.Addr] = js
+		out.Services = append(out.Services, jsonService(s))
 	}
 	for _, d := range p.Data {
-		jd := jsonData(d)
-		out.Data = append(out.Data, jd)
-		after[d.Addr] = jd
+		out.Data = append(out.Data, jsonData(d))
 	}
-	for _, c := range p.Changes {
-		out.Changes = append(out.Changes, jsonPlanChange{Address: c.Addr.String(), Action: c.Action.String(), After: after[c.Addr]})
-		switch c.Action {
-		case planner.ActionCreate:
-			out.Summary.Create++
-		case planner.ActionUpdate:
-			out.Summary.Update++
-		case planner.ActionDelete:
-			out.Summary.Delete++
+	if d != nil {
+		out.Baseline, out.BaselineSrc = d.Baseline, d.Source
+		for _, e := range d.Entries {
+			out.Changes = append(out.Changes, jsonPlanChange{Address: e.Address, Action: e.Action.String(), Before: rawOrNull(e.Before), After: rawOrNull(e.After)})
 		}
+		out.Summary.Create, out.Summary.Update, out.Summary.Delete = d.Create, d.Update, d.Delete
+		out.Summary.NewFindings, out.Summary.ResolvedFindings = len(d.New), len(d.Resolved)
+		for _, i := range d.New {
+			out.NewFindings = append(out.NewFindings, toJSONDiagnostic(findings[i]))
+		}
+		for _, f := range d.Resolved {
+			out.Resolved = append(out.Resolved, jsonDiagnostic{Severity: f.Severity, Rule: f.Rule, Subject: f.Subject, Summary: f.Summary})
+		}
+		out.HasChanges = d.HasChanges()
 	}
-	out.HasChanges = out.Summary.Create+out.Summary.Update+out.Summary.Delete > 0
 	for _, d := range findings {
 		out.Findings = append(out.Findings, toJSONDiagnostic(d))
 	}
@@ -214,6 +250,13 @@ func PlanJSON(w io.Writer, p *planner.Plan, findings []diag.Diagnostic, meta Pla
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(out)
+}
+
+func rawOrNull(r json.RawMessage) json.RawMessage {
+	if r == nil {
+		return json.RawMessage("null")
+	}
+	return r
 }
 
 func jsonService(s *planner.Service) *jsonPlanService {

@@ -13,14 +13,19 @@ import (
 	"github.com/mrplan/mrplan/planner"
 )
 
-// PlanText renders a plan for people, in Terraform's style: one block per
-// service and data class with "+" attributes and the reason under each
-// decision, the failure scenarios as a table with what each one breaks,
-// the findings, and a summary line.
+// PlanText renders a plan for people, in Terraform's style. Without a
+// baseline: one block per service and data class with "+" attributes and
+// the reason under each decision, the failure scenarios as a table with
+// what each one breaks, the findings, and a summary line. With one: only
+// what changes ("+" create, "~" update with "old -> new", "-" remove), the
+// reason under each changed decision, new findings marked "!", resolved
+// ones, and the summary line.
 type PlanText struct {
 	// Files holds the module's source for finding snippets.
 	Files map[string][]byte
 	Color bool
+	// Diff is the plan compared with its baseline; nil is no baseline.
+	Diff *PlanDiff
 }
 
 type attr struct {
@@ -30,13 +35,17 @@ type attr struct {
 
 // Write renders p and its findings (sorted by the caller).
 func (v PlanText) Write(w io.Writer, p *planner.Plan, findings []diag.Diagnostic) error {
-	bw := bufio.NewWriter(w)
-	creates := 0
-	for _, c := range p.Changes {
-		if c.Action == planner.ActionCreate {
-			creates++
+	d := v.Diff
+	if d == nil {
+		var err error
+		if d, err = DiffPlan(p, findings, nil, "", ""); err != nil {
+			return err
 		}
 	}
+	if d.Baseline != "" {
+		return v.writeDiff(w, p, d)
+	}
+	bw := bufio.NewWriter(w)
 	if len(p.Changes) == 0 {
 		fmt.Fprintf(bw, "%s The module declares no service and no data class.\n\n", v.bold("No changes."))
 	} else {
@@ -54,12 +63,138 @@ func (v PlanText) Write(w io.Writer, p *planner.Plan, findings []diag.Diagnostic
 		bw.Flush()
 		DiagnosticsText{Files: v.Files, Color: v.Color}.Write(w, findings)
 	}
-	errs, warns, notices := diag.Count(findings)
-	fmt.Fprintf(bw, "%s %d to add, 0 to change, 0 to remove.\n", v.bold("Plan:"), creates)
-	if len(findings) > 0 {
-		fmt.Fprintf(bw, "Findings: %d error(s), %d warning(s), %d notice(s).\n", errs, warns, notices)
-	}
+	v.summary(bw, d)
 	return bw.Flush()
+}
+
+// WriteSaved renders a saved plan: what it changes against its baseline
+// (everything, when it had none), its new and resolved findings, and the
+// summary line.
+func (v PlanText) WriteSaved(w io.Writer, sp *SavedPlan) error {
+	return v.writeDiff(w, nil, sp.Diff)
+}
+
+func (v PlanText) summary(w *bufio.Writer, d *PlanDiff) {
+	fmt.Fprintf(w, "%s%s\n", v.bold("Plan:"), strings.TrimPrefix(d.SummaryLine(), "Plan:"))
+	if d.Errors+d.Warnings+d.Notices > 0 {
+		fmt.Fprintf(w, "Findings: %d error(s), %d warning(s), %d notice(s).\n", d.Errors, d.Warnings, d.Notices)
+	}
+}
+
+// writeDiff renders what changes against the baseline, as terraform plan
+// does against its state.
+//
+// p gives a created entry its full block; without it (a saved plan) a
+// created entry lists its attributes from the JSON.
+func (v PlanText) writeDiff(w io.Writer, p *planner.Plan, d *PlanDiff) error {
+	bw := bufio.NewWriter(w)
+	if d.Baseline != "" && !d.HasChanges() {
+		fmt.Fprintf(bw, "%s The architecture matches %s.\n", v.bold("No changes."), d.Baseline)
+		if d.Source != "" {
+			fmt.Fprintf(bw, "(Compared with %s.)\n", d.Source)
+		}
+		if d.Errors+d.Warnings+d.Notices > 0 {
+			fmt.Fprintf(bw, "Findings: %d error(s), %d warning(s), %d notice(s), all known to the baseline.\n", d.Errors, d.Warnings, d.Notices)
+		}
+		return bw.Flush()
+	}
+	if d.Baseline == "" {
+		fmt.Fprintf(bw, "mrplan will create the following architecture (no baseline: everything is new). Entries are marked:\n")
+	} else {
+		fmt.Fprintf(bw, "mrplan compared this plan with %s (%s). Entries are marked:\n", d.Baseline, d.Source)
+	}
+	fmt.Fprintf(bw, "  %s create\n  %s update in place\n  %s remove\n  %s new finding\n\n", v.green("+"), v.yellow("~"), v.red("-"), v.red("!"))
+	services := map[string]*planner.Service{}
+	data := map[string]*planner.Data{}
+	if p != nil {
+		for _, s := range p.Services {
+			services[s.Addr.String()] = s
+		}
+		for _, x := range p.Data {
+			data[x.Addr.String()] = x
+		}
+	}
+	for _, e := range d.Entries {
+		switch e.Action {
+		case planner.ActionCreate:
+			if s := services[e.Address]; s != nil {
+				v.block(bw, e.Address, "service", e.Name, serviceAttrs(s), serviceFooter(s))
+			} else if x := data[e.Address]; x != nil {
+				v.block(bw, e.Address, "data", e.Name, dataAttrs(x), notesLines(x.Notes))
+			} else {
+				v.changeBlock(bw, e)
+			}
+		case planner.ActionUpdate, planner.ActionDelete:
+			v.changeBlock(bw, e)
+		}
+	}
+	if len(d.New) > 0 {
+		fmt.Fprintf(bw, "%s\n", v.bold("New findings:"))
+		for _, f := range d.NewFindings {
+			fmt.Fprintf(bw, "  %s %s\n", v.red("!"), findingLine(f.Severity, f.Rule, f.Subject, f.Summary))
+		}
+		fmt.Fprintln(bw)
+	}
+	if len(d.Resolved) > 0 {
+		fmt.Fprintf(bw, "%s\n", v.bold("Resolved findings:"))
+		for _, f := range d.Resolved {
+			fmt.Fprintf(bw, "  resolved: %s\n", findingLine(f.Severity, f.Rule, f.Subject, f.Summary))
+		}
+		fmt.Fprintln(bw)
+	}
+	v.summary(bw, d)
+	return bw.Flush()
+}
+
+// findingLine is a finding on one line: "warning MR101 service.a: summary".
+func findingLine(severity, rule, subject, summary string) string {
+	s := severity
+	if rule != "" {
+		s += " " + rule
+	}
+	if subject != "" {
+		s += " " + subject
+	}
+	return s + ": " + summary
+}
+
+// changeBlock renders an update ("~ attr = old -> new", the rest counted)
+// or a removal ("- attr = old -> null").
+func (v PlanText) changeBlock(w *bufio.Writer, e DiffEntry) {
+	mark, verb := v.yellow("~"), "will be updated in place"
+	switch e.Action {
+	case planner.ActionDelete:
+		mark, verb = v.red("-"), "will be removed"
+	case planner.ActionCreate:
+		mark, verb = v.green("+"), "will be created"
+	}
+	fmt.Fprintf(w, "  %s\n", v.bold("# "+e.Address+" "+verb))
+	fmt.Fprintf(w, "  %s %s %q {\n", mark, e.Kind, e.Name)
+	width := 0
+	for _, a := range e.Attrs {
+		width = max(width, len(a.Name))
+	}
+	for _, a := range e.Attrs {
+		switch {
+		case a.Before == "":
+			fmt.Fprintf(w, "      %s %-*s = %s\n", v.green("+"), width, a.Name, a.After)
+		case a.After == "":
+			fmt.Fprintf(w, "      %s %-*s = %s -> null\n", v.red("-"), width, a.Name, a.Before)
+		default:
+			fmt.Fprintf(w, "      %s %-*s = %s -> %s\n", v.yellow("~"), width, a.Name, a.Before, a.After)
+		}
+		if a.Reason != "" {
+			fmt.Fprintf(w, "          %s\n", v.dim("# "+a.Reason))
+		}
+	}
+	switch e.Hidden {
+	case 0:
+	case 1:
+		fmt.Fprintf(w, "        %s\n", v.dim("(1 unchanged attribute hidden)"))
+	default:
+		fmt.Fprintf(w, "        %s\n", v.dim(fmt.Sprintf("(%d unchanged attributes hidden)", e.Hidden)))
+	}
+	fmt.Fprintf(w, "    }\n\n")
 }
 
 func (v PlanText) block(w *bufio.Writer, addr, kind, name string, attrs []attr, footer []string) {
@@ -309,6 +444,8 @@ func (v PlanText) paint(code, s string) string {
 	return code + s + ansiReset
 }
 
-func (v PlanText) bold(s string) string  { return v.paint(ansiBold, s) }
-func (v PlanText) green(s string) string { return v.paint("\x1b[32m", s) }
-func (v PlanText) dim(s string) string   { return v.paint("\x1b[2m", s) }
+func (v PlanText) bold(s string) string   { return v.paint(ansiBold, s) }
+func (v PlanText) green(s string) string  { return v.paint("\x1b[32m", s) }
+func (v PlanText) dim(s string) string    { return v.paint("\x1b[2m", s) }
+func (v PlanText) yellow(s string) string { return v.paint("\x1b[33m", s) }
+func (v PlanText) red(s string) string    { return v.paint("\x1b[31m", s) }

@@ -1,0 +1,68 @@
+package state
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"time"
+)
+
+// LockPath is the lock file of the state at path.
+func LockPath(path string) string { return path + ".lock" }
+
+type lockInfo struct {
+	PID     int    `json:"pid"`
+	Created string `json:"created"`
+	Host    string `json:"host"`
+}
+
+// Lock takes the state's lock: it creates path.lock with O_EXCL, retrying
+// until timeout when another run holds it. The returned function releases
+// it. A lock left by a run that died stays until someone removes it; the
+// error says who held it and since when, so a person can judge.
+func Lock(path string, timeout time.Duration) (unlock func() error, err error) {
+	lp := LockPath(path)
+	host, _ := os.Hostname()
+	info, _ := json.Marshal(lockInfo{PID: os.Getpid(), Created: time.Now().UTC().Format(time.RFC3339), Host: host})
+	deadline := time.Now().Add(timeout)
+	wait := 20 * time.Millisecond
+	for {
+		f, err := os.OpenFile(lp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if err == nil {
+			_, werr := f.Write(append(info, '\n'))
+			cerr := f.Close()
+			if werr != nil || cerr != nil {
+				os.Remove(lp)
+				return nil, fmt.Errorf("cannot write the lock %s: %v", lp, errors.Join(werr, cerr))
+			}
+			return func() error { return os.Remove(lp) }, nil
+		}
+		if !errors.Is(err, fs.ErrExist) {
+			return nil, fmt.Errorf("cannot lock the state %s: %w", path, err)
+		}
+		if !time.Now().Before(deadline) {
+			return nil, lockedError(path, lp, timeout)
+		}
+		time.Sleep(min(wait, time.Until(deadline)+time.Millisecond))
+		wait = min(wait*2, 500*time.Millisecond)
+	}
+}
+
+func lockedError(path, lp string, timeout time.Duration) error {
+	who := "another run"
+	if src, err := os.ReadFile(lp); err == nil {
+		var li lockInfo
+		if json.Unmarshal(src, &li) == nil && li.PID > 0 {
+			who = fmt.Sprintf("pid %d", li.PID)
+			if li.Host != "" {
+				who += " on " + li.Host
+			}
+			if li.Created != "" {
+				who += " since " + li.Created
+			}
+		}
+	}
+	return fmt.Errorf("the state %s is locked by %s (waited %s); if no mrplan is running, remove %s", path, who, timeout, lp)
+}

@@ -1,0 +1,436 @@
+package views
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/mrplan/mrplan/internal/diag"
+	"github.com/mrplan/mrplan/planner"
+)
+
+// PlanDiff is a plan compared with a baseline: the accepted state, or a
+// plan saved from the base branch. Both sides are compared in the plan
+// JSON's shape (SPEC §7.1), since a baseline only exists as that JSON: an
+// entry's attributes are its JSON fields, nested objects flattened to
+// "objective.rto", its reasons and notes left out (they explain, they are
+// not decisions).
+type PlanDiff struct {
+	// Baseline names what the plan was compared with, for people ("the
+	// accepted state mrplan.state.json (serial 3)"); empty when there was
+	// none and everything is new.
+	Baseline string
+	// Source says where the baseline came from ("mrplan.state.json, serial
+	// 3"); empty when there was none.
+	Source string
+	// Entries holds every service and data class of either side, sorted by
+	// address, no-ops included.
+	Entries []DiffEntry
+	// New are the findings (indexes into the plan's findings) the baseline
+	// did not have; Resolved are the baseline's findings the plan no longer has.
+	New      []int
+	Resolved []DiffFinding
+	// NewFindings are the new findings themselves, in New's order.
+	NewFindings []DiffFinding
+	// Errors, Warnings and Notices count all the plan's findings.
+	Errors, Warnings, Notices int
+
+	Create, Update, Delete int
+}
+
+// DiffEntry is one service or data class and what happens to it.
+type DiffEntry struct {
+	Address string
+	Kind    string // "service" or "data"
+	Name    string
+	Action  planner.Action
+	// Attrs are the changed attributes of an update, all attributes of a
+	// create or a delete; Hidden counts an update's unchanged ones.
+	Attrs  []AttrChange
+	Hidden int
+	// Before and After are the entry's plan JSON objects; nil when absent.
+	Before, After json.RawMessage
+}
+
+// AttrChange is one attribute of an entry: its values before and after in
+// Terraform's notation ("45m", ["a", "b"], null), "" when absent, and the
+// reasons for the new value.
+type AttrChange struct {
+	Name          string
+	Before, After string
+	Reason        string
+}
+
+// DiffFinding is a finding as a baseline recorded it.
+type DiffFinding struct {
+	Severity, Rule, Subject, Summary string
+}
+
+// HasChanges says whether recording the plan would change the state.
+func (d *PlanDiff) HasChanges() bool {
+	return d.Create+d.Update+d.Delete+len(d.New)+len(d.Resolved) > 0
+}
+
+// SummaryLine is the last line of a text plan: "Plan: 2 to add, 1 to
+// change, 0 to remove. 1 new finding, 2 resolved."
+func (d *PlanDiff) SummaryLine() string {
+	nf := "new findings"
+	if len(d.New) == 1 {
+		nf = "new finding"
+	}
+	return fmt.Sprintf("Plan: %d to add, %d to change, %d to remove. %d %s, %d resolved.",
+		d.Create, d.Update, d.Delete, len(d.New), nf, len(d.Resolved))
+}
+
+// diffSide is the part of a plan's JSON a diff reads.
+type diffSide struct {
+	Services []json.RawMessage `json:"services"`
+	Data     []json.RawMessage `json:"data"`
+	Findings []jsonDiagnostic  `json:"findings"`
+}
+
+// DiffPlan compares p (with its findings) with base, a plan's JSON (a saved
+// plan, or the plan a state recorded); a nil base is no baseline, and
+// everything is created. name describes the baseline for people.
+//
+// Errors name the baseline by source.
+func DiffPlan(p *planner.Plan, findings []diag.Diagnostic, base []byte, name, source string) (*PlanDiff, error) {
+	var cur bytes.Buffer
+	if err := planJSON(&cur, p, findings, PlanMeta{}, nil); err != nil {
+		return nil, err
+	}
+	var after, before diffSide
+	if err := json.Unmarshal(cur.Bytes(), &after); err != nil {
+		return nil, err
+	}
+	if base != nil {
+		if err := json.Unmarshal(base, &before); err != nil {
+			return nil, fmt.Errorf("%s is not a plan: %v", source, err)
+		}
+	}
+	d := &PlanDiff{Baseline: name, Source: source}
+	if err := d.entries("service", before.Services, after.Services); err != nil {
+		return nil, fmt.Errorf("%s: %v", source, err)
+	}
+	if err := d.entries("data", before.Data, after.Data); err != nil {
+		return nil, fmt.Errorf("%s: %v", source, err)
+	}
+	sort.SliceStable(d.Entries, func(i, j int) bool { return d.Entries[i].Address < d.Entries[j].Address })
+
+	had := map[string]bool{}
+	for _, f := range before.Findings {
+		had[findingKey(f)] = true
+	}
+	has := map[string]bool{}
+	for i, f := range after.Findings {
+		k := findingKey(f)
+		has[k] = true
+		if !had[k] {
+			d.New = append(d.New, i)
+			d.NewFindings = append(d.NewFindings, DiffFinding{f.Severity, f.Rule, f.Subject, f.Summary})
+		}
+	}
+	d.Errors, d.Warnings, d.Notices = diag.Count(findings)
+	for _, f := range before.Findings {
+		if !has[findingKey(f)] {
+			d.Resolved = append(d.Resolved, DiffFinding{f.Severity, f.Rule, f.Subject, f.Summary})
+			has[findingKey(f)] = true // a duplicate is resolved once
+		}
+	}
+	return d, nil
+}
+
+// findingKey identifies a finding across plans: its check, subject and
+// summary. Its range is left out, so an edit that moves lines does not
+// make every finding new.
+func findingKey(f jsonDiagnostic) string {
+	return f.Rule + "\x00" + f.Subject + "\x00" + f.Summary
+}
+
+func (d *PlanDiff) entries(kind string, before, after []json.RawMessage) error {
+	type side struct {
+		raw   json.RawMessage
+		attrs map[string]any
+		why   map[string]string
+	}
+	read := func(objs []json.RawMessage) (map[string]side, []string, error) {
+		m := map[string]side{}
+		var order []string
+		for _, raw := range objs {
+			var obj map[string]any
+			if err := json.Unmarshal(raw, &obj); err != nil {
+				return nil, nil, err
+			}
+			addr, _ := obj["address"].(string)
+			if addr == "" {
+				return nil, nil, fmt.Errorf("a %s entry has no address", kind)
+			}
+			why := map[string]string{}
+			if rs, ok := obj["reasons"].(map[string]any); ok {
+				for k, v := range rs {
+					why[k], _ = v.(string)
+				}
+			}
+			attrs := map[string]any{}
+			for k, v := range obj {
+				switch k {
+				case "address", "reasons", "notes":
+					continue
+				}
+				flatten(attrs, k, v)
+			}
+			if _, dup := m[addr]; !dup {
+				order = append(order, addr)
+			}
+			m[addr] = side{raw, attrs, why}
+		}
+		return m, order, nil
+	}
+	bm, border, err := read(before)
+	if err != nil {
+		return err
+	}
+	am, aorder, err := read(after)
+	if err != nil {
+		return err
+	}
+	for _, addr := range aorder {
+		a := am[addr]
+		e := DiffEntry{Address: addr, Kind: kind, Name: strings.TrimPrefix(addr, kind+"."), After: a.raw}
+		b, existed := bm[addr]
+		switch {
+		case !existed:
+			e.Action = planner.ActionCreate
+			for _, k := range sortedKeys(a.attrs) {
+				e.Attrs = append(e.Attrs, AttrChange{Name: k, After: formatValue(a.attrs[k]), Reason: a.why[k]})
+			}
+			d.Create++
+		default:
+			e.Before = b.raw
+			explained := map[string]bool{}
+			for _, k := range sortedKeys(union(a.attrs, b.attrs)) {
+				bv, bok := b.attrs[k]
+				av, aok := a.attrs[k]
+				if bok && aok && formatValue(bv) == formatValue(av) {
+					e.Hidden++
+					continue
+				}
+				c := AttrChange{Name: k}
+				if rk := reasonKey(k); !explained[rk] {
+					c.Reason, explained[rk] = a.why[rk], true
+				}
+				if bok {
+					c.Before = formatValue(bv)
+				}
+				if aok {
+					c.After = formatValue(av)
+				}
+				e.Attrs = append(e.Attrs, c)
+			}
+			if len(e.Attrs) > 0 {
+				e.Action = planner.ActionUpdate
+				d.Update++
+			} else {
+				e.Action = planner.ActionNoOp
+			}
+		}
+		d.Entries = append(d.Entries, e)
+	}
+	for _, addr := range border {
+		if _, kept := am[addr]; kept {
+			continue
+		}
+		b := bm[addr]
+		e := DiffEntry{Address: addr, Kind: kind, Name: strings.TrimPrefix(addr, kind+"."), Action: planner.ActionDelete, Before: b.raw}
+		for _, k := range sortedKeys(b.attrs) {
+			e.Attrs = append(e.Attrs, AttrChange{Name: k, Before: formatValue(b.attrs[k])})
+		}
+		d.Delete++
+		d.Entries = append(d.Entries, e)
+	}
+	return nil
+}
+
+// reasonKey is the decision that explains an attribute: "rto" for
+// "rto_breakdown.detection", "topology" for "topology".
+func reasonKey(attr string) string {
+	k, _, _ := strings.Cut(attr, ".")
+	return strings.TrimSuffix(k, "_breakdown")
+}
+
+// flatten files v under name, objects as "name.key"; a list of objects
+// (a service's gaps) becomes a list of one-line strings, so it diffs as a
+// list.
+func flatten(into map[string]any, name string, v any) {
+	switch v := v.(type) {
+	case map[string]any:
+		for k, x := range v {
+			flatten(into, name+"."+k, x)
+		}
+	case []any:
+		out := make([]any, len(v))
+		for i, x := range v {
+			if o, ok := x.(map[string]any); ok {
+				out[i] = objectLine(o)
+			} else {
+				out[i] = x
+			}
+		}
+		into[name] = out
+	default:
+		into[name] = v
+	}
+}
+
+// objectLine is an object on one line: its values in key order, "region"
+// and "missing" first when present ("eu-west-1: dependency.x").
+func objectLine(o map[string]any) string {
+	var parts []string
+	for _, k := range sortedKeys(o) {
+		if o[k] == nil || o[k] == "" || o[k] == float64(0) {
+			continue
+		}
+		parts = append(parts, k+"="+strings.Trim(formatValue(o[k]), `"`))
+	}
+	return strings.Join(parts, " ")
+}
+
+// formatValue prints a JSON value as Terraform prints one in a plan.
+func formatValue(v any) string {
+	switch v := v.(type) {
+	case nil:
+		return "null"
+	case string:
+		return strconv.Quote(v)
+	case float64:
+		return strconv.FormatFloat(v, 'f', -1, 64)
+	case bool:
+		return strconv.FormatBool(v)
+	case []any:
+		parts := make([]string, len(v))
+		for i, x := range v {
+			parts[i] = formatValue(x)
+		}
+		return "[" + strings.Join(parts, ", ") + "]"
+	case map[string]any:
+		return "{" + objectLine(v) + "}"
+	}
+	return fmt.Sprint(v)
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func union(a, b map[string]any) map[string]any {
+	out := make(map[string]any, len(a)+len(b))
+	for k, v := range b {
+		out[k] = v
+	}
+	for k, v := range a {
+		out[k] = v
+	}
+	return out
+}
+
+// SavedPlan is a plan read back from its JSON (a -out file): what show
+// renders and apply records.
+type SavedPlan struct {
+	Raw         []byte
+	Version     string
+	ConfigHash  string
+	Files       map[string]string
+	StateSerial int
+	Errored     bool
+	Diff        *PlanDiff
+	// Topologies counts the services by topology; DataClasses the data classes.
+	Topologies  map[string]int
+	DataClasses int
+}
+
+type savedJSON struct {
+	FormatVersion  string            `json:"format_version"`
+	MrplanVersion  string            `json:"mrplan_version"`
+	ConfigHash     string            `json:"config_hash"`
+	Files          map[string]string `json:"files"`
+	StateSerial    int               `json:"state_serial"`
+	Baseline       string            `json:"baseline"`
+	BaselineSource string            `json:"baseline_source"`
+	Services       []struct {
+		Topology string `json:"topology"`
+	} `json:"services"`
+	Data     []json.RawMessage `json:"data"`
+	Changes  []jsonPlanChange  `json:"changes"`
+	Findings []jsonDiagnostic  `json:"findings"`
+	New      []jsonDiagnostic  `json:"new_findings"`
+	Resolved []jsonDiagnostic  `json:"resolved_findings"`
+	Errored  *bool             `json:"errored"`
+}
+
+// ReadPlan reads a plan's JSON as `plan -out` saved it; name is the file,
+// for errors.
+func ReadPlan(name string, src []byte) (*SavedPlan, error) {
+	var j savedJSON
+	if err := json.Unmarshal(src, &j); err != nil {
+		return nil, fmt.Errorf("%s is not a saved plan: %v", name, err)
+	}
+	if j.FormatVersion == "" || j.Errored == nil || j.Changes == nil {
+		return nil, fmt.Errorf("%s is not a saved plan: it has no format_version, changes or errored; save one with mrplan plan -out FILE", name)
+	}
+	if j.FormatVersion != PlanFormatVersion {
+		return nil, fmt.Errorf("%s has plan format_version %q; this mrplan reads %q", name, j.FormatVersion, PlanFormatVersion)
+	}
+	sp := &SavedPlan{Raw: src, Version: j.MrplanVersion, ConfigHash: j.ConfigHash, Files: j.Files, StateSerial: j.StateSerial,
+		Errored: *j.Errored, Topologies: map[string]int{}, DataClasses: len(j.Data)}
+	for _, s := range j.Services {
+		sp.Topologies[s.Topology]++
+	}
+	d := &PlanDiff{Baseline: j.Baseline, Source: j.BaselineSource}
+	var before, after [2][]json.RawMessage
+	for _, c := range j.Changes {
+		k := 0
+		if strings.HasPrefix(c.Address, "data.") {
+			k = 1
+		}
+		if len(c.Before) > 0 && string(c.Before) != "null" {
+			before[k] = append(before[k], c.Before)
+		}
+		if len(c.After) > 0 && string(c.After) != "null" {
+			after[k] = append(after[k], c.After)
+		}
+	}
+	if err := d.entries("service", before[0], after[0]); err != nil {
+		return nil, fmt.Errorf("%s: %v", name, err)
+	}
+	if err := d.entries("data", before[1], after[1]); err != nil {
+		return nil, fmt.Errorf("%s: %v", name, err)
+	}
+	sort.SliceStable(d.Entries, func(i, j int) bool { return d.Entries[i].Address < d.Entries[j].Address })
+	for i, f := range j.New {
+		d.New = append(d.New, i)
+		d.NewFindings = append(d.NewFindings, DiffFinding{f.Severity, f.Rule, f.Subject, f.Summary})
+	}
+	for _, f := range j.Resolved {
+		d.Resolved = append(d.Resolved, DiffFinding{f.Severity, f.Rule, f.Subject, f.Summary})
+	}
+	for _, f := range j.Findings {
+		switch f.Severity {
+		case "error":
+			d.Errors++
+		case "warning":
+			d.Warnings++
+		default:
+			d.Notices++
+		}
+	}
+	sp.Diff = d
+	return sp, nil
+}
