@@ -4,12 +4,15 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/mrplan/mrplan/internal/diag"
 )
 
 // DiagnosticsCompact renders one line per diagnostic, for editors and grep:
-// `file:line:col: severity: summary (ID)`.
+// `file:line:col: severity: message (ID)`, where the message is the summary
+// and the detail folded onto that one line, so a finding names its regions
+// and dependencies there too.
 func DiagnosticsCompact(w io.Writer, ds []diag.Diagnostic) error {
 	bw := bufio.NewWriter(w)
 	for _, d := range ds {
@@ -17,7 +20,7 @@ func DiagnosticsCompact(w io.Writer, ds []diag.Diagnostic) error {
 		if d.Range != nil && d.Range.Filename != "" {
 			place = fmt.Sprintf("%s:%d:%d", d.Range.Filename, d.Range.Start.Line, d.Range.Start.Column)
 		}
-		fmt.Fprintf(bw, "%s: %s: %s", place, d.Severity, d.Summary)
+		fmt.Fprintf(bw, "%s: %s: %s", place, d.Severity, strings.Join(strings.Fields(message(d)), " "))
 		if d.Rule != "" {
 			fmt.Fprintf(bw, " (%s)", d.Rule)
 		}

@@ -69,10 +69,12 @@ func TestDiagnosticsTextWithoutPlace(t *testing.T) {
 
 func TestDiagnosticsCompact(t *testing.T) {
 	var b bytes.Buffer
-	lang := diag.Diagnostic{Severity: diag.Error, Summary: "Unknown reference", Range: rangeOf(2, 13, 29)}
+	lang := diag.Diagnostic{Severity: diag.Error, Summary: "Unknown reference", Range: rangeOf(2, 13, 29),
+		Detail: "There is no region named \"us-east-9\".\n\nDid you mean \"us-east-1\"?"}
 	_ = DiagnosticsCompact(&b, []diag.Diagnostic{lang, finding, {Severity: diag.Warning, Summary: "Elsewhere"}})
-	want := "main.mr.hcl:2:13: error: Unknown reference\n" +
-		"main.mr.hcl:2:13: notice: Regenerable data is replicated (MR205)\n" +
+	// The detail joins the summary, folded onto one line.
+	want := "main.mr.hcl:2:13: error: Unknown reference: There is no region named \"us-east-9\". Did you mean \"us-east-1\"?\n" +
+		"main.mr.hcl:2:13: notice: Regenerable data is replicated: Sessions can be re-issued. (MR205)\n" +
 		"-: warning: Elsewhere\n"
 	if b.String() != want {
 		t.Errorf("got:\n%s", b.String())
