@@ -85,7 +85,7 @@ func TestValidateExamples(t *testing.T) {
 func TestValidateCompact(t *testing.T) {
 	t.Chdir("../../lang/testdata/errors/references")
 	out, _, code := runCLI(t, "validate", "-format", "compact")
-	want := "main.mr.hcl:16:35: error: Unknown reference\n"
+	want := "main.mr.hcl:16:35: error: Unknown reference: There is no region named \"eu-west1\" in this module. Did you mean \"region.eu-west-1\"?\n"
 	if code != ExitError || len(out) < len(want) || out[:len(want)] != want {
 		t.Errorf("compact output (exit %d):\n%s", code, out)
 	}
