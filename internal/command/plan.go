@@ -28,6 +28,7 @@ type planFlags struct {
 	out              string
 	compareTo        string
 	docURL           string
+	title            string
 	detailedExitcode bool
 	checks           checkOptions
 }
@@ -61,6 +62,7 @@ nothing changed, 2 when something did, 1 on an error.`,
 	cmd.Flags().BoolVar(&f.json, "json", false, "short for --format json")
 	cmd.Flags().StringVar(&f.out, "out", "", "also write the plan as JSON to `FILE`, atomically, for show and apply")
 	cmd.Flags().StringVar(&f.compareTo, "compare-to", "", "compare with the plan saved in `PLANFILE` (plan -out) instead of the state")
+	cmd.Flags().StringVar(&f.title, "title", "", "the Markdown comment's heading (default \"mrplan plan: \" and the module's or file's name)")
 	cmd.Flags().StringVar(&f.docURL, "doc-url", checks.DocURL, "where the Markdown links a check's page (`URL` + MR101.md)")
 	cmd.Flags().BoolVar(&f.detailedExitcode, "detailed-exitcode", false, "exit 2 when the plan has changes, 0 when it has none")
 	f.checks.register(cmd.Flags())
@@ -155,7 +157,11 @@ func runPlan(s Streams, g *globals, f *planFlags, dir string) int {
 	case "json":
 		_, err = s.Out.Write(js.Bytes())
 	case "markdown":
-		err = views.PlanMarkdown{Title: "mrplan plan: " + filepath.Base(absOr(dir)), DocURL: f.docURL, Diff: r.meta.Diff}.Write(s.Out, r.plan, r.findings)
+		title := f.title
+		if title == "" {
+			title = "mrplan plan: " + filepath.Base(absOr(dir))
+		}
+		err = views.PlanMarkdown{Title: title, DocURL: f.docURL, Diff: r.meta.Diff}.Write(s.Out, r.plan, r.findings)
 	default:
 		err = views.PlanText{Files: r.mod.Files, Color: g.color(s.OutTerminal), Diff: r.meta.Diff}.Write(s.Out, r.plan, r.findings)
 		if err == nil && f.out != "" {

@@ -88,7 +88,7 @@ func checkPlanJSON(t *testing.T, js string) {
 			if strings.HasSuffix(l, ": null,") || strings.HasSuffix(l, ": null") {
 				key := strings.Trim(strings.SplitN(l, ":", 2)[0], `"`)
 				switch key {
-				case "before", "witness", "rto", "rpo", "loss_tolerance":
+				case "before", "after", "witness", "rto", "rpo", "loss_tolerance":
 				default:
 					t.Errorf("unexpected null: %s", l)
 				}
@@ -102,7 +102,9 @@ func checkPlanJSON(t *testing.T, js string) {
 			Action string `json:"action"`
 		} `json:"changes"`
 		Summary struct {
-			Create int `json:"create"`
+			Create, Update, Delete int
+			New                    int `json:"new_findings"`
+			Resolved               int `json:"resolved_findings"`
 		} `json:"summary"`
 		HasChanges bool `json:"has_changes"`
 	}
@@ -112,8 +114,14 @@ func checkPlanJSON(t *testing.T, js string) {
 	if p.FormatVersion != "1" || !strings.HasPrefix(p.ConfigHash, "sha256:") || len(p.ConfigHash) != 7+64 {
 		t.Errorf("format_version %q, config_hash %q", p.FormatVersion, p.ConfigHash)
 	}
-	if p.Summary.Create != len(p.Changes) || p.HasChanges != (len(p.Changes) > 0) {
-		t.Errorf("summary create %d, has_changes %v, for %d changes", p.Summary.Create, p.HasChanges, len(p.Changes))
+	n := map[string]int{}
+	for _, c := range p.Changes {
+		n[c.Action]++
+	}
+	s := p.Summary
+	if s.Create != n["create"] || s.Update != n["update"] || s.Delete != n["delete"] ||
+		p.HasChanges != (s.Create+s.Update+s.Delete+s.New+s.Resolved > 0) || n["create"]+n["update"]+n["delete"]+n["no-op"] != len(p.Changes) {
+		t.Errorf("summary %+v, has_changes %v, for changes %v", s, p.HasChanges, n)
 	}
 }
 

@@ -18,6 +18,7 @@ type showFlags struct {
 	format string
 	json   bool
 	docURL string
+	title  string
 }
 
 func newShowCmd(s Streams, g *globals) *cobra.Command {
@@ -36,6 +37,7 @@ also be a state file (mrplan.state.json): show renders the plan it accepted.`,
 	}
 	cmd.Flags().StringVar(&f.format, "format", "text", "output format: text, json, or markdown (a pull-request comment)")
 	cmd.Flags().BoolVar(&f.json, "json", false, "short for --format json")
+	cmd.Flags().StringVar(&f.title, "title", "", "the Markdown comment's heading (default \"mrplan plan: \" and the module's or file's name)")
 	cmd.Flags().StringVar(&f.docURL, "doc-url", checks.DocURL, "where the Markdown links a check's page (`URL` + MR101.md)")
 	return cmd
 }
@@ -52,13 +54,20 @@ func runShow(s Streams, g *globals, f *showFlags, file string) int {
 	}
 	switch format {
 	case "json":
-		var b bytes.Buffer
-		if err = json.Indent(&b, sp.Raw, "", "  "); err == nil {
+		var flat, b bytes.Buffer
+		if err = json.Compact(&flat, sp.Raw); err == nil {
+			err = json.Indent(&b, flat.Bytes(), "", "  ")
+		}
+		if err == nil {
 			b.WriteByte('\n')
 			_, err = s.Out.Write(b.Bytes())
 		}
 	case "markdown":
-		err = views.PlanMarkdown{Title: "mrplan plan: " + filepath.Base(file), DocURL: f.docURL}.WriteSaved(s.Out, sp)
+		title := f.title
+		if title == "" {
+			title = "mrplan plan: " + filepath.Base(file)
+		}
+		err = views.PlanMarkdown{Title: title, DocURL: f.docURL}.WriteSaved(s.Out, sp)
 	default:
 		err = views.PlanText{Color: g.color(s.OutTerminal)}.WriteSaved(s.Out, sp)
 	}

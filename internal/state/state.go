@@ -111,6 +111,10 @@ func Write(path string, s *State) error {
 	return WriteFileAtomic(path, data, 0o644)
 }
 
+// beforeRename lets tests fail a write at its last step, when the new
+// bytes are on disk but not yet in place.
+var beforeRename = func(string) error { return nil }
+
 // WriteFileAtomic writes data to path through a synced temporary file in
 // the same directory and a rename, so a reader sees the old file or the
 // new one, never half of either.
@@ -136,6 +140,10 @@ func WriteFileAtomic(path string, data []byte, perm fs.FileMode) error {
 		return fail(err)
 	}
 	if err := tmp.Close(); err != nil {
+		os.Remove(name)
+		return err
+	}
+	if err := beforeRename(name); err != nil {
 		os.Remove(name)
 		return err
 	}

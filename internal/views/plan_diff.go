@@ -205,7 +205,9 @@ func (d *PlanDiff) entries(kind string, before, after []json.RawMessage) error {
 		case !existed:
 			e.Action = planner.ActionCreate
 			for _, k := range sortedKeys(a.attrs) {
-				e.Attrs = append(e.Attrs, AttrChange{Name: k, After: formatValue(a.attrs[k]), Reason: a.why[k]})
+				if a.attrs[k] != nil {
+					e.Attrs = append(e.Attrs, AttrChange{Name: k, After: formatValue(a.attrs[k]), Reason: a.why[k]})
+				}
 			}
 			d.Create++
 		default:
@@ -246,7 +248,9 @@ func (d *PlanDiff) entries(kind string, before, after []json.RawMessage) error {
 		b := bm[addr]
 		e := DiffEntry{Address: addr, Kind: kind, Name: strings.TrimPrefix(addr, kind+"."), Action: planner.ActionDelete, Before: b.raw}
 		for _, k := range sortedKeys(b.attrs) {
-			e.Attrs = append(e.Attrs, AttrChange{Name: k, Before: formatValue(b.attrs[k])})
+			if b.attrs[k] != nil {
+				e.Attrs = append(e.Attrs, AttrChange{Name: k, Before: formatValue(b.attrs[k])})
+			}
 		}
 		d.Delete++
 		d.Entries = append(d.Entries, e)
@@ -285,9 +289,21 @@ func flatten(into map[string]any, name string, v any) {
 	}
 }
 
-// objectLine is an object on one line: its values in key order, "region"
-// and "missing" first when present ("eu-west-1: dependency.x").
+// objectLine is an object on one line: a service's gap as the text plan
+// words it ("in eu-west-1, dependency.x is not available: service.a →
+// dependency.x"), anything else as its non-empty fields in key order.
 func objectLine(o map[string]any) string {
+	if region, ok := o["region"].(string); ok {
+		if missing, ok := o["missing"].(string); ok {
+			var path []string
+			if steps, ok := o["path"].([]any); ok {
+				for _, st := range steps {
+					path = append(path, fmt.Sprint(st))
+				}
+			}
+			return "in " + region + ", " + missing + " is not available: " + strings.Join(path, " → ")
+		}
+	}
 	var parts []string
 	for _, k := range sortedKeys(o) {
 		if o[k] == nil || o[k] == "" || o[k] == float64(0) {

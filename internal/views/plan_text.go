@@ -103,7 +103,15 @@ func (v PlanText) writeDiff(w io.Writer, p *planner.Plan, d *PlanDiff) error {
 	} else {
 		fmt.Fprintf(bw, "mrplan compared this plan with %s (%s). Entries are marked:\n", d.Baseline, d.Source)
 	}
-	fmt.Fprintf(bw, "  %s create\n  %s update in place\n  %s remove\n  %s new finding\n\n", v.green("+"), v.yellow("~"), v.red("-"), v.red("!"))
+	for _, m := range []struct {
+		n          int
+		mark, word string
+	}{{d.Create, v.green("+"), "create"}, {d.Update, v.yellow("~"), "update in place"}, {d.Delete, v.red("-"), "remove"}, {len(d.New), v.red("!"), "new finding"}} {
+		if m.n > 0 {
+			fmt.Fprintf(bw, "  %s %s\n", m.mark, m.word)
+		}
+	}
+	fmt.Fprintln(bw)
 	services := map[string]*planner.Service{}
 	data := map[string]*planner.Data{}
 	if p != nil {
