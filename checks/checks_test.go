@@ -3,6 +3,7 @@ package checks
 import (
 	"bufio"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -16,6 +17,8 @@ import (
 	"github.com/mrplan/mrplan/internal/diag"
 	"github.com/mrplan/mrplan/lang"
 	"github.com/mrplan/mrplan/planner"
+
+	checkdocs "github.com/mrplan/mrplan/docs/checks"
 )
 
 // testToday is the date drills and ignore expiries are judged against.
@@ -164,7 +167,7 @@ func TestCatalog(t *testing.T) {
 			}
 		}
 	}
-	pages, _ := docs.ReadDir("docs")
+	pages, _ := fs.Glob(checkdocs.Pages, "MR*.md")
 	if len(pages) != len(All()) {
 		t.Errorf("%d doc pages for %d checks", len(pages), len(All()))
 	}

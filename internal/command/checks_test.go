@@ -54,7 +54,7 @@ func TestChecksREADME(t *testing.T) {
 	}
 	for _, ch := range checks.All() {
 		i := ch.Info()
-		row := fmt.Sprintf("| [%s](checks/docs/%s.md) | `%s` | %s | %s |", i.ID, i.ID, i.Name, i.Severity, i.Summary)
+		row := fmt.Sprintf("| [%s](docs/checks/%s.md) | `%s` | %s | %s |", i.ID, i.ID, i.Name, i.Severity, i.Summary)
 		if !strings.Contains(string(readme), row) {
 			t.Errorf("README lacks the row\n%s", row)
 		}
