@@ -113,7 +113,7 @@ func TestPlanDiff(t *testing.T) {
 				t.Fatalf("plan -detailed-exitcode exits %d, want 2: %s", code, errOut)
 			}
 			g.Assert(t, name+".text", []byte(out))
-			md, _, code := runCLI(t, "plan", "-detailed-exitcode", "--format", "markdown", "--title", "mrplan plan: "+c.example)
+			md, _, code := runCLI(t, "plan", "-detailed-exitcode", "--format", "markdown", "--title", "mrplan plan: "+c.example, "--doc-url", "docs/checks/")
 			if code != ExitChanges || len(md) > 65536 || !strings.HasPrefix(md, "<!-- mrplan:plan -->\n") {
 				t.Errorf("markdown: exit %d, %d characters", code, len(md))
 			}
@@ -234,7 +234,7 @@ func TestApplyAndShowSavedPlan(t *testing.T) {
 		t.Fatalf("plan -out: exit %d %s", code, errOut)
 	}
 	for _, format := range []string{"text", "markdown"} {
-		out, errOut, code := runCLI(t, "show", "tfplan.json", "--format", format)
+		out, errOut, code := runCLI(t, "show", "tfplan.json", "--format", format, "--doc-url", "docs/checks/")
 		if code != ExitOK {
 			t.Fatalf("show --format %s: exit %d %s", format, code, errOut)
 		}
@@ -364,3 +364,24 @@ func TestApplyApproval(t *testing.T) {
 type fakeTerminal struct{ *strings.Reader }
 
 func (fakeTerminal) IsTerminal() bool { return true }
+
+// The README's diff excerpt is the objective-tightened golden diff, line
+// for line.
+func TestREADMEDiffExcerpt(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden, err := os.ReadFile("../../golden/PlanDiff/objective-tightened.text.golden")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(readme), "$ mrplan plan -detailed-exitcode\n")
+	excerpt, _, ok2 := strings.Cut(rest, "$ echo $?\n")
+	if !ok || !ok2 {
+		t.Fatal("README has no plan -detailed-exitcode excerpt")
+	}
+	if excerpt != string(golden) {
+		t.Errorf("README's diff excerpt differs from golden/PlanDiff/objective-tightened.text.golden:\n%s", excerpt)
+	}
+}

@@ -58,7 +58,7 @@ func TestPlanExamples(t *testing.T) {
 				t.Error("two runs of plan -json print different bytes")
 			}
 
-			md, _, code := runCLI(t, "plan", "--format", "markdown")
+			md, _, code := runCLI(t, "plan", "--format", "markdown", "--doc-url", "docs/checks/")
 			if code != ExitOK || !strings.HasPrefix(md, "<!-- mrplan:plan -->\n") || len(md) > 65536 {
 				t.Errorf("plan --format markdown: exit %d, %d characters", code, len(md))
 			}

@@ -20,6 +20,10 @@ const PlanMarkdownMarker = "<!-- mrplan:plan -->"
 // with room for what a bot wraps around it.
 const planMarkdownLimit = 60000
 
+// mdFindingsListed is how many new (and resolved) findings a comment
+// lists before it counts the rest, so they leave room for the diff.
+const mdFindingsListed = 50
+
 // PlanMarkdown renders a plan as a pull-request comment: the hidden marker,
 // the summary line, a table of changes, services by topology and findings
 // by severity, the new findings with links to their checks' pages, the
@@ -79,7 +83,7 @@ func (v PlanMarkdown) write(w io.Writer, p *planner.Plan, d *PlanDiff, topo map[
 	for _, k := range sortedKeys(topo) {
 		topoCells = append(topoCells, fmt.Sprintf("%s %d", k, topo[k]))
 	}
-	b.WriteString("| | |\n|---|---|\n")
+	b.WriteString("| | this plan |\n|---|---|\n")
 	fmt.Fprintf(&b, "| changes | %d to add, %d to change, %d to remove |\n", d.Create, d.Update, d.Delete)
 	fmt.Fprintf(&b, "| services by topology | %s |\n", orNone(strings.Join(topoCells, " · ")))
 	fmt.Fprintf(&b, "| data classes | %d |\n", dataClasses)
@@ -91,14 +95,22 @@ func (v PlanMarkdown) write(w io.Writer, p *planner.Plan, d *PlanDiff, topo map[
 	}
 	if len(d.New) > 0 {
 		b.WriteString("#### New findings\n\n")
-		for _, f := range d.NewFindings {
+		for i, f := range d.NewFindings {
+			if i == mdFindingsListed {
+				fmt.Fprintf(&b, "- … and %d more: run mrplan plan for all of them\n", len(d.NewFindings)-i)
+				break
+			}
 			fmt.Fprintf(&b, "- **%s** %s `%s`: %s\n", f.Severity, v.checkLink(f.Rule), f.Subject, mdEscape(f.Summary))
 		}
 		b.WriteString("\n")
 	}
 	if len(d.Resolved) > 0 {
 		b.WriteString("#### Resolved findings\n\n")
-		for _, f := range d.Resolved {
+		for i, f := range d.Resolved {
+			if i == mdFindingsListed {
+				fmt.Fprintf(&b, "- … and %d more: run mrplan plan for all of them\n", len(d.Resolved)-i)
+				break
+			}
 			fmt.Fprintf(&b, "- ~~%s %s `%s`: %s~~\n", f.Severity, v.checkLink(f.Rule), f.Subject, mdEscape(f.Summary))
 		}
 		b.WriteString("\n")
