@@ -26,6 +26,8 @@ mrplan {
 
 provider "alicloud" {}
 
-# Self-run open-source stores on ECS, for the one data class no managed
-# Alibaba Cloud product here replicates synchronously across cities.
+# Self-run MySQL on ECS, for the data that must survive a city loss with
+# (almost) nothing lost and no one deciding: Alibaba Cloud's managed
+# cross-region database (PolarDB's global database network) replicates
+# asynchronously and switches over by hand, in minutes.
 provider "generic" {}
