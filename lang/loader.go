@@ -81,49 +81,6 @@ func newLoader(dir string, reg *providers.Registry) *loader {
 	}
 }
 
-// loadFile decodes the blocks of one file into the module.
-func (l *loader) loadFile(body hcl.Body) {
-	content, diags := body.Content(fileSchema)
-	l.diags = append(l.diags, diags...)
-	for _, block := range content.Blocks {
-		if block.Type != "mrplan" && !l.validName(block) {
-			continue
-		}
-		switch block.Type {
-		case "mrplan":
-			l.decodeSettingsBlock(block)
-		case "provider":
-			if p := l.decodeProviderBlock(block); l.declare(p.Addr(), p, p.DeclRange) {
-				l.mod.Providers = append(l.mod.Providers, p)
-			}
-		case "region":
-			if r := l.decodeRegionBlock(block); l.declare(r.Addr(), r, r.DeclRange) {
-				l.mod.Regions = append(l.mod.Regions, r)
-			}
-		case "objective":
-			if o := l.decodeObjectiveBlock(block); l.declare(o.Addr(), o, o.DeclRange) {
-				l.mod.Objectives = append(l.mod.Objectives, o)
-			}
-		case "service":
-			if s := l.decodeServiceBlock(block); l.declare(s.Addr(), s, s.DeclRange) {
-				l.mod.Services = append(l.mod.Services, s)
-			}
-		case "data":
-			if d := l.decodeDataBlock(block); l.declare(d.Addr(), d, d.DeclRange) {
-				l.mod.Data = append(l.mod.Data, d)
-			}
-		case "dependency":
-			if d := l.decodeDependencyBlock(block); l.declare(d.Addr(), d, d.DeclRange) {
-				l.mod.Dependencies = append(l.mod.Dependencies, d)
-			}
-		case "audience":
-			if a := l.decodeAudienceBlock(block); l.declare(a.Addr(), a, a.DeclRange) {
-				l.mod.Audiences = append(l.mod.Audiences, a)
-			}
-		}
-	}
-}
-
 // validName reports whether a block's name label can be referenced: an
 // HCL identifier (letters, digits, underscores and dashes).
 func (l *loader) validName(block *hcl.Block) bool {

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
-	"github.com/hashicorp/hcl/v2/hclparse"
 
 	"github.com/mrplan/mrplan/providers"
 )
@@ -92,35 +91,7 @@ func LoadDirWith(dir string, reg *providers.Registry) (*Module, hcl.Diagnostics)
 		return l.mod, l.diags
 	}
 
-	parser := hclparse.NewParser()
-	for _, name := range files {
-		src, err := os.ReadFile(name)
-		if err != nil {
-			l.diags = append(l.diags, &hcl.Diagnostic{
-				Severity: hcl.DiagError,
-				Summary:  "Cannot read module file",
-				Detail:   err.Error() + ".",
-			})
-			continue
-		}
-		l.mod.Files[name] = src
-		var f *hcl.File
-		var diags hcl.Diagnostics
-		if strings.HasSuffix(name, SuffixJSON) {
-			f, diags = parser.ParseJSON(src, name)
-		} else {
-			f, diags = parser.ParseHCL(src, name)
-		}
-		l.diags = append(l.diags, diags...)
-		switch {
-		case diags.HasErrors():
-			// A file that does not parse is not decoded: what the parser
-			// recovered would only produce errors that echo the syntax error.
-			l.broken = true
-		case f != nil && f.Body != nil:
-			l.loadFile(f.Body)
-		}
-	}
+	l.mergeFiles(loadFiles(dir, reg, files, workers()))
 	l.finish()
 	clampRanges(l.diags, l.mod.Files)
 	return l.mod, l.diags

@@ -43,13 +43,15 @@ func Dir(tb testing.TB, o gen.Options) string {
 	return d
 }
 
-// Cleanup removes every directory Dir wrote; call it from TestMain.
+// Cleanup removes every directory Dir wrote, from TestMain or when a
+// benchmark is done with them.
 func Cleanup() {
 	mu.Lock()
 	defer mu.Unlock()
 	if root != "" {
 		os.RemoveAll(root)
 	}
+	root, dirs = "", map[gen.Options]string{}
 }
 
 // Sizes are the module sizes benchmarks run at: 1,000 and 10,000 services,

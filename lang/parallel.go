@@ -1,0 +1,199 @@
+package lang
+
+import (
+	"os"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/hashicorp/hcl/v2/json"
+
+	"github.com/mrplan/mrplan/providers"
+)
+
+// A module's files are read, parsed and decoded on all cores, each file on
+// its own, into a fileResult; mergeFiles then takes the results in file
+// order and does what needs the whole module (declaring addresses, the one
+// mrplan block), so diagnostics and the module are those of a serial run.
+
+// workers is how many files are loaded at once; tests set it to compare a
+// serial load with a parallel one.
+var workers = func() int { return runtime.GOMAXPROCS(0) }
+
+// fileResult is one file read, parsed and decoded on its own.
+type fileResult struct {
+	name    string
+	src     []byte
+	readErr error
+	diags   hcl.Diagnostics // the parser's
+	broken  bool            // the file did not parse, so was not decoded
+	dec     *loader         // decodes into its own diags and exprRanges
+	blocks  []fileBlock
+}
+
+// fileBlock is one top-level block decoded by a file's loader. diagEnd is
+// the length of that loader's diags once the block was decoded, so merging
+// can put each declaration's diagnostics after the block's own.
+type fileBlock struct {
+	block   *hcl.Block
+	value   any // *Provider, *Region, ...; nil for mrplan and invalid names
+	diagEnd int
+}
+
+// loadFiles loads every file, n at a time, and returns the results in the
+// order of files.
+func loadFiles(dir string, reg *providers.Registry, files []string, n int) []*fileResult {
+	out := make([]*fileResult, len(files))
+	n = max(1, min(n, len(files)))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(files) {
+					return
+				}
+				out[i] = loadFile(dir, reg, files[i])
+			}
+		}()
+	}
+	wg.Wait()
+	return out
+}
+
+// loadFile reads, parses and decodes one file. It touches nothing shared:
+// the mrplan block, which fills the module's one Settings, is decoded when
+// merging.
+func loadFile(dir string, reg *providers.Registry, name string) *fileResult {
+	r := &fileResult{name: name}
+	r.src, r.readErr = os.ReadFile(name)
+	if r.readErr != nil {
+		return r
+	}
+	var f *hcl.File
+	if strings.HasSuffix(name, SuffixJSON) {
+		f, r.diags = json.Parse(r.src, name)
+	} else {
+		f, r.diags = hclsyntax.ParseConfig(r.src, name, hcl.Pos{Line: 1, Column: 1})
+	}
+	switch {
+	case r.diags.HasErrors():
+		// A file that does not parse is not decoded: what the parser
+		// recovered would only produce errors that echo the syntax error.
+		r.broken = true
+	case f != nil && f.Body != nil:
+		r.dec = newLoader(dir, reg)
+		r.blocks = r.dec.decodeFile(f.Body)
+	}
+	return r
+}
+
+// decodeFile decodes the blocks of one file, each on its own.
+func (l *loader) decodeFile(body hcl.Body) []fileBlock {
+	content, diags := body.Content(fileSchema)
+	l.diags = append(l.diags, diags...)
+	out := make([]fileBlock, 0, len(content.Blocks))
+	for _, block := range content.Blocks {
+		fb := fileBlock{block: block}
+		if block.Type != "mrplan" && l.validName(block) {
+			switch block.Type {
+			case "provider":
+				fb.value = l.decodeProviderBlock(block)
+			case "region":
+				fb.value = l.decodeRegionBlock(block)
+			case "objective":
+				fb.value = l.decodeObjectiveBlock(block)
+			case "service":
+				fb.value = l.decodeServiceBlock(block)
+			case "data":
+				fb.value = l.decodeDataBlock(block)
+			case "dependency":
+				fb.value = l.decodeDependencyBlock(block)
+			case "audience":
+				fb.value = l.decodeAudienceBlock(block)
+			}
+		}
+		fb.diagEnd = len(l.diags)
+		out = append(out, fb)
+	}
+	return out
+}
+
+// mergeFiles takes the files' results in order into the module, as if each
+// file had been decoded by l in turn.
+func (l *loader) mergeFiles(results []*fileResult) {
+	for _, r := range results {
+		if r.readErr != nil {
+			l.diags = append(l.diags, &hcl.Diagnostic{
+				Severity: hcl.DiagError,
+				Summary:  "Cannot read module file",
+				Detail:   r.readErr.Error() + ".",
+			})
+			continue
+		}
+		l.mod.Files[r.name] = r.src
+		l.diags = append(l.diags, r.diags...)
+		if r.broken {
+			l.broken = true
+		}
+		if r.dec != nil {
+			l.mergeFile(r)
+		}
+	}
+}
+
+func (l *loader) mergeFile(r *fileResult) {
+	from := 0
+	for _, fb := range r.blocks {
+		l.diags = append(l.diags, r.dec.diags[from:fb.diagEnd]...)
+		from = fb.diagEnd
+		if fb.block.Type == "mrplan" {
+			l.decodeSettingsBlock(fb.block)
+			continue
+		}
+		switch v := fb.value.(type) {
+		case *Provider:
+			if l.declare(v.Addr(), v, v.DeclRange) {
+				l.mod.Providers = append(l.mod.Providers, v)
+			}
+		case *Region:
+			if l.declare(v.Addr(), v, v.DeclRange) {
+				l.mod.Regions = append(l.mod.Regions, v)
+			}
+		case *Objective:
+			if l.declare(v.Addr(), v, v.DeclRange) {
+				l.mod.Objectives = append(l.mod.Objectives, v)
+			}
+		case *Service:
+			if l.declare(v.Addr(), v, v.DeclRange) {
+				l.mod.Services = append(l.mod.Services, v)
+			}
+		case *Data:
+			if l.declare(v.Addr(), v, v.DeclRange) {
+				l.mod.Data = append(l.mod.Data, v)
+			}
+		case *Dependency:
+			if l.declare(v.Addr(), v, v.DeclRange) {
+				l.mod.Dependencies = append(l.mod.Dependencies, v)
+			}
+		case *Audience:
+			if l.declare(v.Addr(), v, v.DeclRange) {
+				l.mod.Audiences = append(l.mod.Audiences, v)
+			}
+		}
+	}
+	l.diags = append(l.diags, r.dec.diags[from:]...)
+	// The first block of an address keeps its ranges (recordExpr): files
+	// come in order, so the first file to record a key wins.
+	for k, v := range r.dec.exprRanges {
+		if _, seen := l.exprRanges[k]; !seen {
+			l.exprRanges[k] = v
+		}
+	}
+}
