@@ -37,6 +37,10 @@ type PlanDiff struct {
 	NewFindings []DiffFinding
 	// Errors, Warnings and Notices count all the plan's findings.
 	Errors, Warnings, Notices int
+	// Scenarios are the services whose fate in a failure scenario changed,
+	// in the plan's scenario order, then by address. Scenarios or services
+	// only one side has are left out: their entries are created or removed.
+	Scenarios []ScenarioChange
 
 	Create, Update, Delete int
 }
@@ -64,6 +68,12 @@ type AttrChange struct {
 	Reason        string
 }
 
+// ScenarioChange is one service whose outcome in one failure scenario
+// changed: "serving", "rerouted", "failed over" or "down".
+type ScenarioChange struct {
+	Scenario, Address, Before, After string
+}
+
 // DiffFinding is a finding as a baseline recorded it.
 type DiffFinding struct {
 	Severity, Rule, Subject, Summary string
@@ -87,9 +97,51 @@ func (d *PlanDiff) SummaryLine() string {
 
 // diffSide is the part of a plan's JSON a diff reads.
 type diffSide struct {
-	Services []json.RawMessage `json:"services"`
-	Data     []json.RawMessage `json:"data"`
-	Findings []jsonDiagnostic  `json:"findings"`
+	Services  []json.RawMessage  `json:"services"`
+	Data      []json.RawMessage  `json:"data"`
+	Findings  []jsonDiagnostic   `json:"findings"`
+	Scenarios []jsonPlanScenario `json:"scenarios"`
+}
+
+// outcomes maps each service to its outcome in the scenario.
+func outcomes(sc jsonPlanScenario) map[string]string {
+	m := map[string]string{}
+	for _, a := range sc.Serving {
+		m[a] = "serving"
+	}
+	for _, x := range sc.Rerouted {
+		m[x.Address] = "rerouted"
+	}
+	for _, x := range sc.FailedOver {
+		m[x.Address] = "failed over"
+	}
+	for _, x := range sc.Down {
+		m[x.Address] = "down"
+	}
+	return m
+}
+
+// scenarioChanges lists the services whose outcome differs between the
+// scenarios of the same name on both sides.
+func scenarioChanges(before, after []jsonPlanScenario) []ScenarioChange {
+	was := map[string]map[string]string{}
+	for _, sc := range before {
+		was[sc.Name] = outcomes(sc)
+	}
+	var out []ScenarioChange
+	for _, sc := range after {
+		old, ok := was[sc.Name]
+		if !ok {
+			continue
+		}
+		now := outcomes(sc)
+		for _, addr := range sortedKeys(now) {
+			if o := old[addr]; o != "" && o != now[addr] {
+				out = append(out, ScenarioChange{sc.Name, addr, o, now[addr]})
+			}
+		}
+	}
+	return out
 }
 
 // DiffPlan compares p (with its findings) with base, a plan's JSON (a saved
@@ -134,6 +186,9 @@ func DiffPlan(p *planner.Plan, findings []diag.Diagnostic, base []byte, name, so
 		}
 	}
 	d.Errors, d.Warnings, d.Notices = diag.Count(findings)
+	if base != nil {
+		d.Scenarios = scenarioChanges(before.Scenarios, after.Scenarios)
+	}
 	for _, f := range before.Findings {
 		if !has[findingKey(f)] {
 			d.Resolved = append(d.Resolved, DiffFinding{f.Severity, f.Rule, f.Subject, f.Summary})
@@ -389,6 +444,7 @@ type savedJSON struct {
 	New      []jsonDiagnostic  `json:"new_findings"`
 	Resolved []jsonDiagnostic  `json:"resolved_findings"`
 	Errored  *bool             `json:"errored"`
+	Fates    []jsonFateChange  `json:"scenario_changes"`
 }
 
 // ReadPlan reads a plan's JSON as `plan -out` saved it; name is the file,
@@ -436,6 +492,9 @@ func ReadPlan(name string, src []byte) (*SavedPlan, error) {
 	}
 	for _, f := range j.Resolved {
 		d.Resolved = append(d.Resolved, DiffFinding{f.Severity, f.Rule, f.Subject, f.Summary})
+	}
+	for _, c := range j.Fates {
+		d.Scenarios = append(d.Scenarios, ScenarioChange(c))
 	}
 	for _, f := range j.Findings {
 		switch f.Severity {

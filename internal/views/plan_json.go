@@ -47,6 +47,7 @@ type jsonPlan struct {
 	NewFindings   []jsonDiagnostic     `json:"new_findings"`
 	Resolved      []jsonDiagnostic     `json:"resolved_findings"`
 	Scenarios     []jsonPlanScenario   `json:"scenarios"`
+	Fates         []jsonFateChange     `json:"scenario_changes"`
 	Summary       jsonPlanSummary      `json:"summary"`
 	HasChanges    bool                 `json:"has_changes"`
 	Errored       bool                 `json:"errored"`
@@ -133,6 +134,15 @@ type jsonPlanChange struct {
 	After   json.RawMessage `json:"after"`
 }
 
+// jsonFateChange is a service whose outcome in a failure scenario differs
+// from the baseline's.
+type jsonFateChange struct {
+	Scenario string `json:"scenario"`
+	Address  string `json:"address"`
+	Before   string `json:"before"`
+	After    string `json:"after"`
+}
+
 type jsonPlanScenario struct {
 	Name        string            `json:"name"`
 	Kind        string            `json:"kind"`
@@ -208,6 +218,7 @@ func planJSON(w io.Writer, p *planner.Plan, findings []diag.Diagnostic, meta Pla
 		Findings:      make([]jsonDiagnostic, 0, len(findings)),
 		NewFindings:   []jsonDiagnostic{},
 		Resolved:      []jsonDiagnostic{},
+		Fates:         []jsonFateChange{},
 		Scenarios:     make([]jsonPlanScenario, 0, len(p.Scenarios)),
 		Assumptions:   []jsonPlanAssumption{},
 	}
@@ -232,6 +243,9 @@ func planJSON(w io.Writer, p *planner.Plan, findings []diag.Diagnostic, meta Pla
 		}
 		for _, f := range d.Resolved {
 			out.Resolved = append(out.Resolved, jsonDiagnostic{Severity: f.Severity, Rule: f.Rule, Subject: f.Subject, Summary: f.Summary})
+		}
+		for _, c := range d.Scenarios {
+			out.Fates = append(out.Fates, jsonFateChange(c))
 		}
 		out.HasChanges = d.HasChanges()
 	}

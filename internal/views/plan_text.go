@@ -136,6 +136,7 @@ func (v PlanText) writeDiff(w io.Writer, p *planner.Plan, d *PlanDiff) error {
 			v.changeBlock(bw, e)
 		}
 	}
+	v.fates(bw, d.Scenarios)
 	if len(d.New) > 0 {
 		fmt.Fprintf(bw, "%s\n", v.bold("New findings:"))
 		for _, f := range d.NewFindings {
@@ -152,6 +153,29 @@ func (v PlanText) writeDiff(w io.Writer, p *planner.Plan, d *PlanDiff) error {
 	}
 	v.summary(bw, d)
 	return bw.Flush()
+}
+
+// fates lists, per failure scenario, the services whose outcome changed:
+// "-" now down, "+" no longer down, "~" otherwise.
+func (v PlanText) fates(w *bufio.Writer, cs []ScenarioChange) {
+	if len(cs) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "%s\n", v.bold("Failure scenarios that play out differently:"))
+	for i, c := range cs {
+		if i == 0 || cs[i-1].Scenario != c.Scenario {
+			fmt.Fprintf(w, "  %s:\n", c.Scenario)
+		}
+		mark := v.yellow("~")
+		switch {
+		case c.After == "down":
+			mark = v.red("-")
+		case c.Before == "down":
+			mark = v.green("+")
+		}
+		fmt.Fprintf(w, "    %s %s: %s -> %s\n", mark, c.Address, c.Before, c.After)
+	}
+	fmt.Fprintln(w)
 }
 
 // findingLine is a finding on one line: "warning MR101 service.a: summary".
