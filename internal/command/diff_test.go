@@ -347,7 +347,11 @@ func TestApplyApproval(t *testing.T) {
 	if code != ExitError || !strings.Contains(errOut, "apply needs -auto-approve when its input is not a terminal") {
 		t.Errorf("apply without a terminal: exit %d %q", code, errOut)
 	}
-	for answer, want := range map[string]int{"no\n": ExitError, "yes\n": ExitOK} {
+	for _, tc := range []struct {
+		answer string
+		want   int
+	}{{"no\n", ExitError}, {"yes\n", ExitOK}} {
+		answer, want := tc.answer, tc.want
 		var out, errb bytes.Buffer
 		code := Main([]string{"apply"}, Streams{In: fakeTerminal{strings.NewReader(answer)}, Out: &out, Err: &errb})
 		if code != want || !strings.Contains(out.String(), "Do you want to record this architecture?") ||
