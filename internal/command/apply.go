@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/hashicorp/hcl/v2"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
@@ -56,7 +57,7 @@ The state is locked while apply runs, so two applies cannot interleave.`,
 			return exit(runApply(s, g, f, file))
 		},
 	}
-	cmd.Flags().StringVar(&f.module, "module", ".", "the module's directory `DIR`")
+	cmd.Flags().StringVar(&f.module, "module", ".", "`DIR` holding the module (and its state)")
 	cmd.Flags().BoolVar(&f.autoApprove, "auto-approve", false, "record without asking (for CI)")
 	cmd.Flags().DurationVar(&f.lockTimeout, "lock-timeout", 10*time.Second, "how long to wait for another run's lock on the state")
 	f.checks.register(cmd.Flags())
@@ -84,7 +85,8 @@ func applySaved(s Streams, f *applyFlags, file string) int {
 	}
 	m, hdiags := lang.LoadDir(f.module)
 	if hdiags.HasErrors() {
-		fmt.Fprintf(s.Err, "Error: the module in %s has language errors, so the plan %s cannot be checked against it; run mrplan validate.\n", f.module, file)
+		fmt.Fprintf(s.Err, "Error: cannot load the module in %s (%s), so the plan %s cannot be checked against it. Pass --module DIR, the directory the plan was made from, and run mrplan validate there.\n",
+			f.module, firstError(hdiags), file)
 		return ExitError
 	}
 	if stale := staleFiles(sp.Files, fileHashes(m)); stale != "" {
@@ -101,6 +103,9 @@ func applySaved(s Streams, f *applyFlags, file string) int {
 			return nil, "", fmt.Errorf("the plan %s is stale: it was made against serial %d of the state %s, which is now at serial %d. Plan again and apply the new plan", file, sp.StateSerial, path, cur)
 		}
 		d := sp.Diff
+		if st != nil && d.Baseline == views.BaselineState && !d.HasChanges() {
+			return nil, "", nil
+		}
 		return &state.State{MrplanVersion: version.Version, ConfigHash: sp.ConfigHash, Files: sp.Files, Plan: sp.Raw},
 			fmt.Sprintf("%d added, %d changed, %d removed", d.Create, d.Update, d.Delete), nil
 	})
@@ -188,6 +193,16 @@ func record(s Streams, path string, timeout time.Duration, next func(*state.Stat
 	}
 	fmt.Fprintf(s.Out, "\nApply complete! Recorded the architecture in %s (serial %d): %s.\n", path, st.Serial, what)
 	return ExitOK
+}
+
+// firstError is the first error's summary and detail, for a one-line message.
+func firstError(ds hcl.Diagnostics) string {
+	for _, d := range ds {
+		if d.Severity == hcl.DiagError {
+			return strings.TrimSuffix(d.Summary+": "+d.Detail, ".")
+		}
+	}
+	return "unknown error"
 }
 
 // staleFiles names the module files that differ from those a plan was made

@@ -158,6 +158,14 @@ func TestPlanApplyPlan(t *testing.T) {
 	if !strings.Contains(js, `"has_changes": false`) || strings.Contains(js, `"action": "create"`) {
 		t.Error("plan -json after apply still has changes")
 	}
+	// A saved plan with no changes records nothing: the serial stays.
+	runCLI(t, "plan", "-out", "same.json")
+	if out, errOut, code := runCLI(t, "apply", "same.json"); code != ExitOK || !strings.Contains(out, "Nothing to record") {
+		t.Errorf("apply of an unchanged plan: exit %d %s%s", code, out, errOut)
+	}
+	if b, _ := os.ReadFile("mrplan.state.json"); !bytes.Contains(b, []byte(`"serial": 1,`)) {
+		t.Error("an apply with nothing to record moved the serial")
+	}
 	applyEdits(t, diffCases["objective-tightened"].change)
 	out, _, code = runCLI(t, "plan", "-detailed-exitcode")
 	if code != ExitChanges {

@@ -114,11 +114,11 @@ func planDir(s Streams, g *globals, dir, compareTo string, co checkOptions, json
 		var src []byte
 		if src, err = os.ReadFile(compareTo); err == nil {
 			if _, err = views.ReadPlan(compareTo, src); err == nil {
-				r.meta.Diff, err = views.DiffPlan(r.plan, r.findings, src, "the baseline plan", compareTo)
+				r.meta.Diff, err = views.DiffPlan(r.plan, r.findings, src, views.BaselinePlan, compareTo)
 			}
 		}
 	case st != nil:
-		r.meta.Diff, err = views.DiffPlan(r.plan, r.findings, st.Plan, "the accepted state",
+		r.meta.Diff, err = views.DiffPlan(r.plan, r.findings, st.Plan, views.BaselineState,
 			r.statePath+", serial "+strconv.Itoa(st.Serial))
 	default:
 		r.meta.Diff, err = views.DiffPlan(r.plan, r.findings, nil, "", "")

@@ -79,6 +79,12 @@ type DiffFinding struct {
 	Severity, Rule, Subject, Summary string
 }
 
+// The baselines a plan is compared with, as PlanDiff.Baseline names them.
+const (
+	BaselineState = "the accepted state"
+	BaselinePlan  = "the baseline plan"
+)
+
 // HasChanges says whether recording the plan would change the state.
 func (d *PlanDiff) HasChanges() bool {
 	return d.Create+d.Update+d.Delete+len(d.New)+len(d.Resolved) > 0
