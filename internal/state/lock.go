@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"syscall"
 	"time"
 )
 
@@ -51,7 +52,7 @@ func Lock(path string, timeout time.Duration) (unlock func() error, err error) {
 }
 
 func lockedError(path, lp string, timeout time.Duration) error {
-	who := "another run"
+	who, gone := "another run", false
 	if src, err := os.ReadFile(lp); err == nil {
 		var li lockInfo
 		if json.Unmarshal(src, &li) == nil && li.PID > 0 {
@@ -62,7 +63,23 @@ func lockedError(path, lp string, timeout time.Duration) error {
 			if li.Created != "" {
 				who += " since " + li.Created
 			}
+			host, _ := os.Hostname()
+			gone = li.Host == host && processGone(li.PID)
 		}
 	}
+	if gone {
+		return fmt.Errorf("the state %s is locked by %s, and that process is no longer running: it stopped before it could release the lock. If no other mrplan is running, remove %s", path, who, lp)
+	}
 	return fmt.Errorf("the state %s is locked by %s (waited %s); if no mrplan is running, remove %s", path, who, timeout, lp)
+}
+
+// processGone says whether no process has the pid on this machine. Where
+// that cannot be told, it says false: a lock is never called stale on a
+// guess.
+func processGone(pid int) bool {
+	p, err := os.FindProcess(pid)
+	if err != nil {
+		return false
+	}
+	return errors.Is(p.Signal(syscall.Signal(0)), os.ErrProcessDone)
 }

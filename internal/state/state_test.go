@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -169,5 +170,24 @@ func TestLockSerialisesWriters(t *testing.T) {
 	st, err := Read(path)
 	if err != nil || st.Serial != n {
 		t.Fatalf("after %d writers: %v, %v", n, st, err)
+	}
+}
+
+// A lock whose process on this machine is gone says so.
+func TestLockOfAGoneProcess(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("a process that is gone cannot be told on Windows")
+	}
+	path := filepath.Join(t.TempDir(), "mrplan.state.json")
+	host, _ := os.Hostname()
+	// pid 2^22+1 is above Linux's pid_max, so no process has it.
+	info := `{"pid":4194305,"created":"2026-01-02T03:04:05Z","host":"` + host + `"}`
+	os.WriteFile(LockPath(path), []byte(info), 0o644)
+	_, err := Lock(path, 0)
+	if err == nil || !strings.Contains(err.Error(), "that process is no longer running") {
+		t.Errorf("got %v", err)
+	}
+	if _, serr := os.Stat(LockPath(path)); serr != nil {
+		t.Error("a stale lock was removed without a person deciding")
 	}
 }
