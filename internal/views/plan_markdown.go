@@ -72,6 +72,7 @@ func (v PlanMarkdown) write(w io.Writer, p *planner.Plan, d *PlanDiff, topo map[
 	fmt.Fprintf(&b, "%s\n### %s\n\n", PlanMarkdownMarker, mdEscape(title))
 	switch {
 	case d.Baseline == "":
+		b.WriteString("No accepted state or baseline plan: everything is new.\n\n")
 	case d.HasChanges():
 		fmt.Fprintf(&b, "Compared with %s (`%s`).\n\n", d.Baseline, mdEscape(d.Source))
 	default:
@@ -88,13 +89,20 @@ func (v PlanMarkdown) write(w io.Writer, p *planner.Plan, d *PlanDiff, topo map[
 	fmt.Fprintf(&b, "| services by topology | %s |\n", orNone(strings.Join(topoCells, " · ")))
 	fmt.Fprintf(&b, "| data classes | %d |\n", dataClasses)
 	fmt.Fprintf(&b, "| findings by severity | %d error(s) · %d warning(s) · %d notice(s) |\n", d.Errors, d.Warnings, d.Notices)
-	fmt.Fprintf(&b, "| findings since the baseline | %d new · %d resolved |\n\n", len(d.New), len(d.Resolved))
+	if d.Baseline != "" {
+		fmt.Fprintf(&b, "| findings since the baseline | %d new · %d resolved |\n", len(d.New), len(d.Resolved))
+	}
+	b.WriteString("\n")
 
 	if d.Baseline == "" && p != nil {
 		v.tables(&b, p)
 	}
 	if len(d.New) > 0 {
-		b.WriteString("#### New findings\n\n")
+		if d.Baseline == "" {
+			b.WriteString("#### Findings\n\n")
+		} else {
+			b.WriteString("#### New findings\n\n")
+		}
 		for i, f := range d.NewFindings {
 			if i == mdFindingsListed {
 				fmt.Fprintf(&b, "- … and %d more: run mrplan plan for all of them\n", len(d.NewFindings)-i)
