@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 
 	"github.com/mrplan/mrplan/providers"
@@ -102,6 +103,12 @@ func (d *decoder) refs(attr *hcl.Attribute, spec refSpec) ([]Ref, bool) {
 }
 
 func isNullExpr(e hcl.Expression) bool {
+	switch e.(type) {
+	case *hclsyntax.TupleConsExpr, *hclsyntax.ScopeTraversalExpr:
+		// Never null, and a traversal evaluated without variables would
+		// only build a diagnostic to be thrown away.
+		return false
+	}
 	v, diags := e.Value(nil)
 	return !diags.HasErrors() && v.IsNull()
 }

@@ -3,6 +3,7 @@ package planner
 import (
 	"sort"
 	"strconv"
+	"time"
 
 	"github.com/mrplan/mrplan/lang"
 )
@@ -11,6 +12,7 @@ import (
 // module, each in one pass over the graph's components.
 func (p *planner) playScenarios() {
 	g := p.out.Graph
+	v := p.scenarioViews()
 	R := len(g.Regions)
 	var countries []string
 	byCountry := map[string]regionSet{}
@@ -27,7 +29,7 @@ func (p *planner) playScenarios() {
 			if zones == 1 {
 				lost.add(i)
 			}
-			p.play(lang.DomainZone, r.Name+"-z"+strconv.Itoa(z), lost).Region = r.Name
+			p.play(v, lang.DomainZone, r.Name+"-z"+strconv.Itoa(z), lost).Region = r.Name
 		}
 		if r.Geo != nil && r.Geo.Country != "" {
 			c := r.Geo.Country
@@ -44,18 +46,89 @@ func (p *planner) playScenarios() {
 		}
 		lost := newRegionSet(R)
 		lost.add(i)
-		p.play(lang.DomainRegion, r.Name, lost)
+		p.play(v, lang.DomainRegion, r.Name, lost)
 	}
 	sort.Strings(countries)
 	for _, c := range countries {
-		p.play(lang.DomainCountry, c, byCountry[c])
+		p.play(v, lang.DomainCountry, c, byCountry[c])
 	}
 }
 
-func (p *planner) play(domain lang.FailureDomain, target string, lost regionSet) *Scenario {
+// scenarioViews are what every scenario asks of the services and data,
+// computed once: graph nodes and region sets as bitsets, so a scenario is
+// one pass over the services and data with no map lookups or allocations
+// for what it leaves untouched.
+type scenarioViews struct {
+	services []serviceView // parallel to Plan.Services
+	data     []dataView    // the data that counts and lives somewhere
+}
+
+type serviceView struct {
+	node    int32 // -1 when not in the graph
+	active  regionSet
+	regions regionSet
+}
+
+type dataView struct {
+	d        *Data
+	write    regionSet // where writes are accepted (writeRegions)
+	presence regionSet // where copies live (presence)
+	// elsewhere is set when a copy lives in a region the graph does not
+	// know, which no scenario loses.
+	elsewhere bool
+	backup    time.Duration
+}
+
+func (p *planner) scenarioViews() *scenarioViews {
+	g := p.out.Graph
+	set := func(names []string) (regionSet, bool) {
+		s := newRegionSet(len(g.Regions))
+		unknown := false
+		for _, r := range names {
+			if i, ok := g.region[r]; ok {
+				s.add(i)
+			} else {
+				unknown = true
+			}
+		}
+		return s, unknown
+	}
+	v := &scenarioViews{services: make([]serviceView, len(p.out.Services))}
+	for i, s := range p.out.Services {
+		sv := &v.services[i]
+		sv.node = -1
+		if x, ok := g.index[s.Addr]; ok {
+			sv.node = x
+		}
+		sv.active, _ = set(s.Active)
+		sv.regions, _ = set(s.Regions)
+	}
+	for _, d := range p.out.Data {
+		if !d.Counts || len(d.Regions) == 0 {
+			continue
+		}
+		dv := dataView{d: d, backup: p.backupInterval(d)}
+		dv.write, _ = set(p.writeRegions(d))
+		dv.presence, dv.elsewhere = set(p.presence(d))
+		v.data = append(v.data, dv)
+	}
+	return v
+}
+
+// meets reports whether s and t share a member.
+func (s regionSet) meets(t regionSet) bool {
+	for i := range s {
+		if s[i]&t[i] != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *planner) play(v *scenarioViews, domain lang.FailureDomain, target string, lost regionSet) *Scenario {
 	g := p.out.Graph
 	sc := &Scenario{Domain: domain, Target: target, Lost: g.names(lost),
-		Services: make([]ServiceOutcome, 0, len(p.out.Services)), Exposed: []Exposure{}}
+		Services: make([]ServiceOutcome, len(p.out.Services)), Exposed: []Exposure{}}
 	p.out.Scenarios = append(p.out.Scenarios, sc)
 	none := lost.count() == 0
 	var alive []bool
@@ -69,42 +142,34 @@ func (p *planner) play(domain lang.FailureDomain, target string, lost regionSet)
 		i, ok := g.region[r]
 		return ok && lost.has(i)
 	}
-	for _, s := range p.out.Services {
-		o := ServiceOutcome{Service: s.Addr, Regions: s.Active}
-		x, inGraph := g.index[s.Addr]
-		switch {
-		case none || !inGraph:
+	for i, s := range p.out.Services {
+		o := &sc.Services[i]
+		o.Service, o.Regions = s.Addr, s.Active
+		sv := &v.services[i]
+		switch x := sv.node; {
+		case none || x < 0:
 		case !alive[x]:
 			o.Outcome = OutcomeDown
 			o.Regions = []string{}
 			o.Cause, o.Elided = memo.path(x)
+		case !sv.active.meets(lost):
+			o.Outcome = OutcomeServing
 		default:
-			p.survive(s, &o, isLost)
+			p.survive(s, o, isLost)
 		}
-		sc.Services = append(sc.Services, o)
 	}
 	if none {
 		return sc
 	}
-	for _, d := range p.out.Data {
-		if !d.Counts || len(d.Regions) == 0 {
+	for i := range v.data {
+		dv := &v.data[i]
+		if !dv.write.meets(lost) {
 			continue
 		}
-		hit := false
-		for _, r := range p.writeRegions(d) {
-			hit = hit || isLost(r)
-		}
-		if !hit {
-			continue
-		}
-		e := Exposure{Data: d.Addr, RPO: d.RPO, AllCopiesLost: true}
-		for _, r := range p.presence(d) {
-			if !isLost(r) {
-				e.AllCopiesLost = false
-			}
-		}
+		d := dv.d
+		e := Exposure{Data: d.Addr, RPO: d.RPO, AllCopiesLost: !dv.elsewhere && !dv.presence.anyOutside(lost)}
 		if e.AllCopiesLost {
-			e.RPO = p.backupInterval(d)
+			e.RPO = dv.backup
 		}
 		sc.Exposed = append(sc.Exposed, e)
 	}
