@@ -1,0 +1,54 @@
+#!/bin/sh
+# bench-targets.sh measures issue 8's targets as ratios in one run: the built
+# mrplan binary (validate; plan --format json) against the single-core parse
+# floor (mrplan-floor: hclparse and a visit of every block and attribute) on
+# the same generated modules, wall time and peak RSS from /usr/bin/time -v,
+# medians of RUNS runs, the floor and mrplan interleaved so load hits both.
+#
+#   scripts/bench-targets.sh                 # 10k shallow and chain, 3 runs
+#   SIZES="10000 50000" RUNS=5 scripts/bench-targets.sh
+#   COMMANDS="validate" scripts/bench-targets.sh
+set -eu
+SIZES=${SIZES:-10000}
+SHAPES=${SHAPES:-"shallow chain"}
+RUNS=${RUNS:-3}
+COMMANDS=${COMMANDS:-"validate plan"}
+GO=${GO:-go}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+$GO build -o "$work/mrplan" ./cmd/mrplan
+$GO build -o "$work/mrplan-floor" ./bench/cmd/mrplan-floor
+$GO build -o "$work/mrplan-gen" ./cmd/mrplan-gen
+
+# measure CMD...: prints "seconds peak_kib" of one run.
+measure() {
+	/usr/bin/time -v "$@" >/dev/null 2>"$work/time" || true
+	awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i] }
+		/Maximum resident set size/ { m = $2 } END { printf "%.3f %d\n", s, m }' "$work/time"
+}
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); load: $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-14s %-9s %9s %9s %7s %11s %11s %7s\n' module command time floor ratio "peak MiB" "floor MiB" ratio
+for n in $SIZES; do
+	for shape in $SHAPES; do
+		dir="$work/m-$n-$shape"
+		"$work/mrplan-gen" -services "$n" -shape "$shape" -o "$dir"
+		for cmd in $COMMANDS; do
+			args="validate $dir"
+			[ "$cmd" = plan ] && args="plan --format json $dir"
+			: >"$work/t"; : >"$work/m"; : >"$work/ft"; : >"$work/fm"
+			for _ in $(seq "$RUNS"); do
+				measure taskset -c 0 "$work/mrplan-floor" "$dir" >"$work/one"
+				cut -d' ' -f1 "$work/one" >>"$work/ft"; cut -d' ' -f2 "$work/one" >>"$work/fm"
+				# shellcheck disable=SC2086
+				measure "$work/mrplan" $args >"$work/one"
+				cut -d' ' -f1 "$work/one" >>"$work/t"; cut -d' ' -f2 "$work/one" >>"$work/m"
+			done
+			t=$(median <"$work/t"); ft=$(median <"$work/ft"); m=$(median <"$work/m"); fm=$(median <"$work/fm")
+			awk -v n="$((n / 1000))k/$shape" -v c="$cmd" -v t="$t" -v ft="$ft" -v m="$m" -v fm="$fm" 'BEGIN {
+				printf "%-14s %-9s %8.2fs %8.2fs %6.2fx %11.0f %11.0f %6.2fx\n", n, c, t, ft, t / ft, m / 1024, fm / 1024, m / fm }'
+		done
+	done
+done
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
