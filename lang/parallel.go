@@ -44,8 +44,8 @@ type fileBlock struct {
 }
 
 // loadFiles loads every file, n at a time, and returns the results in the
-// order of files.
-func loadFiles(dir string, reg *providers.Registry, files []string, n int) []*fileResult {
+// order of files, telling pr (when not nil) of each file done.
+func loadFiles(dir string, reg *providers.Registry, files []string, n int, pr Progress) []*fileResult {
 	out := make([]*fileResult, len(files))
 	n = max(1, min(n, len(files)))
 	var next atomic.Int64
@@ -60,6 +60,9 @@ func loadFiles(dir string, reg *providers.Registry, files []string, n int) []*fi
 					return
 				}
 				out[i] = loadFile(dir, reg, files[i])
+				if pr != nil {
+					pr.Add(1)
+				}
 			}
 		}()
 	}

@@ -59,6 +59,23 @@ func LoadDir(dir string) (*Module, hcl.Diagnostics) {
 // test's own). The module's custom providers are added to reg, so a
 // registry serves one load: give each call a fresh one.
 func LoadDirWith(dir string, reg *providers.Registry) (*Module, hcl.Diagnostics) {
+	return loadDir(dir, reg, nil)
+}
+
+// Progress hears how a load goes, for a progress bar: a phase ("load",
+// with the number of files, then "resolve") and each file done. Its
+// methods are called from several goroutines at once.
+type Progress interface {
+	Phase(name string, total int)
+	Add(n int)
+}
+
+// LoadDirProgress is LoadDir telling pr how it goes.
+func LoadDirProgress(dir string, pr Progress) (*Module, hcl.Diagnostics) {
+	return loadDir(dir, providers.NewRegistry(), pr)
+}
+
+func loadDir(dir string, reg *providers.Registry, pr Progress) (*Module, hcl.Diagnostics) {
 	l := newLoader(dir, reg)
 	files, err := ModuleFiles(dir)
 	switch {
@@ -91,7 +108,13 @@ func LoadDirWith(dir string, reg *providers.Registry) (*Module, hcl.Diagnostics)
 		return l.mod, l.diags
 	}
 
-	l.mergeFiles(loadFiles(dir, reg, files, workers()))
+	if pr != nil {
+		pr.Phase("load", len(files))
+	}
+	l.mergeFiles(loadFiles(dir, reg, files, workers(), pr))
+	if pr != nil {
+		pr.Phase("resolve", 0)
+	}
 	l.finish()
 	clampRanges(l.diags, l.mod.Files)
 	return l.mod, l.diags
