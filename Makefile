@@ -42,8 +42,14 @@ fmt:
 	gofmt -w $$(git ls-files '*.go')
 	$(GO) run ./cmd/mrplan fmt examples/*/
 
+# bench: every phase and both commands on generated modules of 1k and 10k
+# services (MRPLAN_BENCH_LARGE=1 adds 50k), as a table of medians with the
+# ratio to the single-core parse floor; BENCHCOUNT runs of each.
+# scripts/bench-targets.sh measures the built binary, time and peak memory.
+BENCHCOUNT ?= 3
+BENCHTIME  ?= 1x
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
+	$(GO) test -run '^$$' -bench . -benchmem -count $(BENCHCOUNT) -benchtime $(BENCHTIME) ./bench/ ./lang/ | tee $${TMPDIR:-/tmp}/mrplan-bench.out | awk -f scripts/benchtable.awk
 
 # golden: rewrite golden files after an intended output change; read the diff.
 golden:
