@@ -15,6 +15,7 @@ import (
 
 	"github.com/mrplan/mrplan/checks"
 	"github.com/mrplan/mrplan/internal/diag"
+	"github.com/mrplan/mrplan/internal/progress"
 	"github.com/mrplan/mrplan/internal/state"
 	"github.com/mrplan/mrplan/internal/version"
 	"github.com/mrplan/mrplan/internal/views"
@@ -84,8 +85,11 @@ type planned struct {
 // error, an unreadable baseline or a damaged state is printed (as JSON on
 // stdout when jsonOut) and ExitError returned.
 func planDir(s Streams, g *globals, dir, compareTo string, co checkOptions, jsonOut bool) (*planned, int) {
-	m, hdiags := lang.LoadDir(dir)
+	pr, stopProgress := progress.Start(s.Err, g.progress, s.ErrTerminal)
+	defer stopProgress()
+	m, hdiags := lang.LoadDirProgress(dir, pr)
 	if hdiags.HasErrors() {
+		stopProgress()
 		ds := diag.FromHCL(hdiags)
 		diag.Sort(ds)
 		if jsonOut {
@@ -95,8 +99,11 @@ func planDir(s Streams, g *globals, dir, compareTo string, co checkOptions, json
 		}
 		return nil, ExitError
 	}
+	pr.Phase("plan", 0)
 	r := &planned{mod: m, plan: planner.PlanModule(m), statePath: statePath(dir, m)}
+	pr.Phase("checks", 0)
 	r.findings = planFindings(m, r.plan, co)
+	stopProgress()
 	r.meta = views.PlanMeta{Version: version.Version, ConfigHash: configHash(m), Files: fileHashes(m)}
 
 	st, serr := state.Read(r.statePath)

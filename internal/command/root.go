@@ -48,7 +48,8 @@ func exit(code int) error {
 
 // globals are the flags every command has.
 type globals struct {
-	noColor bool
+	noColor  bool
+	progress bool // --progress: a bar on stderr after a second, on a terminal
 }
 
 // color says whether output to a stream may be coloured.
@@ -89,6 +90,7 @@ dependencies.`,
 	root.SetOut(s.Out)
 	root.SetErr(s.Err)
 	root.PersistentFlags().BoolVar(&g.noColor, "no-color", false, "never colour the output (colour is used only on a terminal anyway)")
+	root.PersistentFlags().BoolVar(&g.progress, "progress", false, "show a progress bar on standard error when a run takes more than a second (only on a terminal)")
 	root.AddCommand(
 		newVersionCmd(s),
 		newValidateCmd(s, g),

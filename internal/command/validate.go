@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/mrplan/mrplan/internal/diag"
+	"github.com/mrplan/mrplan/internal/progress"
 	"github.com/mrplan/mrplan/internal/views"
 	"github.com/mrplan/mrplan/lang"
 )
@@ -67,11 +68,14 @@ func runValidate(s Streams, g *globals, o validateOptions, dir string) int {
 		fmt.Fprintf(s.Err, "Error: --min-severity must be error, warning or notice, not %q.\n", o.minSeverity)
 		return ExitError
 	}
-	mod, hclDiags := lang.LoadDir(dir)
+	pr, stopProgress := progress.Start(s.Err, g.progress, s.ErrTerminal)
+	mod, hclDiags := lang.LoadDirProgress(dir, pr)
 	ds := diag.FromHCL(hclDiags)
 	if !hclDiags.HasErrors() {
+		pr.Phase("checks", 0)
 		ds = append(ds, runChecks(mod, o.checks, nil)...)
 	}
+	stopProgress()
 	diag.Sort(ds)
 	valid := true
 	for _, d := range ds {
