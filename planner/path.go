@@ -72,7 +72,7 @@ func (pm *pathMemo) path(x int32) (steps []Step, elided int) {
 		pm.arena = make([]Step, 0, max(need, 1024))
 	}
 	from := len(pm.arena)
-	steps = pm.arena[from:from:from+need] // appends cannot reach the next path's steps
+	steps = pm.arena[from : from : from+need] // appends cannot reach the next path's steps
 	defer func() { pm.arena = pm.arena[:from+len(steps)] }()
 	steps = append(steps, Step{Addr: g.Nodes[x]})
 	walk := func(y int32, count int) {

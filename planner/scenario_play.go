@@ -1,19 +1,29 @@
 package planner
 
 import (
+	"runtime"
 	"sort"
 	"strconv"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/mrplan/mrplan/lang"
 )
 
 // playScenarios plays the loss of every zone, region and country of the
-// module, each in one pass over the graph's components.
+// module, each in one pass over the graph's components. Scenarios are
+// independent, so they are played on all cores and kept in this order.
 func (p *planner) playScenarios() {
 	g := p.out.Graph
-	v := p.scenarioViews()
 	R := len(g.Regions)
+	type job struct {
+		domain lang.FailureDomain
+		target string
+		region string // a zone's region
+		lost   regionSet
+	}
+	var jobs []job
 	var countries []string
 	byCountry := map[string]regionSet{}
 	for i, r := range p.m.Regions {
@@ -29,7 +39,7 @@ func (p *planner) playScenarios() {
 			if zones == 1 {
 				lost.add(i)
 			}
-			p.play(v, lang.DomainZone, r.Name+"-z"+strconv.Itoa(z), lost).Region = r.Name
+			jobs = append(jobs, job{lang.DomainZone, r.Name + "-z" + strconv.Itoa(z), r.Name, lost})
 		}
 		if r.Geo != nil && r.Geo.Country != "" {
 			c := r.Geo.Country
@@ -46,13 +56,39 @@ func (p *planner) playScenarios() {
 		}
 		lost := newRegionSet(R)
 		lost.add(i)
-		p.play(v, lang.DomainRegion, r.Name, lost)
+		jobs = append(jobs, job{lang.DomainRegion, r.Name, "", lost})
 	}
 	sort.Strings(countries)
 	for _, c := range countries {
-		p.play(v, lang.DomainCountry, c, byCountry[c])
+		jobs = append(jobs, job{lang.DomainCountry, c, "", byCountry[c]})
 	}
+
+	v := p.scenarioViews()
+	out := make([]*Scenario, len(jobs))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range max(1, min(scenarioWorkers(), len(jobs))) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(jobs) {
+					return
+				}
+				j := jobs[i]
+				out[i] = p.play(v, j.domain, j.target, j.lost)
+				out[i].Region = j.region
+			}
+		}()
+	}
+	wg.Wait()
+	p.out.Scenarios = append(p.out.Scenarios, out...)
 }
+
+// scenarioWorkers is how many scenarios are played at once; tests set it
+// to compare a serial plan with a parallel one.
+var scenarioWorkers = func() int { return runtime.GOMAXPROCS(0) }
 
 // scenarioViews are what every scenario asks of the services and data,
 // computed once: graph nodes and region sets as bitsets, so a scenario is
@@ -129,7 +165,6 @@ func (p *planner) play(v *scenarioViews, domain lang.FailureDomain, target strin
 	g := p.out.Graph
 	sc := &Scenario{Domain: domain, Target: target, Lost: g.names(lost),
 		Services: make([]ServiceOutcome, len(p.out.Services)), Exposed: []Exposure{}}
-	p.out.Scenarios = append(p.out.Scenarios, sc)
 	none := lost.count() == 0
 	var alive []bool
 	var memo *pathMemo
