@@ -8,11 +8,13 @@
 #   scripts/bench-targets.sh                 # 10k shallow and chain, 3 runs
 #   SIZES="10000 50000" RUNS=5 scripts/bench-targets.sh
 #   COMMANDS="validate" scripts/bench-targets.sh
+#   EXTRA="--disable-check MR402" scripts/bench-targets.sh   # flags for mrplan
 set -eu
 SIZES=${SIZES:-10000}
 SHAPES=${SHAPES:-"shallow chain"}
 RUNS=${RUNS:-3}
 COMMANDS=${COMMANDS:-"validate plan"}
+EXTRA=${EXTRA:-}
 GO=${GO:-go}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -35,8 +37,8 @@ for n in $SIZES; do
 		dir="$work/m-$n-$shape"
 		"$work/mrplan-gen" -services "$n" -shape "$shape" -o "$dir"
 		for cmd in $COMMANDS; do
-			args="validate $dir"
-			[ "$cmd" = plan ] && args="plan --format json $dir"
+			args="validate $EXTRA $dir"
+			[ "$cmd" = plan ] && args="plan --format json $EXTRA $dir"
 			: >"$work/t"; : >"$work/m"; : >"$work/ft"; : >"$work/fm"
 			for _ in $(seq "$RUNS"); do
 				measure taskset -c 0 "$work/mrplan-floor" "$dir" >"$work/one"
