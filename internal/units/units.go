@@ -85,8 +85,13 @@ func FormatDuration(d time.Duration) string {
 		d -= m * time.Minute
 	}
 	if d > 0 {
-		secs := strconv.FormatFloat(d.Seconds(), 'f', -1, 64)
-		b.WriteString(secs + "s")
+		// Whole seconds and nanoseconds as integers: a float would print
+		// 1.6828s as 1.6827999999999999s.
+		b.WriteString(strconv.FormatInt(int64(d/time.Second), 10))
+		if frac := int64(d % time.Second); frac > 0 {
+			b.WriteString("." + strings.TrimRight(fmt.Sprintf("%09d", frac), "0"))
+		}
+		b.WriteString("s")
 	}
 	return b.String()
 }

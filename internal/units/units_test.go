@@ -34,6 +34,7 @@ func TestFormatDuration(t *testing.T) {
 		{0, "0s"}, {-time.Second, "0s"}, {500 * time.Millisecond, "500ms"}, {90 * time.Second, "1m30s"},
 		{time.Minute, "1m"}, {48 * time.Hour, "2d"}, {1500 * time.Millisecond, "1.5s"},
 		{Day + time.Hour + time.Second, "1d1h1s"}, {Day + 500*time.Millisecond, "1d500ms"},
+		{1682800 * time.Microsecond, "1.6828s"}, {time.Minute + time.Second + time.Nanosecond, "1m1.000000001s"},
 	} {
 		if got := FormatDuration(tc.in); got != tc.want {
 			t.Errorf("FormatDuration(%v) = %q; want %q", tc.in, got, tc.want)
