@@ -125,7 +125,7 @@ service "fraud-screening" {
   depends_on = [dependency.fraud-vendor]
   writes     = [data.fraud-cases]
 
-  failover_drill = "2026-09-12"
+  failover_drill = "2026-11-03"
 
   observability {
     replication_lag_alert = "1m"

@@ -138,7 +138,7 @@ service "inventory" {
   }
 
   compensation   = "If a warehouse's home region is lost, its stock is sold from the last replicated count with a safety margin; an oversold order is offered a delay or a refund with a voucher."
-  failover_drill = "2026-09-30"
+  failover_drill = "2026-10-28"
 
   observability {
     replication_lag_alert = "2s"
@@ -169,7 +169,7 @@ service "catalog" {
     read_ratio = 0.99
   }
 
-  failover_drill = "2026-09-30"
+  failover_drill = "2026-10-28"
 
   observability {
     replication_lag_alert = "1m"
@@ -197,7 +197,7 @@ service "search" {
     read_ratio = 1
   }
 
-  failover_drill = "2026-09-30"
+  failover_drill = "2026-10-28"
 
   observability {
     health_checks = true
@@ -227,7 +227,7 @@ service "orders" {
     dns_ttl = "60s"
   }
 
-  failover_drill = "2026-08-27"
+  failover_drill = "2026-11-12"
 
   observability {
     replication_lag_alert = "1m"

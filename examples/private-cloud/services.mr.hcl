@@ -129,7 +129,7 @@ service "billing" {
   reads      = [data.waybills]
   writes     = [data.invoices]
 
-  failover_drill = "2026-09-15"
+  failover_drill = "2026-11-03"
 
   observability {
     replication_lag_alert = "5m"
