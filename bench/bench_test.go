@@ -116,7 +116,12 @@ func BenchmarkRenderJSON(b *testing.B) {
 	})
 }
 
+// run runs mrplan in process, with MRPLAN_BENCH_FLAGS (space-separated,
+// such as "--disable-check MR402") after the command's name.
 func run(b *testing.B, args ...string) {
+	if extra := strings.Fields(os.Getenv("MRPLAN_BENCH_FLAGS")); len(extra) > 0 {
+		args = append(append([]string{args[0]}, extra...), args[1:]...)
+	}
 	var errs strings.Builder
 	code := command.Main(args, command.Streams{In: strings.NewReader(""), Out: io.Discard, Err: &errs})
 	if code == 2 || errs.Len() > 0 && code != 0 && code != 1 {
