@@ -9,6 +9,7 @@
 #   SIZES="10000 50000" RUNS=5 scripts/bench-targets.sh
 #   COMMANDS="validate" scripts/bench-targets.sh
 #   EXTRA="--disable-check MR402" scripts/bench-targets.sh   # flags for mrplan
+#   COMMANDS="load plan-phase" scripts/bench-targets.sh      # mrplan's loading, or loading and planning, alone
 set -eu
 SIZES=${SIZES:-10000}
 SHAPES=${SHAPES:-"shallow chain"}
@@ -39,12 +40,16 @@ for n in $SIZES; do
 		for cmd in $COMMANDS; do
 			args="validate $EXTRA $dir"
 			[ "$cmd" = plan ] && args="plan --format json $EXTRA $dir"
+			bin="$work/mrplan"
+			case $cmd in load | plan-phase)
+				bin="$work/mrplan-floor" args="-phase ${cmd%-phase} $dir" ;;
+			esac
 			: >"$work/t"; : >"$work/m"; : >"$work/ft"; : >"$work/fm"
 			for _ in $(seq "$RUNS"); do
 				measure taskset -c 0 "$work/mrplan-floor" "$dir" >"$work/one"
 				cut -d' ' -f1 "$work/one" >>"$work/ft"; cut -d' ' -f2 "$work/one" >>"$work/fm"
 				# shellcheck disable=SC2086
-				measure "$work/mrplan" $args >"$work/one"
+				measure "$bin" $args >"$work/one"
 				cut -d' ' -f1 "$work/one" >>"$work/t"; cut -d' ' -f2 "$work/one" >>"$work/m"
 			done
 			t=$(median <"$work/t"); ft=$(median <"$work/ft"); m=$(median <"$work/m"); fm=$(median <"$work/fm")
