@@ -36,11 +36,14 @@ type fileResult struct {
 
 // fileBlock is one top-level block decoded by a file's loader. diagEnd is
 // the length of that loader's diags once the block was decoded, so merging
-// can put each declaration's diagnostics after the block's own.
+// can put each declaration's diagnostics after the block's own. Only an
+// mrplan block keeps its syntax (it is decoded when merging): the others'
+// syntax trees are garbage once their file is decoded, so a load never
+// holds every file's tree at once.
 type fileBlock struct {
-	block   *hcl.Block
-	value   any // *Provider, *Region, ...; nil for mrplan and invalid names
-	diagEnd int
+	settings *hcl.Block // an mrplan block, else nil
+	value    any        // *Provider, *Region, ...; nil for mrplan and invalid names
+	diagEnd  int
 }
 
 // loadFiles loads every file, n at a time, and returns the results in the
@@ -103,8 +106,10 @@ func (l *loader) decodeFile(body hcl.Body) []fileBlock {
 	l.diags = append(l.diags, diags...)
 	out := make([]fileBlock, 0, len(content.Blocks))
 	for _, block := range content.Blocks {
-		fb := fileBlock{block: block}
-		if block.Type != "mrplan" && l.validName(block) {
+		var fb fileBlock
+		if block.Type == "mrplan" {
+			fb.settings = block
+		} else if l.validName(block) {
 			switch block.Type {
 			case "provider":
 				fb.value = l.decodeProviderBlock(block)
@@ -156,8 +161,8 @@ func (l *loader) mergeFile(r *fileResult) {
 	for _, fb := range r.blocks {
 		l.diags = append(l.diags, r.dec.diags[from:fb.diagEnd]...)
 		from = fb.diagEnd
-		if fb.block.Type == "mrplan" {
-			l.decodeSettingsBlock(fb.block)
+		if fb.settings != nil {
+			l.decodeSettingsBlock(fb.settings)
 			continue
 		}
 		switch v := fb.value.(type) {
