@@ -17,7 +17,8 @@ type Scenario struct {
 	// Lost are the module's regions that go down entirely. A zone loss in a
 	// region with two or more zones loses no region.
 	Lost []string
-	// Services holds one outcome per service, sorted by address.
+	// Services holds one outcome per service, sorted by address. Scenarios
+	// that lose no region share one slice: read it, never write it.
 	Services []ServiceOutcome
 	// Exposed lists the data classes whose writes were accepted in a lost
 	// region, sorted by address: what the scenario can lose.

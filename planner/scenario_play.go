@@ -97,6 +97,9 @@ var scenarioWorkers = func() int { return runtime.GOMAXPROCS(0) }
 type scenarioViews struct {
 	services []serviceView // parallel to Plan.Services
 	data     []dataView    // the data that counts and lives somewhere
+	// untouched is every service's outcome when nothing is lost (a zone of
+	// a region with several): one slice that those scenarios share.
+	untouched []ServiceOutcome
 }
 
 type serviceView struct {
@@ -129,7 +132,7 @@ func (p *planner) scenarioViews() *scenarioViews {
 		}
 		return s, unknown
 	}
-	v := &scenarioViews{services: make([]serviceView, len(p.out.Services))}
+	v := &scenarioViews{services: make([]serviceView, len(p.out.Services)), untouched: make([]ServiceOutcome, len(p.out.Services))}
 	for i, s := range p.out.Services {
 		sv := &v.services[i]
 		sv.node = -1
@@ -138,6 +141,7 @@ func (p *planner) scenarioViews() *scenarioViews {
 		}
 		sv.active, _ = set(s.Active)
 		sv.regions, _ = set(s.Regions)
+		v.untouched[i] = ServiceOutcome{Service: s.Addr, Regions: s.Active}
 	}
 	for _, d := range p.out.Data {
 		if !d.Counts || len(d.Regions) == 0 {
@@ -163,16 +167,14 @@ func (s regionSet) meets(t regionSet) bool {
 
 func (p *planner) play(v *scenarioViews, domain lang.FailureDomain, target string, lost regionSet) *Scenario {
 	g := p.out.Graph
-	sc := &Scenario{Domain: domain, Target: target, Lost: g.names(lost),
-		Services: make([]ServiceOutcome, len(p.out.Services)), Exposed: []Exposure{}}
-	none := lost.count() == 0
-	var alive []bool
-	var memo *pathMemo
-	if !none {
-		var why []int32
-		alive, why = g.outage(lost)
-		memo = newPathMemo(g, func(y int32) int32 { return why[y] })
+	sc := &Scenario{Domain: domain, Target: target, Lost: g.names(lost), Exposed: []Exposure{}}
+	if lost.count() == 0 {
+		sc.Services = v.untouched
+		return sc
 	}
+	sc.Services = make([]ServiceOutcome, len(p.out.Services))
+	alive, why := g.outage(lost)
+	memo := newPathMemo(g, func(y int32) int32 { return why[y] })
 	isLost := func(r string) bool {
 		i, ok := g.region[r]
 		return ok && lost.has(i)
@@ -182,7 +184,7 @@ func (p *planner) play(v *scenarioViews, domain lang.FailureDomain, target strin
 		o.Service, o.Regions = s.Addr, s.Active
 		sv := &v.services[i]
 		switch x := sv.node; {
-		case none || x < 0:
+		case x < 0:
 		case !alive[x]:
 			o.Outcome = OutcomeDown
 			o.Regions = []string{}
@@ -192,9 +194,6 @@ func (p *planner) play(v *scenarioViews, domain lang.FailureDomain, target strin
 		default:
 			p.survive(s, o, isLost)
 		}
-	}
-	if none {
-		return sc
 	}
 	for i := range v.data {
 		dv := &v.data[i]
