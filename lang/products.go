@@ -37,7 +37,9 @@ func (l *loader) resolveProduct(ref string, rng hcl.Range, use string, kinds []p
 		}
 		return fail("Unknown product", fmt.Sprintf("The %s catalog has no product %q.%s Run mrplan providers %s to list its products.", provName, prodName, didYouMean(prodName, names, provName+"."), provName))
 	}
-	if len(kinds) > 0 {
+	// A custom product whose kind did not decode has been reported already;
+	// judging its fit would only blame an empty kind.
+	if len(kinds) > 0 && p.Kind != "" {
 		for _, k := range kinds {
 			if p.Kind == k {
 				return p
