@@ -5,6 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/mrplan/mrplan/checks"
 	"github.com/mrplan/mrplan/internal/diag"
 	"github.com/mrplan/mrplan/internal/progress"
 	"github.com/mrplan/mrplan/internal/views"
@@ -74,6 +75,14 @@ func runValidate(s Streams, g *globals, o validateOptions, dir string) int {
 	if !hclDiags.HasErrors() {
 		pr.Phase("checks", 0)
 		ds = append(ds, runChecks(mod, o.checks, nil)...)
+	} else if mod != nil {
+		// The checks do not run on a module with language errors, but a
+		// check block naming no check is a mistake in the file like any
+		// other: report it in the same run. (A bad flag is reported when
+		// the checks run.)
+		if _, cfgDiags, err := checks.NewConfig(mod.Settings, checks.Flags{Enable: o.checks.enable, Disable: o.checks.disable}); err == nil {
+			ds = append(ds, cfgDiags...)
+		}
 	}
 	stopProgress()
 	diag.Sort(ds)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -133,5 +134,30 @@ func TestValidateColor(t *testing.T) {
 		if got := strings.Contains(out.String(), "\x1b["); got != c.colour {
 			t.Errorf("%v on a terminal=%v: colour %v, want %v", c.args, c.terminal, got, c.colour)
 		}
+	}
+}
+
+// TestValidateUnknownCheckWithErrors: a check block naming no check is
+// reported in the same run as the module's language errors, not only once
+// they are fixed.
+func TestValidateUnknownCheckWithErrors(t *testing.T) {
+	dir := t.TempDir()
+	src := `mrplan {
+  check "MR10" { enabled = false }
+}
+region "us-east-1" { provider = "aws" }
+service "a" {
+  regions = [region.us-east-1]
+  rpo     = "5min"
+}
+provider "aws" {}
+`
+	if err := os.WriteFile(filepath.Join(dir, "main.mr.hcl"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _, code := runCLI(t, "validate", "-format", "compact", dir)
+	if code != ExitError || !strings.Contains(out, `main.mr.hcl:2:9: error: Unknown check: There is no check "MR10". Did you mean "MR101"?`) ||
+		!strings.Contains(out, "Invalid duration") {
+		t.Errorf("exit %d, output:\n%s", code, out)
 	}
 }
