@@ -216,7 +216,18 @@ func (l *loader) registerProvider(p *Provider) {
 			return
 		}
 		// A custom provider with no inline regions or products: an empty
-		// catalog, so regions name their geography themselves.
+		// catalog, so regions name their geography themselves. A name a
+		// typo away from a built-in catalog is most likely that catalog.
+		if s := nearest(p.Name, l.builtinNames()); s != "" {
+			rng := p.NameRange
+			l.diags = append(l.diags, &hcl.Diagnostic{
+				Severity: hcl.DiagWarning,
+				Summary:  "Unknown provider",
+				Detail: fmt.Sprintf("There is no built-in provider %q. Did you mean %q? A provider that is not built in is a custom provider, which declares its own regions and products in region and product blocks inside the provider block; this one declares none.",
+					p.Name, s),
+				Subject: &rng,
+			})
+		}
 		p.Catalog = &providers.Catalog{Name: p.Name, Title: p.Name}
 	} else if isKnown && existing.Builtin {
 		rng := p.NameRange
@@ -235,4 +246,15 @@ func (l *loader) registerProvider(p *Provider) {
 		// are reported when declared; keep the first.
 		p.Catalog, _ = reg.Catalog(p.Name)
 	}
+}
+
+// builtinNames are the names of the registry's built-in catalogs.
+func (l *loader) builtinNames() []string {
+	var out []string
+	for _, n := range l.mod.Registry.Names() {
+		if c, ok := l.mod.Registry.Catalog(n); ok && c.Builtin {
+			out = append(out, n)
+		}
+	}
+	return out
 }
