@@ -19,8 +19,7 @@ func (l *loader) decodeAudienceBlock(block *hcl.Block) *Audience {
 		DeclRange: block.DefRange,
 		NameRange: block.LabelRanges[0],
 	}
-	content, diags := block.Body.Content(audienceSchema)
-	l.diags = append(l.diags, diags...)
+	content := l.content(block.Body, audienceSchema)
 	au.Attrs = attrRanges(content, "", nil)
 	a := content.Attributes
 	au.Share, _ = l.number(a["share"], 0, 1)

@@ -42,8 +42,7 @@ func (l *loader) decodeDataBlock(block *hcl.Block) *Data {
 		DeclRange:      block.DefRange,
 		NameRange:      block.LabelRanges[0],
 	}
-	content, diags := block.Body.Content(dataSchema)
-	l.diags = append(l.diags, diags...)
+	content := l.content(block.Body, dataSchema)
 	d.Attrs = attrRanges(content, "", nil)
 	a := content.Attributes
 

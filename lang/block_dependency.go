@@ -34,8 +34,7 @@ func (l *loader) decodeDependencyBlock(block *hcl.Block) *Dependency {
 		DeclRange: block.DefRange,
 		NameRange: block.LabelRanges[0],
 	}
-	content, diags := block.Body.Content(dependencySchema)
-	l.diags = append(l.diags, diags...)
+	content := l.content(block.Body, dependencySchema)
 	d.Attrs = attrRanges(content, "", nil)
 	a := content.Attributes
 	if i, ok := l.enum(a["kind"], dependencyKindNames); ok {

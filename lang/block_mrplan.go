@@ -51,8 +51,7 @@ func (l *loader) decodeSettingsBlock(block *hcl.Block) {
 		return
 	}
 	s.DeclRange = block.DefRange
-	content, diags := block.Body.Content(settingsSchema)
-	l.diags = append(l.diags, diags...)
+	content := l.content(block.Body, settingsSchema)
 	attrRanges(content, "", s.Attrs)
 
 	if v, ok := l.str(content.Attributes["required_version"]); ok {
@@ -90,8 +89,7 @@ func (l *loader) decodeCheckSettingBlock(block *hcl.Block) *CheckSetting {
 		DeclRange: block.DefRange,
 		IDRange:   block.LabelRanges[0],
 	}
-	content, diags := block.Body.Content(checkSettingSchema)
-	l.diags = append(l.diags, diags...)
+	content := l.content(block.Body, checkSettingSchema)
 	c.Attrs = attrRanges(content, "", nil)
 	if v, ok := l.boolean(content.Attributes["enabled"]); ok {
 		c.Enabled = &v

@@ -30,8 +30,7 @@ func (l *loader) decodeObjectiveBlock(block *hcl.Block) *Objective {
 		DeclRange:          block.DefRange,
 		NameRange:          block.LabelRanges[0],
 	}
-	content, diags := block.Body.Content(objectiveSchema)
-	l.diags = append(l.diags, diags...)
+	content := l.content(block.Body, objectiveSchema)
 	o.Attrs = attrRanges(content, "", nil)
 	a := content.Attributes
 	o.RPO, _ = l.duration(a["rpo"])

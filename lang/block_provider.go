@@ -66,8 +66,7 @@ func (l *loader) decodeProviderBlock(block *hcl.Block) *Provider {
 		DeclRange: block.DefRange,
 		NameRange: block.LabelRanges[0],
 	}
-	content, diags := block.Body.Content(providerSchema)
-	l.diags = append(l.diags, diags...)
+	content := l.content(block.Body, providerSchema)
 	if len(content.Blocks) == 0 {
 		return p
 	}
@@ -135,8 +134,7 @@ func (l *loader) catalogProblem(err error, entries map[string]entrySource) {
 
 func (l *loader) decodeCatalogRegion(provider string, block *hcl.Block) (*providers.Region, hcl.Attributes) {
 	r := &providers.Region{Provider: provider, Code: block.Labels[0], Zones: 1}
-	content, diags := block.Body.Content(catalogRegionSchema)
-	l.diags = append(l.diags, diags...)
+	content := l.content(block.Body, catalogRegionSchema)
 	a := content.Attributes
 	r.Name, _ = l.str(a["name"])
 	r.City, _ = l.str(a["city"])
@@ -154,8 +152,7 @@ func (l *loader) decodeCatalogRegion(provider string, block *hcl.Block) (*provid
 
 func (l *loader) decodeCatalogProduct(provider string, block *hcl.Block) (*providers.Product, hcl.Attributes) {
 	p := &providers.Product{Provider: provider, Name: block.Labels[0], Scope: providers.ScopeRegional}
-	content, diags := block.Body.Content(catalogProductSchema)
-	l.diags = append(l.diags, diags...)
+	content := l.content(block.Body, catalogProductSchema)
 	a := content.Attributes
 	p.Title, _ = l.str(a["title"])
 	if i, ok := l.enum(a["kind"], productKindNames); ok {

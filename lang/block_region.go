@@ -27,8 +27,7 @@ func (l *loader) decodeRegionBlock(block *hcl.Block) *Region {
 		DeclRange: block.DefRange,
 		NameRange: block.LabelRanges[0],
 	}
-	content, diags := block.Body.Content(regionSchema)
-	l.diags = append(l.diags, diags...)
+	content := l.content(block.Body, regionSchema)
 	r.Attrs = attrRanges(content, "", nil)
 	a := content.Attributes
 	l.recordExpr(r.Addr(), a["provider"])

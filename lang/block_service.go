@@ -67,8 +67,7 @@ func (l *loader) decodeServiceBlock(block *hcl.Block) *Service {
 		DeclRange: block.DefRange,
 		NameRange: block.LabelRanges[0],
 	}
-	content, diags := block.Body.Content(serviceSchema)
-	l.diags = append(l.diags, diags...)
+	content := l.content(block.Body, serviceSchema)
 	s.Attrs = attrRanges(content, "", nil)
 	a := content.Attributes
 
@@ -128,8 +127,7 @@ func (l *loader) decodeServiceBlock(block *hcl.Block) *Service {
 
 func (l *loader) decodeTraffic(block *hcl.Block, ranges map[string]hcl.Range) *Traffic {
 	t := &Traffic{}
-	content, diags := block.Body.Content(trafficSchema)
-	l.diags = append(l.diags, diags...)
+	content := l.content(block.Body, trafficSchema)
 	ranges["traffic"] = block.DefRange
 	attrRanges(content, "traffic.", ranges)
 	t.RPS, _ = l.number(content.Attributes["rps"], 0, inf)
@@ -138,8 +136,7 @@ func (l *loader) decodeTraffic(block *hcl.Block, ranges map[string]hcl.Range) *T
 }
 
 func (l *loader) decodeRouting(block *hcl.Block, r *Routing, ranges map[string]hcl.Range) {
-	content, diags := block.Body.Content(routingSchema)
-	l.diags = append(l.diags, diags...)
+	content := l.content(block.Body, routingSchema)
 	ranges["routing"] = block.DefRange
 	attrRanges(content, "routing.", ranges)
 	a := content.Attributes
@@ -155,8 +152,7 @@ func (l *loader) decodeRouting(block *hcl.Block, r *Routing, ranges map[string]h
 }
 
 func (l *loader) decodeObservability(block *hcl.Block, o *Observability, ranges map[string]hcl.Range) {
-	content, diags := block.Body.Content(observabilitySchema)
-	l.diags = append(l.diags, diags...)
+	content := l.content(block.Body, observabilitySchema)
 	ranges["observability"] = block.DefRange
 	attrRanges(content, "observability.", ranges)
 	a := content.Attributes

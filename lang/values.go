@@ -3,7 +3,9 @@ package lang
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -340,4 +342,47 @@ func orList(q []string) string {
 		return q[0]
 	}
 	return strings.Join(q[:len(q)-1], ", ") + " or " + q[len(q)-1]
+}
+
+// quoted finds the first quoted name in an HCL diagnostic's detail.
+var quoted = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
+
+// content is body.Content(schema), with "Did you mean …?" added to every
+// unexpected argument or block that HCL found no suggestion for: HCL looks
+// only two edits away, mrplan (as for references) a third of the name.
+// Like HCL, it does not suggest an argument that is already set.
+func (d *decoder) content(body hcl.Body, schema *hcl.BodySchema) *hcl.BodyContent {
+	content, diags := body.Content(schema)
+	var attrs, blocks []string
+	for _, a := range schema.Attributes {
+		if _, set := content.Attributes[a.Name]; !set {
+			attrs = append(attrs, a.Name)
+		}
+	}
+	for _, b := range schema.Blocks {
+		blocks = append(blocks, b.Type)
+	}
+	for _, diag := range diags {
+		if strings.Contains(diag.Detail, "Did you mean") {
+			continue
+		}
+		var candidates []string
+		switch diag.Summary {
+		case "Unsupported argument":
+			candidates = attrs
+		case "Unsupported block type":
+			candidates = blocks
+		case "Extraneous JSON object property":
+			candidates = append(append([]string(nil), attrs...), blocks...)
+		default:
+			continue
+		}
+		name, err := strconv.Unquote(quoted.FindString(diag.Detail))
+		if err != nil {
+			continue
+		}
+		diag.Detail += didYouMean(name, candidates, "")
+	}
+	d.diags = append(d.diags, diags...)
+	return content
 }

@@ -175,3 +175,17 @@ func TestDidYouMeanLongNames(t *testing.T) {
 		t.Errorf("took %v", el)
 	}
 }
+
+// TestUnsupportedSuggestions: every unexpected argument or block, in every
+// block and nested block, names what it may have meant.
+func TestUnsupportedSuggestions(t *testing.T) {
+	_, diags := LoadDir("testdata/errors/nested-suggestions")
+	if len(diags) == 0 {
+		t.Fatal("no diagnostics")
+	}
+	for _, d := range diags {
+		if !strings.Contains(d.Detail, "Did you mean") {
+			t.Errorf("no suggestion: %s", d.Error())
+		}
+	}
+}
