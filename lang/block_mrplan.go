@@ -117,8 +117,9 @@ func (l *loader) decodeAssumptionsBlock(block *hcl.Block, a *Assumptions, ranges
 			l.diags = append(l.diags, &hcl.Diagnostic{
 				Severity: hcl.DiagError,
 				Summary:  "Unknown assumption",
-				Detail:   fmt.Sprintf("There is no assumption named %q.%s `mrplan providers` and the report list every assumption.", attr.Name, didYouMean(attr.Name, names, "")),
-				Subject:  &rng,
+				Detail: fmt.Sprintf("There is no assumption named %q.%s The assumptions that can be set are %s.",
+					attr.Name, didYouMean(attr.Name, names, ""), andList(names)),
+				Subject: &rng,
 			})
 			continue
 		}

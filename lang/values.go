@@ -334,14 +334,19 @@ func wordList(words []string) string {
 }
 
 // orList joins words as a sentence does: a, b or c.
-func orList(q []string) string {
+func orList(q []string) string { return joinWords(q, "or") }
+
+// andList joins words as a sentence does: a, b and c.
+func andList(q []string) string { return joinWords(q, "and") }
+
+func joinWords(q []string, conj string) string {
 	switch len(q) {
 	case 0:
 		return ""
 	case 1:
 		return q[0]
 	}
-	return strings.Join(q[:len(q)-1], ", ") + " or " + q[len(q)-1]
+	return strings.Join(q[:len(q)-1], ", ") + " " + conj + " " + q[len(q)-1]
 }
 
 // quoted finds the first quoted name in an HCL diagnostic's detail.

@@ -189,3 +189,17 @@ func TestUnsupportedSuggestions(t *testing.T) {
 		}
 	}
 }
+
+// TestUnknownAssumptionLists: the detail lists the assumptions there are,
+// rather than sending the reader elsewhere.
+func TestUnknownAssumptionLists(t *testing.T) {
+	_, diags := LoadDir("testdata/errors/assumptions")
+	for _, d := range diags {
+		if !strings.Contains(d.Detail, "failover_drill_max_age") || strings.Contains(d.Detail, "mrplan providers") {
+			t.Errorf("detail does not list the assumptions: %s", d.Detail)
+		}
+	}
+	if !strings.Contains(diags[0].Detail, `Did you mean "detection_time"?`) {
+		t.Errorf("no suggestion: %s", diags[0].Detail)
+	}
+}
