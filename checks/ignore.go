@@ -2,6 +2,7 @@ package checks
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -55,6 +56,10 @@ func readIgnores(filename string, src []byte) ([]*ignore, []diag.Diagnostic) {
 		}
 		text = strings.TrimSpace(text)
 		if !strings.HasPrefix(text, ignorePrefix) {
+			if nearIgnore.MatchString(text) {
+				r := commentRange(tok)
+				diags = append(diags, malformedIgnore(text, r))
+			}
 			continue
 		}
 		rng := commentRange(tok)
@@ -83,6 +88,29 @@ func commentRange(tok hclsyntax.Token) hcl.Range {
 		r.End = hcl.Pos{Line: r.Start.Line, Column: r.Start.Column + len([]rune(trimmed)), Byte: r.Start.Byte + len(trimmed)}
 	}
 	return r
+}
+
+// nearIgnore matches a comment that is meant as an ignore but misses the
+// exact prefix: "mrplan-ignore MR101", "mrplan_ignore:", "MRPLAN-IGNORE:",
+// "mrplan-ignore = MR101". Prose such as "mrplan-ignored" does not match.
+var nearIgnore = regexp.MustCompile(`(?i)^mrplan[-_ ]?ignore\b`)
+
+// malformedIgnore reports a comment that looks like an ignore but is not
+// one, so it would silently silence nothing.
+func malformedIgnore(text string, rng hcl.Range) diag.Diagnostic {
+	rest := strings.TrimLeft(nearIgnore.ReplaceAllString(text, ""), " \t:=")
+	fix := "# " + ignorePrefix + " " + rest
+	if strings.TrimSpace(rest) == "" {
+		fix = "# " + ignorePrefix + " MR101 -- reason"
+	}
+	return diag.Diagnostic{
+		Severity: diag.Error,
+		Summary:  "Malformed ignore",
+		Detail: fmt.Sprintf("This comment starts like an ignore but is not one, so it silences nothing. Did you mean %q? "+
+			`An ignore is written "# mrplan-ignore: MR101, MR102 until=2027-03-31 -- reason": the exact prefix "mrplan-ignore:", the checks, an optional expiry, and after " -- " why the checks do not apply.`,
+			fix),
+		Range: &rng,
+	}
 }
 
 // parseIgnore reads what follows "mrplan-ignore:".
