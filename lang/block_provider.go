@@ -255,3 +255,25 @@ func (l *loader) builtinNames() []string {
 	}
 	return out
 }
+
+// checkDeclared warns when a module that declares its providers uses a
+// built-in catalog it does not declare, as Terraform asks every provider a
+// module uses to be required. A module that declares no provider at all
+// draws on the built-in catalogs freely.
+func (l *loader) checkDeclared(cat *providers.Catalog, rng hcl.Range, what string) {
+	if len(l.mod.Providers) == 0 || !cat.Builtin {
+		return
+	}
+	for _, p := range l.mod.Providers {
+		if p.Name == cat.Name {
+			return
+		}
+	}
+	l.diags = append(l.diags, &hcl.Diagnostic{
+		Severity: hcl.DiagWarning,
+		Summary:  "Provider not declared",
+		Detail: fmt.Sprintf("%s comes from the built-in %s catalog, but the module declares no provider %q block. Add provider %q {} next to the module's other provider blocks, so that they list every catalog it uses.",
+			what, cat.Name, cat.Name, cat.Name),
+		Subject: &rng,
+	})
+}

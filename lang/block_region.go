@@ -96,6 +96,7 @@ func (l *loader) resolveRegion(r *Region) {
 				fmt.Sprintf("There is no provider %q: declare a provider block for it, or use one of %s.%s", r.Provider, wordList(names), didYouMean(r.Provider, names, "")))
 			return
 		}
+		l.checkDeclared(cat, l.exprRange(r.Addr(), "provider", r.DeclRange), fmt.Sprintf("Region %q", r.Name))
 		if e, ok := cat.Region(r.Code); ok {
 			entry = e
 		} else if !explicit {

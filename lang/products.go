@@ -29,6 +29,7 @@ func (l *loader) resolveProduct(ref string, rng hcl.Range, use string, kinds []p
 		names := reg.Names()
 		return fail("Unknown provider", fmt.Sprintf("There is no provider %q for product %q.%s Declare a provider block for a custom catalog.", provName, ref, didYouMean(provName, names, "")))
 	}
+	l.checkDeclared(cat, rng, fmt.Sprintf("Product %q", ref))
 	p, ok := cat.Product(prodName)
 	if !ok {
 		names := make([]string, len(cat.Products))
