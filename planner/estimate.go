@@ -32,8 +32,8 @@ func (p *planner) estimateRPO(s *Service) {
 // failure the objective must survive, which for survive = "zone" in a region
 // with several zones is a failover between zones behind the same endpoints.
 func (p *planner) estimateRTO(s *Service) {
-	p.regionRTO(s)
-	if s.Objective.Survive == lang.DomainZone && p.zones(s.Primary) >= 2 {
+	s.RegionRTO = p.regionRTO(s)
+	if p.zoneRecovery(s) {
 		r := RTO{Detection: p.a.DetectionTime}
 		if s.WriteMode != WriteNone {
 			r.Promotion, r.PromotionFrom = p.promotion(s)
@@ -51,11 +51,21 @@ func (p *planner) estimateRTO(s *Service) {
 	s.add(because(DecideRTO, RTOSum, rtoTerms(&s.RTO)...))
 }
 
-func (p *planner) regionRTO(s *Service) {
-	r := &s.RegionRTO
+// zoneRecovery reports whether the service's RTO is a zone-level recovery:
+// its objective survives zones only and its primary region has several.
+func (p *planner) zoneRecovery(s *Service) bool {
+	return s.Objective.Survive == lang.DomainZone && p.zones(s.Primary) >= 2
+}
+
+// regionRTO estimates a failover to another region with the service's
+// current decisions; it has no side effects, so the escalation of
+// escalateForRTO can try a warmer design and compare.
+func (p *planner) regionRTO(s *Service) RTO {
+	var rt RTO
+	r := &rt
 	if len(s.Regions) < 2 {
 		r.Unbounded = true
-		return
+		return rt
 	}
 	r.Detection = p.a.DetectionTime
 	if s.WriteMode == WriteSinglePrimary || s.WriteMode == WritePartitioned {
@@ -80,6 +90,7 @@ func (p *planner) regionRTO(s *Service) {
 		r.Restore += time.Duration(hours * float64(time.Hour)).Round(time.Second)
 	}
 	r.Total = r.Detection + r.Promotion + r.DNSTTL + r.Decision + r.Provision + r.Restore
+	return rt
 }
 
 // promotion is the slowest failover among the stores of the data the

@@ -94,6 +94,7 @@ func (p *planner) plan() *Plan {
 	for _, s := range p.out.Services {
 		p.decideRouting(s)
 		p.decideFailover(s)
+		p.escalateForRTO(s)
 		p.decideGuards(s)
 		p.estimateRPO(s)
 		p.estimateRTO(s)

@@ -62,6 +62,7 @@ const (
 	StandbyTier2     // standby
 	StandbyNoRTO     // standby
 	StandbyNotNeeded // topology
+	StandbyEscalated // colder standby, its estimated rto, objective rto: the colder one would miss the objective
 
 	// Write mode.
 	WriteNoData             // (none)
@@ -94,6 +95,7 @@ const (
 	FailoverTier2     // tier
 	FailoverNoTarget  // (none): one region, nothing to fail over to
 	FailoverNoRTO     // tier
+	FailoverEscalated // manual mode, its estimated rto, objective rto: manual failover would miss the objective
 
 	// Split-brain guards.
 	GuardNotNeededManual    // (none)
@@ -109,9 +111,10 @@ const (
 	RPONoData    // (none)
 
 	// Achieved RTO of a service.
-	RTOSum       // terms: name, value, name, value, … (detection, promotion, dns ttl, decision, provisioning, restore)
-	RTOUnbounded // region: one region and no standby, so a region loss lasts as long as the outage
-	RTOZone      // terms as RTOSum: the recovery from a zone loss, the objective's survive scope
+	RTOSum          // terms: name, value, name, value, … (detection, promotion, dns ttl, decision, provisioning, restore)
+	RTOUnbounded    // region: one region and no standby, so a region loss lasts as long as the outage
+	RTOZone         // terms as RTOSum: the recovery from a zone loss, the objective's survive scope
+	RTONotEscalated // warmer design ("a warm standby with automatic failover"), its estimated rto, objective rto: escalating would still miss it
 
 	// Data classification (SPEC §5.2).
 	ClassRegenerableData  // (none)

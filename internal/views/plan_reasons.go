@@ -24,6 +24,7 @@ var reasonTexts = map[planner.ReasonCode]string{
 	planner.StandbyTier2:     "tier 2 standbys are rebuilt from infrastructure as code and backups",
 	planner.StandbyNoRTO:     "no rto objective, so warm by default",
 	planner.StandbyNotNeeded: "{0} keeps no standby",
+	planner.StandbyEscalated: "a {0} one would take {1}, over the rto of {2}",
 
 	planner.WriteNoData:             "writes no data that must survive a failover",
 	planner.WriteOnePrimary:         "{0} accepts writes in one region at a time",
@@ -52,6 +53,7 @@ var reasonTexts = map[planner.ReasonCode]string{
 	planner.FailoverTier2:     "tier {0}",
 	planner.FailoverNoTarget:  "one region, nothing to fail over to: recovery is by hand",
 	planner.FailoverNoRTO:     "tier {0} without an rto objective",
+	planner.FailoverEscalated: "a {0} one would take {1}, over the rto of {2}",
 
 	planner.GuardNotNeededManual:    "no automatic failover, so people decide who is primary",
 	planner.GuardNotNeededOneRegion: "one region: there is no second primary to fear",
@@ -64,9 +66,10 @@ var reasonTexts = map[planner.ReasonCode]string{
 	planner.RPOWorstData: "the worst over the data it writes: {0} at {1}",
 	planner.RPONoData:    "writes no data that must survive a failover",
 
-	planner.RTOSum:       "{sum}",
-	planner.RTOZone:      "{sum}, for a zone loss (survive = \"zone\")",
-	planner.RTOUnbounded: "one region ({0}) and no standby: a region loss lasts as long as the outage",
+	planner.RTOSum:          "{sum}",
+	planner.RTOZone:         "{sum}, for a zone loss (survive = \"zone\")",
+	planner.RTOUnbounded:    "one region ({0}) and no standby: a region loss lasts as long as the outage",
+	planner.RTONotEscalated: "not escalated: even {0} would take {1}, over the rto of {2}",
 
 	planner.ClassRegenerableData: "regenerable = true",
 	planner.ClassZeroLoss:        "loss tolerance {0}",

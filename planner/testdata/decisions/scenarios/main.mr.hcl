@@ -26,13 +26,15 @@ service "checkout" {
   depends_on  = [dependency.gateway]
 }
 
-# Active-passive with a warm standby in b.
+# Active-passive with a warm standby in b, failed over by hand (set in the
+# module, so the planner does not escalate it to automatic).
 # want: service.backoffice lost(region:a)=failed-over>b@32m30s lost(region:b)=serving
 # want: data.tickets lost(region:a)=exposed@2s lost(region:b)=safe
 service "backoffice" {
   criticality = "important"
   rto         = "20m"
   rpo         = "1m"
+  failover    = "manual"
   regions     = [region.a, region.b]
   writes      = [data.tickets]
 }

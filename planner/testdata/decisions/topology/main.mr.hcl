@@ -1,6 +1,7 @@
 # SPEC §5.4 topology and standby: tier 0 → active-active, tier 1 →
 # active-passive (hot ≤ 1m, warm ≤ 30m, cold above), tier 2 → single-region
-# or a cold standby; explicit topology is honoured and checked.
+# or a cold standby; explicit topology is honoured and checked. Where that
+# starting point misses the rto, it is escalated (see ../escalation).
 
 service "tier0" { # want: service.tier0 topology=active-active standby=none active=a,b standbys= routing=latency failover=automatic pattern=cross-city
   criticality = "core"
@@ -15,14 +16,14 @@ service "hot" { # want: service.hot topology=active-passive standby=hot active=b
   primary     = region.b
 }
 
-service "warm-30m" { # want: service.warm-30m standby=warm failover=manual
+service "warm-30m" { # want: service.warm-30m standby=warm failover=automatic
   criticality = "important"
   rto         = "30m"
   rpo         = "1m"
   regions     = [region.a, region.b]
 }
 
-service "cold-31m" { # want: service.cold-31m standby=cold
+service "cold-31m" { # want: service.cold-31m standby=warm
   criticality = "important"
   rto         = "31m"
   rpo         = "1m"
@@ -36,7 +37,7 @@ service "tier1-fast" { # want: service.tier1-fast failover=automatic
   regions     = [region.a, region.b]
 }
 
-service "tier1-15m" { # want: service.tier1-15m failover=manual
+service "tier1-15m" { # want: service.tier1-15m failover=automatic
   criticality = "important"
   rto         = "15m"
   rpo         = "1m"
