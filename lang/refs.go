@@ -152,7 +152,7 @@ func (d *decoder) refExpr(name string, expr hcl.Expression, spec refSpec) (Ref, 
 		return fail("Invalid reference", fmt.Sprintf("A reference is written KIND.NAME, such as %s.", example))
 	}
 	if !spec.allows(kind) {
-		return fail("Invalid reference kind", fmt.Sprintf("The %s argument takes %s references; %s.%s is a %s.", name, spec.words(), kind, attrStep.Name, kind))
+		return fail("Invalid reference kind", fmt.Sprintf("The %s argument takes %s references; %s.%s is %s.", name, spec.words(), kind, attrStep.Name, strings.ToLower(article(kindNoun(kind)))))
 	}
 	return Ref{Addr: Address{kind, attrStep.Name}, Range: trav.SourceRange()}, true
 }
@@ -210,4 +210,12 @@ func (l *loader) resolveAll(refs []Ref, spec refSpec) []Ref {
 		}
 	}
 	return out
+}
+
+// kindNoun is what a block of kind k is called in a sentence.
+func kindNoun(k Kind) string {
+	if k == KindData {
+		return "data class"
+	}
+	return k.String()
 }

@@ -212,7 +212,7 @@ func (d *decoder) durationOr(attr *hcl.Attribute, word string, value time.Durati
 	}
 	v, err := units.ParseDuration(s)
 	if err != nil {
-		d.errorf(attr, "Invalid duration", "The %s argument: %s.", attr.Name, err)
+		d.errorf(attr, "Invalid duration", "The %s argument: %s.%s", attr.Name, err, unitHint(s, durationUnitFix))
 		return 0, false
 	}
 	return v, true
@@ -225,7 +225,7 @@ func (d *decoder) size(attr *hcl.Attribute) (int64, bool) {
 	}
 	v, err := units.ParseSize(s)
 	if err != nil {
-		d.errorf(attr, "Invalid size", "The %s argument: %s.", attr.Name, err)
+		d.errorf(attr, "Invalid size", "The %s argument: %s.%s", attr.Name, err, unitHint(s, sizeUnitFix))
 		return 0, false
 	}
 	return v, true
@@ -390,4 +390,54 @@ func (d *decoder) content(body hcl.Body, schema *hcl.BodySchema) *hcl.BodyConten
 	}
 	d.diags = append(d.diags, diags...)
 	return content
+}
+
+// numberAndUnit splits "5min" or "900 tb" into its number and unit.
+var numberAndUnit = regexp.MustCompile(`^\s*([0-9]+(?:\.[0-9]*)?)\s*([A-Za-zµ]+)\s*$`)
+
+// unitHint returns ` Did you mean "5m"?` when s is a number with a unit
+// that fix, given the unit in lower case, knows how to write properly.
+func unitHint(s string, fix func(unit string) (string, string)) string {
+	m := numberAndUnit.FindStringSubmatch(s)
+	if m == nil {
+		return ""
+	}
+	unit, why := fix(strings.ToLower(m[2]))
+	if unit == "" || m[1]+unit == s {
+		return ""
+	}
+	return fmt.Sprintf(" Did you mean %q?%s", m[1]+unit, why)
+}
+
+// durationUnitFix maps the unit words people write to a duration's units.
+func durationUnitFix(unit string) (string, string) {
+	switch unit {
+	case "ms", "msec", "msecs", "millis", "millisecond", "milliseconds":
+		return "ms", ""
+	case "s", "sec", "secs", "second", "seconds":
+		return "s", ""
+	case "m", "min", "mins", "minute", "minutes":
+		return "m", ""
+	case "h", "hr", "hrs", "hour", "hours":
+		return "h", ""
+	case "d", "day", "days":
+		return "d", ""
+	}
+	return "", ""
+}
+
+// sizeUnitFix maps a size unit written in the wrong case (or without its
+// B) to the unit itself.
+func sizeUnitFix(unit string) (string, string) {
+	const why = " Size units are case-sensitive."
+	for _, u := range []string{"B", "KB", "MB", "GB", "TB", "PB", "KiB", "MiB", "GiB", "TiB", "PiB"} {
+		if strings.ToLower(u) == unit {
+			return u, why
+		}
+	}
+	switch unit {
+	case "k", "m", "g", "t", "p":
+		return strings.ToUpper(unit) + "B", ""
+	}
+	return "", ""
 }

@@ -203,3 +203,26 @@ func TestUnknownAssumptionLists(t *testing.T) {
 		t.Errorf("no suggestion: %s", diags[0].Detail)
 	}
 }
+
+// TestUnitHints: a unit slip gets the spelling meant.
+func TestUnitHints(t *testing.T) {
+	for in, want := range map[string]string{
+		"5min": `Did you mean "5m"?`, "2 hours": `Did you mean "2h"?`, "1day": `Did you mean "1d"?`, "90S": `Did you mean "90s"?`,
+	} {
+		if got := unitHint(in, durationUnitFix); !strings.Contains(got, want) {
+			t.Errorf("duration %q: hint %q, want %q", in, got, want)
+		}
+	}
+	for in, want := range map[string]string{
+		"900tb": `Did you mean "900TB"? Size units are case-sensitive.`, "2tib": `"2TiB"`, "500G": `"500GB"`,
+	} {
+		if got := unitHint(in, sizeUnitFix); !strings.Contains(got, want) {
+			t.Errorf("size %q: hint %q, want %q", in, got, want)
+		}
+	}
+	for _, in := range []string{"soon", "5 fortnights", "12"} {
+		if got := unitHint(in, durationUnitFix); got != "" {
+			t.Errorf("duration %q: unexpected hint %q", in, got)
+		}
+	}
+}

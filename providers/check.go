@@ -133,7 +133,7 @@ func (r *Region) check(builtin bool, ps *problems) {
 		ps.add("country", "country %q is not an ISO 3166-1 alpha-2 code such as \"IE\"", r.Country)
 	}
 	if r.Continent != "" && !slices.Contains(Continents(), r.Continent) {
-		ps.add("continent", "continent %q is not one of %s", r.Continent, strings.Join(Continents(), ", "))
+		ps.add("continent", "continent %q is not one of %s", r.Continent, joinAny(Continents()))
 	}
 	if builtin {
 		if r.Name == "" || r.City == "" || r.Country == "" || r.Continent == "" {
@@ -198,7 +198,7 @@ func (p *Product) check(c *Catalog, ps *problems) {
 	}
 	for _, cr := range p.Conflict {
 		if !slices.Contains(ConflictResolutions(), cr) {
-			ps.add(FactConflict, "conflict resolution %q is not one of %s", cr, strings.Join(ConflictResolutions(), ", "))
+			ps.add(FactConflict, "conflict resolution %q is not one of %s", cr, joinAny(ConflictResolutions()))
 		}
 	}
 	if p.ControlPlane != "" {
@@ -246,7 +246,11 @@ func joinAny[T ~string](vs []T) string {
 	for i, v := range vs {
 		s[i] = string(v)
 	}
-	return strings.Join(s, ", ")
+	if len(s) < 2 {
+		return strings.Join(s, "")
+	}
+	// As a sentence lists them: a, b or c.
+	return strings.Join(s[:len(s)-1], ", ") + " or " + s[len(s)-1]
 }
 
 // RegionCodes lists the catalog's region codes, sorted.

@@ -36,7 +36,7 @@ func TestCheckCustom(t *testing.T) {
 		{name: "sync with lag", prod: func(p *Product) { p.Replication = []Replication{"sync"} }, want: "offers no async replication"},
 		{name: "multi-writer", prod: func(p *Product) { p.MultiWriter = true }, want: "offers no conflict resolution"},
 		{name: "conflict single writer", prod: func(p *Product) { p.Conflict = []string{"lww"} }},
-		{name: "conflict value", prod: func(p *Product) { p.MultiWriter, p.Conflict = true, []string{"merge"} }, want: `conflict resolution "merge" is not one of lww, crdt, custom, consensus`},
+		{name: "conflict value", prod: func(p *Product) { p.MultiWriter, p.Conflict = true, []string{"merge"} }, want: `conflict resolution "merge" is not one of lww, crdt, custom or consensus`},
 		{name: "control plane", prod: func(p *Product) { p.ControlPlane = "sh-a" }, want: "a regional product has no control plane"},
 		{name: "source", prod: func(p *Product) { p.Sources = map[string]string{"lag": "the docs"} }, want: `source of fact "lag" is not an http(s) address`},
 		{name: "fact", prod: func(p *Product) { p.Sources = map[string]string{"latency": "https://x"} }, want: `unknown fact "latency"`},

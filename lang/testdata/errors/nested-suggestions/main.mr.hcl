@@ -12,9 +12,9 @@ provider "aws" {}
 region "us-east-1" {}
 
 service "ledger" {
-  regions     = [region.us-east-1]
-  rpo         = "1m"
-  rto         = "5m"
+  regions       = [region.us-east-1]
+  rpo           = "1m"
+  rto           = "5m"
   compensations = "credit" # error: Unsupported argument
   traffic {
     rps         = 100
