@@ -88,6 +88,16 @@ func (d *decoder) value(attr *hcl.Attribute) (cty.Value, bool) {
 		return cty.NilVal, false
 	}
 	v, diags := attr.Expr.Value(d.ctx)
+	for _, diag := range diags {
+		if diag.Summary == "Variables not allowed" {
+			diag.Summary = "References not allowed here"
+			diag.Detail = referenceNotAllowed(attr)
+			if vars := attr.Expr.Variables(); len(vars) > 0 {
+				rng := vars[0].SourceRange()
+				diag.Subject = &rng
+			}
+		}
+	}
 	d.diags = append(d.diags, diags...)
 	if diags.HasErrors() || v.IsNull() || !v.IsWhollyKnown() {
 		return cty.NilVal, false
@@ -440,4 +450,30 @@ func sizeUnitFix(unit string) (string, string) {
 		return strings.ToUpper(unit) + "B", ""
 	}
 	return "", ""
+}
+
+// referenceNotAllowed explains HCL's bare "Variables not allowed" for a
+// value argument: where references may stand, and how to reuse what the
+// reference was meant to read.
+func referenceNotAllowed(attr *hcl.Attribute) string {
+	var ref, root, name string
+	if vars := attr.Expr.Variables(); len(vars) > 0 {
+		root = vars[0].RootName()
+		ref = root
+		for i, step := range vars[0][1:] {
+			if a, ok := step.(hcl.TraverseAttr); ok {
+				ref += "." + a.Name
+				if i == 0 {
+					name = a.Name
+				}
+			}
+		}
+	}
+	detail := fmt.Sprintf("The %s argument takes a value, written as a literal (optionally with functions such as min, max or join), so it cannot read %s. "+
+		"References name a whole block and are allowed only in the arguments that take one: objective, regions, primary, witness, depends_on, reads, writes, owner and near.",
+		attr.Name, ref)
+	if root == "objective" && name != "" {
+		detail += fmt.Sprintf(" To reuse objective %q, reference it whole from a service, objective = objective.%s, and set only the values that differ there.", name, name)
+	}
+	return detail
 }

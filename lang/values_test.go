@@ -58,7 +58,7 @@ func TestDecodeDuration(t *testing.T) {
 		{`"fast"`, nil, "Invalid duration"},
 		{`["1s"]`, nil, "Incorrect attribute value type"},
 		{`file("/etc/passwd")`, nil, "Call to unknown function"},
-		{`var.x`, nil, "Variables not allowed"},
+		{`var.x`, nil, "References not allowed here"},
 	}, func(d *decoder, a *hcl.Attribute) (any, bool) { return d.duration(a) })
 }
 
@@ -224,5 +224,19 @@ func TestUnitHints(t *testing.T) {
 		if got := unitHint(in, durationUnitFix); got != "" {
 			t.Errorf("duration %q: unexpected hint %q", in, got)
 		}
+	}
+}
+
+// TestValueReferenceDetail: a reference in a value argument says where
+// references may stand, at the whole reference, instead of HCL's bare
+// "Variables not allowed".
+func TestValueReferenceDetail(t *testing.T) {
+	_, diags := LoadDir("testdata/errors/value-references")
+	if len(diags) != 1 {
+		t.Fatalf("want one diagnostic, got %s", diags.Error())
+	}
+	d := diags[0]
+	if !strings.Contains(d.Detail, "objective = objective.gold") || d.Subject.End.Column-d.Subject.Start.Column != len("objective.gold.rpo") {
+		t.Errorf("detail or range: %s %v", d.Detail, d.Subject)
 	}
 }
