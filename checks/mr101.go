@@ -155,7 +155,47 @@ func (c mr101) manifestGap(ctx *Context, s *planner.Service, dep *manifest.Depen
 	if len(missing) == 0 {
 		return diag.Diagnostic{}, false
 	}
+	if g != nil && g.Has(target) {
+		if cause, ok := c.cause(ctx.Plan, target, missing); ok {
+			where = cause
+		}
+	}
 	return c.finding(s, dep.NameRange, missing, target, where), true
+}
+
+// cause names what really makes a manifest edge's target unavailable in
+// the caller's regions when the target itself is there but something it
+// needs, further down, is not: the path from the target to that thing and
+// where that thing is, as validate's finding on the edge that misses it
+// says. ok is false when the target is itself absent from one of those
+// regions: then the target's own placement is the cause.
+func (c mr101) cause(p *planner.Plan, target lang.Address, regions []string) (placement, bool) {
+	g := p.Graph
+	present := g.Present(target)
+	var gap planner.Gap
+	for i, r := range regions {
+		if !slices.Contains(present, r) {
+			return placement{}, false
+		}
+		gp, ok := g.Gap(target, r)
+		if !ok || len(gp.Path) < 2 {
+			return placement{}, false
+		}
+		if i == 0 {
+			gap = gp
+		}
+	}
+	controlPlane := gap.ControlPlane
+	root := c.where(p, gap.Missing, controlPlane)
+	steps := make([]string, 0, len(gap.Path)+1)
+	for i, st := range gap.Path {
+		steps = append(steps, st.Addr.String())
+		if i == 7 && gap.Elided > 0 {
+			steps = append(steps, fmt.Sprintf("… %d more …", gap.Elided))
+		}
+	}
+	phrase := fmt.Sprintf("needs %s (%s), which %s", gap.Missing, strings.Join(steps, " → "), root.phrase)
+	return placement{phrase: phrase, regions: root.regions}, true
 }
 
 // placement says where a node is: the phrase for messages ("is reachable

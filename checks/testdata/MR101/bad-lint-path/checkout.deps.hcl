@@ -1,0 +1,3 @@
+service = "checkout"
+
+dependency "payments" { kind = "service" } # want: MR101
