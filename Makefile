@@ -48,8 +48,9 @@ fmt:
 # scripts/bench-targets.sh measures the built binary, time and peak memory.
 BENCHCOUNT ?= 3
 BENCHTIME  ?= 1x
+BENCH      ?= .
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem -count $(BENCHCOUNT) -benchtime $(BENCHTIME) ./bench/ ./lang/ | tee $${TMPDIR:-/tmp}/mrplan-bench.out | awk -f scripts/benchtable.awk
+	$(GO) test -run '^$$' -bench '$(BENCH)' -benchmem -count $(BENCHCOUNT) -benchtime $(BENCHTIME) ./bench/ ./lang/ | tee $${TMPDIR:-/tmp}/mrplan-bench.out | awk -f scripts/benchtable.awk
 
 # golden: rewrite golden files after an intended output change; read the diff.
 golden:
