@@ -129,3 +129,23 @@ func Suggest(word string) string {
 	}
 	return fmt.Sprintf(" Did you mean %q?", best)
 }
+
+// ConfigDiagnostics reports the mistakes in how a module configures its
+// checks, without running any: check blocks that name no check, and
+// comments meant as ignores that do not parse. validate reports them when
+// the module's language errors keep the checks from running, so that they
+// come in the same run. A flag naming no check is left to the run proper.
+func ConfigDiagnostics(mod *lang.Module, f Flags) []diag.Diagnostic {
+	if mod == nil {
+		return nil
+	}
+	_, out, err := NewConfig(mod.Settings, f)
+	if err != nil {
+		return nil
+	}
+	for _, src := range ignoreSources(&Context{Module: mod}) {
+		_, d := readIgnores(src.name, src.src)
+		out = append(out, d...)
+	}
+	return out
+}

@@ -75,14 +75,11 @@ func runValidate(s Streams, g *globals, o validateOptions, dir string) int {
 	if !hclDiags.HasErrors() {
 		pr.Phase("checks", 0)
 		ds = append(ds, runChecks(mod, o.checks, nil)...)
-	} else if mod != nil {
+	} else {
 		// The checks do not run on a module with language errors, but a
-		// check block naming no check is a mistake in the file like any
-		// other: report it in the same run. (A bad flag is reported when
-		// the checks run.)
-		if _, cfgDiags, err := checks.NewConfig(mod.Settings, checks.Flags{Enable: o.checks.enable, Disable: o.checks.disable}); err == nil {
-			ds = append(ds, cfgDiags...)
-		}
+		// check block naming no check, or a malformed ignore comment, is a
+		// mistake in the files like any other: report it in the same run.
+		ds = append(ds, checks.ConfigDiagnostics(mod, checks.Flags{Enable: o.checks.enable, Disable: o.checks.disable})...)
 	}
 	stopProgress()
 	diag.Sort(ds)

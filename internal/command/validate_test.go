@@ -137,15 +137,16 @@ func TestValidateColor(t *testing.T) {
 	}
 }
 
-// TestValidateUnknownCheckWithErrors: a check block naming no check is
-// reported in the same run as the module's language errors, not only once
-// they are fixed.
+// TestValidateUnknownCheckWithErrors: a check block naming no check, and a
+// malformed ignore, are reported in the same run as the module's language
+// errors, not only once they are fixed.
 func TestValidateUnknownCheckWithErrors(t *testing.T) {
 	dir := t.TempDir()
 	src := `mrplan {
   check "MR10" { enabled = false }
 }
 region "us-east-1" { provider = "aws" }
+# mrplan-ignore MR401 -- one region is enough here
 service "a" {
   regions = [region.us-east-1]
   rpo     = "5min"
@@ -157,7 +158,7 @@ provider "aws" {}
 	}
 	out, _, code := runCLI(t, "validate", "-format", "compact", dir)
 	if code != ExitError || !strings.Contains(out, `main.mr.hcl:2:9: error: Unknown check: There is no check "MR10". Did you mean "MR101"?`) ||
-		!strings.Contains(out, "Invalid duration") {
+		!strings.Contains(out, "main.mr.hcl:5:1: error: Malformed ignore") || !strings.Contains(out, "Invalid duration") {
 		t.Errorf("exit %d, output:\n%s", code, out)
 	}
 }
