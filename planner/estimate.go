@@ -1,6 +1,7 @@
 package planner
 
 import (
+	"strings"
 	"time"
 
 	"github.com/mrplan/mrplan/lang"
@@ -41,6 +42,7 @@ func (p *planner) estimateRTO(s *Service) {
 		r.Total = r.Detection + r.Promotion
 		s.RTO = r
 		s.add(because(DecideRTO, RTOZone, rtoTerms(&r)...))
+		p.explainNoPromotion(s)
 		return
 	}
 	s.RTO = s.RegionRTO
@@ -49,6 +51,7 @@ func (p *planner) estimateRTO(s *Service) {
 		return
 	}
 	s.add(because(DecideRTO, RTOSum, rtoTerms(&s.RTO)...))
+	p.explainNoPromotion(s)
 }
 
 // zoneRecovery reports whether the service's RTO is a zone-level recovery:
@@ -95,10 +98,16 @@ func (p *planner) regionRTO(s *Service) RTO {
 
 // promotion is the slowest failover among the stores of the data the
 // service writes, or the default promotion time when a store has none.
+// Partitioned writes to a store that takes writes in every region promote
+// nothing: each lost partition's home moves to a surviving region, which
+// already accepts writes, so that data adds no promotion time.
 func (p *planner) promotion(s *Service) (time.Duration, string) {
 	var worst time.Duration
 	from := ""
 	for _, d := range p.writtenData(s) {
+		if p.partitionMoves(s, d) {
+			continue
+		}
 		t, ref := p.a.DefaultPromotionTime, ""
 		if c := d.Block.Catalog; c != nil && c.Failover > 0 {
 			t, ref = c.Failover, c.Ref()
@@ -108,6 +117,28 @@ func (p *planner) promotion(s *Service) (time.Duration, string) {
 		}
 	}
 	return worst, from
+}
+
+// partitionMoves reports whether a failover moves the homes of d's lost
+// partitions instead of promoting a store: s writes d partitioned, and d's
+// store takes writes in every region.
+func (p *planner) partitionMoves(s *Service, d *Data) bool {
+	return s.WriteMode == WritePartitioned && d.Block.Catalog != nil && d.Block.Catalog.MultiWriter
+}
+
+// explainNoPromotion says why the data a service writes partitioned to a
+// multi-writer store adds no promotion time, which the sum of terms alone
+// leaves a reviewer to guess.
+func (p *planner) explainNoPromotion(s *Service) {
+	var names []string
+	for _, d := range p.writtenData(s) {
+		if p.partitionMoves(s, d) {
+			names = append(names, d.Addr.String()+" ("+d.Block.Catalog.Ref()+")")
+		}
+	}
+	if len(names) > 0 {
+		s.add(because(DecideRTO, RTOPartitionsMove, strings.Join(names, ", ")))
+	}
 }
 
 func (p *planner) zones(region string) int {

@@ -111,10 +111,11 @@ const (
 	RPONoData    // (none)
 
 	// Achieved RTO of a service.
-	RTOSum          // terms: name, value, name, value, … (detection, promotion, dns ttl, decision, provisioning, restore)
-	RTOUnbounded    // region: one region and no standby, so a region loss lasts as long as the outage
-	RTOZone         // terms as RTOSum: the recovery from a zone loss, the objective's survive scope
-	RTONotEscalated // warmer design ("a warm standby with automatic failover"), its estimated rto, objective rto: escalating would still miss it
+	RTOSum            // terms: name, value, name, value, … (detection, promotion, dns ttl, decision, provisioning, restore)
+	RTOUnbounded      // region: one region and no standby, so a region loss lasts as long as the outage
+	RTOZone           // terms as RTOSum: the recovery from a zone loss, the objective's survive scope
+	RTOPartitionsMove // data addresses with their products, comma separated: partitioned on multi-writer stores, so nothing is promoted
+	RTONotEscalated   // warmer design ("a warm standby with automatic failover"), its estimated rto, objective rto: escalating would still miss it
 
 	// Data classification (SPEC §5.2).
 	ClassRegenerableData  // (none)

@@ -66,10 +66,11 @@ var reasonTexts = map[planner.ReasonCode]string{
 	planner.RPOWorstData: "the worst over the data it writes: {0} at {1}",
 	planner.RPONoData:    "writes no data that must survive a failover",
 
-	planner.RTOSum:          "{sum}",
-	planner.RTOZone:         "{sum}, for a zone loss (survive = \"zone\")",
-	planner.RTOUnbounded:    "one region ({0}) and no standby: a region loss lasts as long as the outage",
-	planner.RTONotEscalated: "not escalated: even {0} would take {1}, over the rto of {2}",
+	planner.RTOSum:            "{sum}",
+	planner.RTOZone:           "{sum}, for a zone loss (survive = \"zone\")",
+	planner.RTOUnbounded:      "one region ({0}) and no standby: a region loss lasts as long as the outage",
+	planner.RTOPartitionsMove: "no promotion for {0}: partitioned on a store that takes writes everywhere, so each lost partition's home moves",
+	planner.RTONotEscalated:   "not escalated: even {0} would take {1}, over the rto of {2}",
 
 	planner.ClassRegenerableData: "regenerable = true",
 	planner.ClassZeroLoss:        "loss tolerance {0}",

@@ -9,10 +9,19 @@ service "ledger" { # want: service.ledger write=single-primary
   writes      = [data.balances]
 }
 
-service "trips" { # want: service.trips write=partitioned routing=geo
+service "trips" { # want: service.trips write=partitioned routing=geo promotion=30s
   criticality = "core"
   regions     = [region.a, region.b]
   writes      = [data.trips]
+}
+
+# Partitioned writes to a multi-writer store promote nothing: each lost
+# partition's home moves to a region that already takes writes. The
+# syncdb-backed trips above still promote (30s).
+service "rides" { # want: service.rides write=partitioned routing=geo promotion=0s
+  criticality = "core"
+  regions     = [region.a, region.b]
+  writes      = [data.rides]
 }
 
 service "carts" { # want: service.carts write=multi-primary routing=latency guards= promotion=0s
@@ -44,6 +53,13 @@ data "trips" { # want: data.trips class=critical conflict=single-writer write=pa
   product        = "t.syncdb"
   loss_tolerance = "none"
   partition_key  = "city_id"
+}
+
+data "rides" { # want: data.rides write=partitioned
+  owner          = service.rides
+  product        = "t.mwdb"
+  loss_tolerance = "1m"
+  partition_key  = "rider_id"
 }
 
 data "carts" { # want: data.carts class=important conflict=lww write=multi-primary
