@@ -156,10 +156,11 @@ const (
 	MechNotReplicable     // mechanism, product
 
 	// Achieved RPO of a data class.
-	RPOSyncChannel // mechanism
-	RPOReplicaLag  // mechanism, product, lag
-	RPOBackup      // backup interval
-	RPORegenerable // (none)
+	RPOSyncChannel     // mechanism
+	RPOSemiSyncChannel // mechanism, product: zero only while a replica acknowledges within the source's timeout
+	RPOReplicaLag      // mechanism, product, lag
+	RPOBackup          // backup interval
+	RPORegenerable     // (none)
 
 	reasonCodeCount
 )

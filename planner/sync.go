@@ -379,6 +379,11 @@ func (p *planner) estimateData(d *Data) {
 				}
 				rpo := time.Duration(0)
 				rr := because(DecideRPO, RPOSyncChannel, m.String())
+				if r == ReplicationSemiSync {
+					// Zero only while a replica acknowledges in time: past
+					// the source's timeout semi-sync falls back to async.
+					rr = because(DecideRPO, RPOSemiSyncChannel, m.String(), f.product)
+				}
 				if r == ReplicationAsync {
 					if f.lag() == 0 {
 						// A catalog entry with no lag says nothing about

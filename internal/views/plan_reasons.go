@@ -111,10 +111,11 @@ var reasonTexts = map[planner.ReasonCode]string{
 	planner.MechOneRegion:         "{0}: it lives in one region ({1}); backups are its only copy elsewhere",
 	planner.MechNotReplicable:     "{0}: {1} cannot replicate across regions",
 
-	planner.RPOSyncChannel: "{0} loses nothing acknowledged",
-	planner.RPOReplicaLag:  "{0}: {1} lags about {2}",
-	planner.RPOBackup:      "the last backup, every {0}",
-	planner.RPORegenerable: "does not count: the data is regenerated",
+	planner.RPOSyncChannel:     "{0} loses nothing acknowledged",
+	planner.RPOSemiSyncChannel: "{0} on {1} loses nothing acknowledged while a replica acknowledges in time; past the source's timeout (MySQL's rpl_semi_sync_source_timeout, 10s by default) it falls back to asynchronous replication, and a failover then loses what was written since",
+	planner.RPOReplicaLag:      "{0}: {1} lags about {2}",
+	planner.RPOBackup:          "the last backup, every {0}",
+	planner.RPORegenerable:     "does not count: the data is regenerated",
 }
 
 // noteTexts words every planner.NoteKind.
