@@ -35,11 +35,7 @@ func (p *planner) estimateRPO(s *Service) {
 func (p *planner) estimateRTO(s *Service) {
 	s.RegionRTO = p.regionRTO(s)
 	if p.zoneRecovery(s) {
-		r := RTO{Detection: p.a.DetectionTime}
-		if s.WriteMode != WriteNone {
-			r.Promotion, r.PromotionFrom = p.promotion(s)
-		}
-		r.Total = r.Detection + r.Promotion
+		r := p.zoneRTO(s)
 		s.RTO = r
 		s.add(because(DecideRTO, RTOZone, rtoTerms(&r)...))
 		p.explainNoPromotion(s)
@@ -47,6 +43,14 @@ func (p *planner) estimateRTO(s *Service) {
 	}
 	s.RTO = s.RegionRTO
 	if s.RTO.Unbounded {
+		if z := p.zones(s.Primary); z >= 2 {
+			// A region loss is unbounded, but the loss of one of its zones
+			// is a zone-level recovery behind the same endpoints: say how
+			// long that takes, so the reason is not read as "any outage".
+			r := p.zoneRTO(s)
+			s.add(because(DecideRTO, RTOUnboundedZones, s.Primary, itoa(z), dur(r.Total)))
+			return
+		}
 		s.add(because(DecideRTO, RTOUnbounded, s.Primary))
 		return
 	}
@@ -117,6 +121,18 @@ func (p *planner) promotion(s *Service) (time.Duration, string) {
 		}
 	}
 	return worst, from
+}
+
+// zoneRTO is the recovery from the loss of one zone of the primary
+// region: detection, then the promotion of the stores' replicas in another
+// zone, behind the same endpoints (no DNS change).
+func (p *planner) zoneRTO(s *Service) RTO {
+	r := RTO{Detection: p.a.DetectionTime}
+	if s.WriteMode != WriteNone {
+		r.Promotion, r.PromotionFrom = p.promotion(s)
+	}
+	r.Total = r.Detection + r.Promotion
+	return r
 }
 
 // partitionMoves reports whether a failover moves the homes of d's lost

@@ -55,3 +55,21 @@ func TestEscalationReasonWords(t *testing.T) {
 		}
 	}
 }
+
+// A single-region service's unbounded RTO says, when its region has several
+// zones, that a zone loss is a zone-level recovery and how long it takes;
+// in a one-zone region there is no such recovery to name.
+func TestSingleRegionRTOReasonNamesZoneRecovery(t *testing.T) {
+	p := planner.PlanModule(load(t, filepath.Join("testdata", "decisions", "topology")))
+	got := reasonsOf(p.Service("tier2-one").Reasons, planner.DecideRTO)
+	want := "one region (a) and no standby: a region loss lasts as long as the outage; losing one of its 3 zones is a zone-level recovery of 30s"
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("service.tier2-one rto reasons = %q, want %q", got, want)
+	}
+	p = planner.PlanModule(load(t, filepath.Join("testdata", "decisions", "scenarios")))
+	got = reasonsOf(p.Service("batch").Reasons, planner.DecideRTO)
+	want = "one region (a2) and no standby: a region loss lasts as long as the outage"
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("service.batch rto reasons = %q, want %q", got, want)
+	}
+}

@@ -69,6 +69,7 @@ var reasonTexts = map[planner.ReasonCode]string{
 	planner.RTOSum:            "{sum}",
 	planner.RTOZone:           "{sum}, for a zone loss (survive = \"zone\")",
 	planner.RTOUnbounded:      "one region ({0}) and no standby: a region loss lasts as long as the outage",
+	planner.RTOUnboundedZones: "one region ({0}) and no standby: a region loss lasts as long as the outage; losing one of its {1} zones is a zone-level recovery of {2}",
 	planner.RTOPartitionsMove: "no promotion for {0}: partitioned on a store that takes writes everywhere, so each lost partition's home moves",
 	planner.RTONotEscalated:   "not escalated: even {0} would take {1}, over the rto of {2}",
 
