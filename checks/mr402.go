@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/mrplan/mrplan/internal/diag"
+	"github.com/mrplan/mrplan/lang"
 	"github.com/mrplan/mrplan/planner"
 )
 
@@ -21,7 +22,7 @@ func (mr402) Info() Info {
 
 func (c mr402) Run(ctx *Context) []diag.Diagnostic {
 	var out []diag.Diagnostic
-	for _, s := range ctx.Plan.Services {
+	for i, s := range ctx.Plan.Services {
 		pol := s.Objective
 		if !pol.HasRPO && !pol.HasRTO && pol.From == nil {
 			continue // no objective, nothing to survive
@@ -38,18 +39,17 @@ func (c mr402) Run(ctx *Context) []diag.Diagnostic {
 			if sc.Domain > pol.Survive {
 				continue
 			}
-			for _, o := range sc.Services {
-				if o.Service != s.Addr || o.Outcome != planner.OutcomeDown {
-					continue
-				}
-				if len(o.Cause) > 1 && len(s.Gaps) > 0 {
-					continue
-				}
-				if cause == nil {
-					cause = o.Cause
-				}
-				down = append(down, sc.Name())
+			o := outcomeOf(sc, i, s.Addr)
+			if o == nil || o.Outcome != planner.OutcomeDown {
+				continue
 			}
+			if len(o.Cause) > 1 && len(s.Gaps) > 0 {
+				continue
+			}
+			if cause == nil {
+				cause = o.Cause
+			}
+			down = append(down, sc.Name())
 		}
 		if len(down) == 0 {
 			continue
@@ -63,4 +63,20 @@ func (c mr402) Run(ctx *Context) []diag.Diagnostic {
 			s.Addr, pol.Survive, objectiveName(s.Block, ""), list(down), why))
 	}
 	return out
+}
+
+// outcomeOf is the outcome of service addr, the plan's i-th service, in sc.
+// A scenario holds one outcome per service in the plan's order (both sorted
+// by address), so it is sc.Services[i]; a scenario built otherwise is
+// searched.
+func outcomeOf(sc *planner.Scenario, i int, addr lang.Address) *planner.ServiceOutcome {
+	if i < len(sc.Services) && sc.Services[i].Service == addr {
+		return &sc.Services[i]
+	}
+	for j := range sc.Services {
+		if sc.Services[j].Service == addr {
+			return &sc.Services[j]
+		}
+	}
+	return nil
 }
