@@ -46,14 +46,14 @@ var severityTitles = map[diag.Severity]struct{ word, color string }{
 // Write renders ds in order, each followed by a blank line.
 func (v DiagnosticsText) Write(w io.Writer, ds []diag.Diagnostic) error {
 	bw := bufio.NewWriter(w)
-	nav := navigators{}
+	nav := &navigators{files: map[string]*hcl.File{}, lines: map[string][][]byte{}}
 	for _, d := range ds {
 		v.writeOne(bw, d, nav)
 	}
 	return bw.Flush()
 }
 
-func (v DiagnosticsText) writeOne(w *bufio.Writer, d diag.Diagnostic, nav navigators) {
+func (v DiagnosticsText) writeOne(w *bufio.Writer, d diag.Diagnostic, nav *navigators) {
 	title := severityTitles[d.Severity]
 	if title.word == "" {
 		title.word, title.color = "Error", ansiRed
@@ -101,7 +101,7 @@ func fixLine(fix string) string {
 }
 
 // writePlace prints "on FILE line N, in BLOCK:" and the snippet.
-func (v DiagnosticsText) writePlace(w *bufio.Writer, rng hcl.Range, subject string, nav navigators) {
+func (v DiagnosticsText) writePlace(w *bufio.Writer, rng hcl.Range, subject string, nav *navigators) {
 	src, haveSrc := v.Files[rng.Filename]
 	in := ""
 	if haveSrc {
@@ -118,7 +118,7 @@ func (v DiagnosticsText) writePlace(w *bufio.Writer, rng hcl.Range, subject stri
 	if !haveSrc {
 		return
 	}
-	lines := bytes.Split(src, []byte("\n"))
+	lines := nav.linesOf(rng.Filename, src)
 	last := min(rng.End.Line, rng.Start.Line+2) // at most three lines of snippet
 	if rng.End.Line > rng.Start.Line && rng.End.Column == 1 {
 		last = min(last, rng.End.Line-1) // a range ending at a line's start does not cover it
@@ -199,12 +199,25 @@ func blankOut(s string) string {
 	return b.String()
 }
 
-// navigators finds the enclosing block of a position, parsing each file at
-// most once per rendering.
-type navigators map[string]*hcl.File
+// navigators finds the enclosing block of a position and the lines of a
+// snippet, parsing and splitting each file at most once per rendering.
+type navigators struct {
+	files map[string]*hcl.File // by file name; nil for a file of neither syntax
+	lines map[string][][]byte  // by file name
+}
 
-func (n navigators) context(rng hcl.Range, src []byte) string {
-	f, seen := n[rng.Filename]
+// linesOf is src, the source of filename, split into lines.
+func (n *navigators) linesOf(filename string, src []byte) [][]byte {
+	lines, seen := n.lines[filename]
+	if !seen {
+		lines = bytes.Split(src, []byte("\n"))
+		n.lines[filename] = lines
+	}
+	return lines
+}
+
+func (n *navigators) context(rng hcl.Range, src []byte) string {
+	f, seen := n.files[rng.Filename]
 	if !seen {
 		switch {
 		case strings.HasSuffix(rng.Filename, ".hcl"):
@@ -212,7 +225,7 @@ func (n navigators) context(rng hcl.Range, src []byte) string {
 		case strings.HasSuffix(rng.Filename, ".json"):
 			f, _ = hcljson.Parse(src, rng.Filename) // a path such as service.checkout.regions
 		}
-		n[rng.Filename] = f
+		n.files[rng.Filename] = f
 	}
 	if f == nil {
 		return ""
