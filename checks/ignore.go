@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"slices"
@@ -31,14 +32,16 @@ type ignore struct {
 // readIgnores finds the suppression comments of one HCL file and ties each
 // to the top-level block that starts on the comment's line or the next one.
 // Malformed comments are reported and dropped.
+//
+// The comments come from the tokens; the file is parsed for its blocks only
+// once it holds an ignore to tie, since most files hold none.
 func readIgnores(filename string, src []byte) ([]*ignore, []diag.Diagnostic) {
+	if !mentionsIgnore(src) {
+		return nil, nil // no comment can be an ignore, or look like one
+	}
 	tokens, _ := hclsyntax.LexConfig(src, filename, hcl.InitialPos)
 	var blocks []hcl.Range
-	if f, d := hclsyntax.ParseConfig(src, filename, hcl.InitialPos); !d.HasErrors() {
-		for _, b := range f.Body.(*hclsyntax.Body).Blocks {
-			blocks = append(blocks, b.Range())
-		}
-	}
+	parsed := false
 	var out []*ignore
 	var diags []diag.Diagnostic
 	for _, tok := range tokens {
@@ -68,6 +71,9 @@ func readIgnores(filename string, src []byte) ([]*ignore, []diag.Diagnostic) {
 		if ig == nil {
 			continue
 		}
+		if !parsed {
+			blocks, parsed = topLevelBlocks(filename, src), true
+		}
 		for _, b := range blocks {
 			if b.Start.Line == rng.Start.Line || b.Start.Line == rng.Start.Line+1 {
 				ig.block = b
@@ -77,6 +83,33 @@ func readIgnores(filename string, src []byte) ([]*ignore, []diag.Diagnostic) {
 		out = append(out, ig)
 	}
 	return out, diags
+}
+
+// mentionsIgnore reports whether src holds "ignore" in any case, as every
+// ignore and every comment nearIgnore matches does. (The letters of
+// "ignore" fold only to their ASCII pairs, so ASCII folding is exact.)
+func mentionsIgnore(src []byte) bool {
+	const word = "ignore"
+	for i := 0; i+len(word) <= len(src); i++ {
+		if src[i]|0x20 == 'i' && bytes.EqualFold(src[i:i+len(word)], []byte(word)) {
+			return true
+		}
+	}
+	return false
+}
+
+// topLevelBlocks is the range of each top-level block of the file, none
+// when it does not parse.
+func topLevelBlocks(filename string, src []byte) []hcl.Range {
+	f, d := hclsyntax.ParseConfig(src, filename, hcl.InitialPos)
+	if d.HasErrors() {
+		return nil
+	}
+	var blocks []hcl.Range
+	for _, b := range f.Body.(*hclsyntax.Body).Blocks {
+		blocks = append(blocks, b.Range())
+	}
+	return blocks
 }
 
 // commentRange is the comment without the newline a line comment ends with.
