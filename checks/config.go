@@ -23,6 +23,10 @@ type Config struct {
 // Enabled reports whether the check with id runs.
 func (c *Config) Enabled(id string) bool { return !c.disabled[id] }
 
+// Regraded reports whether the module or command line set the severity of
+// the check with id.
+func (c *Config) Regraded(id string) bool { _, ok := c.severity[id]; return ok }
+
 // Severity returns the severity findings of check ch are reported at.
 func (c *Config) Severity(ch Check) diag.Severity {
 	if s, ok := c.severity[ch.Info().ID]; ok {

@@ -27,7 +27,7 @@ func (mr101) Info() Info {
 
 func (c mr101) Run(ctx *Context) []diag.Diagnostic {
 	if !ctx.Lint() {
-		return c.moduleGaps(ctx.Plan)
+		return append(c.moduleGaps(ctx.Plan), c.controlPlanes(ctx)...)
 	}
 	var out []diag.Diagnostic
 	for _, m := range ctx.Manifests {
@@ -39,6 +39,42 @@ func (c mr101) Run(ctx *Context) []diag.Diagnostic {
 			if f, ok := c.manifestGap(ctx, s, dep); ok {
 				out = append(out, f)
 			}
+		}
+	}
+	return out
+}
+
+// controlPlanes reports, at warning level, each hard call a service makes
+// to a product whose control plane lives in one region of the module while
+// the service also runs or fails over elsewhere. The data plane keeps
+// serving when that region is lost (so this is no gap), but nothing that
+// changes the product does, which a failover runbook must not rely on.
+func (c mr101) controlPlanes(ctx *Context) []diag.Diagnostic {
+	p := ctx.Plan
+	if p == nil || p.Graph == nil {
+		return nil
+	}
+	var out []diag.Diagnostic
+	for _, s := range p.Services {
+		for _, e := range p.Graph.From(s.Addr) {
+			cp := p.Graph.ControlPlane(e.To)
+			if !e.Hard || cp == "" || !slices.ContainsFunc(s.Regions, func(r string) bool { return r != cp }) {
+				continue
+			}
+			product := ""
+			if d := ctx.Module.Dependency(e.To.Name); e.To.Kind == lang.KindDependency && d != nil {
+				product = " (" + d.Product + ")"
+			} else if dc := ctx.Module.DataClass(e.To.Name); e.To.Kind == lang.KindData && dc != nil {
+				product = " (" + dc.Product + ")"
+			}
+			f := c.Info().finding(s.Addr, e.Range, "Control plane in one region",
+				fmt.Sprintf("%s runs in %s and calls %s%s, whose control plane is only in %s. "+
+					"Its data plane keeps serving when %s is lost, but nothing that changes it does: "+
+					"records, roles, keys or health checks cannot be edited until %s is back.",
+					s.Addr, list(s.Regions), e.To, product, cp, cp, cp))
+			f.Severity = diag.Warning
+			f.Fix = "Keep changes to it out of the failover path: create beforehand the records, health checks and roles a failover needs, and let the data plane switch."
+			out = append(out, f)
 		}
 	}
 	return out

@@ -299,6 +299,17 @@ func (g *Graph) witness(c int32, self func(int32) bool, badOutside func(int32) b
 // Has reports whether a is a node of the graph.
 func (g *Graph) Has(a lang.Address) bool { _, ok := g.index[a]; return ok }
 
+// ControlPlane returns the region a's product keeps its control plane in,
+// when the module uses that region, or "". The node stays available
+// everywhere its data plane is; only changes to it need that region.
+func (g *Graph) ControlPlane(a lang.Address) string {
+	i, ok := g.index[a]
+	if !ok {
+		return ""
+	}
+	return g.cp[i]
+}
+
 // Present lists the regions node a itself is present in, in module order.
 func (g *Graph) Present(a lang.Address) []string {
 	i, ok := g.index[a]

@@ -39,7 +39,7 @@ func (p *planner) buildGraph() {
 	}
 	for _, d := range p.out.Data {
 		own := g.regionSetOf(p.presence(d))
-		cp := p.narrowByProduct(g, own, d.Block.Catalog)
+		cp := p.controlPlaneOf(d.Block.Catalog)
 		g.addNode(d.Addr, own, cp)
 		if d.Block.Owner.Addr.Kind == lang.KindService {
 			g.addEdge(Edge{From: d.Addr, To: d.Block.Owner.Addr, Kind: EdgeOwner, Range: d.Block.Owner.Range})
@@ -66,38 +66,29 @@ func (p *planner) buildGraph() {
 			// everywhere.
 			own.fill(len(names))
 		}
-		cp := p.narrowByProduct(g, own, dep.Catalog)
+		cp := p.controlPlaneOf(dep.Catalog)
 		g.addNode(dep.Addr(), own, cp)
 	}
 	g.finish()
 	p.out.Graph = g
 }
 
-// narrowByProduct pins a node to its product's control-plane region when
-// the module has that region: the product's control plane does not survive
-// its loss. It returns the control-plane region code it pinned to, or "".
-// A control plane in a region the module does not use is outside every
-// failure the planner plays.
-func (p *planner) narrowByProduct(g *Graph, own regionSet, prod *providers.Product) string {
+// controlPlaneOf returns the region code a product's control plane is
+// pinned to, when the module uses that region, or "". It does not narrow
+// where the node is available: a global product such as aws.route53 keeps
+// answering (DNS resolution, health-check failover, STS) from every region
+// when its control-plane region is lost; only changes to it (records,
+// roles, health checks) wait for that region. Checks report the pin.
+func (p *planner) controlPlaneOf(prod *providers.Product) string {
 	if prod == nil || prod.ControlPlane == "" {
 		return ""
 	}
-	pin := newRegionSet(len(g.Regions))
-	found := false
-	for i, r := range p.m.Regions {
-		if r == nil || r.Geo == nil {
-			continue
-		}
-		if r.Geo.Provider == prod.Provider && r.Geo.Code == prod.ControlPlane {
-			pin.add(i)
-			found = true
+	for _, r := range p.m.Regions {
+		if r != nil && r.Geo != nil && r.Geo.Provider == prod.Provider && r.Geo.Code == prod.ControlPlane {
+			return prod.ControlPlane
 		}
 	}
-	if !found {
-		return ""
-	}
-	own.intersect(pin)
-	return prod.ControlPlane
+	return ""
 }
 
 // presence is where a data class is there to be used: everywhere it lives
