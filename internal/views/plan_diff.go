@@ -156,12 +156,14 @@ func scenarioChanges(before, after []jsonPlanScenario) []ScenarioChange {
 //
 // Errors name the baseline by source.
 func DiffPlan(p *planner.Plan, findings []diag.Diagnostic, base []byte, name, source string) (*PlanDiff, error) {
-	var cur bytes.Buffer
-	if err := planJSON(&cur, p, findings, PlanMeta{}, nil); err != nil {
-		return nil, err
-	}
 	var after, before diffSide
-	if err := json.Unmarshal(cur.Bytes(), &after); err != nil {
+	var err error
+	if base == nil {
+		after, err = entriesSide(p, findings)
+	} else {
+		after, err = renderedSide(p, findings)
+	}
+	if err != nil {
 		return nil, err
 	}
 	if base != nil {
@@ -202,6 +204,65 @@ func DiffPlan(p *planner.Plan, findings []diag.Diagnostic, base []byte, name, so
 		}
 	}
 	return d, nil
+}
+
+// renderedSide is the plan's side of a diff read back from the whole plan
+// JSON, scenarios included, as a baseline is read.
+func renderedSide(p *planner.Plan, findings []diag.Diagnostic) (diffSide, error) {
+	var side diffSide
+	var cur bytes.Buffer
+	if err := planJSON(&cur, p, findings, PlanMeta{}, nil); err != nil {
+		return side, err
+	}
+	err := json.Unmarshal(cur.Bytes(), &side)
+	return side, err
+}
+
+// entriesSide is renderedSide without the scenarios, which only a diff
+// against a baseline compares: each service and data class is rendered on
+// its own, as planJSON renders it (the whitespace aside, which the plan
+// JSON's changes drop), so a plan with no baseline is not rendered whole
+// and read back.
+func entriesSide(p *planner.Plan, findings []diag.Diagnostic) (diffSide, error) {
+	var side diffSide
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false) // as planJSON
+	raw := func(v any) (json.RawMessage, error) {
+		buf.Reset()
+		if err := enc.Encode(v); err != nil {
+			return nil, err
+		}
+		return bytes.Clone(bytes.TrimSuffix(buf.Bytes(), []byte("\n"))), nil
+	}
+	side.Services = make([]json.RawMessage, 0, len(p.Services))
+	for _, s := range p.Services {
+		r, err := raw(jsonService(s))
+		if err != nil {
+			return side, err
+		}
+		side.Services = append(side.Services, r)
+	}
+	side.Data = make([]json.RawMessage, 0, len(p.Data))
+	for _, d := range p.Data {
+		r, err := raw(jsonData(d))
+		if err != nil {
+			return side, err
+		}
+		side.Data = append(side.Data, r)
+	}
+	// The findings go through JSON as in renderedSide, so that their text
+	// is what the plan JSON says (invalid UTF-8 replaced).
+	fs := make([]jsonDiagnostic, 0, len(findings))
+	for _, f := range findings {
+		fs = append(fs, toJSONDiagnostic(f))
+	}
+	r, err := raw(fs)
+	if err != nil {
+		return side, err
+	}
+	err = json.Unmarshal(r, &side.Findings)
+	return side, err
 }
 
 // findingKey identifies a finding across plans: its check, subject and

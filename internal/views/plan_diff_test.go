@@ -1,0 +1,67 @@
+package views
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/mrplan/mrplan/internal/diag"
+	"github.com/mrplan/mrplan/lang"
+	"github.com/mrplan/mrplan/planner"
+)
+
+// With no baseline, DiffPlan reads each entry as the whole plan JSON has it.
+func TestEntriesSideIsRenderedSide(t *testing.T) {
+	dirs, _ := filepath.Glob("../../examples/*")
+	if len(dirs) == 0 {
+		t.Fatal("no examples")
+	}
+	findings := []diag.Diagnostic{
+		{Severity: diag.Error, Rule: "MR402", Subject: "service.a", Summary: "<b> & \xff"},
+		{Severity: diag.Notice, Summary: "plain"},
+	}
+	for _, dir := range dirs {
+		if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+			continue
+		}
+		m, diags := lang.LoadDir(dir)
+		if diags.HasErrors() {
+			t.Fatalf("%s: %s", dir, diags.Error())
+		}
+		p := planner.PlanModule(m)
+		got, err := entriesSide(p, findings)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := renderedSide(p, findings)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range []struct {
+			name      string
+			got, want []json.RawMessage
+		}{{"services", got.Services, want.Services}, {"data", got.Data, want.Data}} {
+			if len(c.got) != len(c.want) {
+				t.Fatalf("%s: %d %s, want %d", dir, len(c.got), c.name, len(c.want))
+			}
+			for i := range c.got {
+				var g, w bytes.Buffer
+				if err := json.Compact(&g, c.got[i]); err != nil {
+					t.Fatal(err)
+				}
+				if err := json.Compact(&w, c.want[i]); err != nil {
+					t.Fatal(err)
+				}
+				if g.String() != w.String() {
+					t.Errorf("%s: %s[%d]:\n%s\nwant\n%s", dir, c.name, i, g.String(), w.String())
+				}
+			}
+		}
+		if !reflect.DeepEqual(got.Findings, want.Findings) {
+			t.Errorf("%s: findings %+v, want %+v", dir, got.Findings, want.Findings)
+		}
+	}
+}
