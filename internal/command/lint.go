@@ -7,7 +7,6 @@ import (
 
 	"github.com/mrplan/mrplan/checks/manifest"
 	"github.com/mrplan/mrplan/internal/diag"
-	"github.com/mrplan/mrplan/internal/views"
 	"github.com/mrplan/mrplan/lang"
 )
 
@@ -85,40 +84,11 @@ func runLint(s Streams, g *globals, o lintOptions, paths []string) int {
 		ds = append(ds, diag.FromHCL(manifest.Resolve(mod, manifests))...)
 		ds = append(ds, runChecks(mod, o.checks, nonNil(manifests))...)
 	}
-	diag.Sort(ds)
-	valid := true
-	for _, d := range ds {
-		if d.Severity >= minSev {
-			valid = false
-		}
-	}
-
-	switch o.format {
-	case "text":
-		err = views.DiagnosticsText{Files: sources, Color: g.color(s.OutTerminal)}.Write(s.Out, ds)
-		if err == nil {
-			err = lintSummary(s, len(files), ds, valid)
-		}
-	case "compact":
-		err = views.DiagnosticsCompact(s.Out, ds)
-	case "json":
-		err = views.DiagnosticsJSON(s.Out, ds, valid)
-	default:
-		var known bool
-		known, err = writeCIFormat(s, o.format, "mrplan lint", ds, sources, mod, &o.checks, true, minSev)
-		if !known {
-			fmt.Fprintf(s.Err, "Error: --format must be %s, not %q.\n", formatList(), o.format)
-			return ExitError
-		}
-	}
-	if err != nil {
-		fmt.Fprintf(s.Err, "Error: cannot write output: %s\n", err)
-		return ExitError
-	}
-	if !valid {
-		return ExitError
-	}
-	return ExitOK
+	return writeDiagnostics(s, g, diagnosticsOutput{
+		suite: "mrplan lint", format: o.format, minSev: minSev,
+		files: sources, mod: mod, checks: &o.checks, lint: true,
+		summary: func(valid bool) error { return lintSummary(s, len(files), ds, valid) },
+	}, ds)
 }
 
 // nonNil marks a lint run even when every manifest file held no component:

@@ -82,20 +82,42 @@ func runValidate(s Streams, g *globals, o validateOptions, dir string) int {
 		ds = append(ds, checks.ConfigDiagnostics(mod, checks.Flags{Enable: o.checks.enable, Disable: o.checks.disable})...)
 	}
 	stopProgress()
+	return writeDiagnostics(s, g, diagnosticsOutput{
+		suite: "mrplan validate", format: o.format, minSev: minSev,
+		files: mod.Files, mod: mod, checks: &o.checks,
+		summary: func(valid bool) error { return validateSummary(s, ds, valid) },
+	}, ds)
+}
+
+// diagnosticsOutput says how validate or lint renders one run's diagnostics.
+type diagnosticsOutput struct {
+	suite   string // "mrplan validate", "mrplan lint": names the SARIF and JUnit runs
+	format  string
+	minSev  diag.Severity
+	files   map[string][]byte // sources for snippets and fingerprints
+	mod     *lang.Module
+	checks  *checkOptions
+	lint    bool
+	summary func(valid bool) error // closes the text output with the verdict
+}
+
+// writeDiagnostics sorts ds, renders them in the chosen format and returns
+// the exit code: ExitError when any diagnostic is at or above minSev, or
+// when the output could not be written.
+func writeDiagnostics(s Streams, g *globals, o diagnosticsOutput, ds []diag.Diagnostic) int {
 	diag.Sort(ds)
 	valid := true
 	for _, d := range ds {
-		if d.Severity >= minSev {
+		if d.Severity >= o.minSev {
 			valid = false
 		}
 	}
-
 	var err error
 	switch o.format {
 	case "text":
-		err = views.DiagnosticsText{Files: mod.Files, Color: g.color(s.OutTerminal)}.Write(s.Out, ds)
+		err = views.DiagnosticsText{Files: o.files, Color: g.color(s.OutTerminal)}.Write(s.Out, ds)
 		if err == nil {
-			err = validateSummary(s, ds, valid)
+			err = o.summary(valid)
 		}
 	case "compact":
 		err = views.DiagnosticsCompact(s.Out, ds)
@@ -103,7 +125,7 @@ func runValidate(s Streams, g *globals, o validateOptions, dir string) int {
 		err = views.DiagnosticsJSON(s.Out, ds, valid)
 	default:
 		var known bool
-		known, err = writeCIFormat(s, o.format, "mrplan validate", ds, mod.Files, mod, &o.checks, false, minSev)
+		known, err = writeCIFormat(s, o.format, o.suite, ds, o.files, o.mod, o.checks, o.lint, o.minSev)
 		if !known {
 			fmt.Fprintf(s.Err, "Error: --format must be %s, not %q.\n", formatList(), o.format)
 			return ExitError
