@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -56,13 +57,43 @@ func TestDecisions(t *testing.T) {
 	}
 }
 
+// load reads a module directory. A decision table that declares no
+// provider of its own is planned with testdata/provider.mr.hcl, the custom
+// catalog the tables share, laid beside its files in a temporary directory.
 func load(t testing.TB, dir string) *lang.Module {
 	t.Helper()
+	if filepath.Base(filepath.Dir(dir)) == "decisions" {
+		if _, err := os.Stat(filepath.Join(dir, "provider.mr.hcl")); os.IsNotExist(err) {
+			dir = withSharedProvider(t, dir)
+		}
+	}
 	m, diags := lang.LoadDir(dir)
 	if diags.HasErrors() {
 		t.Fatalf("%s does not load: %s", dir, diags.Error())
 	}
 	return m
+}
+
+// sharedProvider is the custom catalog every decision table plans with,
+// unless the table declares its own.
+var sharedProvider = filepath.Join("testdata", "provider.mr.hcl")
+
+// withSharedProvider copies the module files of dir and the shared provider
+// into a temporary directory and returns it.
+func withSharedProvider(t testing.TB, dir string) string {
+	t.Helper()
+	tmp := t.TempDir()
+	files, _ := filepath.Glob(filepath.Join(dir, "*.mr.*"))
+	for _, src := range append(files, sharedProvider) {
+		b, err := os.ReadFile(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(tmp, filepath.Base(src)), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return tmp
 }
 
 type want struct {

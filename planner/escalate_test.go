@@ -49,7 +49,7 @@ func TestEscalationMeetsRTOWhenPossible(t *testing.T) {
 func sweepModule(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	prov, err := os.ReadFile(filepath.Join("testdata", "decisions", "escalation", "provider.mr.hcl"))
+	prov, err := os.ReadFile(sharedProvider)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,5 +1,5 @@
-# The test catalog every decision module copies: regions at known distances
-# and products with exactly the replication modes the rules branch on.
+# The test catalog every decision module is planned with (decisions_test.go lays it
+# beside each): regions at known distances and products with exactly the replication modes the rules branch on.
 provider "t" {
   # a and a2 share a city; b is 333 km from a in the same country; c is
   # 6,672 km from a in another country.
@@ -64,6 +64,10 @@ provider "t" {
   product "local" {
     kind        = "database"
     replication = ["none"]
+  }
+  product "nolag" {
+    kind        = "database"
+    replication = ["async"]
   }
   product "blob" {
     kind        = "object-store"
