@@ -167,33 +167,19 @@ func (l *loader) mergeFile(r *fileResult) {
 		}
 		switch v := fb.value.(type) {
 		case *Provider:
-			if l.declare(v.Addr(), v, v.DeclRange) {
-				l.mod.Providers = append(l.mod.Providers, v)
-			}
+			declareInto(l, v, v.DeclRange, &l.mod.Providers)
 		case *Region:
-			if l.declare(v.Addr(), v, v.DeclRange) {
-				l.mod.Regions = append(l.mod.Regions, v)
-			}
+			declareInto(l, v, v.DeclRange, &l.mod.Regions)
 		case *Objective:
-			if l.declare(v.Addr(), v, v.DeclRange) {
-				l.mod.Objectives = append(l.mod.Objectives, v)
-			}
+			declareInto(l, v, v.DeclRange, &l.mod.Objectives)
 		case *Service:
-			if l.declare(v.Addr(), v, v.DeclRange) {
-				l.mod.Services = append(l.mod.Services, v)
-			}
+			declareInto(l, v, v.DeclRange, &l.mod.Services)
 		case *Data:
-			if l.declare(v.Addr(), v, v.DeclRange) {
-				l.mod.Data = append(l.mod.Data, v)
-			}
+			declareInto(l, v, v.DeclRange, &l.mod.Data)
 		case *Dependency:
-			if l.declare(v.Addr(), v, v.DeclRange) {
-				l.mod.Dependencies = append(l.mod.Dependencies, v)
-			}
+			declareInto(l, v, v.DeclRange, &l.mod.Dependencies)
 		case *Audience:
-			if l.declare(v.Addr(), v, v.DeclRange) {
-				l.mod.Audiences = append(l.mod.Audiences, v)
-			}
+			declareInto(l, v, v.DeclRange, &l.mod.Audiences)
 		}
 	}
 	l.diags = append(l.diags, r.dec.diags[from:]...)
@@ -203,5 +189,13 @@ func (l *loader) mergeFile(r *fileResult) {
 		if _, seen := l.exprRanges[k]; !seen {
 			l.exprRanges[k] = v
 		}
+	}
+}
+
+// declareInto declares block v at its address and, when the address was
+// free, adds v to the module's list of its kind.
+func declareInto[T interface{ Addr() Address }](l *loader, v T, rng hcl.Range, list *[]T) {
+	if l.declare(v.Addr(), v, rng) {
+		*list = append(*list, v)
 	}
 }
