@@ -148,7 +148,7 @@ func ConfigDiagnostics(mod *lang.Module, f Flags) []diag.Diagnostic {
 		return nil
 	}
 	for _, src := range ignoreSources(&Context{Module: mod}) {
-		_, d := readIgnores(src.name, src.src)
+		_, d := readIgnores(mod, src.name, src.src)
 		out = append(out, d...)
 	}
 	return out

@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 
 	"github.com/mrplan/mrplan/internal/diag"
+	"github.com/mrplan/mrplan/lang"
 )
 
 // ignorePrefix starts an inline suppression comment:
@@ -35,7 +36,7 @@ type ignore struct {
 //
 // The comments come from the tokens; the file is parsed for its blocks only
 // once it holds an ignore to tie, since most files hold none.
-func readIgnores(filename string, src []byte) ([]*ignore, []diag.Diagnostic) {
+func readIgnores(mod *lang.Module, filename string, src []byte) ([]*ignore, []diag.Diagnostic) {
 	if !mentionsIgnore(src) {
 		return nil, nil // no comment can be an ignore, or look like one
 	}
@@ -72,7 +73,7 @@ func readIgnores(filename string, src []byte) ([]*ignore, []diag.Diagnostic) {
 			continue
 		}
 		if !parsed {
-			blocks, parsed = topLevelBlocks(filename, src), true
+			blocks, parsed = topLevelBlocks(mod, filename, src), true
 		}
 		for _, b := range blocks {
 			if b.Start.Line == rng.Start.Line || b.Start.Line == rng.Start.Line+1 {
@@ -99,8 +100,24 @@ func mentionsIgnore(src []byte) bool {
 }
 
 // topLevelBlocks is the range of each top-level block of the file, none
-// when it does not parse.
-func topLevelBlocks(filename string, src []byte) []hcl.Range {
+// when it does not parse. A module file's come from the outline recorded
+// while loading it; only other files (manifests) are parsed here.
+func topLevelBlocks(mod *lang.Module, filename string, src []byte) []hcl.Range {
+	var o lang.Outline
+	ok := false
+	if mod != nil {
+		o, ok = mod.Outline[filename]
+	}
+	if ok {
+		if o.SyntaxErrors {
+			return nil
+		}
+		blocks := make([]hcl.Range, len(o.Blocks))
+		for i, b := range o.Blocks {
+			blocks[i] = b.Range
+		}
+		return blocks
+	}
 	f, d := hclsyntax.ParseConfig(src, filename, hcl.InitialPos)
 	if d.HasErrors() {
 		return nil

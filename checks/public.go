@@ -45,7 +45,7 @@ func Run(ctx *Context, cfg *Config) []diag.Diagnostic {
 	var diags []diag.Diagnostic
 	reportIn := map[string]bool{}
 	for _, file := range ignoreSources(ctx) {
-		igs, d := readIgnores(file.name, file.src)
+		igs, d := readIgnores(ctx.Module, file.name, file.src)
 		ignores = append(ignores, igs...)
 		diags = append(diags, d...)
 		reportIn[file.name] = file.report

@@ -74,6 +74,7 @@ func newLoader(dir string, reg *providers.Registry) *loader {
 		mod: &Module{
 			Dir:      dir,
 			Files:    map[string][]byte{},
+			Outline:  map[string]Outline{},
 			Settings: defaultSettings(),
 			Registry: reg,
 			index:    map[Address]any{},

@@ -21,6 +21,10 @@ type Module struct {
 	// (relative to the working directory as given), for snippets and for
 	// the inline "# mrplan-ignore" comments that checks read.
 	Files map[string][]byte
+	// Outline holds each native-syntax file's top-level blocks by the same
+	// names, so that diagnostics and ignores need not parse files again.
+	// JSON files have none.
+	Outline map[string]Outline
 
 	Settings     *Settings // never nil: defaults when no mrplan block
 	Providers    []*Provider

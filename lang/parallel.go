@@ -32,6 +32,7 @@ type fileResult struct {
 	broken  bool            // the file did not parse, so was not decoded
 	dec     *loader         // decodes into its own diags and exprRanges
 	blocks  []fileBlock
+	outline *Outline // native syntax only
 }
 
 // fileBlock is one top-level block decoded by a file's loader. diagEnd is
@@ -87,6 +88,10 @@ func loadFile(dir string, reg *providers.Registry, name string) *fileResult {
 		f, r.diags = json.Parse(r.src, name)
 	} else {
 		f, r.diags = hclsyntax.ParseConfig(r.src, name, hcl.Pos{Line: 1, Column: 1})
+		if body, ok := f.Body.(*hclsyntax.Body); ok {
+			o := outlineOf(body, r.diags.HasErrors())
+			r.outline = &o
+		}
 	}
 	switch {
 	case r.diags.HasErrors():
@@ -146,6 +151,9 @@ func (l *loader) mergeFiles(results []*fileResult) {
 			continue
 		}
 		l.mod.Files[r.name] = r.src
+		if r.outline != nil {
+			l.mod.Outline[r.name] = *r.outline
+		}
 		l.diags = append(l.diags, r.diags...)
 		if r.broken {
 			l.broken = true

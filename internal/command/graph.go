@@ -90,7 +90,7 @@ func loadForView(s Streams, g *globals, dir string) (*lang.Module, bool) {
 	if hdiags.HasErrors() {
 		ds := diag.FromHCL(hdiags)
 		diag.Sort(ds)
-		views.DiagnosticsText{Files: m.Files, Color: g.color(s.ErrTerminal)}.Write(s.Err, ds)
+		views.DiagnosticsText{Files: m.Files, Module: m, Color: g.color(s.ErrTerminal)}.Write(s.Err, ds)
 		return nil, false
 	}
 	return m, true

@@ -95,7 +95,7 @@ func planDir(s Streams, g *globals, dir, compareTo string, co checkOptions, json
 		if jsonOut {
 			views.DiagnosticsJSON(s.Out, ds, false)
 		} else {
-			views.DiagnosticsText{Files: m.Files, Color: g.color(s.ErrTerminal)}.Write(s.Err, ds)
+			views.DiagnosticsText{Files: m.Files, Module: m, Color: g.color(s.ErrTerminal)}.Write(s.Err, ds)
 		}
 		return nil, ExitError
 	}

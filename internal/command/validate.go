@@ -115,7 +115,7 @@ func writeDiagnostics(s Streams, g *globals, o diagnosticsOutput, ds []diag.Diag
 	var err error
 	switch o.format {
 	case "text":
-		err = views.DiagnosticsText{Files: o.files, Color: g.color(s.OutTerminal)}.Write(s.Out, ds)
+		err = views.DiagnosticsText{Files: o.files, Module: o.mod, Color: g.color(s.OutTerminal)}.Write(s.Out, ds)
 		if err == nil {
 			err = o.summary(valid)
 		}

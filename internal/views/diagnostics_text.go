@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -14,6 +15,7 @@ import (
 	"github.com/mitchellh/go-wordwrap"
 
 	"github.com/mrplan/mrplan/internal/diag"
+	"github.com/mrplan/mrplan/lang"
 )
 
 // DiagnosticsText renders diagnostics for people, the way `terraform
@@ -24,8 +26,12 @@ type DiagnosticsText struct {
 	// Files holds the source of each file by the name ranges use, for
 	// snippets; a diagnostic in a file not here is shown without one.
 	Files map[string][]byte
-	Color bool
-	Width int // wrap width for details; 78 when zero
+	// Module, when set, names the block around a place in one of its
+	// native-syntax files from the outline recorded while loading; other
+	// files are parsed for it, once per rendering.
+	Module *lang.Module
+	Color  bool
+	Width  int // wrap width for details; 78 when zero
 }
 
 const (
@@ -46,7 +52,7 @@ var severityTitles = map[diag.Severity]struct{ word, color string }{
 // Write renders ds in order, each followed by a blank line.
 func (v DiagnosticsText) Write(w io.Writer, ds []diag.Diagnostic) error {
 	bw := bufio.NewWriter(w)
-	nav := &navigators{files: map[string]*hcl.File{}, lines: map[string][][]byte{}}
+	nav := &navigators{mod: v.Module, files: map[string]*hcl.File{}, lines: map[string][][]byte{}}
 	for _, d := range ds {
 		v.writeOne(bw, d, nav)
 	}
@@ -202,6 +208,7 @@ func blankOut(s string) string {
 // navigators finds the enclosing block of a position and the lines of a
 // snippet, parsing and splitting each file at most once per rendering.
 type navigators struct {
+	mod   *lang.Module         // nil when rendering without one
 	files map[string]*hcl.File // by file name; nil for a file of neither syntax
 	lines map[string][][]byte  // by file name
 }
@@ -217,6 +224,15 @@ func (n *navigators) linesOf(filename string, src []byte) [][]byte {
 }
 
 func (n *navigators) context(rng hcl.Range, src []byte) string {
+	if n.mod != nil {
+		if _, ok := n.mod.Outline[rng.Filename]; ok {
+			b, ok := n.mod.EnclosingBlock(rng.Filename, rng.Start.Byte)
+			if !ok {
+				return ""
+			}
+			return blockHeader(b)
+		}
+	}
 	f, seen := n.files[rng.Filename]
 	if !seen {
 		switch {
@@ -240,6 +256,18 @@ func (n *navigators) context(rng hcl.Range, src []byte) string {
 		ctx = jsonBlockHeader(ctx)
 	}
 	return ctx
+}
+
+// blockHeader is a native-syntax block's header as hclsyntax's
+// ContextString writes it: the type and each label quoted.
+func blockHeader(b lang.TopBlock) string {
+	var sb strings.Builder
+	sb.WriteString(b.Type)
+	for _, l := range b.Labels {
+		sb.WriteByte(' ')
+		sb.WriteString(strconv.Quote(l))
+	}
+	return sb.String()
 }
 
 // jsonBlockHeader turns the JSON parser's path to a position,
