@@ -1,6 +1,7 @@
 package lang
 
 import (
+	"bytes"
 	"os"
 	"runtime"
 	"strings"
@@ -83,6 +84,12 @@ func loadFile(dir string, reg *providers.Registry, name string) *fileResult {
 	if r.readErr != nil {
 		return r
 	}
+	if !strings.HasSuffix(name, SuffixJSON) && chunked {
+		if r.loadChunks(dir, reg) {
+			return r
+		}
+		r.dec, r.blocks, r.outline = nil, nil, nil
+	}
 	var f *hcl.File
 	if strings.HasSuffix(name, SuffixJSON) {
 		f, r.diags = json.Parse(r.src, name)
@@ -105,12 +112,89 @@ func loadFile(dir string, reg *providers.Registry, name string) *fileResult {
 	return r
 }
 
+// chunked says whether native-syntax files are parsed a run of top-level
+// blocks at a time (see loadChunks); tests turn it off to compare.
+var chunked = true
+
+// chunkBytes is how much source a chunk holds at least (but for the
+// last); tests lower it to cut at every place allowed.
+var chunkBytes = 4 << 10
+
+// loadChunks parses and decodes a native-syntax file a few kilobytes at a
+// time, cut where a line that starts with a letter follows a line that is
+// just "}": where a formatted file's top-level blocks meet. Each chunk is
+// parsed with its own start position, so ranges are those of a whole-file
+// parse, and decoded at once, so only one chunk's syntax tree and tokens
+// are alive at a time (HCL grows one token slice per parse: a whole file's
+// costs several times its final size in copies, and is scanned by the GC).
+//
+// A chunk that parses on its own without any diagnostic ends outside every
+// string, comment, heredoc and bracket, where a whole-file parse would be
+// between two top-level items too, so the two parses agree. Anything less
+// certain (a diagnostic from a chunk or its top level, a top-level
+// argument) makes loadChunks return false, and the file is parsed whole.
+func (r *fileResult) loadChunks(dir string, reg *providers.Registry) bool {
+	src := r.src
+	r.dec = newLoader(dir, reg)
+	var outline Outline
+	start, line := 0, 1 // the chunk's first byte and its line
+	for start < len(src) {
+		end, next := chunkEnd(src, start, line)
+		f, diags := hclsyntax.ParseConfig(src[start:end], r.name, hcl.Pos{Line: line, Column: 1, Byte: start})
+		body, ok := f.Body.(*hclsyntax.Body)
+		if len(diags) > 0 || !ok || len(body.Attributes) > 0 {
+			return false
+		}
+		content, diags := body.Content(fileSchema)
+		if len(diags) > 0 {
+			return false
+		}
+		for _, b := range body.Blocks {
+			outline.Blocks = append(outline.Blocks, TopBlock{Type: b.Type, Labels: b.Labels, Range: b.Range()})
+		}
+		r.blocks = r.dec.decodeBlocks(content.Blocks, r.blocks)
+		start, line = end, next
+	}
+	r.outline = &outline
+	return true
+}
+
+// chunkEnd returns where the chunk that starts at byte start (on line
+// line) ends, at least chunkBytes on or at the end of src, and the line
+// the next chunk starts on. A chunk ends before a line that starts with a
+// letter when the last line before it that is not blank is "}".
+func chunkEnd(src []byte, start, line int) (int, int) {
+	closed := false // the last line that is not blank is "}"
+	for i := start; i < len(src); {
+		eol := bytes.IndexByte(src[i:], '\n')
+		if eol < 0 {
+			break
+		}
+		text := bytes.TrimRight(src[i:i+eol], " \t\r")
+		if len(text) > 0 {
+			closed = len(text) == 1 && text[0] == '}'
+		}
+		i += eol + 1
+		line++
+		if closed && i-start >= chunkBytes && i < len(src) && isASCIILetter(src[i]) {
+			return i, line
+		}
+	}
+	return len(src), line
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
 // decodeFile decodes the blocks of one file, each on its own.
 func (l *loader) decodeFile(body hcl.Body) []fileBlock {
 	content, diags := body.Content(fileSchema)
 	l.diags = append(l.diags, diags...)
-	out := make([]fileBlock, 0, len(content.Blocks))
-	for _, block := range content.Blocks {
+	return l.decodeBlocks(content.Blocks, make([]fileBlock, 0, len(content.Blocks)))
+}
+
+// decodeBlocks decodes top-level blocks, each on its own, onto out.
+func (l *loader) decodeBlocks(blocks hcl.Blocks, out []fileBlock) []fileBlock {
+	for _, block := range blocks {
 		var fb fileBlock
 		if block.Type == "mrplan" {
 			fb.settings = block

@@ -22,8 +22,16 @@ func loadWith(t *testing.T, dir string, n int) (*Module, hcl.Diagnostics) {
 	return LoadDirWith(dir, providers.NewRegistry())
 }
 
-// Loading a module's files in parallel gives the module and the
-// diagnostics of a serial load, byte for byte: on a generated module of
+// loadWhole loads dir one file at a time, parsing each file whole.
+func loadWhole(t *testing.T, dir string) (*Module, hcl.Diagnostics) {
+	t.Helper()
+	chunked = false
+	defer func() { chunked = true }()
+	return loadWith(t, dir, 1)
+}
+
+// Loading a module's files in parallel, each in chunks, gives the module
+// and the diagnostics of a serial load of whole files, byte for byte: on a generated module of
 // 500 services, and on one with mistakes across files (duplicates, a
 // second mrplan block, unknown references, a file that does not parse).
 func TestParallelLoadIsSerialLoad(t *testing.T) {
@@ -82,8 +90,8 @@ data "d" {
 
 	for name, dir := range map[string]string{"clean": clean, "mistakes": broken, "unparsable": unparsable} {
 		t.Run(name, func(t *testing.T) {
-			sm, sd := loadWith(t, dir, 1)
-			for _, n := range []int{2, 3, 8} {
+			sm, sd := loadWhole(t, dir)
+			for _, n := range []int{1, 2, 3, 8} {
 				pm, pd := loadWith(t, dir, n)
 				if got, want := diagText(pd), diagText(sd); got != want {
 					t.Fatalf("%d workers: diagnostics differ from a serial load:\n%s\nserial:\n%s", n, got, want)
@@ -112,4 +120,42 @@ func diagText(ds hcl.Diagnostics) string {
 		out += "\n"
 	}
 	return out
+}
+
+// Parsing files in chunks, cut wherever allowed, gives the module and the
+// diagnostics of whole-file parses on every test module and example,
+// including files that do not parse and "}" lines inside heredocs and
+// comments.
+func TestChunkedLoadIsWholeLoad(t *testing.T) {
+	tricky := t.TempDir()
+	for name, text := range map[string]string{
+		"heredoc.mr.hcl":  "region \"us-east-1\" {}\nservice \"a\" {\n  regions = [region.us-east-1]\n  description = <<EOT\n}\nservice \"b\" {\n}\nEOT\n}\nservice \"c\" {\n  regions = [region.us-east-1]\n}\n",
+		"comment.mr.hcl":  "/*\n}\nservice \"d\" {\n}\n*/\nservice \"e\" {\n  regions = [region.us-east-1]\n}\n",
+		"toplevel.mr.hcl": "service \"f\" {\n  regions = [region.us-east-1]\n}\nx = 1\n}\nservice \"g\" {\n  regions = [region.us-east-1]\n}\n",
+		"unknown.mr.hcl":  "service \"h\" {\n  regions = [region.us-east-1]\n}\nbogus \"x\" {\n}\nservice \"i\" {\n  regions = [region.us-east-1]\n}\n",
+		"crlf.mr.hcl":     "service \"j\" {\r\n  regions = [region.us-east-1]\r\n}\r\nservice \"k\" {\r\n  regions = [region.us-east-2]\r\n}\r\n",
+	} {
+		if err := os.WriteFile(filepath.Join(tricky, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dirs, _ := filepath.Glob("testdata/*/*")
+	examples, _ := filepath.Glob("../examples/*")
+	dirs = append(append(dirs, examples...), tricky)
+	saved := chunkBytes
+	chunkBytes = 1
+	defer func() { chunkBytes = saved }()
+	for _, dir := range dirs {
+		wm, wd := loadWhole(t, dir)
+		cm, cd := loadWith(t, dir, 1)
+		if got, want := diagText(cd), diagText(wd); got != want {
+			t.Fatalf("%s: diagnostics differ from whole-file parses:\n%s\nwhole:\n%s", dir, got, want)
+		}
+		if !reflect.DeepEqual(cd, wd) {
+			t.Fatalf("%s: diagnostics differ from whole-file parses in their ranges or extras", dir)
+		}
+		if !reflect.DeepEqual(cm, wm) {
+			t.Fatalf("%s: the module differs from whole-file parses'", dir)
+		}
+	}
 }
