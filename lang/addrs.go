@@ -85,8 +85,31 @@ func ParseAddress(s string) (Address, error) {
 		return Address{}, fmt.Errorf("%q is not an address; write KIND.NAME, such as service.checkout", s)
 	case !known:
 		return Address{}, fmt.Errorf("%q is not an address: %q is not a kind of block", s, kind)
-	case !hclsyntax.ValidIdentifier(name):
+	case !validIdentifier(name):
 		return Address{}, fmt.Errorf("%q is not an address: %q is not a valid name", s, name)
 	}
 	return Address{k, name}, nil
+}
+
+// validIdentifier is hclsyntax.ValidIdentifier, which runs HCL's scanner,
+// answered directly for ASCII names, as nearly all are.
+func validIdentifier(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 0x80:
+			return hclsyntax.ValidIdentifier(s)
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', c == '_':
+		case '0' <= c && c <= '9', c == '-':
+			if i == 0 {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
 }

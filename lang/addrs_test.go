@@ -1,6 +1,10 @@
 package lang
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+)
 
 func TestParseAddress(t *testing.T) {
 	for _, c := range []struct {
@@ -17,6 +21,23 @@ func TestParseAddress(t *testing.T) {
 		a, err := ParseAddress(c.in)
 		if (err == nil) != c.ok || c.ok && a.String() != c.want {
 			t.Errorf("ParseAddress(%q) = %v, %v", c.in, a, err)
+		}
+	}
+}
+
+// validIdentifier agrees with hclsyntax.ValidIdentifier on every string of
+// up to two ASCII characters and on some longer and non-ASCII ones.
+func TestValidIdentifierIsHCLs(t *testing.T) {
+	cases := []string{"", "svc-00001", "_x", "a_b-c9", "-a", "9a", "a.b", "a b", "é", "aé", "a\u200d", "日本", "a\x00"}
+	for c := 0; c < 0x80; c++ {
+		cases = append(cases, string(rune(c)))
+		for c2 := 0; c2 < 0x80; c2++ {
+			cases = append(cases, string(rune(c))+string(rune(c2)))
+		}
+	}
+	for _, s := range cases {
+		if got, want := validIdentifier(s), hclsyntax.ValidIdentifier(s); got != want {
+			t.Errorf("validIdentifier(%q) = %v, HCL says %v", s, got, want)
 		}
 	}
 }

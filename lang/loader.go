@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
-	"github.com/hashicorp/hcl/v2/hclsyntax"
 
 	"github.com/mrplan/mrplan/providers"
 )
@@ -86,7 +85,7 @@ func newLoader(dir string, reg *providers.Registry) *loader {
 // HCL identifier (letters, digits, underscores and dashes).
 func (l *loader) validName(block *hcl.Block) bool {
 	name := block.Labels[0]
-	if hclsyntax.ValidIdentifier(name) {
+	if validIdentifier(name) {
 		return true
 	}
 	rng := block.LabelRanges[0]
@@ -217,15 +216,44 @@ func sortDiagnostics(ds hcl.Diagnostics) {
 }
 
 // attrRanges records where each attribute present in content was written.
+// A new map has room for nested blocks' attributes too, as a service's
+// holds its traffic block's.
 func attrRanges(content *hcl.BodyContent, prefix string, into map[string]hcl.Range) map[string]hcl.Range {
 	if into == nil {
-		into = map[string]hcl.Range{}
+		into = make(map[string]hcl.Range, len(content.Attributes)+3*len(content.Blocks))
 	}
 	for name, a := range content.Attributes {
-		into[prefix+name] = a.Range
+		into[prefixed(prefix, name)] = a.Range
 	}
 	return into
 }
+
+// prefixed is prefix+name, without building the string again for each
+// nested block's attribute that a schema names.
+func prefixed(prefix, name string) string {
+	if prefix == "" {
+		return name
+	}
+	if s, ok := prefixedNames[prefix][name]; ok {
+		return s
+	}
+	return prefix + name
+}
+
+// prefixedNames holds prefix+name for each nested block's attributes.
+var prefixedNames = func() map[string]map[string]string {
+	out := map[string]map[string]string{}
+	for prefix, schema := range map[string]*hcl.BodySchema{
+		"traffic.": trafficSchema, "routing.": routingSchema, "observability.": observabilitySchema,
+	} {
+		names := map[string]string{}
+		for _, a := range schema.Attributes {
+			names[a.Name] = prefix + a.Name
+		}
+		out[prefix] = names
+	}
+	return out
+}()
 
 // singleBlock returns the only block of type typ in content, reporting any
 // more as duplicates.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"runtime"
+	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -53,6 +54,17 @@ type fileBlock struct {
 func loadFiles(dir string, reg *providers.Registry, files []string, n int, pr Progress) []*fileResult {
 	out := make([]*fileResult, len(files))
 	n = max(1, min(n, len(files)))
+	// Largest files first, so no worker is left with a big one at the end
+	// while the others idle.
+	order := make([]int, len(files))
+	size := make([]int64, len(files))
+	for i, name := range files {
+		order[i] = i
+		if info, err := os.Stat(name); err == nil {
+			size[i] = info.Size()
+		}
+	}
+	sort.SliceStable(order, func(a, b int) bool { return size[order[a]] > size[order[b]] })
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range n {
@@ -60,10 +72,11 @@ func loadFiles(dir string, reg *providers.Registry, files []string, n int, pr Pr
 		go func() {
 			defer wg.Done()
 			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(files) {
+				k := int(next.Add(1) - 1)
+				if k >= len(files) {
 					return
 				}
+				i := order[k]
 				out[i] = loadFile(dir, reg, files[i])
 				if pr != nil {
 					pr.Add(1)
@@ -145,8 +158,8 @@ func (r *fileResult) loadChunks(dir string, reg *providers.Registry) bool {
 		if len(diags) > 0 || !ok || len(body.Attributes) > 0 {
 			return false
 		}
-		content, diags := body.Content(fileSchema)
-		if len(diags) > 0 {
+		content, ok := plainContent(body, fileSchema)
+		if !ok {
 			return false
 		}
 		for _, b := range body.Blocks {

@@ -4,12 +4,14 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
 	"github.com/zclconf/go-cty/cty/function"
@@ -367,7 +369,15 @@ var quoted = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
 // only two edits away, mrplan (as for references) a third of the name.
 // Like HCL, it does not suggest an argument that is already set.
 func (d *decoder) content(body hcl.Body, schema *hcl.BodySchema) *hcl.BodyContent {
+	if b, ok := body.(*hclsyntax.Body); ok {
+		if content, ok := plainContent(b, schema); ok {
+			return content
+		}
+	}
 	content, diags := body.Content(schema)
+	if len(diags) == 0 {
+		return content
+	}
 	var attrs, blocks []string
 	for _, a := range schema.Attributes {
 		if _, set := content.Attributes[a.Name]; !set {
@@ -400,6 +410,44 @@ func (d *decoder) content(body hcl.Body, schema *hcl.BodySchema) *hcl.BodyConten
 	}
 	d.diags = append(d.diags, diags...)
 	return content
+}
+
+// plainContent is b.Content(schema) for a body that has nothing Content
+// would report: every argument and block in the schema, each block with
+// its labels, every required argument set. It builds only the result, not
+// the bookkeeping Content needs to find mistakes. ok is false for any
+// other body; Content then reports what is wrong.
+func plainContent(b *hclsyntax.Body, schema *hcl.BodySchema) (*hcl.BodyContent, bool) {
+	for name := range b.Attributes {
+		if !slices.ContainsFunc(schema.Attributes, func(a hcl.AttributeSchema) bool { return a.Name == name }) {
+			return nil, false
+		}
+	}
+	for _, a := range schema.Attributes {
+		if _, set := b.Attributes[a.Name]; a.Required && !set {
+			return nil, false
+		}
+	}
+	for _, blk := range b.Blocks {
+		i := slices.IndexFunc(schema.Blocks, func(s hcl.BlockHeaderSchema) bool { return s.Type == blk.Type })
+		if i < 0 || len(blk.Labels) != len(schema.Blocks[i].LabelNames) {
+			return nil, false
+		}
+	}
+	content := &hcl.BodyContent{
+		Attributes:       make(hcl.Attributes, len(b.Attributes)),
+		MissingItemRange: b.MissingItemRange(),
+	}
+	for name, a := range b.Attributes {
+		content.Attributes[name] = a.AsHCLAttribute()
+	}
+	if len(b.Blocks) > 0 {
+		content.Blocks = make(hcl.Blocks, len(b.Blocks))
+		for i, blk := range b.Blocks {
+			content.Blocks[i] = blk.AsHCLBlock()
+		}
+	}
+	return content, true
 }
 
 // numberAndUnit splits "5min" or "900 tb" into its number and unit.
