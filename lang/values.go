@@ -438,8 +438,10 @@ func plainContent(b *hclsyntax.Body, schema *hcl.BodySchema) (*hcl.BodyContent, 
 		Attributes:       make(hcl.Attributes, len(b.Attributes)),
 		MissingItemRange: b.MissingItemRange(),
 	}
+	attrs := make([]hcl.Attribute, 0, len(b.Attributes)) // one allocation for all
 	for name, a := range b.Attributes {
-		content.Attributes[name] = a.AsHCLAttribute()
+		attrs = append(attrs, hcl.Attribute{Name: a.Name, Expr: a.Expr, Range: a.SrcRange, NameRange: a.NameRange})
+		content.Attributes[name] = &attrs[len(attrs)-1]
 	}
 	if len(b.Blocks) > 0 {
 		content.Blocks = make(hcl.Blocks, len(b.Blocks))
