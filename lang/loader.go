@@ -37,6 +37,9 @@ type loader struct {
 	// exprRanges holds the range of some attributes' values (not the whole
 	// attribute, which the model's Attrs keep), for messages resolved late.
 	exprRanges map[exprKey]hcl.Range
+	// suggestions caches, by refSpec, the names an unknown reference may
+	// be suggested from (see suggestionsFor).
+	suggestions map[string]*suggestions
 }
 
 type exprKey struct {

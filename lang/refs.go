@@ -168,22 +168,11 @@ func (l *loader) resolve(r Ref, spec refSpec) bool {
 	}
 	// Suggest by name among the kinds allowed here, so that
 	// service.stripe finds dependency.stripe.
-	var candidates []Address
-	names := map[string][]Address{}
-	for a := range l.mod.index {
-		if spec.allows(a.Kind) {
-			candidates = append(candidates, a)
-			names[a.Name] = append(names[a.Name], a)
-		}
-	}
-	sort.Slice(candidates, func(i, j int) bool { return candidates[i].Less(candidates[j]) })
+	c := l.suggestionsFor(spec)
 	rng := r.Range
 	detail := fmt.Sprintf("There is no %s named %q in this module.", r.Addr.Kind, r.Addr.Name)
-	var nameList []string
-	for _, a := range candidates {
-		nameList = append(nameList, a.Name)
-	}
-	if s := nearest(r.Addr.Name, nameList); s != "" {
+	if s := nearest(r.Addr.Name, c.nameList); s != "" {
+		names := c.names
 		best := names[s][0]
 		for _, a := range names[s] {
 			if a.Kind == r.Addr.Kind {
@@ -199,6 +188,40 @@ func (l *loader) resolve(r Ref, spec refSpec) bool {
 		Subject:  &rng,
 	})
 	return false
+}
+
+// suggestions are the declared names a failed reference of one refSpec
+// may be suggested from.
+type suggestions struct {
+	nameList []string             // sorted by address
+	names    map[string][]Address // by name, in the same order
+}
+
+// suggestionsFor builds spec's suggestions once per load: resolving runs
+// after every block is declared, so they do not change, and building them
+// for every unknown reference would be quadratic in a module full of them.
+func (l *loader) suggestionsFor(spec refSpec) *suggestions {
+	key := spec.words()
+	if c, ok := l.suggestions[key]; ok {
+		return c
+	}
+	var candidates []Address
+	c := &suggestions{names: map[string][]Address{}}
+	for a := range l.mod.index {
+		if spec.allows(a.Kind) {
+			candidates = append(candidates, a)
+		}
+	}
+	sort.Slice(candidates, func(i, j int) bool { return candidates[i].Less(candidates[j]) })
+	for _, a := range candidates {
+		c.nameList = append(c.nameList, a.Name)
+		c.names[a.Name] = append(c.names[a.Name], a)
+	}
+	if l.suggestions == nil {
+		l.suggestions = map[string]*suggestions{}
+	}
+	l.suggestions[key] = c
+	return c
 }
 
 // resolveAll keeps the references that resolve, reporting the rest.
