@@ -102,3 +102,42 @@ func markers(t *testing.T, dir string) []string {
 	sort.Strings(want)
 	return want
 }
+
+// A long reference list reports each duplicate once, at the repeated
+// mention, as a short one does.
+func TestLongReferenceListDuplicates(t *testing.T) {
+	dir := t.TempDir()
+	var src strings.Builder
+	src.WriteString("provider \"aws\" {}\nregion \"us-east-1\" {}\n")
+	var deps []string
+	for i := range 20 {
+		fmt.Fprintf(&src, "service \"s%d\" {\n  regions = [region.us-east-1]\n}\n", i)
+		deps = append(deps, fmt.Sprintf("service.s%d", i))
+	}
+	deps = append(deps, "service.s3", "service.s17", "service.s3")
+	fmt.Fprintf(&src, "service \"gw\" {\n  regions    = [region.us-east-1]\n  depends_on = [%s]\n}\n", strings.Join(deps, ", "))
+	if err := os.WriteFile(filepath.Join(dir, "main.mr.hcl"), []byte(src.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	m, diags := LoadDir(dir)
+	var got []string
+	for _, d := range diags {
+		got = append(got, fmt.Sprintf("%s: %s @%d", d.Summary, d.Detail, d.Subject.Start.Column))
+	}
+	line := "  depends_on = [" + strings.Join(deps, ", ")
+	col := func(n int) int { // the column of the nth mention of the last three
+		i := len(line) - len(strings.Join(deps[20+n:], ", "))
+		return i + 1
+	}
+	want := []string{
+		fmt.Sprintf("Duplicate reference: service.s3 is listed twice in depends_on; the second mention has no effect. Remove it. @%d", col(0)),
+		fmt.Sprintf("Duplicate reference: service.s17 is listed twice in depends_on; the second mention has no effect. Remove it. @%d", col(1)),
+		fmt.Sprintf("Duplicate reference: service.s3 is listed twice in depends_on; the second mention has no effect. Remove it. @%d", col(2)),
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if gw := m.Service("gw"); gw == nil || len(gw.DependsOn) != 20 {
+		t.Errorf("gw depends on %v, want the 20 services once each", gw)
+	}
+}

@@ -82,12 +82,26 @@ func (d *decoder) refs(attr *hcl.Attribute, spec refSpec) ([]Ref, bool) {
 	}
 	out := make([]Ref, 0, len(exprs))
 	ok := true
+	// A long list (a gateway's depends_on) finds duplicates in a set, not
+	// by scanning what came before each element.
+	var seen map[Address]bool
+	if len(exprs) > 16 {
+		seen = make(map[Address]bool, len(exprs))
+	}
+	listed := func(a Address) bool {
+		if seen == nil {
+			return hasRef(out, a)
+		}
+		dup := seen[a]
+		seen[a] = true
+		return dup
+	}
 	for _, e := range exprs {
 		r, rok := d.refExpr(attr.Name, e, spec)
 		switch {
 		case !rok:
 			ok = false
-		case hasRef(out, r.Addr):
+		case listed(r.Addr):
 			rng := r.Range
 			d.diags = append(d.diags, &hcl.Diagnostic{
 				Severity: hcl.DiagWarning,
