@@ -89,6 +89,9 @@ func (d *decoder) value(attr *hcl.Attribute) (cty.Value, bool) {
 	if attr == nil {
 		return cty.NilVal, false
 	}
+	if s, ok := plainString(attr.Expr); ok {
+		return cty.StringVal(s), true
+	}
 	v, diags := attr.Expr.Value(d.ctx)
 	for _, diag := range diags {
 		if diag.Summary == "Variables not allowed" {
@@ -105,6 +108,21 @@ func (d *decoder) value(attr *hcl.Attribute) (cty.Value, bool) {
 		return cty.NilVal, false
 	}
 	return v, true
+}
+
+// plainString is the text of a native-syntax string with nothing to
+// evaluate in it, "like this", whose value is cty.StringVal of that text:
+// most strings, read without the template evaluator's buffer and marks.
+func plainString(e hcl.Expression) (string, bool) {
+	t, ok := e.(*hclsyntax.TemplateExpr)
+	if !ok || len(t.Parts) != 1 {
+		return "", false
+	}
+	lit, ok := t.Parts[0].(*hclsyntax.LiteralValueExpr)
+	if !ok || lit.Val.Type() != cty.String || !lit.Val.IsKnown() || lit.Val.IsNull() || lit.Val.IsMarked() {
+		return "", false
+	}
+	return lit.Val.AsString(), true
 }
 
 // typed evaluates attr and converts it to want, reporting "Incorrect
