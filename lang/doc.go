@@ -13,6 +13,13 @@
 // ones come from providers.NewRegistry, custom providers' inline catalogs
 // are added to it, and LoadDirWith takes another for tests.
 //
+// Files load on all cores, largest first (parallel.go); a native-syntax
+// file is parsed a few kilobytes of top-level blocks at a time and each
+// chunk decoded at once, so no file's whole syntax tree or token slice is
+// ever alive, and the only syntax kept is each file's outline of top-level
+// blocks (outline.go), by which later phases name the block around a
+// position without parsing again.
+//
 // It owns syntax, types, units, references and defaults that need no
 // planning. It does not decide architecture (planner), judge a design
 // (checks, which also owns the list of check IDs a `check` block may name)
