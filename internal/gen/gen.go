@@ -215,20 +215,39 @@ func Generate(o Options) []File {
 	} else {
 		placeShallow(rng, svc)
 	}
+	// The sprinkle of findings: per mille of the services a flaw fits, and
+	// never more flawed services than 1% of all, so a small module too has
+	// warnings and notices on under 2% of its services.
+	flaws, maxFlaws := 0, max(1, n/100)
 	for i := range svc {
 		s := &svc[i]
 		s.reads = -1
-		switch u := rng.IntN(1000); {
-		case u < 12 && s.tier == 2 && s.width == 2:
-			s.flaw = flawActive
-		case u >= 3 && u < 6 && s.tier < 2:
-			s.flaw = flawNoLagAlert
-		case u >= 6 && u < 16 && s.tier == 0:
-			s.flaw = flawNoComp
-		case u >= 16 && u < 19 && s.tier < 2:
-			s.flaw = flawStaleDrill
-		case u >= 19 && u < 22 && s.tier == 1 && o.Shape == Shallow:
-			s.flaw = flawInversion
+		u := rng.IntN(1000)
+		switch {
+		case flaws >= maxFlaws:
+		case u < 15:
+			if s.tier == 2 && s.width == 2 {
+				s.flaw = flawActive
+			}
+		case u < 20:
+			if s.tier < 2 {
+				s.flaw = flawNoLagAlert
+			}
+		case u < 32:
+			if s.tier == 0 {
+				s.flaw = flawNoComp
+			}
+		case u < 37:
+			if s.tier < 2 {
+				s.flaw = flawStaleDrill
+			}
+		case u < 45:
+			if s.tier == 1 && o.Shape == Shallow {
+				s.flaw = flawInversion
+			}
+		}
+		if s.flaw != flawNone {
+			flaws++
 		}
 	}
 	deps := makeDependencies(rng, o.Dependencies)
