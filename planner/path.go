@@ -42,22 +42,27 @@ func (pm *pathMemo) fill(x int32) {
 		y = pm.g.edgeTo[e]
 	}
 	for i := len(stack) - 1; i >= 0; i-- {
-		y := stack[i]
-		e := pm.slot(y)
-		if e < 0 {
-			pm.depth[y], pm.tail[y], pm.into[y] = 1, y, -1
-			continue
-		}
-		z := pm.g.edgeTo[e]
-		pm.depth[y] = pm.depth[z] + 1
-		switch {
-		case pm.depth[y] <= pathTail:
-			pm.tail[y], pm.into[y] = y, -1
-		case pm.depth[y] == pathTail+1:
-			pm.tail[y], pm.into[y] = z, e
-		default:
-			pm.tail[y], pm.into[y] = pm.tail[z], pm.into[z]
-		}
+		pm.link(stack[i])
+	}
+}
+
+// link computes depth, tail and into for y from those of the node its
+// slot leads to, which must be known.
+func (pm *pathMemo) link(y int32) {
+	e := pm.slot(y)
+	if e < 0 {
+		pm.depth[y], pm.tail[y], pm.into[y] = 1, y, -1
+		return
+	}
+	z := pm.g.edgeTo[e]
+	pm.depth[y] = pm.depth[z] + 1
+	switch {
+	case pm.depth[y] <= pathTail:
+		pm.tail[y], pm.into[y] = y, -1
+	case pm.depth[y] == pathTail+1:
+		pm.tail[y], pm.into[y] = z, e
+	default:
+		pm.tail[y], pm.into[y] = pm.tail[z], pm.into[z]
 	}
 }
 

@@ -1,0 +1,42 @@
+package planner
+
+import (
+	"os"
+	"testing"
+
+	"github.com/mrplan/mrplan/internal/gen"
+	"github.com/mrplan/mrplan/internal/gen/gentest"
+	"github.com/mrplan/mrplan/lang"
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	gentest.Cleanup()
+	os.Exit(code)
+}
+
+// BenchmarkScenarios plays every failure scenario of a generated module,
+// shallow and chained, at each benchmark size: the plan's decisions and
+// graph are made once, outside the timing.
+//
+//	go test ./planner -run '^$' -bench Scenarios -benchmem
+func BenchmarkScenarios(b *testing.B) {
+	for _, n := range gentest.Sizes() {
+		for _, s := range []gen.Shape{gen.Shallow, gen.Chain} {
+			dir := gentest.Dir(b, gen.Options{Services: n, Shape: s})
+			b.Run(gentest.Name(n, s), func(b *testing.B) {
+				m, diags := lang.LoadDir(dir)
+				if diags.HasErrors() {
+					b.Fatal(diags.Error())
+				}
+				p := newPlanner(m)
+				p.plan()
+				b.ReportAllocs()
+				for b.Loop() {
+					p.out.Scenarios = nil
+					p.playScenarios()
+				}
+			})
+		}
+	}
+}
