@@ -120,11 +120,45 @@ func (g *Graph) finish() {
 		}
 		return cmp.Compare(a.at, b.at)
 	})
-	kept := make([]Edge, 0, len(ends))
+	// Put the edges in that order in place, following each cycle of the
+	// permutation (an edge list is the graph's largest part), then merge
+	// duplicates and drop the edges with an unknown end.
+	at := make([]int32, len(g.Edges)) // at[k]: the edge to move to k
+	placed := make([]bool, len(g.Edges))
+	for k, x := range ends {
+		at[k] = x.at
+		placed[x.at] = true
+	}
+	k := len(ends)
+	for i := range g.Edges {
+		if !placed[i] {
+			at[k] = int32(i)
+			k++
+		}
+	}
+	clear(placed)
+	for i := range at {
+		if placed[i] {
+			continue
+		}
+		tmp := g.Edges[i]
+		j := i
+		for {
+			placed[j] = true
+			src := int(at[j])
+			if src == i {
+				g.Edges[j] = tmp
+				break
+			}
+			g.Edges[j] = g.Edges[src]
+			j = src
+		}
+	}
+	kept := g.Edges[:0]
 	g.edgeTo = make([]int32, 0, len(ends))
 	g.from = make([]int32, 0, len(ends))
-	for _, x := range ends {
-		e := &g.Edges[x.at]
+	for i, x := range ends {
+		e := &g.Edges[i]
 		if n := len(kept); n > 0 && g.from[n-1] == x.from && g.edgeTo[n-1] == x.to && kept[n-1].Kind == e.Kind {
 			kept[n-1].Hard = kept[n-1].Hard || e.Hard
 			continue
