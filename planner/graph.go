@@ -170,8 +170,25 @@ func (g *Graph) finish() {
 	g.Edges = kept
 
 	n := len(g.Nodes)
-	g.hard = make([][]int32, n)
-	g.rhard = make([][]int32, n)
+	// Each node's hard edges, out and in, are slices of two shared blocks.
+	outN, inN := make([]int32, n), make([]int32, n)
+	hard := 0
+	for i, e := range g.Edges {
+		if e.Hard {
+			outN[g.from[i]]++
+			inN[g.edgeTo[i]]++
+			hard++
+		}
+	}
+	g.hard, g.rhard = make([][]int32, n), make([][]int32, n)
+	outs, ins := make([]int32, hard), make([]int32, hard)
+	o, in := 0, 0
+	for x := range n {
+		g.hard[x] = outs[o : o : o+int(outN[x])]
+		g.rhard[x] = ins[in : in : in+int(inN[x])]
+		o += int(outN[x])
+		in += int(inN[x])
+	}
 	for i, e := range g.Edges {
 		if e.Hard {
 			f, t := g.from[i], g.edgeTo[i]
@@ -195,6 +212,8 @@ func (g *Graph) tarjan() {
 		index[i] = -1
 	}
 	g.comp = make([]int32, n)
+	// The components partition the nodes: each is a slice of all.
+	all := make([]int32, 0, n)
 	var stack []int32
 	type frame struct {
 		v  int32
@@ -239,18 +258,19 @@ func (g *Graph) tarjan() {
 				continue
 			}
 			id := int32(len(g.comps))
-			var members []int32
+			start := len(all)
 			for {
 				w := stack[len(stack)-1]
 				stack = stack[:len(stack)-1]
 				onStack[w] = false
 				g.comp[w] = id
-				members = append(members, w)
+				all = append(all, w)
 				if w == v {
 					break
 				}
 			}
-			sort.Slice(members, func(i, j int) bool { return members[i] < members[j] })
+			members := all[start:len(all):len(all)]
+			slices.Sort(members)
 			g.comps = append(g.comps, members)
 		}
 	}
