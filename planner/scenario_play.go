@@ -14,7 +14,7 @@ import (
 )
 
 // playScenarios plays the loss of every zone, region and country of the
-// module, each in one pass over the graph's components. Scenarios are
+// module, each visiting only what it touches (see play). Scenarios are
 // independent, so they are played on all cores and kept in this order.
 func (p *planner) playScenarios() {
 	g := p.out.Graph
@@ -348,7 +348,9 @@ func (p *planner) play(v *scenarioViews, sp *scratch, lost regionSet) playResult
 			o.Via.Range = g.Edges[e].Range
 		}
 		if o.Depth > pathHead+pathTail {
-			o.tail = sp.pos[v.nodeService[sp.pre[x]]]
+			if j := v.nodeService[sp.pre[x]]; j >= 0 {
+				o.tail = sp.pos[j]
+			}
 		}
 	}
 
