@@ -19,9 +19,6 @@ type pathMemo struct {
 	depth []int32           // nodes on the path from x, 0 when not known
 	tail  []int32           // first node of the last pathTail nodes
 	into  []int32           // edge into tail[x], -1 when tail[x] == x
-	// arena holds the steps of the paths handed out, a block at a time:
-	// a scenario of a deep module hands out thousands.
-	arena []Step
 }
 
 func newPathMemo(g *Graph, slot func(int32) int32) *pathMemo {
@@ -72,13 +69,9 @@ func (pm *pathMemo) path(x int32) (steps []Step, elided int) {
 	pm.fill(x)
 	g := pm.g
 	n := int(pm.depth[x])
-	need := min(n, pathHead+pathTail)
-	if cap(pm.arena)-len(pm.arena) < need {
-		pm.arena = make([]Step, 0, max(need, 1024))
-	}
-	from := len(pm.arena)
-	steps = pm.arena[from : from : from+need] // appends cannot reach the next path's steps
-	defer func() { pm.arena = pm.arena[:from+len(steps)] }()
+	// Each path gets its own steps, so that path only reads the memo once
+	// it is filled, and Gap is safe from several goroutines.
+	steps = make([]Step, 0, min(n, pathHead+pathTail))
 	steps = append(steps, Step{Addr: g.Nodes[x]})
 	walk := func(y int32, count int) {
 		for ; count > 0; count-- {
