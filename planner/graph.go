@@ -285,10 +285,12 @@ func (g *Graph) computeAvailability() {
 	}
 	g.memos = make([]*pathMemo, R)
 	for r := range g.memos {
-		g.memos[r] = newPathMemo(g, func(y int32) int32 { return g.next[int(y)*R+r] })
+		g.memos[r] = newPathMemo(g, g.next, R, r)
 	}
+	words := len(newRegionSet(R))
+	sets := make([]uint64, words*len(g.comps)) // every component's set, in one block
 	for c, members := range g.comps {
-		a := newRegionSet(R)
+		a := regionSet(sets[c*words : (c+1)*words : (c+1)*words])
 		a.fill(R)
 		for _, x := range members {
 			a.intersect(g.own[x])

@@ -14,17 +14,22 @@ const (
 // one edge closer to what is at fault, how long each node's path is and
 // where its tail starts, in O(1) after an O(V) fill.
 type pathMemo struct {
-	g     *Graph
-	slot  func(int32) int32 // edge to follow, < 0 at the end of a path
-	depth []int32           // nodes on the path from x, 0 when not known
-	tail  []int32           // first node of the last pathTail nodes
-	into  []int32           // edge into tail[x], -1 when tail[x] == x
+	g *Graph
+	// next[x*stride+off] is the edge to follow from x, < 0 at the end of
+	// a path.
+	next        []int32
+	stride, off int
+	depth       []int32 // nodes on the path from x, 0 when not known
+	tail        []int32 // first node of the last pathTail nodes
+	into        []int32 // edge into tail[x], -1 when tail[x] == x
 }
 
-func newPathMemo(g *Graph, slot func(int32) int32) *pathMemo {
+func newPathMemo(g *Graph, next []int32, stride, off int) *pathMemo {
 	n := len(g.Nodes)
-	return &pathMemo{g: g, slot: slot, depth: make([]int32, n), tail: make([]int32, n), into: make([]int32, n)}
+	return &pathMemo{g: g, next: next, stride: stride, off: off, depth: make([]int32, n), tail: make([]int32, n), into: make([]int32, n)}
 }
+
+func (pm *pathMemo) slot(y int32) int32 { return pm.next[int(y)*pm.stride+pm.off] }
 
 // fill computes depth, tail and into for x and every node after it,
 // without recursion.
