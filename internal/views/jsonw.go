@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strconv"
 	"unicode/utf8"
+
+	"github.com/mrplan/mrplan/lang"
 )
 
 // jsonWriter streams a JSON document: values are appended to a buffer that
@@ -114,6 +116,16 @@ func (w *jsonWriter) str(s string) {
 	w.b = appendJSONString(w.b, s)
 }
 
+// addr is an address as a string, "kind.name", without building it.
+func (w *jsonWriter) addr(a lang.Address) {
+	w.elem()
+	w.b = append(w.b, '"')
+	w.b = appendJSONChars(w.b, a.Kind.String())
+	w.b = append(w.b, '.')
+	w.b = appendJSONChars(w.b, a.Name)
+	w.b = append(w.b, '"')
+}
+
 func (w *jsonWriter) int(i int) {
 	w.elem()
 	w.b = strconv.AppendInt(w.b, int64(i), 10)
@@ -200,6 +212,12 @@ var jsonSafe = func() (t [utf8.RuneSelf]bool) {
 // of invalid UTF-8 replaced by \ufffd.
 func appendJSONString(dst []byte, s string) []byte {
 	dst = append(dst, '"')
+	dst = appendJSONChars(dst, s)
+	return append(dst, '"')
+}
+
+// appendJSONChars is appendJSONString without the quotes.
+func appendJSONChars(dst []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -244,8 +262,7 @@ func appendJSONString(dst []byte, s string) []byte {
 		i += size
 		start = i
 	}
-	dst = append(dst, s[start:]...)
-	return append(dst, '"')
+	return append(dst, s[start:]...)
 }
 
 // jsonText is s as a JSON string reads back: each byte of invalid UTF-8

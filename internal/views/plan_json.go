@@ -290,7 +290,7 @@ func (pw *planWriter) change(e *DiffEntry) error {
 func (pw *planWriter) service(s *planner.Service) {
 	pw.beginObject()
 	pw.key("address")
-	pw.str(s.Addr.String())
+	pw.addr(s.Addr)
 	pw.key("tier")
 	pw.int(s.Tier)
 	pw.key("topology")
@@ -382,7 +382,7 @@ func (pw *planWriter) service(s *planner.Service) {
 		pw.key("path")
 		pw.beginArray()
 		for _, st := range g.Path {
-			pw.str(st.Addr.String())
+			pw.addr(st.Addr)
 		}
 		pw.endArray()
 		pw.key("elided")
@@ -402,7 +402,7 @@ func (pw *planWriter) service(s *planner.Service) {
 func (pw *planWriter) data(d *planner.Data) {
 	pw.beginObject()
 	pw.key("address")
-	pw.str(d.Addr.String())
+	pw.addr(d.Addr)
 	pw.key("class")
 	pw.str(d.Class.String())
 	pw.key("loss_tolerance")
