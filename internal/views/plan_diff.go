@@ -116,10 +116,11 @@ type diffSide struct {
 	Scenarios []jsonPlanScenario `json:"scenarios"`
 }
 
-// outcomes maps each service to its outcome in the scenario.
-func outcomes(sc jsonPlanScenario) map[string]string {
-	m := map[string]string{}
-	for _, a := range sc.Serving {
+// outcomes maps each service of a plan's side to its outcome in the
+// scenario: serving unless the scenario lists it.
+func outcomes(sc jsonPlanScenario, services []string) map[string]string {
+	m := make(map[string]string, len(services))
+	for _, a := range services {
 		m[a] = "serving"
 	}
 	for _, x := range sc.Rerouted {
@@ -134,20 +135,35 @@ func outcomes(sc jsonPlanScenario) map[string]string {
 	return m
 }
 
+// addresses lists the addresses of a side's services.
+func addresses(objs []json.RawMessage) []string {
+	out := make([]string, 0, len(objs))
+	for _, raw := range objs {
+		var obj struct {
+			Address string `json:"address"`
+		}
+		if json.Unmarshal(raw, &obj) == nil && obj.Address != "" {
+			out = append(out, obj.Address)
+		}
+	}
+	return out
+}
+
 // scenarioChanges lists the services whose outcome differs between the
 // scenarios of the same name on both sides.
-func scenarioChanges(before, after []jsonPlanScenario) []ScenarioChange {
+func scenarioChanges(before, after diffSide) []ScenarioChange {
 	was := map[string]map[string]string{}
-	for _, sc := range before {
-		was[sc.Name] = outcomes(sc)
+	beforeServices, afterServices := addresses(before.Services), addresses(after.Services)
+	for _, sc := range before.Scenarios {
+		was[sc.Name] = outcomes(sc, beforeServices)
 	}
 	var out []ScenarioChange
-	for _, sc := range after {
+	for _, sc := range after.Scenarios {
 		old, ok := was[sc.Name]
 		if !ok {
 			continue
 		}
-		now := outcomes(sc)
+		now := outcomes(sc, afterServices)
 		for _, addr := range sortedKeys(now) {
 			if o := old[addr]; o != "" && o != now[addr] {
 				out = append(out, ScenarioChange{sc.Name, addr, o, now[addr]})
@@ -202,7 +218,7 @@ func DiffPlan(p *planner.Plan, findings []diag.Diagnostic, base []byte, name, so
 	}
 	d.Errors, d.Warnings, d.Notices = diag.Count(findings)
 	if base != nil {
-		d.Scenarios = scenarioChanges(before.Scenarios, after.Scenarios)
+		d.Scenarios = scenarioChanges(before, after)
 	}
 	for _, f := range before.Findings {
 		if !has[findingKey(f)] {

@@ -56,7 +56,6 @@ type jsonPlanScenario struct {
 	Kind        string            `json:"kind"`
 	Target      string            `json:"target"`
 	LostRegions []string          `json:"lost_regions"`
-	Serving     []string          `json:"serving"`
 	Rerouted    []jsonMoved       `json:"rerouted"`
 	FailedOver  []jsonMoved       `json:"failed_over"`
 	Down        []jsonDown        `json:"down"`
@@ -69,10 +68,11 @@ type jsonMoved struct {
 	RTO     string   `json:"rto"`
 }
 
+// jsonDown is a service a scenario takes down, and the dependency it fell
+// through (null when its own regions are all lost).
 type jsonDown struct {
-	Address string   `json:"address"`
-	Cause   []string `json:"cause"`
-	Elided  int      `json:"elided"`
+	Address string  `json:"address"`
+	Via     *string `json:"via"`
 }
 
 type jsonExposedData struct {
@@ -615,19 +615,22 @@ func (pw *planWriter) scenario(js jsonPlanScenario) {
 func jsonScenario(sc *planner.Scenario) jsonPlanScenario {
 	js := jsonPlanScenario{
 		Name: sc.Name(), Kind: sc.Domain.String(), Target: sc.Target, LostRegions: list(sc.Lost),
-		Serving: []string{}, Rerouted: []jsonMoved{}, FailedOver: []jsonMoved{}, Down: []jsonDown{},
+		Rerouted: []jsonMoved{}, FailedOver: []jsonMoved{}, Down: []jsonDown{},
 		DataExposed: make([]jsonExposedData, 0, len(sc.Exposed)),
 	}
-	for _, o := range sc.Services {
+	for _, o := range sc.Affected {
 		switch o.Outcome {
-		case planner.OutcomeServing:
-			js.Serving = append(js.Serving, o.Service.String())
 		case planner.OutcomeRerouted:
 			js.Rerouted = append(js.Rerouted, jsonMoved{o.Service.String(), list(o.Regions), units.FormatDuration(o.RTO)})
 		case planner.OutcomeFailedOver:
 			js.FailedOver = append(js.FailedOver, jsonMoved{o.Service.String(), list(o.Regions), units.FormatDuration(o.RTO)})
 		case planner.OutcomeDown:
-			js.Down = append(js.Down, jsonDown{o.Service.String(), pathStrings(o.Cause), o.Elided})
+			jd := jsonDown{Address: o.Service.String()}
+			if o.Depth > 1 {
+				via := o.Via.Addr.String()
+				jd.Via = &via
+			}
+			js.Down = append(js.Down, jd)
 		}
 	}
 	for _, e := range sc.Exposed {
