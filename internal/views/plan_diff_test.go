@@ -65,3 +65,32 @@ func TestEntriesSideIsRenderedSide(t *testing.T) {
 		}
 	}
 }
+
+// The plan JSON writes each scenario as jsonScenario shapes it.
+func TestScenarioWriterIsJSONScenario(t *testing.T) {
+	dirs, _ := filepath.Glob("../../examples/*")
+	for _, dir := range dirs {
+		if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+			continue
+		}
+		m, diags := lang.LoadDir(dir)
+		if diags.HasErrors() {
+			t.Fatalf("%s: %s", dir, diags.Error())
+		}
+		for _, sc := range planner.PlanModule(m).Scenarios {
+			var got bytes.Buffer
+			pw := newPlanWriter(&got, false)
+			pw.scenario(sc)
+			if err := pw.flush(); err != nil {
+				t.Fatal(err)
+			}
+			want, err := json.Marshal(jsonScenario(sc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.String() != string(want) {
+				t.Errorf("%s: %s:\n%s\nwant\n%s", dir, sc.Name(), got.String(), want)
+			}
+		}
+	}
+}

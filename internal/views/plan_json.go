@@ -172,7 +172,7 @@ func planJSON(w io.Writer, p *planner.Plan, findings []diag.Diagnostic, meta Pla
 	j.key("scenarios")
 	j.beginArray()
 	for _, sc := range p.Scenarios {
-		pw.scenario(jsonScenario(sc))
+		pw.scenario(sc)
 	}
 	j.endArray()
 	j.key("scenario_changes")
@@ -552,60 +552,71 @@ func (pw *planWriter) findingObject(severity, rule, subject, summary, detail, fi
 	pw.endObject()
 }
 
-// scenario writes one failure scenario.
-func (pw *planWriter) scenario(js jsonPlanScenario) {
+// scenario writes one failure scenario as jsonScenario shapes it, from
+// the services it affects: no list of those left serving, a down service
+// with the dependency it fell through ("via", null when its own regions are
+// lost).
+func (pw *planWriter) scenario(sc *planner.Scenario) {
 	pw.beginObject()
 	pw.key("name")
-	pw.str(js.Name)
+	pw.str(sc.Name())
 	pw.key("kind")
-	pw.str(js.Kind)
+	pw.str(sc.Domain.String())
 	pw.key("target")
-	pw.str(js.Target)
+	pw.str(sc.Target)
 	pw.key("lost_regions")
-	pw.strings(js.LostRegions)
-	pw.key("serving")
-	pw.strings(js.Serving)
+	pw.strings(sc.Lost)
 	for _, m := range []struct {
-		k  string
-		xs []jsonMoved
-	}{{"rerouted", js.Rerouted}, {"failed_over", js.FailedOver}} {
+		k string
+		o planner.Outcome
+	}{{"rerouted", planner.OutcomeRerouted}, {"failed_over", planner.OutcomeFailedOver}} {
 		pw.key(m.k)
 		pw.beginArray()
-		for _, x := range m.xs {
+		for i := range sc.Affected {
+			o := &sc.Affected[i]
+			if o.Outcome != m.o {
+				continue
+			}
 			pw.beginObject()
 			pw.key("address")
-			pw.str(x.Address)
+			pw.addr(o.Service)
 			pw.key("to")
-			pw.strings(x.To)
+			pw.strings(o.Regions)
 			pw.key("rto")
-			pw.str(x.RTO)
+			pw.dur(o.RTO)
 			pw.endObject()
 		}
 		pw.endArray()
 	}
 	pw.key("down")
 	pw.beginArray()
-	for _, x := range js.Down {
+	for i := range sc.Affected {
+		o := &sc.Affected[i]
+		if o.Outcome != planner.OutcomeDown {
+			continue
+		}
 		pw.beginObject()
 		pw.key("address")
-		pw.str(x.Address)
-		pw.key("cause")
-		pw.strings(x.Cause)
-		pw.key("elided")
-		pw.int(x.Elided)
+		pw.addr(o.Service)
+		pw.key("via")
+		if o.Depth > 1 {
+			pw.addr(o.Via.Addr)
+		} else {
+			pw.null()
+		}
 		pw.endObject()
 	}
 	pw.endArray()
 	pw.key("data_exposed")
 	pw.beginArray()
-	for _, x := range js.DataExposed {
+	for _, e := range sc.Exposed {
 		pw.beginObject()
 		pw.key("address")
-		pw.str(x.Address)
+		pw.addr(e.Data)
 		pw.key("rpo")
-		pw.str(x.RPO)
+		pw.dur(e.RPO)
 		pw.key("all_copies_lost")
-		pw.bool(x.AllCopiesLost)
+		pw.bool(e.AllCopiesLost)
 		pw.endObject()
 	}
 	pw.endArray()
