@@ -94,3 +94,41 @@ func TestScenarioWriterIsJSONScenario(t *testing.T) {
 		}
 	}
 }
+
+// The plan JSON appends each reason as ExplainReason words it.
+func TestAppendReasonTextIsExplainReason(t *testing.T) {
+	dirs, _ := filepath.Glob("../../examples/*")
+	n := 0
+	check := func(r planner.Reason) {
+		n++
+		if got, want := string(appendReasonText(nil, &r)), string(appendJSONChars(nil, ExplainReason(r))); got != want {
+			t.Errorf("%v: %s, want %s", r, got, want)
+		}
+	}
+	check(planner.Reason{Code: planner.RTOZone, Args: []string{"detection", "30s", "dns", "1m"}})
+	check(planner.Reason{Code: planner.MechAsyncWithinLoss, Args: []string{"a", "b", "c", "d"}})
+	check(planner.Reason{Code: planner.MechAsyncWithinLoss, Args: []string{"a", "b", "c", ""}})
+	for _, dir := range dirs {
+		if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+			continue
+		}
+		m, diags := lang.LoadDir(dir)
+		if diags.HasErrors() {
+			t.Fatalf("%s: %s", dir, diags.Error())
+		}
+		p := planner.PlanModule(m)
+		for _, s := range p.Services {
+			for _, r := range s.Reasons {
+				check(r)
+			}
+		}
+		for _, d := range p.Data {
+			for _, r := range d.Reasons {
+				check(r)
+			}
+		}
+	}
+	if n < 10 {
+		t.Fatalf("only %d reasons", n)
+	}
+}

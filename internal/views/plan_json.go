@@ -237,10 +237,14 @@ func planJSON(w io.Writer, p *planner.Plan, findings []diag.Diagnostic, meta Pla
 type planWriter struct {
 	*jsonWriter
 	durs    map[time.Duration]string
-	reasons []reasonText
+	reasons []reasonRef
 }
 
-type reasonText struct{ decision, text string }
+// reasonRef is a reason, by its index, under its decision's name.
+type reasonRef struct {
+	decision string
+	i        int
+}
 
 func newPlanWriter(w io.Writer, indent bool) *planWriter {
 	return &planWriter{jsonWriter: newJSONWriter(w, indent), durs: map[time.Duration]string{}}
@@ -446,30 +450,67 @@ func (pw *planWriter) data(d *planner.Data) {
 
 // reasonsObject files the reasons under their decision's name, keys
 // sorted; several reasons for one decision are joined with "; " in the
-// order they were made.
+// order they were made. The texts are appended as ExplainReason words them.
 func (pw *planWriter) reasonsObject(rs []planner.Reason) {
-	out := pw.reasons[:0]
-next:
-	for _, r := range rs {
-		k := r.Decision.String()
-		text := ExplainReason(r)
-		for i := range out {
-			if out[i].decision == k {
-				out[i].text += "; " + text
-				continue next
-			}
-		}
-		out = append(out, reasonText{k, text})
+	byKey := pw.reasons[:0]
+	for i := range rs {
+		byKey = append(byKey, reasonRef{rs[i].Decision.String(), i})
 	}
-	slices.SortFunc(out, func(a, b reasonText) int { return strings.Compare(a.decision, b.decision) })
+	slices.SortStableFunc(byKey, func(a, b reasonRef) int { return strings.Compare(a.decision, b.decision) })
 	pw.beginObject()
-	for _, r := range out {
-		pw.key(r.decision)
-		pw.str(r.text)
+	for i := 0; i < len(byKey); {
+		k := byKey[i].decision
+		pw.key(k)
+		pw.elem()
+		pw.b = append(pw.b, '"')
+		for first := true; i < len(byKey) && byKey[i].decision == k; i++ {
+			if !first {
+				pw.b = append(pw.b, ';', ' ')
+			}
+			first = false
+			pw.b = appendReasonText(pw.b, &rs[byKey[i].i])
+		}
+		pw.b = append(pw.b, '"')
 	}
 	pw.endObject()
-	clear(out)
-	pw.reasons = out[:0]
+	pw.reasons = byKey[:0]
+}
+
+// appendReasonText appends ExplainReason(*r), escaped for a JSON string,
+// without building it.
+func appendReasonText(dst []byte, r *planner.Reason) []byte {
+	args := r.Args
+	switch r.Code {
+	case planner.RTOSum, planner.RTOZone:
+		for i := 0; i+1 < len(args); i += 2 {
+			if i > 0 {
+				dst = append(dst, " + "...)
+			}
+			dst = appendJSONChars(dst, args[i])
+			dst = append(dst, ' ')
+			dst = appendJSONChars(dst, args[i+1])
+		}
+		if r.Code == planner.RTOZone {
+			dst = append(dst, `, for a zone loss (survive = \"zone\")`...)
+		}
+		return dst
+	}
+	text := reasonTexts[r.Code]
+	start := 0
+	for i := 0; i < len(text); i++ {
+		if text[i] == '{' && i+2 < len(text) && text[i+2] == '}' && text[i+1] >= '0' && text[i+1] <= '9' {
+			dst = appendJSONChars(dst, text[start:i])
+			if n := int(text[i+1] - '0'); n < len(args) {
+				if n == 3 && r.Code == planner.MechAsyncWithinLoss && args[3] != "" {
+					dst = append(dst, ", and sync would add ≥ "...)
+				}
+				dst = appendJSONChars(dst, args[n])
+			}
+			i += 2
+			start = i + 1
+		}
+	}
+	return appendJSONChars(dst, text[start:])
 }
 
 func (pw *planWriter) notes(ns []planner.Note) {
