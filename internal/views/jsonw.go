@@ -59,11 +59,18 @@ func (w *jsonWriter) flush() error {
 
 // newline starts a line at the current depth.
 func (w *jsonWriter) newline() {
+	if n := 1 + 2*len(w.open); n <= len(newlineIndent) {
+		w.b = append(w.b, newlineIndent[:n]...)
+		return
+	}
 	w.b = append(w.b, '\n')
 	for range len(w.open) {
 		w.b = append(w.b, ' ', ' ')
 	}
 }
+
+// newlineIndent starts a line at depths up to 31.
+const newlineIndent = "\n                                                              "
 
 // elem prepares for a value: after a key nothing, in a list a separator.
 func (w *jsonWriter) elem() {
@@ -224,6 +231,9 @@ func appendJSONChars(dst []byte, s string) []byte {
 		if c < utf8.RuneSelf {
 			if jsonSafe[c] {
 				i++
+				for i < len(s) && s[i] < utf8.RuneSelf && jsonSafe[s[i]] {
+					i++
+				}
 				continue
 			}
 			dst = append(dst, s[start:i]...)
