@@ -309,42 +309,61 @@ func findingKey(f jsonDiagnostic) string {
 // entries compares the entries of one kind; attach, when not nil, ties an
 // entry to the plan's own after[i].
 func (d *PlanDiff) entries(kind string, before, after []json.RawMessage, attach func(e *DiffEntry, i int)) error {
+	// An entry's attributes are read only when needed: not for an entry
+	// whose JSON is the same on both sides, whitespace aside.
 	type side struct {
-		raw   json.RawMessage
-		attrs map[string]any
-		why   map[string]string
-		i     int
+		raw    json.RawMessage
+		i      int
+		parsed bool
+		attrs  map[string]any
+		why    map[string]string
 	}
-	read := func(objs []json.RawMessage) (map[string]side, []string, error) {
-		m := map[string]side{}
-		var order []string
-		for i, raw := range objs {
-			var obj map[string]any
-			if err := json.Unmarshal(raw, &obj); err != nil {
-				return nil, nil, err
+	parse := func(s *side) error {
+		if s.parsed {
+			return nil
+		}
+		var obj map[string]any
+		if err := json.Unmarshal(s.raw, &obj); err != nil {
+			return err
+		}
+		s.why = map[string]string{}
+		if rs, ok := obj["reasons"].(map[string]any); ok {
+			for k, v := range rs {
+				s.why[k], _ = v.(string)
 			}
-			addr, _ := obj["address"].(string)
+		}
+		s.attrs = map[string]any{}
+		for k, v := range obj {
+			switch k {
+			case "address", "reasons", "notes":
+				continue
+			}
+			flatten(s.attrs, k, v)
+		}
+		s.parsed = true
+		return nil
+	}
+	read := func(objs []json.RawMessage) (map[string]*side, []string, error) {
+		m := make(map[string]*side, len(objs))
+		order := make([]string, 0, len(objs))
+		for i, raw := range objs {
+			addr, ok := leadingAddress(raw)
+			if !ok {
+				var obj struct {
+					Address string `json:"address"`
+				}
+				if err := json.Unmarshal(raw, &obj); err != nil {
+					return nil, nil, err
+				}
+				addr = obj.Address
+			}
 			if addr == "" {
 				return nil, nil, fmt.Errorf("a %s entry has no address", kind)
-			}
-			why := map[string]string{}
-			if rs, ok := obj["reasons"].(map[string]any); ok {
-				for k, v := range rs {
-					why[k], _ = v.(string)
-				}
-			}
-			attrs := map[string]any{}
-			for k, v := range obj {
-				switch k {
-				case "address", "reasons", "notes":
-					continue
-				}
-				flatten(attrs, k, v)
 			}
 			if _, dup := m[addr]; !dup {
 				order = append(order, addr)
 			}
-			m[addr] = side{raw, attrs, why, i}
+			m[addr] = &side{raw: raw, i: i}
 		}
 		return m, order, nil
 	}
@@ -371,13 +390,25 @@ func (d *PlanDiff) entries(kind string, before, after []json.RawMessage, attach 
 			if attach != nil {
 				break // the plan's own entry says it all
 			}
+			if err := parse(a); err != nil {
+				return err
+			}
 			for _, k := range sortedKeys(a.attrs) {
 				if a.attrs[k] != nil {
 					e.Attrs = append(e.Attrs, AttrChange{Name: k, After: formatValue(a.attrs[k]), Reason: a.why[k]})
 				}
 			}
+		case sameJSON(b.raw, a.raw):
+			e.Before = b.raw
+			e.Action = planner.ActionNoOp
 		default:
 			e.Before = b.raw
+			if err := parse(a); err != nil {
+				return err
+			}
+			if err := parse(b); err != nil {
+				return err
+			}
 			explained := map[string]bool{}
 			for _, k := range sortedKeys(union(a.attrs, b.attrs)) {
 				bv, bok := b.attrs[k]
@@ -413,6 +444,9 @@ func (d *PlanDiff) entries(kind string, before, after []json.RawMessage, attach 
 		}
 		b := bm[addr]
 		e := DiffEntry{Address: addr, Kind: kind, Name: strings.TrimPrefix(addr, kind+"."), Action: planner.ActionDelete, Before: b.raw}
+		if err := parse(b); err != nil {
+			return err
+		}
 		for _, k := range sortedKeys(b.attrs) {
 			if b.attrs[k] != nil {
 				e.Attrs = append(e.Attrs, AttrChange{Name: k, Before: formatValue(b.attrs[k])})
@@ -423,6 +457,80 @@ func (d *PlanDiff) entries(kind string, before, after []json.RawMessage, attach 
 	}
 	return nil
 }
+
+// leadingAddress reads the address of an entry's JSON object when it is
+// its first field, plain ASCII with no escapes, as mrplan writes it.
+func leadingAddress(raw []byte) (string, bool) {
+	ws := func(i int) int {
+		for i < len(raw) && (raw[i] == ' ' || raw[i] == '\n' || raw[i] == '\t' || raw[i] == '\r') {
+			i++
+		}
+		return i
+	}
+	i := ws(0)
+	if i >= len(raw) || raw[i] != '{' {
+		return "", false
+	}
+	i = ws(i + 1)
+	const key = `"address"`
+	if !bytes.HasPrefix(raw[i:], []byte(key)) {
+		return "", false
+	}
+	i = ws(i + len(key))
+	if i >= len(raw) || raw[i] != ':' {
+		return "", false
+	}
+	i = ws(i + 1)
+	if i >= len(raw) || raw[i] != '"' {
+		return "", false
+	}
+	start := i + 1
+	for i = start; i < len(raw); i++ {
+		switch c := raw[i]; {
+		case c == '"':
+			return string(raw[start:i]), true
+		case c == '\\' || c < 0x20 || c >= 0x80:
+			return "", false
+		}
+	}
+	return "", false
+}
+
+// sameJSON says whether a and b are the same JSON text once the
+// whitespace between tokens is dropped; both are valid JSON.
+func sameJSON(a, b []byte) bool {
+	i, j := 0, 0
+	inString := false
+	for {
+		if !inString {
+			for i < len(a) && isJSONSpace(a[i]) {
+				i++
+			}
+			for j < len(b) && isJSONSpace(b[j]) {
+				j++
+			}
+		}
+		if i == len(a) || j == len(b) {
+			return i == len(a) && j == len(b)
+		}
+		c := a[i]
+		if c != b[j] {
+			return false
+		}
+		switch {
+		case inString && c == '\\':
+			i, j = i+1, j+1
+			if i == len(a) || j == len(b) || a[i] != b[j] {
+				return false
+			}
+		case c == '"':
+			inString = !inString
+		}
+		i, j = i+1, j+1
+	}
+}
+
+func isJSONSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
 
 // reasonKey is the decision that explains an attribute: "rto" for
 // "rto_breakdown.detection", "topology" for "topology".

@@ -132,3 +132,34 @@ func TestAppendReasonTextIsExplainReason(t *testing.T) {
 		t.Fatalf("only %d reasons", n)
 	}
 }
+
+func TestSameJSONAndLeadingAddress(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		same bool
+	}{
+		{`{"a": [1, 2], "b": "x y"}`, `{"a":[1,2],"b":"x y"}`, true},
+		{`{"a": "x y"}`, `{"a":"xy"}`, false},
+		{`{"a": "q\" b"}`, `{"a":"q\" b"}`, true},
+		{`{"a": "q\\" , "b": 1}`, `{"a":"q\\","b":1}`, true},
+		{`{"a": 1}`, `{"a": 1, "b": 2}`, false},
+		{"\n  [ ]", "[]", true},
+	} {
+		if got := sameJSON([]byte(c.a), []byte(c.b)); got != c.same {
+			t.Errorf("sameJSON(%s, %s) = %v", c.a, c.b, got)
+		}
+	}
+	for _, c := range []struct {
+		raw, addr string
+		ok        bool
+	}{
+		{`{"address":"service.a","tier":0}`, "service.a", true},
+		{"{\n    \"address\": \"data.b\",\n", "data.b", true},
+		{`{"tier":0,"address":"service.a"}`, "", false},
+		{`{"address":"service.\u00e9"}`, "", false},
+	} {
+		if addr, ok := leadingAddress([]byte(c.raw)); addr != c.addr || ok != c.ok {
+			t.Errorf("leadingAddress(%s) = %q, %v", c.raw, addr, ok)
+		}
+	}
+}
