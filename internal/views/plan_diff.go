@@ -64,6 +64,8 @@ type DiffEntry struct {
 
 	svc  *planner.Service
 	data *planner.Data
+	// sameBefore: Before is the same JSON as the plan's own entry.
+	sameBefore bool
 }
 
 // AttrChange is one attribute of an entry: its values before and after in
@@ -139,6 +141,10 @@ func outcomes(sc jsonPlanScenario, services []string) map[string]string {
 func addresses(objs []json.RawMessage) []string {
 	out := make([]string, 0, len(objs))
 	for _, raw := range objs {
+		if addr, ok := leadingAddress(raw); ok && addr != "" {
+			out = append(out, addr)
+			continue
+		}
 		var obj struct {
 			Address string `json:"address"`
 		}
@@ -399,7 +405,7 @@ func (d *PlanDiff) entries(kind string, before, after []json.RawMessage, attach 
 				}
 			}
 		case sameJSON(b.raw, a.raw):
-			e.Before = b.raw
+			e.Before, e.sameBefore = b.raw, true
 			e.Action = planner.ActionNoOp
 		default:
 			e.Before = b.raw

@@ -163,3 +163,47 @@ func TestSameJSONAndLeadingAddress(t *testing.T) {
 		}
 	}
 }
+
+// A no-op's before, written from the plan's own entry, is the baseline's
+// JSON re-indented.
+func TestNoOpBeforeIsBaseline(t *testing.T) {
+	dirs, _ := filepath.Glob("../../examples/*")
+	for _, dir := range dirs {
+		if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+			continue
+		}
+		m, diags := lang.LoadDir(dir)
+		if diags.HasErrors() {
+			t.Fatalf("%s: %s", dir, diags.Error())
+		}
+		p := planner.PlanModule(m)
+		var base bytes.Buffer
+		if err := PlanJSON(&base, p, nil, PlanMeta{}); err != nil {
+			t.Fatal(err)
+		}
+		d, err := DiffPlan(p, nil, base.Bytes(), BaselinePlan, "base")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var streamed, raw bytes.Buffer
+		if err := PlanJSON(&streamed, p, nil, PlanMeta{Diff: d}); err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for i := range d.Entries {
+			if d.Entries[i].sameBefore {
+				n++
+			}
+			d.Entries[i].sameBefore = false
+		}
+		if n == 0 || n != len(d.Entries) {
+			t.Errorf("%s: %d of %d entries the same", dir, n, len(d.Entries))
+		}
+		if err := PlanJSON(&raw, p, nil, PlanMeta{Diff: d}); err != nil {
+			t.Fatal(err)
+		}
+		if streamed.String() != raw.String() {
+			t.Errorf("%s: the no-ops' before differs from the baseline's", dir)
+		}
+	}
+}

@@ -272,7 +272,7 @@ func (pw *planWriter) change(e *DiffEntry) error {
 		k   string
 		raw json.RawMessage
 		cur bool
-	}{{"before", e.Before, false}, {"after", e.After, true}} {
+	}{{"before", e.Before, e.sameBefore}, {"after", e.After, true}} {
 		pw.key(side.k)
 		switch {
 		case side.cur && e.svc != nil:
