@@ -3,6 +3,7 @@ package views
 import (
 	"bytes"
 	"encoding/json"
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -91,6 +92,27 @@ func TestReadPlanOldNewFindings(t *testing.T) {
 		}
 		if d := sp.Diff; len(d.New) != 1 || d.NewFindings[0].Rule != "MR101" || d.Errors != 1 {
 			t.Errorf("%s: new %v %+v, errors %d", c.name, d.New, d.NewFindings, d.Errors)
+		}
+	}
+}
+
+// Random strings over the bytes that matter quote as encoding/json quotes.
+func TestAppendJSONStringRandom(t *testing.T) {
+	alphabet := []byte("ab \"\\\x00\x1f\x7f\xe2\x80\xa8\xc3\xa9\xff<>&")
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		b := make([]byte, rng.IntN(40))
+		for i := range b {
+			b[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		var w bytes.Buffer
+		enc := json.NewEncoder(&w)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(string(b)); err != nil {
+			t.Fatal(err)
+		}
+		if got := string(appendJSONString(nil, string(b))); got != strings.TrimSuffix(w.String(), "\n") {
+			t.Fatalf("%q: got %s, want %s", b, got, w.String())
 		}
 	}
 }

@@ -498,7 +498,12 @@ func appendReasonText(dst []byte, r *planner.Reason) []byte {
 	text := reasonTexts[r.Code]
 	start := 0
 	for i := 0; i < len(text); i++ {
-		if text[i] == '{' && i+2 < len(text) && text[i+2] == '}' && text[i+1] >= '0' && text[i+1] <= '9' {
+		j := strings.IndexByte(text[i:], '{')
+		if j < 0 {
+			break
+		}
+		i += j
+		if i+2 < len(text) && text[i+2] == '}' && text[i+1] >= '0' && text[i+1] <= '9' {
 			dst = appendJSONChars(dst, text[start:i])
 			if n := int(text[i+1] - '0'); n < len(args) {
 				if n == 3 && r.Code == planner.MechAsyncWithinLoss && args[3] != "" {
