@@ -21,6 +21,9 @@ type planner struct {
 	// reads, in the order written.
 	writes map[string][]*Data
 	reads  map[string][]*Data
+	// rtts caches rtt per pair of regions, by module index; only the
+	// decisions, which run on one goroutine, use it.
+	rtts []rttEntry
 }
 
 func newPlanner(m *lang.Module) *planner {
@@ -49,19 +52,38 @@ func newPlanner(m *lang.Module) *planner {
 
 func (p *planner) plan() *Plan {
 	p.out = &Plan{Module: p.m, Assumptions: p.a}
+	// The decisions file about ten reasons per service and six per data
+	// class: each gets room for a few more in one shared block, and grows
+	// on its own beyond.
+	const serviceReasons, dataReasons = 12, 8
+	p.svc = make(map[string]*Service, len(p.m.Services))
+	p.data = make(map[string]*Data, len(p.m.Data))
+	p.writes = make(map[string][]*Data, len(p.m.Services))
+	p.reads = make(map[string][]*Data, len(p.m.Services))
+	services := make([]Service, 0, len(p.m.Services))
+	reasons := make([]Reason, serviceReasons*len(p.m.Services))
+	p.out.Services = make([]*Service, 0, len(p.m.Services))
 	for _, s := range p.m.Services {
 		if s == nil {
 			continue
 		}
-		sp := &Service{Addr: s.Addr(), Block: s, Objective: s.Policy, HealthCheck: s.Routing.HealthCheck}
+		k := len(services) * serviceReasons
+		services = append(services, Service{Addr: s.Addr(), Block: s, Objective: s.Policy, HealthCheck: s.Routing.HealthCheck,
+			Reasons: reasons[k:k:min(k+serviceReasons, len(reasons))]})
+		sp := &services[len(services)-1]
 		p.svc[s.Name] = sp
 		p.out.Services = append(p.out.Services, sp)
 	}
+	data := make([]Data, 0, len(p.m.Data))
+	reasons = make([]Reason, dataReasons*len(p.m.Data))
+	p.out.Data = make([]*Data, 0, len(p.m.Data))
 	for _, d := range p.m.Data {
 		if d == nil {
 			continue
 		}
-		dp := &Data{Addr: d.Addr(), Block: d}
+		k := len(data) * dataReasons
+		data = append(data, Data{Addr: d.Addr(), Block: d, Reasons: reasons[k:k:min(k+dataReasons, len(reasons))]})
+		dp := &data[len(data)-1]
 		p.data[d.Name] = dp
 		p.out.Data = append(p.out.Data, dp)
 	}

@@ -21,7 +21,7 @@ type Scenario struct {
 	// Affected holds the outcome of every service the scenario does not
 	// leave serving, sorted by address: a service not listed serves from
 	// its active regions as planned. Scenarios that lose the same regions
-	// share Affected and Exposed: read them, never write them.
+	// share Lost, Affected and Exposed: read them, never write them.
 	Affected []ServiceOutcome
 	// Exposed lists the data classes whose writes were accepted in a lost
 	// region, sorted by address: what the scenario can lose.
@@ -44,7 +44,9 @@ type ServiceOutcome struct {
 	// Via, for a down service, is the first step of the path to what took
 	// it down: the hard dependency it fell through, with the edge's kind and
 	// range. It is the zero Step when the service's own regions are all
-	// lost. Via links never form a cycle within a scenario.
+	// lost. Via links never form a cycle within a scenario, and only
+	// services have hard dependencies, so every node a path passes through
+	// before its root is a down service the scenario lists.
 	Via Step
 	// Root is what took a down service down, at the end of its Via links
 	// (the service itself when its own regions are lost), and Depth counts
@@ -101,6 +103,9 @@ func (sc *Scenario) CausePath(addr lang.Address) (path []Step, elided int) {
 	}
 	walk(i, pathHead-1)
 	t := int(o.tail)
+	if t < 0 { // not a path through services only: keep its head
+		return path, n - len(path)
+	}
 	path = append(path, sc.Affected[t].Via)
 	j, _ := sc.find(sc.Affected[t].Via.Addr)
 	walk(j, pathTail-1)
