@@ -182,12 +182,13 @@ func parseIgnore(text string, rng hcl.Range) (*ignore, []diag.Diagnostic) {
 }
 
 // covers reports whether the ignore silences finding d, whose subject block
-// is declared at subjectDecl.
-func (ig *ignore) covers(d diag.Diagnostic, subjectDecl *hcl.Range) bool {
+// is declared where declOf says (asked only when the finding's own range is
+// not in the block).
+func (ig *ignore) covers(d diag.Diagnostic, declOf func(subject string) *hcl.Range) bool {
 	if ig.block.Filename == "" || !slices.Contains(ig.checks, d.Rule) {
 		return false
 	}
-	return within(d.Range, ig.block) || within(subjectDecl, ig.block)
+	return within(d.Range, ig.block) || within(declOf(d.Subject), ig.block)
 }
 
 func within(r *hcl.Range, block hcl.Range) bool {
@@ -208,11 +209,14 @@ func (ig *ignore) expired(today time.Time) bool {
 // check it names ran, over the file it is in.
 func applyIgnores(findings []diag.Diagnostic, ignores []*ignore, today time.Time,
 	declOf func(subject string) *hcl.Range, report func(*ignore) bool) []diag.Diagnostic {
-	out := findings[:0:0]
+	if len(ignores) == 0 {
+		return findings
+	}
+	out := findings[:0]
 	for _, f := range findings {
 		silenced := false
 		for _, ig := range ignores {
-			if !ig.expired(today) && ig.covers(f, declOf(f.Subject)) {
+			if !ig.expired(today) && ig.covers(f, declOf) {
 				ig.used, silenced = true, true
 			}
 		}
