@@ -9,15 +9,20 @@ import (
 // MR101 asks once per edge and region (is the target present there,
 // available there, where is its control plane) from region bitsets and
 // slices indexed by node, each computed once, the first time a node is
-// asked about. It belongs to one run of one check: it is not safe for
-// concurrent use.
+// asked about. Nodes are numbered by the run's index: the plan's services,
+// then its data classes, then any other node (dependency blocks), so no
+// map of the whole graph is built. It belongs to one run of one check: it
+// is not safe for concurrent use.
 type graphIndex struct {
-	g      *planner.Graph
-	nodes  map[lang.Address]int32
-	region map[string]int
-	words  int // per region set
+	g        *planner.Graph
+	p        *planner.Plan
+	x        *index
+	region   map[string]int
+	words    int                    // per region set
+	others   map[lang.Address]int32 // ids of nodes neither service nor data
+	otherIDs []lang.Address
 
-	state       []uint8 // per node, which of the below are known
+	state       []uint8 // per id, which of the below are known
 	availBits   []uint64
 	presentBits []uint64
 	cps         []string
@@ -36,39 +41,76 @@ type regionBits []uint64
 
 func (s regionBits) has(i int) bool { return s[i/64]&(1<<(uint(i)%64)) != 0 }
 
-func newGraphIndex(g *planner.Graph) *graphIndex {
-	n := len(g.Nodes)
-	x := &graphIndex{
-		g:      g,
-		nodes:  make(map[lang.Address]int32, n),
+func newGraphIndex(p *planner.Plan, x *index) *graphIndex {
+	g := p.Graph
+	gx := &graphIndex{
+		g: g, p: p, x: x,
 		region: make(map[string]int, len(g.Regions)),
 		words:  (len(g.Regions) + 63) / 64,
-		state:  make([]uint8, n),
-		cps:    make([]string, n),
-	}
-	for i, a := range g.Nodes {
-		x.nodes[a] = int32(i)
+		others: map[lang.Address]int32{},
 	}
 	for i, r := range g.Regions {
-		x.region[r] = i
+		gx.region[r] = i
 	}
-	x.availBits = make([]uint64, n*x.words)
-	x.presentBits = make([]uint64, n*x.words)
-	return x
+	n := len(p.Services) + len(p.Data)
+	for _, a := range g.Nodes {
+		if a.Kind != lang.KindService && a.Kind != lang.KindData {
+			gx.others[a] = int32(n + len(gx.otherIDs))
+			gx.otherIDs = append(gx.otherIDs, a)
+		}
+	}
+	gx.grow(n + len(gx.otherIDs))
+	return gx
 }
 
-// node is a's index in the graph's Nodes; a must be a node.
-func (x *graphIndex) node(a lang.Address) int32 {
-	i, ok := x.nodes[a]
-	if !ok {
-		panic("checks: " + a.String() + " is not a node of the graph")
+func (gx *graphIndex) grow(n int) {
+	for len(gx.state) < n {
+		gx.state = append(gx.state, 0)
+		gx.cps = append(gx.cps, "")
+		for range gx.words {
+			gx.availBits = append(gx.availBits, 0)
+			gx.presentBits = append(gx.presentBits, 0)
+		}
 	}
+}
+
+// id numbers node a.
+func (gx *graphIndex) id(a lang.Address) int32 {
+	switch a.Kind {
+	case lang.KindService:
+		if i := gx.x.service(a.Name); i >= 0 {
+			return int32(i)
+		}
+	case lang.KindData:
+		if i := gx.x.dataClass(a.Name); i >= 0 {
+			return int32(len(gx.p.Services) + i)
+		}
+	}
+	if i, ok := gx.others[a]; ok {
+		return i
+	}
+	i := int32(len(gx.p.Services) + len(gx.p.Data) + len(gx.otherIDs))
+	gx.others[a] = i
+	gx.otherIDs = append(gx.otherIDs, a)
+	gx.grow(int(i) + 1)
 	return i
 }
 
+// addr is the node numbered id.
+func (gx *graphIndex) addr(id int32) lang.Address {
+	nS, nD := int32(len(gx.p.Services)), int32(len(gx.p.Data))
+	switch {
+	case id < nS:
+		return gx.p.Services[id].Addr
+	case id < nS+nD:
+		return gx.p.Data[id-nS].Addr
+	}
+	return gx.otherIDs[id-nS-nD]
+}
+
 // regionIndex is the index of region in the graph's Regions, or -1.
-func (x *graphIndex) regionIndex(region string) int {
-	if i, ok := x.region[region]; ok {
+func (gx *graphIndex) regionIndex(region string) int {
+	if i, ok := gx.region[region]; ok {
 		return i
 	}
 	return -1
@@ -76,19 +118,19 @@ func (x *graphIndex) regionIndex(region string) int {
 
 // regionIndices appends the index of each of names to dst, -1 for a
 // region the graph does not know.
-func (x *graphIndex) regionIndices(dst []int, names []string) []int {
+func (gx *graphIndex) regionIndices(dst []int, names []string) []int {
 	for _, r := range names {
-		dst = append(dst, x.regionIndex(r))
+		dst = append(dst, gx.regionIndex(r))
 	}
 	return dst
 }
 
-func (x *graphIndex) bits(all []uint64, t int32, names func(lang.Address) []string, flag uint8) regionBits {
-	s := regionBits(all[int(t)*x.words : int(t+1)*x.words])
-	if x.state[t]&flag == 0 {
-		x.state[t] |= flag
-		for _, r := range names(x.g.Nodes[t]) {
-			if i := x.regionIndex(r); i >= 0 {
+func (gx *graphIndex) bits(all []uint64, t int32, names func(lang.Address) []string, flag uint8) regionBits {
+	s := regionBits(all[int(t)*gx.words : int(t+1)*gx.words])
+	if gx.state[t]&flag == 0 {
+		gx.state[t] |= flag
+		for _, r := range names(gx.addr(t)) {
+			if i := gx.regionIndex(r); i >= 0 {
 				s[i/64] |= 1 << (uint(i) % 64)
 			}
 		}
@@ -97,33 +139,36 @@ func (x *graphIndex) bits(all []uint64, t int32, names func(lang.Address) []stri
 }
 
 // available is the set of regions where node t is available.
-func (x *graphIndex) available(t int32) regionBits {
-	return x.bits(x.availBits, t, x.g.Available, knowAvail)
+func (gx *graphIndex) available(t int32) regionBits {
+	return gx.bits(gx.availBits, t, gx.g.Available, knowAvail)
 }
 
 // present is the set of regions node t itself is present in.
-func (x *graphIndex) present(t int32) regionBits {
-	return x.bits(x.presentBits, t, x.g.Present, knowPresent)
+func (gx *graphIndex) present(t int32) regionBits {
+	return gx.bits(gx.presentBits, t, gx.g.Present, knowPresent)
 }
 
 // controlPlane is the region of node t's control plane, or "".
-func (x *graphIndex) controlPlane(t int32) string {
-	if x.state[t]&knowCP == 0 {
-		x.state[t] |= knowCP
-		x.cps[t] = x.g.ControlPlane(x.g.Nodes[t])
+func (gx *graphIndex) controlPlane(t int32) string {
+	if gx.state[t]&knowCP == 0 {
+		gx.state[t] |= knowCP
+		gx.cps[t] = gx.g.ControlPlane(gx.addr(t))
 	}
-	return x.cps[t]
+	return gx.cps[t]
 }
 
 // where says where node t is present, for messages (see mr101.where).
-func (x *graphIndex) where(t int32) placement {
-	if x.wheres == nil {
-		x.wheres = make([]placement, len(x.g.Nodes))
+func (gx *graphIndex) where(t int32) placement {
+	if gx.wheres == nil {
+		gx.wheres = make([]placement, len(gx.state))
 	}
-	if x.state[t]&knowWhere == 0 {
-		x.state[t] |= knowWhere
-		a := x.g.Nodes[t]
-		x.wheres[t] = presentPlacement(a.Kind, x.g.Present(a))
+	for len(gx.wheres) < len(gx.state) {
+		gx.wheres = append(gx.wheres, placement{})
 	}
-	return x.wheres[t]
+	if gx.state[t]&knowWhere == 0 {
+		gx.state[t] |= knowWhere
+		a := gx.addr(t)
+		gx.wheres[t] = presentPlacement(a.Kind, gx.g.Present(a))
+	}
+	return gx.wheres[t]
 }

@@ -1,7 +1,7 @@
 package checks
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -46,7 +46,7 @@ func list(words []string) string {
 
 // tierWord names a tier as messages do: "tier 0".
 func tierWord(t int) string {
-	return fmt.Sprintf("tier %d", t)
+	return "tier " + strconv.Itoa(t)
 }
 
 // multiRegion reports whether a planned service has somewhere to fail over to.
@@ -70,6 +70,14 @@ func mechanismWords(ms []lang.Mechanism) []string {
 		out[i] = m.String()
 	}
 	return out
+}
+
+// mechanismList is list(mechanismWords(ms)), without the slice for one.
+func mechanismList(ms []lang.Mechanism) string {
+	if len(ms) == 1 {
+		return ms[0].String()
+	}
+	return list(mechanismWords(ms))
 }
 
 func addrList(as []lang.Address) string {

@@ -66,11 +66,11 @@ func (c mr101) module(ctx *Context) []diag.Diagnostic {
 	if p == nil || p.Graph == nil {
 		return nil
 	}
-	gx := newGraphIndex(p.Graph)
 	x := ctx.index()
+	gx := newGraphIndex(p, x)
 	gaps, cps := newCollector(c.Info()), newCollector(c.Info())
 
-	type gapKey struct{ service, target int32 } // graph nodes
+	type gapKey struct{ service, target int32 } // graph nodes, by gx's ids
 	// upstream are, per finding, the services whose edges reach its
 	// missing target only through other services: they go down with it,
 	// and are named in its finding instead of in findings of their own.
@@ -79,15 +79,44 @@ func (c mr101) module(ctx *Context) []diag.Diagnostic {
 		key gapKey
 		ok  bool
 	}
-	roots := map[[2]int32]gapRoot{} // by target node and region: Gap is memoised there, but builds a path per call
+	// roots memoises, per target and region, the root of the target's
+	// gap there: Gap is memoised too, but builds a path on every call.
+	roots := map[[2]int32]gapRoot{}
 
-	type pending struct {
+	// A service's edges to one target are adjacent (sorted by From, To,
+	// Kind), so the regions it misses the target in are gathered over them
+	// and the finding filed when the target changes; keys are the
+	// findings' keys, in their order.
+	var keys []gapKey
+	var open struct {
 		key     gapKey
-		s       int // plan service
-		edge    int // graph edge
+		edge    *planner.Edge
 		regions []string
 	}
-	var found []pending
+	flush := func(s *planner.Service) {
+		if len(open.regions) == 0 {
+			return
+		}
+		// The target is missing from the region itself, so its gap there
+		// is itself: a control plane pins it when it has one.
+		controlPlane := ""
+		if gx.regionIndex(open.regions[0]) >= 0 {
+			controlPlane = gx.controlPlane(open.key.target)
+		}
+		var where placement
+		if controlPlane != "" {
+			where = placement{"has its control plane only in " + controlPlane, []string{controlPlane}}
+		} else {
+			where = gx.where(open.key.target)
+		}
+		subject := x.svcSubject[open.key.service]
+		detail := c.detail(subject, s, open.regions, x.subjectOf(open.edge.To), where) + "."
+		gaps.add(subject, open.edge.Range, "Hidden single-region dependency", detail)
+		keys = append(keys, open.key)
+		open.regions = open.regions[:0]
+	}
+
+	open.key.target = -1
 	var ridx []int
 	edges := p.Graph.Edges
 	j := 0
@@ -102,32 +131,32 @@ func (c mr101) module(ctx *Context) []diag.Diagnostic {
 		if from == j {
 			continue
 		}
-		self := gx.node(s.Addr)
 		ridx = gx.regionIndices(ridx[:0], s.Regions)
 		for ei := from; ei < j; ei++ {
 			e := &edges[ei]
 			if !e.Hard {
 				continue
 			}
-			t := gx.node(e.To)
+			t := gx.id(e.To)
+			if t != open.key.target {
+				flush(s)
+			}
 			avail := gx.available(t)
 			for k, r := range s.Regions {
 				ri := ridx[k]
 				switch {
 				case ri >= 0 && avail.has(ri):
 				case ri < 0 || !gx.present(t).has(ri):
-					key := gapKey{self, t}
-					if n := len(found); n == 0 || found[n-1].key != key {
-						found = append(found, pending{key: key, s: si, edge: ei})
+					if len(open.regions) == 0 {
+						open.key, open.edge = gapKey{int32(si), t}, e
 					}
-					f := &found[len(found)-1]
-					f.regions = append(f.regions, r)
+					open.regions = append(open.regions, r)
 				default:
 					rk := [2]int32{t, int32(ri)}
 					root, seen := roots[rk]
 					if !seen {
 						if gap, ok := p.Graph.Gap(e.To, r); ok && len(gap.Path) >= 2 {
-							root = gapRoot{gapKey{gx.node(gap.Path[len(gap.Path)-2].Addr), gx.node(gap.Missing)}, true}
+							root = gapRoot{gapKey{gx.id(gap.Path[len(gap.Path)-2].Addr), gx.id(gap.Missing)}, true}
 						}
 						roots[rk] = root
 					}
@@ -140,39 +169,29 @@ func (c mr101) module(ctx *Context) []diag.Diagnostic {
 				c.controlPlane(ctx, cps, x.svcSubject[si], s, e, cp)
 			}
 		}
+		flush(s)
+		open.key.target = -1
 	}
 
-	for _, f := range found {
-		s, e := p.Services[f.s], &edges[f.edge]
-		// The target is missing from the region itself, so its gap there
-		// is itself: a control plane pins it when it has one.
-		controlPlane := ""
-		if gx.regionIndex(f.regions[0]) >= 0 {
-			controlPlane = gx.controlPlane(f.key.target)
+	// Name, in each finding about a missing target, the services that go
+	// down with it.
+	for i, k := range keys {
+		up := upstream[k]
+		if len(up) == 0 {
+			continue
 		}
-		var where placement
-		if controlPlane != "" {
-			where = placement{"has its control plane only in " + controlPlane, []string{controlPlane}}
-		} else {
-			where = gx.where(f.key.target)
-		}
-		detail := c.detail(x.svcSubject[f.s], s, f.regions, x.subjectOf(e.To), where)
-		if up := upstream[f.key]; len(up) > 0 {
-			slices.SortFunc(up, func(a, b lang.Address) int {
-				if a.Less(b) {
-					return -1
-				}
-				return 1
-			})
-			verb := "depends"
-			if len(up) > 1 {
-				verb = "depend"
+		slices.SortFunc(up, func(a, b lang.Address) int {
+			if a.Less(b) {
+				return -1
 			}
-			detail += ", nor can " + addrList(up) + ", which " + verb + " on it."
-		} else {
-			detail += "."
+			return 1
+		})
+		verb := "depends"
+		if len(up) > 1 {
+			verb = "depend"
 		}
-		gaps.add(x.svcSubject[f.s], e.Range, "Hidden single-region dependency", detail)
+		f := &gaps.out[i]
+		f.Detail = strings.TrimSuffix(f.Detail, ".") + ", nor can " + addrList(up) + ", which " + verb + " on it."
 	}
 	return append(gaps.out, cps.out...)
 }
