@@ -25,11 +25,13 @@ func (mr101) Info() Info {
 	}
 }
 
-func (c mr101) Run(ctx *Context) []diag.Diagnostic {
+func (c mr101) Run(ctx *Context) []diag.Diagnostic { return collectAll(c, ctx) }
+
+func (c mr101) collect(ctx *Context, out *collector) {
 	if !ctx.Lint() {
-		return c.module(ctx)
+		c.module(ctx, out)
+		return
 	}
-	var out []diag.Diagnostic
 	for _, m := range ctx.Manifests {
 		s := ctx.Plan.Service(m.Service)
 		if s == nil {
@@ -37,11 +39,10 @@ func (c mr101) Run(ctx *Context) []diag.Diagnostic {
 		}
 		for _, dep := range m.Dependencies {
 			if f, ok := c.manifestGap(ctx, s, dep); ok {
-				out = append(out, f)
+				out.add(f.Subject, *f.Range, f.Summary, f.Detail)
 			}
 		}
 	}
-	return out
 }
 
 // module judges the module's own edges, in one pass over the graph's
@@ -61,14 +62,14 @@ func (c mr101) Run(ctx *Context) []diag.Diagnostic {
 // plane keeps serving when that region is lost (so this is no gap), but
 // nothing that changes the product does, which a failover runbook must not
 // rely on.
-func (c mr101) module(ctx *Context) []diag.Diagnostic {
+func (c mr101) module(ctx *Context, gaps *collector) {
 	p := ctx.Plan
 	if p == nil || p.Graph == nil {
-		return nil
+		return
 	}
 	x := ctx.index()
 	gx := newGraphIndex(p, x)
-	gaps, cps := newCollector(c.Info()), newCollector(c.Info())
+	cps := newCollector(c.Info())
 
 	type gapKey struct{ service, target int32 } // graph nodes, by gx's ids
 	// upstream are, per finding, the services whose edges reach its
@@ -85,9 +86,13 @@ func (c mr101) module(ctx *Context) []diag.Diagnostic {
 
 	// A service's edges to one target are adjacent (sorted by From, To,
 	// Kind), so the regions it misses the target in are gathered over them
-	// and the finding filed when the target changes; keys are the
-	// findings' keys, in their order.
-	var keys []gapKey
+	// and the finding filed when the target changes; filed are the
+	// findings, by key.
+	type filed struct {
+		key gapKey
+		f   *diag.Diagnostic
+	}
+	var keys []filed
 	var open struct {
 		key     gapKey
 		edge    *planner.Edge
@@ -110,9 +115,8 @@ func (c mr101) module(ctx *Context) []diag.Diagnostic {
 			where = gx.where(open.key.target)
 		}
 		subject := x.svcSubject[open.key.service]
-		detail := c.detail(subject, s, open.regions, x.subjectOf(open.edge.To), where) + "."
-		gaps.add(subject, open.edge.Range, "Hidden single-region dependency", detail)
-		keys = append(keys, open.key)
+		detail := c.detail(subject, s, open.regions, x.subjectOf(open.edge.To), where, ".")
+		keys = append(keys, filed{open.key, gaps.add(subject, open.edge.Range, "Hidden single-region dependency", detail)})
 		open.regions = open.regions[:0]
 	}
 
@@ -175,8 +179,8 @@ func (c mr101) module(ctx *Context) []diag.Diagnostic {
 
 	// Name, in each finding about a missing target, the services that go
 	// down with it.
-	for i, k := range keys {
-		up := upstream[k]
+	for _, k := range keys {
+		up := upstream[k.key]
 		if len(up) == 0 {
 			continue
 		}
@@ -190,10 +194,9 @@ func (c mr101) module(ctx *Context) []diag.Diagnostic {
 		if len(up) > 1 {
 			verb = "depend"
 		}
-		f := &gaps.out[i]
-		f.Detail = strings.TrimSuffix(f.Detail, ".") + ", nor can " + addrList(up) + ", which " + verb + " on it."
+		k.f.Detail = strings.TrimSuffix(k.f.Detail, ".") + ", nor can " + addrList(up) + ", which " + verb + " on it."
 	}
-	return append(gaps.out, cps.out...)
+	gaps.join(cps)
 }
 
 // controlPlane files the warning about s's hard call e to a product whose
@@ -322,27 +325,28 @@ func presentPlacement(k lang.Kind, present []string) placement {
 
 func (c mr101) finding(s *planner.Service, rng hcl.Range, regions []string, missing lang.Address, where placement) diag.Diagnostic {
 	subject := s.Addr.String()
-	detail := c.detail(subject, s, regions, missing.String(), where) + "."
+	detail := c.detail(subject, s, regions, missing.String(), where, ".")
 	return c.Info().finding(s.Addr, rng, "Hidden single-region dependency", detail)
 }
 
 // detail says that s, which runs in regions, cannot serve there because
-// needs is not available: every sentence but its final full stop.
-func (c mr101) detail(subject string, s *planner.Service, regions []string, needs string, where placement) string {
+// needs is not available; end closes its last sentence.
+func (c mr101) detail(subject string, s *planner.Service, regions []string, needs string, where placement, end string) string {
 	verb := "runs in"
 	for _, r := range regions {
 		if !slices.Contains(s.Active, r) {
 			verb = "runs or fails over in"
 		}
 	}
-	detail := subject + " " + verb + " " + list(regions) + ", but " + needs + " " + where.phrase
+	head := subject + " " + verb + " "
+	name := s.Addr.Name
 	switch len(where.regions) {
 	case 0:
-		return detail + ", so " + s.Addr.Name + " cannot serve there"
+		return head + list(regions) + ", but " + needs + " " + where.phrase + ", so " + name + " cannot serve there" + end
 	case 1:
-		return detail + " — after " + where.regions[0] + " is lost, " + s.Addr.Name + " cannot serve"
+		return head + list(regions) + ", but " + needs + " " + where.phrase + " — after " + where.regions[0] + " is lost, " + name + " cannot serve" + end
 	default:
-		return detail + " — after " + list(where.regions) + " are lost, " + s.Addr.Name + " cannot serve"
+		return head + list(regions) + ", but " + needs + " " + where.phrase + " — after " + list(where.regions) + " are lost, " + name + " cannot serve" + end
 	}
 }
 

@@ -20,16 +20,17 @@ func (mr102) Info() Info {
 	}
 }
 
-func (c mr102) Run(ctx *Context) []diag.Diagnostic {
+func (c mr102) Run(ctx *Context) []diag.Diagnostic { return collectAll(c, ctx) }
+
+func (c mr102) collect(ctx *Context, out *collector) {
 	x := ctx.index()
-	out := newCollector(c.Info())
 	if !ctx.Lint() {
 		for i, s := range ctx.Plan.Services {
 			for _, ref := range s.Block.DependsOn {
 				c.inversion(out, ctx.Plan, x, i, ref.Addr, ref.Range, "depends on")
 			}
 		}
-		return out.out
+		return
 	}
 	for _, m := range ctx.Manifests {
 		i := x.service(m.Service)
@@ -40,7 +41,6 @@ func (c mr102) Run(ctx *Context) []diag.Diagnostic {
 			c.inversion(out, ctx.Plan, x, i, manifestTarget(ctx.Module, dep), dep.NameRange, "calls, by its manifest,")
 		}
 	}
-	return out.out
 }
 
 // inversion judges one edge from the plan's i-th service to target, made

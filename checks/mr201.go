@@ -16,8 +16,9 @@ func (mr201) Info() Info {
 	}
 }
 
-func (c mr201) Run(ctx *Context) []diag.Diagnostic {
-	out := newCollector(c.Info())
+func (c mr201) Run(ctx *Context) []diag.Diagnostic { return collectAll(c, ctx) }
+
+func (c mr201) collect(ctx *Context, out *collector) {
 	for i, s := range ctx.Plan.Services {
 		pol := s.Objective
 		if !pol.HasRPO || s.RPO <= pol.RPO {
@@ -37,5 +38,4 @@ func (c mr201) Run(ctx *Context) []diag.Diagnostic {
 		out.add(subject, objectiveRange(s.Block, "rpo"), "RPO objective unachievable",
 			subject+" may lose at most "+dur(pol.RPO)+" of data ("+objectiveName(s.Block, "rpo")+"), but losing a region can lose "+dur(s.RPO)+why+".")
 	}
-	return out.out
 }

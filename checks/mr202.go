@@ -20,8 +20,9 @@ func (mr202) Info() Info {
 	}
 }
 
-func (c mr202) Run(ctx *Context) []diag.Diagnostic {
-	out := newCollector(c.Info())
+func (c mr202) Run(ctx *Context) []diag.Diagnostic { return collectAll(c, ctx) }
+
+func (c mr202) collect(ctx *Context, out *collector) {
 	for i, s := range ctx.Plan.Services {
 		pol := s.Objective
 		if !pol.HasRTO || !s.RTO.Worse(pol.RTO) {
@@ -44,7 +45,6 @@ func (c mr202) Run(ctx *Context) []diag.Diagnostic {
 		out.add(subject, rng, "RTO objective unachievable",
 			head+"recovering from a region loss takes "+dur(s.RTO.Total)+" ("+rtoTerms(s.RTO)+").")
 	}
-	return out.out
 }
 
 // rtoTerms lists what an achieved RTO adds up from.

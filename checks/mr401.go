@@ -16,8 +16,9 @@ func (mr401) Info() Info {
 	}
 }
 
-func (c mr401) Run(ctx *Context) []diag.Diagnostic {
-	out := newCollector(c.Info())
+func (c mr401) Run(ctx *Context) []diag.Diagnostic { return collectAll(c, ctx) }
+
+func (c mr401) collect(ctx *Context, out *collector) {
 	for i, s := range ctx.Plan.Services {
 		if s.Tier != 0 || len(s.Block.Regions) != 1 {
 			continue
@@ -26,5 +27,4 @@ func (c mr401) Run(ctx *Context) []diag.Diagnostic {
 		out.add(subject, attrRange(s.Block.Attrs, "regions", s.Block.DeclRange), "Core service in one region",
 			subject+" is tier 0, the business's core, but runs in "+region+" only: losing "+region+" stops it, with nowhere to fail over to.")
 	}
-	return out.out
 }

@@ -17,8 +17,9 @@ func (mr403) Info() Info {
 	}
 }
 
-func (c mr403) Run(ctx *Context) []diag.Diagnostic {
-	out := newCollector(c.Info())
+func (c mr403) Run(ctx *Context) []diag.Diagnostic { return collectAll(c, ctx) }
+
+func (c mr403) collect(ctx *Context, out *collector) {
 	for i, s := range ctx.Plan.Services {
 		if s.Tier != 2 || s.Topology != lang.TopologyActiveActive {
 			continue
@@ -28,5 +29,4 @@ func (c mr403) Run(ctx *Context) []diag.Diagnostic {
 		out.add(subject, rng, "Auxiliary service made active-active",
 			subject+" is tier 2, yet it runs active-active in "+list(s.Regions)+". Active-active pays for every region at full size and for cross-region data sync; an auxiliary service can wait for a cold standby.")
 	}
-	return out.out
 }

@@ -16,8 +16,9 @@ func (mr404) Info() Info {
 	}
 }
 
-func (c mr404) Run(ctx *Context) []diag.Diagnostic {
-	out := newCollector(c.Info())
+func (c mr404) Run(ctx *Context) []diag.Diagnostic { return collectAll(c, ctx) }
+
+func (c mr404) collect(ctx *Context, out *collector) {
 	for i, s := range ctx.Plan.Services {
 		if s.Tier != 0 || s.Block.Compensation != "" {
 			continue
@@ -26,5 +27,4 @@ func (c mr404) Run(ctx *Context) []diag.Diagnostic {
 		out.add(subject, s.Block.DeclRange, "No compensation plan",
 			subject+" is tier 0 but says nothing about compensation. No multi-region design is 100% available: some requests fail during a failover, and users hit by them need to be told, retried or compensated.")
 	}
-	return out.out
 }

@@ -20,8 +20,9 @@ func (mr501) Info() Info {
 	}
 }
 
-func (c mr501) Run(ctx *Context) []diag.Diagnostic {
-	out := newCollector(c.Info())
+func (c mr501) Run(ctx *Context) []diag.Diagnostic { return collectAll(c, ctx) }
+
+func (c mr501) collect(ctx *Context, out *collector) {
 	maxAge := ctx.Plan.Assumptions.FailoverDrillMaxAge
 	for i, s := range ctx.Plan.Services {
 		if s.Tier > 1 || !multiRegion(s) {
@@ -40,7 +41,6 @@ func (c mr501) Run(ctx *Context) []diag.Diagnostic {
 				subject+" last drilled its failover on "+drill.Format(time.DateOnly)+", "+strconv.Itoa(days)+" days ago; a drill older than "+age(maxAge)+" no longer counts: configuration, capacity and runbooks drift.")
 		}
 	}
-	return out.out
 }
 
 // age words a maximum age in days when it is whole days: "90 days".

@@ -16,9 +16,10 @@ func (mr502) Info() Info {
 	}
 }
 
-func (c mr502) Run(ctx *Context) []diag.Diagnostic {
+func (c mr502) Run(ctx *Context) []diag.Diagnostic { return collectAll(c, ctx) }
+
+func (c mr502) collect(ctx *Context, out *collector) {
 	x := ctx.index()
-	out := newCollector(c.Info())
 	for _, d := range ctx.Plan.Data {
 		if !replicates(d) {
 			continue
@@ -32,5 +33,4 @@ func (c mr502) Run(ctx *Context) []diag.Diagnostic {
 			subject+" is replicated across "+list(d.Regions)+" by "+mechanismList(d.Mechanisms)+", but its owner "+x.svcSubject[oi]+
 				" has no replication_lag_alert. Lag grows silently until a failover shows how much data was never copied.")
 	}
-	return out.out
 }

@@ -17,8 +17,9 @@ func (mr503) Info() Info {
 	}
 }
 
-func (c mr503) Run(ctx *Context) []diag.Diagnostic {
-	out := newCollector(c.Info())
+func (c mr503) Run(ctx *Context) []diag.Diagnostic { return collectAll(c, ctx) }
+
+func (c mr503) collect(ctx *Context, out *collector) {
 	for i, s := range ctx.Plan.Services {
 		if !ttlExceedsRTO(s) {
 			continue
@@ -30,7 +31,6 @@ func (c mr503) Run(ctx *Context) []diag.Diagnostic {
 			subject+"'s DNS ttl is "+dur(ttl)+", but it may be down for at most "+dur(pol.RTO)+" ("+objectiveName(s.Block, "rto")+
 				"): resolvers keep sending users to the lost region for up to the ttl, whatever the failover does.")
 	}
-	return out.out
 }
 
 // ttlExceedsRTO reports whether a service that can fail over has a DNS ttl

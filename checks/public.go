@@ -38,11 +38,17 @@ func Run(ctx *Context, cfg *Config) []diag.Diagnostic {
 	// catalog order, then sorted, so the result does not depend on which
 	// finished first.
 	results := make([][]diag.Diagnostic, len(run))
+	collected := make([]*collector, len(run))
 	var wg sync.WaitGroup
 	for i, ch := range run {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			if cc, ok := ch.(collecting); ok {
+				collected[i] = newCollector(ch.Info())
+				cc.collect(ctx, collected[i])
+				return
+			}
 			results[i] = ch.Run(ctx)
 		}()
 	}
@@ -66,22 +72,32 @@ func Run(ctx *Context, cfg *Config) []diag.Diagnostic {
 	wg.Wait()
 
 	n := 0
-	for _, r := range results {
-		n += len(r)
+	for i := range run {
+		n += len(results[i])
+		if collected[i] != nil {
+			n += collected[i].n
+		}
 	}
 	findings := make([]diag.Diagnostic, 0, n)
 	for i, ch := range run {
 		sev, regraded := cfg.Severity(ch), cfg.Regraded(ch.Info().ID)
-		for _, f := range results[i] {
+		from := len(findings)
+		if c := collected[i]; c != nil {
+			for _, chunk := range c.chunks {
+				findings = append(findings, chunk...)
+			}
+		} else {
+			findings = append(findings, results[i]...)
+		}
+		for j := from; j < len(findings); j++ {
 			// A check may file a lesser finding below its default
 			// (MR101's control-plane warning); a re-graded check's
 			// findings all take the configured severity.
-			if regraded || f.Severity == 0 || f.Severity > sev {
+			if f := &findings[j]; regraded || f.Severity == 0 || f.Severity > sev {
 				f.Severity = sev
 			}
-			findings = append(findings, f)
 		}
-		results[i] = nil
+		results[i], collected[i] = nil, nil
 	}
 
 	var ignores []*ignore
