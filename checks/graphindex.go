@@ -108,6 +108,19 @@ func (gx *graphIndex) addr(id int32) lang.Address {
 	return gx.otherIDs[id-nS-nD]
 }
 
+// subject is node id's String, shared with the index for services and
+// data classes.
+func (gx *graphIndex) subject(id int32) string {
+	nS, nD := int32(len(gx.p.Services)), int32(len(gx.p.Data))
+	switch {
+	case id < nS:
+		return gx.x.svcSubject[id]
+	case id < nS+nD:
+		return gx.x.dataSubject[id-nS]
+	}
+	return gx.otherIDs[id-nS-nD].String()
+}
+
 // regionIndex is the index of region in the graph's Regions, or -1.
 func (gx *graphIndex) regionIndex(region string) int {
 	if i, ok := gx.region[region]; ok {

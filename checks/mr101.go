@@ -93,6 +93,7 @@ func (c mr101) module(ctx *Context, gaps *collector) {
 		f   *diag.Diagnostic
 	}
 	var keys []filed
+	svcRegions := "" // list(s.Regions) of the service at hand, once asked for
 	var open struct {
 		key     gapKey
 		edge    *planner.Edge
@@ -115,7 +116,16 @@ func (c mr101) module(ctx *Context, gaps *collector) {
 			where = gx.where(open.key.target)
 		}
 		subject := x.svcSubject[open.key.service]
-		detail := c.detail(subject, s, open.regions, x.subjectOf(open.edge.To), where, ".")
+		regions := ""
+		if slices.Equal(open.regions, s.Regions) {
+			if svcRegions == "" {
+				svcRegions = list(s.Regions)
+			}
+			regions = svcRegions
+		} else {
+			regions = list(open.regions)
+		}
+		detail := c.detail(subject, s, open.regions, regions, gx.subject(open.key.target), where, ".")
 		keys = append(keys, filed{open.key, gaps.add(subject, open.edge.Range, "Hidden single-region dependency", detail)})
 		open.regions = open.regions[:0]
 	}
@@ -136,6 +146,7 @@ func (c mr101) module(ctx *Context, gaps *collector) {
 			continue
 		}
 		ridx = gx.regionIndices(ridx[:0], s.Regions)
+		svcRegions = ""
 		for ei := from; ei < j; ei++ {
 			e := &edges[ei]
 			if !e.Hard {
@@ -325,13 +336,14 @@ func presentPlacement(k lang.Kind, present []string) placement {
 
 func (c mr101) finding(s *planner.Service, rng hcl.Range, regions []string, missing lang.Address, where placement) diag.Diagnostic {
 	subject := s.Addr.String()
-	detail := c.detail(subject, s, regions, missing.String(), where, ".")
+	detail := c.detail(subject, s, regions, list(regions), missing.String(), where, ".")
 	return c.Info().finding(s.Addr, rng, "Hidden single-region dependency", detail)
 }
 
-// detail says that s, which runs in regions, cannot serve there because
-// needs is not available; end closes its last sentence.
-func (c mr101) detail(subject string, s *planner.Service, regions []string, needs string, where placement, end string) string {
+// detail says that s, which runs in regions (listed as regionList),
+// cannot serve there because needs is not available; end closes its last
+// sentence.
+func (c mr101) detail(subject string, s *planner.Service, regions []string, regionList, needs string, where placement, end string) string {
 	verb := "runs in"
 	for _, r := range regions {
 		if !slices.Contains(s.Active, r) {
@@ -342,11 +354,11 @@ func (c mr101) detail(subject string, s *planner.Service, regions []string, need
 	name := s.Addr.Name
 	switch len(where.regions) {
 	case 0:
-		return head + list(regions) + ", but " + needs + " " + where.phrase + ", so " + name + " cannot serve there" + end
+		return head + regionList + ", but " + needs + " " + where.phrase + ", so " + name + " cannot serve there" + end
 	case 1:
-		return head + list(regions) + ", but " + needs + " " + where.phrase + " — after " + where.regions[0] + " is lost, " + name + " cannot serve" + end
+		return head + regionList + ", but " + needs + " " + where.phrase + " — after " + where.regions[0] + " is lost, " + name + " cannot serve" + end
 	default:
-		return head + list(regions) + ", but " + needs + " " + where.phrase + " — after " + list(where.regions) + " are lost, " + name + " cannot serve" + end
+		return head + regionList + ", but " + needs + " " + where.phrase + " — after " + list(where.regions) + " are lost, " + name + " cannot serve" + end
 	}
 }
 

@@ -8,35 +8,65 @@ import (
 )
 
 // sortDiagnostics sorts ds exactly as diag.Sort does (stably, by diag.Less),
-// in O(n log n) comparisons of small keys: the file, line and column are
-// read once per diagnostic, and ties fall back to diag.Less and then to the
-// original position, which is what stability means. The permutation is
-// applied in place, so no second copy of ds is made.
+// but compares small keys: the rank of the file name among the run's files,
+// the line and the column, packed once per diagnostic. Ties fall back to
+// diag.Less's rule, subject and summary and then to the original position,
+// which is what stability means. The permutation is applied in place, so
+// no second copy of ds is made.
 func sortDiagnostics(ds []diag.Diagnostic) {
 	if len(ds) < 2 {
 		return
 	}
+	// Rank the file names: few, and runs of diagnostics share one.
+	var names []string
+	seen := map[string]bool{}
+	last := ""
+	for i := range ds {
+		f := ""
+		if r := ds[i].Range; r != nil {
+			f = r.Filename
+		}
+		if f == last && i > 0 {
+			continue
+		}
+		last = f
+		if !seen[f] {
+			seen[f] = true
+			names = append(names, f)
+		}
+	}
+	slices.Sort(names)
+	rank := make(map[string]uint64, len(names))
+	for i, n := range names {
+		rank[n] = uint64(i)
+	}
+
 	type key struct {
-		file      string
-		line, col int
-		pos       int32
+		file, line uint64
+		col        int
+		pos        int32
 	}
 	keys := make([]key, len(ds))
+	last, lastRank := "", uint64(0)
 	for i := range ds {
 		k := key{pos: int32(i)}
 		if r := ds[i].Range; r != nil {
-			k.file, k.line, k.col = r.Filename, r.Start.Line, r.Start.Column
+			if r.Filename != last || i == 0 {
+				last, lastRank = r.Filename, rank[r.Filename]
+			}
+			k.file, k.line, k.col = lastRank, uint64(r.Start.Line), r.Start.Column
+		} else {
+			k.file = rank[""]
 		}
 		keys[i] = k
 	}
 	slices.SortFunc(keys, func(a, b key) int {
-		if a.file != b.file {
-			return strings.Compare(a.file, b.file)
-		}
-		if a.line != b.line {
-			return a.line - b.line
-		}
-		if a.col != b.col {
+		switch {
+		case a.file != b.file:
+			return cmpUint(a.file, b.file)
+		case a.line != b.line:
+			return cmpUint(a.line, b.line)
+		case a.col != b.col:
 			return a.col - b.col
 		}
 		da, db := &ds[a.pos], &ds[b.pos]
@@ -69,4 +99,11 @@ func sortDiagnostics(ds []diag.Diagnostic) {
 			j = src
 		}
 	}
+}
+
+func cmpUint(a, b uint64) int {
+	if a < b {
+		return -1
+	}
+	return 1
 }
