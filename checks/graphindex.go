@@ -59,7 +59,11 @@ func newGraphIndex(p *planner.Plan, x *index) *graphIndex {
 			gx.otherIDs = append(gx.otherIDs, a)
 		}
 	}
-	gx.grow(n + len(gx.otherIDs))
+	n += len(gx.otherIDs)
+	gx.state = make([]uint8, n)
+	gx.cps = make([]string, n)
+	gx.availBits = make([]uint64, n*gx.words)
+	gx.presentBits = make([]uint64, n*gx.words)
 	return gx
 }
 
