@@ -169,7 +169,10 @@ func (gx *graphIndex) present(t int32) regionBits {
 func (gx *graphIndex) controlPlane(t int32) string {
 	if gx.state[t]&knowCP == 0 {
 		gx.state[t] |= knowCP
-		gx.cps[t] = gx.g.ControlPlane(gx.addr(t))
+		// Only products have control planes; a service is none.
+		if t >= int32(len(gx.p.Services)) {
+			gx.cps[t] = gx.g.ControlPlane(gx.addr(t))
+		}
 	}
 	return gx.cps[t]
 }

@@ -31,7 +31,7 @@ func (c mr302) Run(ctx *Context) []diag.Diagnostic {
 		}
 		// Globally unique data written everywhere is MR303's: no conflict
 		// resolution repairs a duplicate.
-		if b.Uniqueness == lang.UniquenessGlobal || !multiWriter(ctx.Plan, ctx.index(), d) {
+		if b.Uniqueness == lang.UniquenessGlobal {
 			continue
 		}
 		if d.WriteMode == planner.WriteMultiPrimary && d.Conflict != lang.ConflictUnset {
@@ -39,6 +39,9 @@ func (c mr302) Run(ctx *Context) []diag.Diagnostic {
 		}
 		if d.WriteMode != planner.WriteMultiPrimary && b.Conflict != lang.ConflictUnset && b.Conflict != lang.ConflictSingleWriter {
 			continue // several writers, and a resolution the module chose
+		}
+		if !multiWriter(ctx.Plan, ctx.index(), d) {
+			continue
 		}
 		regions, writers := writeSites(ctx.Plan, ctx.index(), d)
 		out = append(out, c.Info().findingf(d.Addr, attrRange(b.Attrs, "conflict", b.DeclRange), "Unresolved write conflicts",
