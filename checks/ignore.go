@@ -88,11 +88,22 @@ func readIgnores(filename string, src []byte) ([]*ignore, []diag.Diagnostic) {
 // mentionsIgnore reports whether src holds "ignore" in any case, as every
 // ignore and every comment nearIgnore matches does. (The letters of
 // "ignore" fold only to their ASCII pairs, so ASCII folding is exact.)
+//
+// Candidates are found by their "g", with bytes.IndexByte: a module's
+// text has few, and the search runs many bytes at a time.
 func mentionsIgnore(src []byte) bool {
 	const word = "ignore"
-	for i := 0; i+len(word) <= len(src); i++ {
-		if src[i]|0x20 == 'i' && bytes.EqualFold(src[i:i+len(word)], []byte(word)) {
-			return true
+	for _, g := range []byte{'g', 'G'} {
+		for off := 1; off < len(src); {
+			j := bytes.IndexByte(src[off:], g)
+			if j < 0 {
+				break
+			}
+			p := off + j // src[p-1:] may start the word
+			if p+len(word)-1 <= len(src) && bytes.EqualFold(src[p-1:p-1+len(word)], []byte(word)) {
+				return true
+			}
+			off = p + 1
 		}
 	}
 	return false
