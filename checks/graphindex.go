@@ -146,10 +146,23 @@ func (gx *graphIndex) bits(all []uint64, t int32, names func(lang.Address) []str
 	s := regionBits(all[int(t)*gx.words : int(t+1)*gx.words])
 	if gx.state[t]&flag == 0 {
 		gx.state[t] |= flag
+		// The graph lists a node's regions in module order, the order of
+		// its Regions: one walk along them finds every index, without a
+		// lookup per name.
+		k := 0
 		for _, r := range names(gx.addr(t)) {
-			if i := gx.regionIndex(r); i >= 0 {
-				s[i/64] |= 1 << (uint(i) % 64)
+			for k < len(gx.g.Regions) && gx.g.Regions[k] != r {
+				k++
 			}
+			i := k
+			if i == len(gx.g.Regions) { // out of order after all
+				if i = gx.regionIndex(r); i < 0 {
+					k = 0
+					continue
+				}
+			}
+			s[i/64] |= 1 << (uint(i) % 64)
+			k = i + 1
 		}
 	}
 	return s
