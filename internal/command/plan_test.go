@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/sebdah/goldie/v2"
+
+	"github.com/mrplan/mrplan/internal/views"
 )
 
 func planExamples(t *testing.T) []string {
@@ -111,7 +113,7 @@ func checkPlanJSON(t *testing.T, js string) {
 	if err := json.Unmarshal([]byte(js), &p); err != nil {
 		t.Fatal(err)
 	}
-	if p.FormatVersion != "1" || !strings.HasPrefix(p.ConfigHash, "sha256:") || len(p.ConfigHash) != 7+64 {
+	if p.FormatVersion != views.PlanFormatVersion || !strings.HasPrefix(p.ConfigHash, "sha256:") || len(p.ConfigHash) != 7+64 {
 		t.Errorf("format_version %q, config_hash %q", p.FormatVersion, p.ConfigHash)
 	}
 	n := map[string]int{}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -689,7 +690,7 @@ func ReadPlan(name string, src []byte) (*SavedPlan, error) {
 	if j.FormatVersion == "" || j.Errored == nil || j.Changes == nil {
 		return nil, fmt.Errorf("%s is not a saved plan: it has no format_version, changes or errored; save one with mrplan plan -out FILE", name)
 	}
-	if j.FormatVersion != PlanFormatVersion {
+	if !slices.Contains(readablePlanFormats, j.FormatVersion) {
 		return nil, fmt.Errorf("%s has plan format_version %q; this mrplan reads %q", name, j.FormatVersion, PlanFormatVersion)
 	}
 	sp := &SavedPlan{Raw: src, Version: j.MrplanVersion, ConfigHash: j.ConfigHash, Files: j.Files, StateSerial: j.StateSerial,

@@ -18,7 +18,17 @@ import (
 
 // PlanFormatVersion is the format_version of the plan JSON (SPEC §7.1); it
 // changes when the shape breaks. Fields may be added without a change.
-const PlanFormatVersion = "1"
+//
+// Version 2 dropped a scenario's "serving" list (a service a scenario does
+// not list serves as planned), gave each "down" entry a "via" in place of
+// its whole cause path, and marked new findings with "new": true instead
+// of repeating them in "new_findings".
+const PlanFormatVersion = "2"
+
+// readablePlanFormats are the plan format versions ReadPlan accepts: a
+// version 1 plan reads the same way, its serving lists and cause paths
+// unused and its new_findings taken as the new findings.
+var readablePlanFormats = []string{"1", PlanFormatVersion}
 
 // PlanMeta is what a plan's JSON records besides the plan itself.
 type PlanMeta struct {
