@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"io"
 	"os"
+	"path/filepath"
+	"regexp"
 	"runtime"
 	"strings"
 	"testing"
@@ -105,7 +107,12 @@ func BenchmarkRenderJSON(b *testing.B) {
 	each(b, func(b *testing.B, dir string) {
 		m := load(b, dir)
 		p := planner.PlanModule(m)
+		// One render first sizes the buffer, so the loop measures the
+		// rendering, not the buffer's growth.
 		var buf bytes.Buffer
+		if err := views.PlanJSON(&buf, p, nil, views.PlanMeta{Version: "bench"}); err != nil {
+			b.Fatal(err)
+		}
 		for b.Loop() {
 			buf.Reset()
 			if err := views.PlanJSON(&buf, p, nil, views.PlanMeta{Version: "bench"}); err != nil {
@@ -144,5 +151,72 @@ func BenchmarkPlanJSON(b *testing.B) {
 		for b.Loop() {
 			run(b, "plan", "--format", "json", dir)
 		}
+	})
+}
+
+// touchOnePercent copies the module in dir and changes the criticality of
+// every hundredth service, so that its decisions change.
+func touchOnePercent(b *testing.B, dir string) string {
+	out := b.TempDir()
+	files, err := filepath.Glob(filepath.Join(dir, "*.hcl"))
+	if err != nil || len(files) == 0 {
+		b.Fatalf("no module files in %s: %v", dir, err)
+	}
+	svc := regexp.MustCompile(`service "svc-(\d+)" \{\n(?:.*\n)*?  criticality = "([a-z-]+)"`)
+	touched := 0
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		src = svc.ReplaceAllFunc(src, func(m []byte) []byte {
+			g := svc.FindSubmatch(m)
+			if !strings.HasSuffix(string(g[1]), "00") {
+				return m
+			}
+			touched++
+			to := "core"
+			if string(g[2]) == "core" {
+				to = "auxiliary"
+			}
+			return bytes.Replace(m, []byte(`"`+string(g[2])+`"`), []byte(`"`+to+`"`), 1)
+		})
+		if err := os.WriteFile(filepath.Join(out, filepath.Base(f)), src, 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if touched == 0 {
+		b.Fatal("no service changed")
+	}
+	return out
+}
+
+// BenchmarkPlanDiff compares a plan with a saved baseline in which ~1% of
+// the services differ, and renders the plan JSON with its changes.
+func BenchmarkPlanDiff(b *testing.B) {
+	each(b, func(b *testing.B, dir string) {
+		var base bytes.Buffer
+		if err := views.PlanJSON(&base, planner.PlanModule(load(b, dir)), nil, views.PlanMeta{Version: "bench"}); err != nil {
+			b.Fatal(err)
+		}
+		p := planner.PlanModule(load(b, touchOnePercent(b, dir)))
+		var buf bytes.Buffer
+		var d *views.PlanDiff
+		for b.Loop() {
+			var err error
+			if d, err = views.DiffPlan(p, nil, base.Bytes(), views.BaselinePlan, "base.json"); err != nil {
+				b.Fatal(err)
+			}
+			buf.Reset()
+			if err := views.PlanJSON(&buf, p, nil, views.PlanMeta{Version: "bench", Diff: d}); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if d.Update == 0 {
+			b.Fatal("the diff has no update")
+		}
+		b.ReportMetric(float64(d.Update), "updates")
+		b.ReportMetric(float64(len(d.Scenarios)), "fates")
+		b.ReportMetric(float64(buf.Len())/1e6, "MB")
 	})
 }

@@ -41,6 +41,8 @@ type Context struct {
 	Manifests []*manifest.Manifest
 	// Today is the date drills and ignore expiries are judged against.
 	Today time.Time
+
+	onceIndex
 }
 
 // Lint reports whether the run is mrplan lint's: then the dependency checks

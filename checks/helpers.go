@@ -1,7 +1,7 @@
 package checks
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -46,7 +46,7 @@ func list(words []string) string {
 
 // tierWord names a tier as messages do: "tier 0".
 func tierWord(t int) string {
-	return fmt.Sprintf("tier %d", t)
+	return "tier " + strconv.Itoa(t)
 }
 
 // multiRegion reports whether a planned service has somewhere to fail over to.
@@ -72,6 +72,14 @@ func mechanismWords(ms []lang.Mechanism) []string {
 	return out
 }
 
+// mechanismList is list(mechanismWords(ms)), without the slice for one.
+func mechanismList(ms []lang.Mechanism) string {
+	if len(ms) == 1 {
+		return ms[0].String()
+	}
+	return list(mechanismWords(ms))
+}
+
 func addrList(as []lang.Address) string {
 	words := make([]string, len(as))
 	for i, a := range as {
@@ -85,7 +93,7 @@ func addrList(as []lang.Address) string {
 // multi-primary writer, and the primary of any other. Each writer plans its
 // own write mode, so two single-primary services with different primaries
 // still write one data class in two regions at once.
-func writeSites(p *planner.Plan, d *planner.Data) (regions []string, writers map[string][]lang.Address) {
+func writeSites(p *planner.Plan, x *index, d *planner.Data) (regions []string, writers map[string][]lang.Address) {
 	writers = map[string][]lang.Address{}
 	add := func(region string, w lang.Address) {
 		if region == "" {
@@ -97,10 +105,11 @@ func writeSites(p *planner.Plan, d *planner.Data) (regions []string, writers map
 		writers[region] = append(writers[region], w)
 	}
 	for _, w := range d.Writers {
-		s := p.Service(w.Name)
-		if s == nil {
+		i := x.service(w.Name)
+		if i < 0 {
 			continue
 		}
+		s := p.Services[i]
 		switch s.WriteMode {
 		case planner.WriteMultiPrimary:
 			for _, r := range s.Active {
@@ -125,7 +134,42 @@ func sitesPhrase(regions []string, writers map[string][]lang.Address) string {
 
 // multiWriter reports whether data without a partition key is written in
 // more than one region at once.
-func multiWriter(p *planner.Plan, d *planner.Data) bool {
-	regions, _ := writeSites(p, d)
-	return d.Block.PartitionKey == "" && len(regions) > 1
+//
+// It is writeSites without the lists: only whether a second region comes
+// up.
+func multiWriter(p *planner.Plan, x *index, d *planner.Data) bool {
+	if d.Block.PartitionKey != "" {
+		return false
+	}
+	first := ""
+	seen := func(r string) bool {
+		switch {
+		case r == "":
+		case first == "":
+			first = r
+		case r != first:
+			return true
+		}
+		return false
+	}
+	for _, w := range d.Writers {
+		i := x.service(w.Name)
+		if i < 0 {
+			continue
+		}
+		s := p.Services[i]
+		switch s.WriteMode {
+		case planner.WriteMultiPrimary:
+			for _, r := range s.Active {
+				if seen(r) {
+					return true
+				}
+			}
+		default:
+			if seen(s.Primary) {
+				return true
+			}
+		}
+	}
+	return false
 }

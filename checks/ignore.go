@@ -89,11 +89,22 @@ func readIgnores(mod *lang.Module, filename string, src []byte) ([]*ignore, []di
 // mentionsIgnore reports whether src holds "ignore" in any case, as every
 // ignore and every comment nearIgnore matches does. (The letters of
 // "ignore" fold only to their ASCII pairs, so ASCII folding is exact.)
+//
+// Candidates are found by their "g", with bytes.IndexByte: a module's
+// text has few, and the search runs many bytes at a time.
 func mentionsIgnore(src []byte) bool {
 	const word = "ignore"
-	for i := 0; i+len(word) <= len(src); i++ {
-		if src[i]|0x20 == 'i' && bytes.EqualFold(src[i:i+len(word)], []byte(word)) {
-			return true
+	for _, g := range []byte{'g', 'G'} {
+		for off := 1; off < len(src); {
+			j := bytes.IndexByte(src[off:], g)
+			if j < 0 {
+				break
+			}
+			p := off + j // src[p-1:] may start the word
+			if p+len(word)-1 <= len(src) && bytes.EqualFold(src[p-1:p-1+len(word)], []byte(word)) {
+				return true
+			}
+			off = p + 1
 		}
 	}
 	return false
@@ -199,12 +210,13 @@ func parseIgnore(text string, rng hcl.Range) (*ignore, []diag.Diagnostic) {
 }
 
 // covers reports whether the ignore silences finding d, whose subject block
-// is declared at subjectDecl.
-func (ig *ignore) covers(d diag.Diagnostic, subjectDecl *hcl.Range) bool {
+// is declared where declOf says (asked only when the finding's own range is
+// not in the block).
+func (ig *ignore) covers(d diag.Diagnostic, declOf func(subject string) *hcl.Range) bool {
 	if ig.block.Filename == "" || !slices.Contains(ig.checks, d.Rule) {
 		return false
 	}
-	return within(d.Range, ig.block) || within(subjectDecl, ig.block)
+	return within(d.Range, ig.block) || within(declOf(d.Subject), ig.block)
 }
 
 func within(r *hcl.Range, block hcl.Range) bool {
@@ -225,11 +237,14 @@ func (ig *ignore) expired(today time.Time) bool {
 // check it names ran, over the file it is in.
 func applyIgnores(findings []diag.Diagnostic, ignores []*ignore, today time.Time,
 	declOf func(subject string) *hcl.Range, report func(*ignore) bool) []diag.Diagnostic {
-	out := findings[:0:0]
+	if len(ignores) == 0 {
+		return findings
+	}
+	out := findings[:0]
 	for _, f := range findings {
 		silenced := false
 		for _, ig := range ignores {
-			if !ig.expired(today) && ig.covers(f, declOf(f.Subject)) {
+			if !ig.expired(today) && ig.covers(f, declOf) {
 				ig.used, silenced = true, true
 			}
 		}

@@ -28,3 +28,22 @@ func TestParseIgnore(t *testing.T) {
 		}
 	}
 }
+
+func TestMentionsIgnore(t *testing.T) {
+	for src, want := range map[string]bool{
+		"":                        false,
+		"ignore":                  true,
+		"IGNORE":                  true,
+		"# mrplan-IgNoRe: MR101":  true,
+		"x ignor":                 false,
+		"gnore":                   false,
+		"regions = [\"a\"]\nigno": false,
+		"ggignore":                true,
+		"iGnore":                  true,
+		"ignor\ne":                false,
+	} {
+		if got := mentionsIgnore([]byte(src)); got != want {
+			t.Errorf("mentionsIgnore(%q) = %v, want %v", src, got, want)
+		}
+	}
+}

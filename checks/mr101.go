@@ -25,11 +25,13 @@ func (mr101) Info() Info {
 	}
 }
 
-func (c mr101) Run(ctx *Context) []diag.Diagnostic {
+func (c mr101) Run(ctx *Context) []diag.Diagnostic { return collectAll(c, ctx) }
+
+func (c mr101) collect(ctx *Context, out *collector) {
 	if !ctx.Lint() {
-		return append(c.moduleGaps(ctx.Plan), c.controlPlanes(ctx)...)
+		c.module(ctx, out)
+		return
 	}
-	var out []diag.Diagnostic
 	for _, m := range ctx.Manifests {
 		s := ctx.Plan.Service(m.Service)
 		if s == nil {
@@ -37,128 +39,192 @@ func (c mr101) Run(ctx *Context) []diag.Diagnostic {
 		}
 		for _, dep := range m.Dependencies {
 			if f, ok := c.manifestGap(ctx, s, dep); ok {
-				out = append(out, f)
+				out.add(f.Subject, *f.Range, f.Summary, f.Detail)
 			}
 		}
 	}
-	return out
 }
 
-// controlPlanes reports, at warning level, each hard call a service makes
-// to a product whose control plane lives in one region of the module while
-// the service also runs or fails over elsewhere. The data plane keeps
-// serving when that region is lost (so this is no gap), but nothing that
-// changes the product does, which a failover runbook must not rely on.
-func (c mr101) controlPlanes(ctx *Context) []diag.Diagnostic {
+// module judges the module's own edges, in one pass over the graph's
+// sorted edges: the gaps (moduleGaps) and then the control planes
+// (controlPlanes), each in the order of the services and their edges.
+//
+// Every hard edge of every service is judged against the graph's
+// availability. Where the target itself is not present in some of the
+// service's regions, that is a finding on the edge. Where the target is
+// present but unavailable, because of something further down, the problem
+// is the finding of the service that calls the missing thing directly;
+// this service is named there as going down too.
+//
+// The control planes: each hard call a service makes to a product whose
+// control plane lives in one region of the module while the service also
+// runs or fails over elsewhere is reported at warning level. The data
+// plane keeps serving when that region is lost (so this is no gap), but
+// nothing that changes the product does, which a failover runbook must not
+// rely on.
+func (c mr101) module(ctx *Context, gaps *collector) {
 	p := ctx.Plan
 	if p == nil || p.Graph == nil {
-		return nil
+		return
 	}
-	var out []diag.Diagnostic
-	for _, s := range p.Services {
-		for _, e := range p.Graph.From(s.Addr) {
-			cp := p.Graph.ControlPlane(e.To)
-			if !e.Hard || cp == "" || !slices.ContainsFunc(s.Regions, func(r string) bool { return r != cp }) {
-				continue
-			}
-			product := ""
-			if d := ctx.Module.Dependency(e.To.Name); e.To.Kind == lang.KindDependency && d != nil {
-				product = " (" + d.Product + ")"
-			} else if dc := ctx.Module.DataClass(e.To.Name); e.To.Kind == lang.KindData && dc != nil {
-				product = " (" + dc.Product + ")"
-			}
-			f := c.Info().finding(s.Addr, e.Range, "Control plane in one region",
-				fmt.Sprintf("%s runs in %s and calls %s%s, whose control plane is only in %s. "+
-					"Its data plane keeps serving when %s is lost, but nothing that changes it does: "+
-					"records, roles, keys or health checks cannot be edited until %s is back.",
-					s.Addr, list(s.Regions), e.To, product, cp, cp, cp))
-			f.Severity = diag.Warning
-			f.Fix = "Keep changes to it out of the failover path: create beforehand the records, health checks and roles a failover needs, and let the data plane switch."
-			out = append(out, f)
-		}
-	}
-	return out
-}
+	x := ctx.index()
+	gx := newGraphIndex(p, x)
+	cps := newCollector(c.Info())
 
-// edgeGap is one finding's worth: a service's hard edge to something not
-// present in some of the service's regions.
-type edgeGap struct {
-	service *planner.Service
-	edge    planner.Edge
-	regions []string // of the service, where the target is not present
-}
-
-// moduleGaps judges every hard edge of every service (depends_on, reads,
-// writes) against the graph's availability. Where the target itself is
-// not present in some of the service's regions, that is a finding on the
-// edge. Where the target is present but unavailable, because of something
-// further down, the problem is the finding of the service that calls the
-// missing thing directly; this service is named there as going down too.
-func (c mr101) moduleGaps(p *planner.Plan) []diag.Diagnostic {
-	g := p.Graph
-	if g == nil {
-		return nil
-	}
-	type key struct{ service, target lang.Address }
-	var order []key
-	gaps := map[key]*edgeGap{}
+	type gapKey struct{ service, target int32 } // graph nodes, by gx's ids
 	// upstream are, per finding, the services whose edges reach its
 	// missing target only through other services: they go down with it,
 	// and are named in its finding instead of in findings of their own.
-	upstream := map[key][]lang.Address{}
-	for _, s := range p.Services {
-		for _, e := range g.From(s.Addr) {
+	upstream := map[gapKey][]lang.Address{}
+	type gapRoot struct {
+		key gapKey
+		ok  bool
+	}
+	// roots memoises, per target and region, the root of the target's
+	// gap there: Gap is memoised too, but builds a path on every call.
+	roots := map[[2]int32]gapRoot{}
+
+	// A service's edges to one target are adjacent (sorted by From, To,
+	// Kind), so the regions it misses the target in are gathered over them
+	// and the finding filed when the target changes; filed are the
+	// findings, by key.
+	type filed struct {
+		key gapKey
+		f   *diag.Diagnostic
+	}
+	var keys []filed
+	svcRegions := "" // list(s.Regions) of the service at hand, once asked for
+	var open struct {
+		key     gapKey
+		edge    *planner.Edge
+		regions []string
+	}
+	flush := func(s *planner.Service) {
+		if len(open.regions) == 0 {
+			return
+		}
+		// The target is missing from the region itself, so its gap there
+		// is itself: a control plane pins it when it has one.
+		controlPlane := ""
+		if gx.regionIndex(open.regions[0]) >= 0 {
+			controlPlane = gx.controlPlane(open.key.target)
+		}
+		var where placement
+		if controlPlane != "" {
+			where = placement{"has its control plane only in " + controlPlane, []string{controlPlane}}
+		} else {
+			where = gx.where(open.key.target)
+		}
+		subject := x.svcSubject[open.key.service]
+		regions := ""
+		if slices.Equal(open.regions, s.Regions) {
+			if svcRegions == "" {
+				svcRegions = list(s.Regions)
+			}
+			regions = svcRegions
+		} else {
+			regions = list(open.regions)
+		}
+		detail := c.detail(subject, s, open.regions, regions, gx.subject(open.key.target), where, ".")
+		keys = append(keys, filed{open.key, gaps.add(subject, open.edge.Range, "Hidden single-region dependency", detail)})
+		open.regions = open.regions[:0]
+	}
+
+	open.key.target = -1
+	var ridx []int
+	edges := p.Graph.Edges
+	j := 0
+	for si, s := range p.Services {
+		for j < len(edges) && edges[j].From.Less(s.Addr) {
+			j++
+		}
+		from := j
+		for j < len(edges) && edges[j].From == s.Addr {
+			j++
+		}
+		if from == j {
+			continue
+		}
+		ridx = gx.regionIndices(ridx[:0], s.Regions)
+		svcRegions = ""
+		for ei := from; ei < j; ei++ {
+			e := &edges[ei]
 			if !e.Hard {
 				continue
 			}
-			present, available := g.Present(e.To), g.Available(e.To)
-			for _, r := range s.Regions {
+			t := gx.id(e.To)
+			if t != open.key.target {
+				flush(s)
+			}
+			avail := gx.available(t)
+			for k, r := range s.Regions {
+				ri := ridx[k]
 				switch {
-				case slices.Contains(available, r):
-				case !slices.Contains(present, r):
-					k := key{s.Addr, e.To}
-					if gaps[k] == nil {
-						order = append(order, k)
-						gaps[k] = &edgeGap{service: s, edge: e}
+				case ri >= 0 && avail.has(ri):
+				case ri < 0 || !gx.present(t).has(ri):
+					if len(open.regions) == 0 {
+						open.key, open.edge = gapKey{int32(si), t}, e
 					}
-					gaps[k].regions = append(gaps[k].regions, r)
+					open.regions = append(open.regions, r)
 				default:
-					gap, ok := g.Gap(e.To, r)
-					if !ok || len(gap.Path) < 2 {
-						continue
+					rk := [2]int32{t, int32(ri)}
+					root, seen := roots[rk]
+					if !seen {
+						if gap, ok := p.Graph.Gap(e.To, r); ok && len(gap.Path) >= 2 {
+							root = gapRoot{gapKey{gx.id(gap.Path[len(gap.Path)-2].Addr), gx.id(gap.Missing)}, true}
+						}
+						roots[rk] = root
 					}
-					root := key{gap.Path[len(gap.Path)-2].Addr, gap.Missing}
-					if !slices.Contains(upstream[root], s.Addr) {
-						upstream[root] = append(upstream[root], s.Addr)
+					if root.ok && !slices.Contains(upstream[root.key], s.Addr) {
+						upstream[root.key] = append(upstream[root.key], s.Addr)
 					}
 				}
 			}
-		}
-	}
-	var out []diag.Diagnostic
-	for _, k := range order {
-		eg := gaps[k]
-		controlPlane := ""
-		if gap, ok := g.Gap(k.target, eg.regions[0]); ok && gap.Missing == k.target {
-			controlPlane = gap.ControlPlane
-		}
-		f := c.finding(eg.service, eg.edge.Range, eg.regions, k.target, c.where(p, k.target, controlPlane))
-		if up := upstream[k]; len(up) > 0 {
-			slices.SortFunc(up, func(a, b lang.Address) int {
-				if a.Less(b) {
-					return -1
-				}
-				return 1
-			})
-			verb := "depends"
-			if len(up) > 1 {
-				verb = "depend"
+			if cp := gx.controlPlane(t); cp != "" && slices.ContainsFunc(s.Regions, func(r string) bool { return r != cp }) {
+				c.controlPlane(ctx, cps, x.svcSubject[si], s, e, cp)
 			}
-			f.Detail = strings.TrimSuffix(f.Detail, ".") + fmt.Sprintf(", nor can %s, which %s on it.", addrList(up), verb)
 		}
-		out = append(out, f)
+		flush(s)
+		open.key.target = -1
 	}
-	return out
+
+	// Name, in each finding about a missing target, the services that go
+	// down with it.
+	for _, k := range keys {
+		up := upstream[k.key]
+		if len(up) == 0 {
+			continue
+		}
+		slices.SortFunc(up, func(a, b lang.Address) int {
+			if a.Less(b) {
+				return -1
+			}
+			return 1
+		})
+		verb := "depends"
+		if len(up) > 1 {
+			verb = "depend"
+		}
+		k.f.Detail = strings.TrimSuffix(k.f.Detail, ".") + ", nor can " + addrList(up) + ", which " + verb + " on it."
+	}
+	gaps.join(cps)
+}
+
+// controlPlane files the warning about s's hard call e to a product whose
+// control plane is only in cp.
+func (c mr101) controlPlane(ctx *Context, out *collector, subject string, s *planner.Service, e *planner.Edge, cp string) {
+	product := ""
+	if d := ctx.Module.Dependency(e.To.Name); e.To.Kind == lang.KindDependency && d != nil {
+		product = " (" + d.Product + ")"
+	} else if dc := ctx.Module.DataClass(e.To.Name); e.To.Kind == lang.KindData && dc != nil {
+		product = " (" + dc.Product + ")"
+	}
+	f := out.add(subject, e.Range, "Control plane in one region",
+		subject+" runs in "+list(s.Regions)+" and calls "+ctx.index().subjectOf(e.To)+product+", whose control plane is only in "+cp+". "+
+			"Its data plane keeps serving when "+cp+" is lost, but nothing that changes it does: "+
+			"records, roles, keys or health checks cannot be edited until "+cp+" is back.")
+	f.Severity = diag.Warning
+	f.Fix = "Keep changes to it out of the failover path: create beforehand the records, health checks and roles a failover needs, and let the data plane switch."
 }
 
 // manifestGap judges one edge of a service's manifest: where the target is
@@ -249,8 +315,14 @@ func (c mr101) where(p *planner.Plan, a lang.Address, controlPlane string) place
 	if p.Graph != nil {
 		present = p.Graph.Present(a)
 	}
+	return presentPlacement(a.Kind, present)
+}
+
+// presentPlacement says where a node of kind k is, present in the regions
+// present.
+func presentPlacement(k lang.Kind, present []string) placement {
 	verb := "is reachable only from "
-	switch a.Kind {
+	switch k {
 	case lang.KindService:
 		verb = "runs only in "
 	case lang.KindData:
@@ -263,23 +335,31 @@ func (c mr101) where(p *planner.Plan, a lang.Address, controlPlane string) place
 }
 
 func (c mr101) finding(s *planner.Service, rng hcl.Range, regions []string, missing lang.Address, where placement) diag.Diagnostic {
-	needs := missing.String()
+	subject := s.Addr.String()
+	detail := c.detail(subject, s, regions, list(regions), missing.String(), where, ".")
+	return c.Info().finding(s.Addr, rng, "Hidden single-region dependency", detail)
+}
+
+// detail says that s, which runs in regions (listed as regionList),
+// cannot serve there because needs is not available; end closes its last
+// sentence.
+func (c mr101) detail(subject string, s *planner.Service, regions []string, regionList, needs string, where placement, end string) string {
 	verb := "runs in"
 	for _, r := range regions {
 		if !slices.Contains(s.Active, r) {
 			verb = "runs or fails over in"
 		}
 	}
-	detail := fmt.Sprintf("%s %s %s, but %s %s", s.Addr, verb, list(regions), needs, where.phrase)
+	head := subject + " " + verb + " "
+	name := s.Addr.Name
 	switch len(where.regions) {
 	case 0:
-		detail += fmt.Sprintf(", so %s cannot serve there.", s.Addr.Name)
+		return head + regionList + ", but " + needs + " " + where.phrase + ", so " + name + " cannot serve there" + end
 	case 1:
-		detail += fmt.Sprintf(" — after %s is lost, %s cannot serve.", where.regions[0], s.Addr.Name)
+		return head + regionList + ", but " + needs + " " + where.phrase + " — after " + where.regions[0] + " is lost, " + name + " cannot serve" + end
 	default:
-		detail += fmt.Sprintf(" — after %s are lost, %s cannot serve.", list(where.regions), s.Addr.Name)
+		return head + regionList + ", but " + needs + " " + where.phrase + " — after " + list(where.regions) + " are lost, " + name + " cannot serve" + end
 	}
-	return c.Info().finding(s.Addr, rng, "Hidden single-region dependency", detail)
 }
 
 // manifestTarget is the module address a manifest dependency stands for: a

@@ -20,44 +20,46 @@ func (mr102) Info() Info {
 	}
 }
 
-func (c mr102) Run(ctx *Context) []diag.Diagnostic {
-	var out []diag.Diagnostic
+func (c mr102) Run(ctx *Context) []diag.Diagnostic { return collectAll(c, ctx) }
+
+func (c mr102) collect(ctx *Context, out *collector) {
+	x := ctx.index()
 	if !ctx.Lint() {
-		for _, s := range ctx.Plan.Services {
+		for i, s := range ctx.Plan.Services {
 			for _, ref := range s.Block.DependsOn {
-				if f, ok := c.inversion(ctx.Plan, s, ref.Addr, ref.Range, "depends on"); ok {
-					out = append(out, f)
-				}
+				c.inversion(out, ctx.Plan, x, i, ref.Addr, ref.Range, "depends on")
 			}
 		}
-		return out
+		return
 	}
 	for _, m := range ctx.Manifests {
-		s := ctx.Plan.Service(m.Service)
-		if s == nil {
+		i := x.service(m.Service)
+		if i < 0 {
 			continue
 		}
 		for _, dep := range m.Dependencies {
-			if f, ok := c.inversion(ctx.Plan, s, manifestTarget(ctx.Module, dep), dep.NameRange, "calls, by its manifest,"); ok {
-				out = append(out, f)
-			}
+			c.inversion(out, ctx.Plan, x, i, manifestTarget(ctx.Module, dep), dep.NameRange, "calls, by its manifest,")
 		}
 	}
-	return out
 }
 
-// inversion judges one edge from s to target, made at rng; verb says how
-// the edge is known ("depends on", "calls, by its manifest,").
-func (c mr102) inversion(p *planner.Plan, s *planner.Service, target lang.Address, rng hcl.Range, verb string) (diag.Diagnostic, bool) {
+// inversion judges one edge from the plan's i-th service to target, made
+// at rng; verb says how the edge is known ("depends on", "calls, by its
+// manifest,").
+func (c mr102) inversion(out *collector, p *planner.Plan, x *index, i int, target lang.Address, rng hcl.Range, verb string) {
 	if target.Kind != lang.KindService {
-		return diag.Diagnostic{}, false
+		return
 	}
-	t := p.Service(target.Name)
-	if t == nil || t.Tier <= s.Tier {
-		return diag.Diagnostic{}, false
+	ti := x.service(target.Name)
+	if ti < 0 {
+		return
 	}
-	return c.Info().findingf(s.Addr, rng, "Tier inversion",
-		"%s is %s but %s %s, which is %s (%s, failover %s). When %s is down, %s fails with it, so %s is no more available than a %s service.",
-		s.Addr, tierWord(s.Tier), verb, t.Addr, tierWord(t.Tier), t.Topology, t.Failover,
-		t.Addr.Name, s.Addr.Name, s.Addr.Name, tierWord(t.Tier)), true
+	s, t := p.Services[i], p.Services[ti]
+	if t.Tier <= s.Tier {
+		return
+	}
+	subject, tier := x.svcSubject[i], tierWord(t.Tier)
+	out.add(subject, rng, "Tier inversion",
+		subject+" is "+tierWord(s.Tier)+" but "+verb+" "+x.svcSubject[ti]+", which is "+tier+" ("+t.Topology.String()+", failover "+t.Failover.String()+"). "+
+			"When "+t.Addr.Name+" is down, "+s.Addr.Name+" fails with it, so "+s.Addr.Name+" is no more available than a "+tier+" service.")
 }

@@ -1,8 +1,6 @@
 package checks
 
 import (
-	"fmt"
-
 	"github.com/mrplan/mrplan/internal/diag"
 )
 
@@ -18,9 +16,10 @@ func (mr201) Info() Info {
 	}
 }
 
-func (c mr201) Run(ctx *Context) []diag.Diagnostic {
-	var out []diag.Diagnostic
-	for _, s := range ctx.Plan.Services {
+func (c mr201) Run(ctx *Context) []diag.Diagnostic { return collectAll(c, ctx) }
+
+func (c mr201) collect(ctx *Context, out *collector) {
+	for i, s := range ctx.Plan.Services {
 		pol := s.Objective
 		if !pol.HasRPO || s.RPO <= pol.RPO {
 			continue
@@ -32,12 +31,11 @@ func (c mr201) Run(ctx *Context) []diag.Diagnostic {
 				if len(d.Mechanisms) > 0 {
 					how = "is kept in sync by " + list(mechanismWords(d.Mechanisms))
 				}
-				why = fmt.Sprintf(": it writes %s (%s), which %s", d.Addr, d.Block.Product, how)
+				why = ": it writes " + d.Addr.String() + " (" + d.Block.Product + "), which " + how
 			}
 		}
-		out = append(out, c.Info().findingf(s.Addr, objectiveRange(s.Block, "rpo"), "RPO objective unachievable",
-			"%s may lose at most %s of data (%s), but losing a region can lose %s%s.",
-			s.Addr, dur(pol.RPO), objectiveName(s.Block, "rpo"), dur(s.RPO), why))
+		subject := ctx.index().svcSubject[i]
+		out.add(subject, objectiveRange(s.Block, "rpo"), "RPO objective unachievable",
+			subject+" may lose at most "+dur(pol.RPO)+" of data ("+objectiveName(s.Block, "rpo")+"), but losing a region can lose "+dur(s.RPO)+why+".")
 	}
-	return out
 }

@@ -20,9 +20,10 @@ func (mr202) Info() Info {
 	}
 }
 
-func (c mr202) Run(ctx *Context) []diag.Diagnostic {
-	var out []diag.Diagnostic
-	for _, s := range ctx.Plan.Services {
+func (c mr202) Run(ctx *Context) []diag.Diagnostic { return collectAll(c, ctx) }
+
+func (c mr202) collect(ctx *Context, out *collector) {
+	for i, s := range ctx.Plan.Services {
 		pol := s.Objective
 		if !pol.HasRTO || !s.RTO.Worse(pol.RTO) {
 			continue
@@ -34,17 +35,16 @@ func (c mr202) Run(ctx *Context) []diag.Diagnostic {
 			continue
 		}
 		rng := objectiveRange(s.Block, "rto")
+		subject := ctx.index().svcSubject[i]
+		head := subject + " may be down for at most " + dur(pol.RTO) + " (" + objectiveName(s.Block, "rto") + "), but "
 		if s.RTO.Unbounded {
-			out = append(out, c.Info().findingf(s.Addr, rng, "RTO objective unachievable",
-				"%s may be down for at most %s (%s), but it runs in %s only, with no standby elsewhere: losing that region keeps it down for as long as the outage lasts.",
-				s.Addr, dur(pol.RTO), objectiveName(s.Block, "rto"), list(s.Regions)))
+			out.add(subject, rng, "RTO objective unachievable",
+				head+"it runs in "+list(s.Regions)+" only, with no standby elsewhere: losing that region keeps it down for as long as the outage lasts.")
 			continue
 		}
-		out = append(out, c.Info().findingf(s.Addr, rng, "RTO objective unachievable",
-			"%s may be down for at most %s (%s), but recovering from a region loss takes %s (%s).",
-			s.Addr, dur(pol.RTO), objectiveName(s.Block, "rto"), dur(s.RTO.Total), rtoTerms(s.RTO)))
+		out.add(subject, rng, "RTO objective unachievable",
+			head+"recovering from a region loss takes "+dur(s.RTO.Total)+" ("+rtoTerms(s.RTO)+").")
 	}
-	return out
 }
 
 // rtoTerms lists what an achieved RTO adds up from.

@@ -31,7 +31,7 @@ func (c mr302) Run(ctx *Context) []diag.Diagnostic {
 		}
 		// Globally unique data written everywhere is MR303's: no conflict
 		// resolution repairs a duplicate.
-		if !multiWriter(ctx.Plan, d) || b.Uniqueness == lang.UniquenessGlobal {
+		if b.Uniqueness == lang.UniquenessGlobal {
 			continue
 		}
 		if d.WriteMode == planner.WriteMultiPrimary && d.Conflict != lang.ConflictUnset {
@@ -40,7 +40,10 @@ func (c mr302) Run(ctx *Context) []diag.Diagnostic {
 		if d.WriteMode != planner.WriteMultiPrimary && b.Conflict != lang.ConflictUnset && b.Conflict != lang.ConflictSingleWriter {
 			continue // several writers, and a resolution the module chose
 		}
-		regions, writers := writeSites(ctx.Plan, d)
+		if !multiWriter(ctx.Plan, ctx.index(), d) {
+			continue
+		}
+		regions, writers := writeSites(ctx.Plan, ctx.index(), d)
 		out = append(out, c.Info().findingf(d.Addr, attrRange(b.Attrs, "conflict", b.DeclRange), "Unresolved write conflicts",
 			"%s is written by %s at the same time, but nothing resolves two concurrent writes to the same record: one of them is silently lost.",
 			d.Addr, sitesPhrase(regions, writers)))

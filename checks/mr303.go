@@ -21,10 +21,10 @@ func (c mr303) Run(ctx *Context) []diag.Diagnostic {
 	var out []diag.Diagnostic
 	for _, d := range ctx.Plan.Data {
 		b := d.Block
-		if b.Uniqueness != lang.UniquenessGlobal || !multiWriter(ctx.Plan, d) {
+		if b.Uniqueness != lang.UniquenessGlobal || !multiWriter(ctx.Plan, ctx.index(), d) {
 			continue
 		}
-		regions, writers := writeSites(ctx.Plan, d)
+		regions, writers := writeSites(ctx.Plan, ctx.index(), d)
 		out = append(out, c.Info().findingf(d.Addr, attrRange(b.Attrs, "uniqueness", b.DeclRange), "Unique data with several writers",
 			"%s must be unique across all regions, but it is written by %s at the same time, with no partition key: two regions can hand out the same value (an account id, an order number) before replication tells either of them.",
 			d.Addr, sitesPhrase(regions, writers)))

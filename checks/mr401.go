@@ -16,16 +16,15 @@ func (mr401) Info() Info {
 	}
 }
 
-func (c mr401) Run(ctx *Context) []diag.Diagnostic {
-	var out []diag.Diagnostic
-	for _, s := range ctx.Plan.Services {
+func (c mr401) Run(ctx *Context) []diag.Diagnostic { return collectAll(c, ctx) }
+
+func (c mr401) collect(ctx *Context, out *collector) {
+	for i, s := range ctx.Plan.Services {
 		if s.Tier != 0 || len(s.Block.Regions) != 1 {
 			continue
 		}
-		region := s.Block.Regions[0].Addr.Name
-		out = append(out, c.Info().findingf(s.Addr, attrRange(s.Block.Attrs, "regions", s.Block.DeclRange), "Core service in one region",
-			"%s is tier 0, the business's core, but runs in %s only: losing %s stops it, with nowhere to fail over to.",
-			s.Addr, region, region))
+		subject, region := ctx.index().svcSubject[i], s.Block.Regions[0].Addr.Name
+		out.add(subject, attrRange(s.Block.Attrs, "regions", s.Block.DeclRange), "Core service in one region",
+			subject+" is tier 0, the business's core, but runs in "+region+" only: losing "+region+" stops it, with nowhere to fail over to.")
 	}
-	return out
 }

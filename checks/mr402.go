@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"github.com/mrplan/mrplan/internal/diag"
-	"github.com/mrplan/mrplan/lang"
 	"github.com/mrplan/mrplan/planner"
 )
 
@@ -22,7 +21,7 @@ func (mr402) Info() Info {
 
 func (c mr402) Run(ctx *Context) []diag.Diagnostic {
 	var out []diag.Diagnostic
-	for i, s := range ctx.Plan.Services {
+	for _, s := range ctx.Plan.Services {
 		pol := s.Objective
 		if !pol.HasRPO && !pol.HasRTO && pol.From == nil {
 			continue // no objective, nothing to survive
@@ -34,20 +33,20 @@ func (c mr402) Run(ctx *Context) []diag.Diagnostic {
 			continue
 		}
 		var down []string
-		var cause []planner.Step
+		var cause *planner.ServiceOutcome
 		for _, sc := range ctx.Plan.Scenarios {
 			if sc.Domain > pol.Survive {
 				continue
 			}
-			o := outcomeOf(sc, i, s.Addr)
-			if o == nil || o.Outcome != planner.OutcomeDown {
+			o := sc.OutcomeOf(s)
+			if o.Outcome != planner.OutcomeDown {
 				continue
 			}
-			if len(o.Cause) > 1 && len(s.Gaps) > 0 {
+			if o.Depth > 1 && len(s.Gaps) > 0 {
 				continue
 			}
 			if cause == nil {
-				cause = o.Cause
+				cause = &o
 			}
 			down = append(down, sc.Name())
 		}
@@ -55,28 +54,12 @@ func (c mr402) Run(ctx *Context) []diag.Diagnostic {
 			continue
 		}
 		why := fmt.Sprintf("all its regions (%s) are lost with it", list(s.Regions))
-		if len(cause) > 1 {
-			why = fmt.Sprintf("it needs %s, which goes down with it", cause[len(cause)-1].Addr)
+		if cause.Depth > 1 {
+			why = fmt.Sprintf("it needs %s, which goes down with it", cause.Root)
 		}
 		out = append(out, c.Info().findingf(s.Addr, attrRange(s.Block.Attrs, "regions", s.Block.DeclRange), "Survival goal unmet",
 			"%s must survive the loss of a %s (%s), but with %s it is down: %s.",
 			s.Addr, pol.Survive, objectiveName(s.Block, ""), list(down), why))
 	}
 	return out
-}
-
-// outcomeOf is the outcome of service addr, the plan's i-th service, in sc.
-// A scenario holds one outcome per service in the plan's order (both sorted
-// by address), so it is sc.Services[i]; a scenario built otherwise is
-// searched.
-func outcomeOf(sc *planner.Scenario, i int, addr lang.Address) *planner.ServiceOutcome {
-	if i < len(sc.Services) && sc.Services[i].Service == addr {
-		return &sc.Services[i]
-	}
-	for j := range sc.Services {
-		if sc.Services[j].Service == addr {
-			return &sc.Services[j]
-		}
-	}
-	return nil
 }

@@ -17,16 +17,16 @@ func (mr403) Info() Info {
 	}
 }
 
-func (c mr403) Run(ctx *Context) []diag.Diagnostic {
-	var out []diag.Diagnostic
-	for _, s := range ctx.Plan.Services {
+func (c mr403) Run(ctx *Context) []diag.Diagnostic { return collectAll(c, ctx) }
+
+func (c mr403) collect(ctx *Context, out *collector) {
+	for i, s := range ctx.Plan.Services {
 		if s.Tier != 2 || s.Topology != lang.TopologyActiveActive {
 			continue
 		}
+		subject := ctx.index().svcSubject[i]
 		rng := attrRange(s.Block.Attrs, "topology", attrRange(s.Block.Attrs, "regions", s.Block.DeclRange))
-		out = append(out, c.Info().findingf(s.Addr, rng, "Auxiliary service made active-active",
-			"%s is tier 2, yet it runs active-active in %s. Active-active pays for every region at full size and for cross-region data sync; an auxiliary service can wait for a cold standby.",
-			s.Addr, list(s.Regions)))
+		out.add(subject, rng, "Auxiliary service made active-active",
+			subject+" is tier 2, yet it runs active-active in "+list(s.Regions)+". Active-active pays for every region at full size and for cross-region data sync; an auxiliary service can wait for a cold standby.")
 	}
-	return out
 }

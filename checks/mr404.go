@@ -16,15 +16,15 @@ func (mr404) Info() Info {
 	}
 }
 
-func (c mr404) Run(ctx *Context) []diag.Diagnostic {
-	var out []diag.Diagnostic
-	for _, s := range ctx.Plan.Services {
+func (c mr404) Run(ctx *Context) []diag.Diagnostic { return collectAll(c, ctx) }
+
+func (c mr404) collect(ctx *Context, out *collector) {
+	for i, s := range ctx.Plan.Services {
 		if s.Tier != 0 || s.Block.Compensation != "" {
 			continue
 		}
-		out = append(out, c.Info().findingf(s.Addr, s.Block.DeclRange, "No compensation plan",
-			"%s is tier 0 but says nothing about compensation. No multi-region design is 100%% available: some requests fail during a failover, and users hit by them need to be told, retried or compensated.",
-			s.Addr))
+		subject := ctx.index().svcSubject[i]
+		out.add(subject, s.Block.DeclRange, "No compensation plan",
+			subject+" is tier 0 but says nothing about compensation. No multi-region design is 100% available: some requests fail during a failover, and users hit by them need to be told, retried or compensated.")
 	}
-	return out
 }

@@ -2,6 +2,7 @@ package checks
 
 import (
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/mrplan/mrplan/internal/diag"
@@ -19,27 +20,27 @@ func (mr501) Info() Info {
 	}
 }
 
-func (c mr501) Run(ctx *Context) []diag.Diagnostic {
-	var out []diag.Diagnostic
+func (c mr501) Run(ctx *Context) []diag.Diagnostic { return collectAll(c, ctx) }
+
+func (c mr501) collect(ctx *Context, out *collector) {
 	maxAge := ctx.Plan.Assumptions.FailoverDrillMaxAge
-	for _, s := range ctx.Plan.Services {
+	for i, s := range ctx.Plan.Services {
 		if s.Tier > 1 || !multiRegion(s) {
 			continue
 		}
 		drill := s.Block.FailoverDrill
 		switch {
 		case drill == nil:
-			out = append(out, c.Info().findingf(s.Addr, s.Block.DeclRange, "Failover never drilled",
-				"%s is %s and fails over between %s, but no failover_drill is recorded. A failover that has never been exercised tends to fail when it is needed.",
-				s.Addr, tierWord(s.Tier), list(s.Regions)))
+			subject := ctx.index().svcSubject[i]
+			out.add(subject, s.Block.DeclRange, "Failover never drilled",
+				subject+" is "+tierWord(s.Tier)+" and fails over between "+list(s.Regions)+", but no failover_drill is recorded. A failover that has never been exercised tends to fail when it is needed.")
 		case ctx.Today.Sub(*drill) > maxAge:
+			subject := ctx.index().svcSubject[i]
 			days := int(ctx.Today.Sub(*drill) / (24 * time.Hour))
-			out = append(out, c.Info().findingf(s.Addr, attrRange(s.Block.Attrs, "failover_drill", s.Block.DeclRange), "Failover drill out of date",
-				"%s last drilled its failover on %s, %d days ago; a drill older than %s no longer counts: configuration, capacity and runbooks drift.",
-				s.Addr, drill.Format(time.DateOnly), days, age(maxAge)))
+			out.add(subject, attrRange(s.Block.Attrs, "failover_drill", s.Block.DeclRange), "Failover drill out of date",
+				subject+" last drilled its failover on "+drill.Format(time.DateOnly)+", "+strconv.Itoa(days)+" days ago; a drill older than "+age(maxAge)+" no longer counts: configuration, capacity and runbooks drift.")
 		}
 	}
-	return out
 }
 
 // age words a maximum age in days when it is whole days: "90 days".

@@ -16,19 +16,21 @@ func (mr502) Info() Info {
 	}
 }
 
-func (c mr502) Run(ctx *Context) []diag.Diagnostic {
-	var out []diag.Diagnostic
+func (c mr502) Run(ctx *Context) []diag.Diagnostic { return collectAll(c, ctx) }
+
+func (c mr502) collect(ctx *Context, out *collector) {
+	x := ctx.index()
 	for _, d := range ctx.Plan.Data {
 		if !replicates(d) {
 			continue
 		}
-		owner := ctx.Plan.Service(d.Block.Owner.Addr.Name)
-		if owner == nil || owner.Block.Observability.ReplicationLagAlert != nil {
+		oi := x.service(d.Block.Owner.Addr.Name)
+		if oi < 0 || ctx.Plan.Services[oi].Block.Observability.ReplicationLagAlert != nil {
 			continue
 		}
-		out = append(out, c.Info().findingf(d.Addr, attrRange(d.Block.Attrs, "owner", d.Block.DeclRange), "Replication not observed",
-			"%s is replicated across %s by %s, but its owner %s has no replication_lag_alert. Lag grows silently until a failover shows how much data was never copied.",
-			d.Addr, list(d.Regions), list(mechanismWords(d.Mechanisms)), owner.Addr))
+		subject := d.Addr.String()
+		out.add(subject, attrRange(d.Block.Attrs, "owner", d.Block.DeclRange), "Replication not observed",
+			subject+" is replicated across "+list(d.Regions)+" by "+mechanismList(d.Mechanisms)+", but its owner "+x.svcSubject[oi]+
+				" has no replication_lag_alert. Lag grows silently until a failover shows how much data was never copied.")
 	}
-	return out
 }

@@ -17,19 +17,20 @@ func (mr503) Info() Info {
 	}
 }
 
-func (c mr503) Run(ctx *Context) []diag.Diagnostic {
-	var out []diag.Diagnostic
-	for _, s := range ctx.Plan.Services {
+func (c mr503) Run(ctx *Context) []diag.Diagnostic { return collectAll(c, ctx) }
+
+func (c mr503) collect(ctx *Context, out *collector) {
+	for i, s := range ctx.Plan.Services {
 		if !ttlExceedsRTO(s) {
 			continue
 		}
 		pol, ttl := s.Objective, s.Block.Routing.DNSTTL
+		subject := ctx.index().svcSubject[i]
 		rng := attrRange(s.Block.Attrs, "routing.dns_ttl", attrRange(s.Block.Attrs, "routing", s.Block.DeclRange))
-		out = append(out, c.Info().findingf(s.Addr, rng, "DNS ttl longer than the RTO",
-			"%s's DNS ttl is %s, but it may be down for at most %s (%s): resolvers keep sending users to the lost region for up to the ttl, whatever the failover does.",
-			s.Addr, dur(ttl), dur(pol.RTO), objectiveName(s.Block, "rto")))
+		out.add(subject, rng, "DNS ttl longer than the RTO",
+			subject+"'s DNS ttl is "+dur(ttl)+", but it may be down for at most "+dur(pol.RTO)+" ("+objectiveName(s.Block, "rto")+
+				"): resolvers keep sending users to the lost region for up to the ttl, whatever the failover does.")
 	}
-	return out
 }
 
 // ttlExceedsRTO reports whether a service that can fail over has a DNS ttl

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 
@@ -22,32 +23,89 @@ import (
 func Run(ctx *Context, cfg *Config) []diag.Diagnostic {
 	lint := ctx.Lint()
 	ran := map[string]bool{}
-	var findings []diag.Diagnostic
+	var run []Check
 	for _, ch := range All() {
 		id := ch.Info().ID
 		if !cfg.Enabled(id) || lint && !LintCheck(id) || !lint && LintOnly(id) {
 			continue
 		}
 		ran[id] = true
-		sev, regraded := cfg.Severity(ch), cfg.Regraded(id)
-		for _, f := range ch.Run(ctx) {
+		run = append(run, ch)
+	}
+
+	// The checks are pure functions of ctx, so they run at the same time,
+	// with the ignore comments read alongside; their findings are joined in
+	// catalog order, then sorted, so the result does not depend on which
+	// finished first.
+	results := make([][]diag.Diagnostic, len(run))
+	collected := make([]*collector, len(run))
+	var wg sync.WaitGroup
+	for i, ch := range run {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if cc, ok := ch.(collecting); ok {
+				collected[i] = newCollector(ch.Info())
+				cc.collect(ctx, collected[i])
+				return
+			}
+			results[i] = ch.Run(ctx)
+		}()
+	}
+	var files []source
+	var read []struct {
+		igs []*ignore
+		d   []diag.Diagnostic
+	}
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		files = ignoreSources(ctx)
+		read = make([]struct {
+			igs []*ignore
+			d   []diag.Diagnostic
+		}, len(files))
+		for i, file := range files {
+			read[i].igs, read[i].d = readIgnores(ctx.Module, file.name, file.src)
+		}
+	}()
+	wg.Wait()
+
+	n := 0
+	for i := range run {
+		n += len(results[i])
+		if collected[i] != nil {
+			n += collected[i].n
+		}
+	}
+	findings := make([]diag.Diagnostic, 0, n)
+	for i, ch := range run {
+		sev, regraded := cfg.Severity(ch), cfg.Regraded(ch.Info().ID)
+		from := len(findings)
+		if c := collected[i]; c != nil {
+			for _, chunk := range c.chunks {
+				findings = append(findings, chunk...)
+			}
+		} else {
+			findings = append(findings, results[i]...)
+		}
+		for j := from; j < len(findings); j++ {
 			// A check may file a lesser finding below its default
 			// (MR101's control-plane warning); a re-graded check's
 			// findings all take the configured severity.
-			if regraded || f.Severity == 0 || f.Severity > sev {
+			if f := &findings[j]; regraded || f.Severity == 0 || f.Severity > sev {
 				f.Severity = sev
 			}
-			findings = append(findings, f)
 		}
+		results[i], collected[i] = nil, nil
 	}
 
 	var ignores []*ignore
 	var diags []diag.Diagnostic
 	reportIn := map[string]bool{}
-	for _, file := range ignoreSources(ctx) {
-		igs, d := readIgnores(ctx.Module, file.name, file.src)
-		ignores = append(ignores, igs...)
-		diags = append(diags, d...)
+	for i, file := range files {
+		ignores = append(ignores, read[i].igs...)
+		diags = append(diags, read[i].d...)
 		reportIn[file.name] = file.report
 	}
 	report := func(ig *ignore) bool {
@@ -77,7 +135,7 @@ func Run(ctx *Context, cfg *Config) []diag.Diagnostic {
 		return &r
 	}
 	out := append(applyIgnores(findings, ignores, ctx.Today, declOf, report), diags...)
-	diag.Sort(out)
+	sortDiagnostics(out)
 	return out
 }
 

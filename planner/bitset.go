@@ -1,6 +1,9 @@
 package planner
 
-import "math/bits"
+import (
+	"encoding/binary"
+	"math/bits"
+)
 
 // regionSet is a set of the module's regions, bit i standing for the i-th
 // region in module order. Sets over one graph share one length.
@@ -38,4 +41,33 @@ func (s regionSet) count() int {
 		n += bits.OnesCount64(w)
 	}
 	return n
+}
+
+// first is the set's lowest member, -1 when it is empty.
+func (s regionSet) first() int {
+	for i, w := range s {
+		if w != 0 {
+			return i*64 + bits.TrailingZeros64(w)
+		}
+	}
+	return -1
+}
+
+// each calls f with every member, in order.
+func (s regionSet) each(f func(int)) {
+	for i, w := range s {
+		for w != 0 {
+			f(i*64 + bits.TrailingZeros64(w))
+			w &= w - 1
+		}
+	}
+}
+
+// key is the set as a string, for maps.
+func (s regionSet) key() string {
+	b := make([]byte, 0, 8*len(s))
+	for _, w := range s {
+		b = binary.LittleEndian.AppendUint64(b, w)
+	}
+	return string(b)
 }

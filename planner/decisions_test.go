@@ -193,13 +193,14 @@ func flatten(p *planner.Plan) map[string]map[string]string {
 	}
 	for _, sc := range p.Scenarios {
 		key := "lost(" + sc.Domain.String() + ":" + sc.Target + ")"
-		for _, o := range sc.Services {
+		for _, s := range p.Services {
+			o := sc.OutcomeOf(s)
 			v := o.Outcome.String()
 			switch o.Outcome {
 			case planner.OutcomeFailedOver, planner.OutcomeRerouted:
 				v += ">" + strings.Join(o.Regions, "+") + "@" + units.FormatDuration(o.RTO)
 			case planner.OutcomeDown:
-				v += "@" + o.Cause[len(o.Cause)-1].Addr.String()
+				v += "@" + o.Root.String()
 			}
 			out[o.Service.String()][key] = v
 		}

@@ -89,7 +89,33 @@ func joinAnd(xs []string) string {
 // providers.EstimateRTT (a published measurement when there is one, never
 // below the light-in-fibre floor); ok is false when either region has no
 // geography.
+//
+// Estimates are kept per pair of the module's regions: thousands of data
+// classes ask about the same few dozen regions.
 func (p *planner) rtt(a, b string) (providers.RTTEstimate, bool) {
+	i, okA := p.regionIndex[a]
+	j, okB := p.regionIndex[b]
+	if !okA || !okB {
+		return p.estimateRTT(a, b)
+	}
+	n := len(p.m.Regions)
+	if p.rtts == nil {
+		p.rtts = make([]rttEntry, n*n)
+	}
+	c := &p.rtts[i*n+j]
+	if !c.known {
+		c.est, c.ok = p.estimateRTT(a, b)
+		c.known = true
+	}
+	return c.est, c.ok
+}
+
+type rttEntry struct {
+	known, ok bool
+	est       providers.RTTEstimate
+}
+
+func (p *planner) estimateRTT(a, b string) (providers.RTTEstimate, bool) {
 	ga, gb := p.geo(a), p.geo(b)
 	if ga == nil || gb == nil {
 		return providers.RTTEstimate{}, false

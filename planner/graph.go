@@ -1,6 +1,8 @@
 package planner
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 
 	"github.com/mrplan/mrplan/lang"
@@ -78,16 +80,6 @@ func (g *Graph) addNode(a lang.Address, own regionSet, controlPlane string) {
 
 func (g *Graph) addEdge(e Edge) { g.Edges = append(g.Edges, e) }
 
-func edgeLess(a, b Edge) bool {
-	if a.From != b.From {
-		return a.From.Less(b.From)
-	}
-	if a.To != b.To {
-		return a.To.Less(b.To)
-	}
-	return a.Kind < b.Kind
-}
-
 // finish indexes the graph and computes components and availability.
 // Edges to nodes that were never added are dropped (a partial module).
 func (g *Graph) finish() {
@@ -104,31 +96,102 @@ func (g *Graph) finish() {
 	}
 	g.pending = nil
 
-	sort.SliceStable(g.Edges, func(i, j int) bool { return edgeLess(g.Edges[i], g.Edges[j]) })
-	kept := g.Edges[:0]
-	for _, e := range g.Edges {
-		_, okFrom := g.index[e.From]
-		_, okTo := g.index[e.To]
-		if !okFrom || !okTo {
+	// Nodes are sorted, so edges sort by their ends' indices: each end is
+	// looked up once, and the sort compares integers, its tie-break on the
+	// edge's position keeping it stable.
+	type end struct{ from, to, at int32 }
+	ends := make([]end, 0, len(g.Edges))
+	for i, e := range g.Edges {
+		f, okFrom := g.index[e.From]
+		t, okTo := g.index[e.To]
+		if okFrom && okTo {
+			ends = append(ends, end{f, t, int32(i)})
+		}
+	}
+	slices.SortFunc(ends, func(a, b end) int {
+		if c := cmp.Compare(a.from, b.from); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.to, b.to); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(g.Edges[a.at].Kind, g.Edges[b.at].Kind); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.at, b.at)
+	})
+	// Put the edges in that order in place, following each cycle of the
+	// permutation (an edge list is the graph's largest part), then merge
+	// duplicates and drop the edges with an unknown end.
+	at := make([]int32, len(g.Edges)) // at[k]: the edge to move to k
+	placed := make([]bool, len(g.Edges))
+	for k, x := range ends {
+		at[k] = x.at
+		placed[x.at] = true
+	}
+	k := len(ends)
+	for i := range g.Edges {
+		if !placed[i] {
+			at[k] = int32(i)
+			k++
+		}
+	}
+	clear(placed)
+	for i := range at {
+		if placed[i] {
 			continue
 		}
-		if n := len(kept); n > 0 && kept[n-1].From == e.From && kept[n-1].To == e.To && kept[n-1].Kind == e.Kind {
+		tmp := g.Edges[i]
+		j := i
+		for {
+			placed[j] = true
+			src := int(at[j])
+			if src == i {
+				g.Edges[j] = tmp
+				break
+			}
+			g.Edges[j] = g.Edges[src]
+			j = src
+		}
+	}
+	kept := g.Edges[:0]
+	g.edgeTo = make([]int32, 0, len(ends))
+	g.from = make([]int32, 0, len(ends))
+	for i, x := range ends {
+		e := &g.Edges[i]
+		if n := len(kept); n > 0 && g.from[n-1] == x.from && g.edgeTo[n-1] == x.to && kept[n-1].Kind == e.Kind {
 			kept[n-1].Hard = kept[n-1].Hard || e.Hard
 			continue
 		}
-		kept = append(kept, e)
+		kept = append(kept, *e)
+		g.from = append(g.from, x.from)
+		g.edgeTo = append(g.edgeTo, x.to)
 	}
 	g.Edges = kept
 
 	n := len(g.Nodes)
-	g.hard = make([][]int32, n)
-	g.rhard = make([][]int32, n)
-	g.edgeTo = make([]int32, len(g.Edges))
-	g.from = make([]int32, len(g.Edges))
+	// Each node's hard edges, out and in, are slices of two shared blocks.
+	outN, inN := make([]int32, n), make([]int32, n)
+	hard := 0
 	for i, e := range g.Edges {
-		f, t := g.index[e.From], g.index[e.To]
-		g.from[i], g.edgeTo[i] = f, t
 		if e.Hard {
+			outN[g.from[i]]++
+			inN[g.edgeTo[i]]++
+			hard++
+		}
+	}
+	g.hard, g.rhard = make([][]int32, n), make([][]int32, n)
+	outs, ins := make([]int32, hard), make([]int32, hard)
+	o, in := 0, 0
+	for x := range n {
+		g.hard[x] = outs[o : o : o+int(outN[x])]
+		g.rhard[x] = ins[in : in : in+int(inN[x])]
+		o += int(outN[x])
+		in += int(inN[x])
+	}
+	for i, e := range g.Edges {
+		if e.Hard {
+			f, t := g.from[i], g.edgeTo[i]
 			g.hard[f] = append(g.hard[f], int32(i))
 			g.rhard[t] = append(g.rhard[t], int32(i))
 		}
@@ -149,6 +212,8 @@ func (g *Graph) tarjan() {
 		index[i] = -1
 	}
 	g.comp = make([]int32, n)
+	// The components partition the nodes: each is a slice of all.
+	all := make([]int32, 0, n)
 	var stack []int32
 	type frame struct {
 		v  int32
@@ -193,18 +258,19 @@ func (g *Graph) tarjan() {
 				continue
 			}
 			id := int32(len(g.comps))
-			var members []int32
+			start := len(all)
 			for {
 				w := stack[len(stack)-1]
 				stack = stack[:len(stack)-1]
 				onStack[w] = false
 				g.comp[w] = id
-				members = append(members, w)
+				all = append(all, w)
 				if w == v {
 					break
 				}
 			}
-			sort.Slice(members, func(i, j int) bool { return members[i] < members[j] })
+			members := all[start:len(all):len(all)]
+			slices.Sort(members)
 			g.comps = append(g.comps, members)
 		}
 	}
@@ -219,10 +285,12 @@ func (g *Graph) computeAvailability() {
 	}
 	g.memos = make([]*pathMemo, R)
 	for r := range g.memos {
-		g.memos[r] = newPathMemo(g, func(y int32) int32 { return g.next[int(y)*R+r] })
+		g.memos[r] = newPathMemo(g, g.next, R, r)
 	}
+	words := len(newRegionSet(R))
+	sets := make([]uint64, words*len(g.comps)) // every component's set, in one block
 	for c, members := range g.comps {
-		a := newRegionSet(R)
+		a := regionSet(sets[c*words : (c+1)*words : (c+1)*words])
 		a.fill(R)
 		for _, x := range members {
 			a.intersect(g.own[x])
@@ -233,6 +301,32 @@ func (g *Graph) computeAvailability() {
 			}
 		}
 		g.avail[c] = a
+		// Each memo is filled as its slots are set, components sinks
+		// first, so that Gap only reads and is safe to call from several
+		// goroutines, and a node's memo entry is O(1) from the one its
+		// edge leads to.
+		if len(members) == 1 {
+			// witness, for a component of one node, without its closures:
+			// most nodes are missing from most regions.
+			x := members[0]
+			for r := 0; r < R; r++ {
+				if a.has(r) {
+					continue
+				}
+				e := int32(nextSelf)
+				if g.own[x].has(r) {
+					for _, h := range g.hard[x] {
+						if y := g.edgeTo[h]; g.comp[y] != int32(c) && !g.avail[g.comp[y]].has(r) {
+							e = h
+							break
+						}
+					}
+				}
+				g.next[int(x)*R+r] = e
+				g.memos[r].link(x)
+			}
+			continue
+		}
 		for r := 0; r < R; r++ {
 			if a.has(r) {
 				continue
@@ -241,14 +335,8 @@ func (g *Graph) computeAvailability() {
 				func(x int32) bool { return !g.own[x].has(r) },
 				func(y int32) bool { return !g.avail[g.comp[y]].has(r) },
 				func(x int32) *int32 { return &g.next[int(x)*R+r] })
-		}
-	}
-	// Fill every memo now, so that Gap only reads and is safe to call
-	// from several goroutines.
-	for r, pm := range g.memos {
-		for x := range g.Nodes {
-			if g.next[x*R+r] != nextOK {
-				pm.fill(int32(x))
+			for _, x := range members {
+				g.memos[r].fill(x)
 			}
 		}
 	}
@@ -387,45 +475,4 @@ func (g *Graph) names(s regionSet) []string {
 		}
 	}
 	return out
-}
-
-// outage plays the loss of the regions in lost: a node survives when it is
-// present in a region outside lost and everything it hard-depends on
-// survives (anywhere: calls may cross regions). It returns, per node,
-// whether it survives and, for those that do not, the edge towards why.
-func (g *Graph) outage(lost regionSet) (alive []bool, why []int32) {
-	n := len(g.Nodes)
-	alive = make([]bool, n)
-	why = make([]int32, n)
-	compAlive := make([]bool, len(g.comps))
-	for c, members := range g.comps {
-		ok := true
-		for _, x := range members {
-			if !g.own[x].anyOutside(lost) {
-				ok = false
-				break
-			}
-			for _, e := range g.hard[x] {
-				if y := g.edgeTo[e]; g.comp[y] != int32(c) && !compAlive[g.comp[y]] {
-					ok = false
-					break
-				}
-			}
-			if !ok {
-				break
-			}
-		}
-		compAlive[c] = ok
-		for _, x := range members {
-			alive[x] = ok
-			why[x] = nextOK
-		}
-		if !ok {
-			g.witness(int32(c),
-				func(x int32) bool { return !g.own[x].anyOutside(lost) },
-				func(y int32) bool { return !compAlive[g.comp[y]] },
-				func(x int32) *int32 { return &why[x] })
-		}
-	}
-	return alive, why
 }

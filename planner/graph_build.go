@@ -15,6 +15,12 @@ func (p *planner) buildGraph() {
 		}
 	}
 	g := newGraph(names)
+	edges := len(p.out.Data)
+	for _, s := range p.out.Services {
+		edges += len(s.Block.DependsOn) + len(s.Block.Reads) + len(s.Block.Writes)
+	}
+	g.Edges = make([]Edge, 0, edges)
+	g.pending = make([]pendingNode, 0, len(p.out.Services)+len(p.out.Data)+len(p.m.Dependencies))
 	for _, s := range p.out.Services {
 		g.addNode(s.Addr, g.regionSetOf(s.Regions), "")
 		for _, ref := range s.Block.DependsOn {

@@ -59,7 +59,8 @@ func (g *Graph) reach(x int32) []int32 {
 // The condensation gives what a search from every node gives: a node is
 // available where everything it reaches is present; a gap's path follows
 // hard edges to a node absent there; and a scenario kills exactly the nodes
-// that reach one whose regions are all lost.
+// that reach one whose regions are all lost, each pointed where the
+// condensation points it.
 func TestGraphAgainstBruteForce(t *testing.T) {
 	rng := rand.New(rand.NewSource(1))
 	for round := 0; round < 200; round++ {
@@ -67,7 +68,16 @@ func TestGraphAgainstBruteForce(t *testing.T) {
 		g := randomGraph(rng, n, r)
 		lost := newRegionSet(r)
 		lost.add(rng.Intn(r))
-		alive, _ := g.outage(lost)
+		if rng.Intn(3) == 0 {
+			lost.add(rng.Intn(r))
+		}
+		alive, why := outageReference(g, lost)
+		sp := newScratch(n, 0)
+		firstIn, nowhere := g.byFirstRegion()
+		for range 2 { // a second epoch reuses the scratch
+			down := sp.outage(g, firstIn, nowhere, lost)
+			checkOutage(t, round, g, sp, down, alive, why)
+		}
 		for x := int32(0); x < int32(n); x++ {
 			want := newRegionSet(r)
 			want.fill(r)
@@ -118,4 +128,86 @@ func checkPath(t *testing.T, g *Graph, path []Step, elided int) {
 			t.Fatalf("path step %s → %s is not a hard edge", path[i-1].Addr, path[i].Addr)
 		}
 	}
+}
+
+func countTrue(bs []bool) int {
+	n := 0
+	for _, b := range bs {
+		if b {
+			n++
+		}
+	}
+	return n
+}
+
+// checkOutage compares what scratch.outage found with the reference: the
+// same nodes down, each pointed at the same edge, and a depth and root that
+// follow those edges.
+func checkOutage(t *testing.T, round int, g *Graph, sp *scratch, down []int32, alive []bool, why []int32) {
+	t.Helper()
+	ep := sp.epoch
+	if len(down) != len(alive)-countTrue(alive) {
+		t.Fatalf("round %d: %d nodes down, want %d", round, len(down), len(alive)-countTrue(alive))
+	}
+	for x := range alive {
+		if isDown := sp.down[x] == ep; isDown == alive[x] {
+			t.Fatalf("round %d: %s down %v, want %v", round, g.Nodes[x], isDown, !alive[x])
+		}
+		if alive[x] {
+			continue
+		}
+		if sp.why[x] != why[x] {
+			t.Fatalf("round %d: %s down via %d, want %d", round, g.Nodes[x], sp.why[x], why[x])
+		}
+		depth, y := int32(1), int32(x)
+		for why[y] >= 0 {
+			y = g.edgeTo[why[y]]
+			depth++
+		}
+		if sp.depth[x] != depth || sp.root[x] != y {
+			t.Fatalf("round %d: %s depth %d root %s, want %d and %s", round, g.Nodes[x], sp.depth[x], g.Nodes[sp.root[x]], depth, g.Nodes[y])
+		}
+	}
+}
+
+// outageReference plays the loss of the regions in lost over the whole
+// condensation, as the planner once did: a node survives when it is
+// present in a region outside lost and everything it hard-depends on
+// survives. It returns, per node, whether it survives and, for those that
+// do not, the edge towards why.
+func outageReference(g *Graph, lost regionSet) (alive []bool, why []int32) {
+	n := len(g.Nodes)
+	alive = make([]bool, n)
+	why = make([]int32, n)
+	compAlive := make([]bool, len(g.comps))
+	for c, members := range g.comps {
+		ok := true
+		for _, x := range members {
+			if !g.own[x].anyOutside(lost) {
+				ok = false
+				break
+			}
+			for _, e := range g.hard[x] {
+				if y := g.edgeTo[e]; g.comp[y] != int32(c) && !compAlive[g.comp[y]] {
+					ok = false
+					break
+				}
+			}
+			if !ok {
+				break
+			}
+		}
+		compAlive[c] = ok
+		for _, x := range members {
+			alive[x] = ok
+			why[x] = nextOK
+		}
+		if !ok {
+			g.witness(int32(c),
+				func(x int32) bool { return !g.own[x].anyOutside(lost) },
+				func(y int32) bool { return !compAlive[g.comp[y]] },
+				func(x int32) *int32 { return &why[x] })
+		}
+	}
+	return alive, why
 }

@@ -14,20 +14,22 @@ const (
 // one edge closer to what is at fault, how long each node's path is and
 // where its tail starts, in O(1) after an O(V) fill.
 type pathMemo struct {
-	g     *Graph
-	slot  func(int32) int32 // edge to follow, < 0 at the end of a path
-	depth []int32           // nodes on the path from x, 0 when not known
-	tail  []int32           // first node of the last pathTail nodes
-	into  []int32           // edge into tail[x], -1 when tail[x] == x
-	// arena holds the steps of the paths handed out, a block at a time:
-	// a scenario of a deep module hands out thousands.
-	arena []Step
+	g *Graph
+	// next[x*stride+off] is the edge to follow from x, < 0 at the end of
+	// a path.
+	next        []int32
+	stride, off int
+	depth       []int32 // nodes on the path from x, 0 when not known
+	tail        []int32 // first node of the last pathTail nodes
+	into        []int32 // edge into tail[x], -1 when tail[x] == x
 }
 
-func newPathMemo(g *Graph, slot func(int32) int32) *pathMemo {
+func newPathMemo(g *Graph, next []int32, stride, off int) *pathMemo {
 	n := len(g.Nodes)
-	return &pathMemo{g: g, slot: slot, depth: make([]int32, n), tail: make([]int32, n), into: make([]int32, n)}
+	return &pathMemo{g: g, next: next, stride: stride, off: off, depth: make([]int32, n), tail: make([]int32, n), into: make([]int32, n)}
 }
+
+func (pm *pathMemo) slot(y int32) int32 { return pm.next[int(y)*pm.stride+pm.off] }
 
 // fill computes depth, tail and into for x and every node after it,
 // without recursion.
@@ -42,22 +44,27 @@ func (pm *pathMemo) fill(x int32) {
 		y = pm.g.edgeTo[e]
 	}
 	for i := len(stack) - 1; i >= 0; i-- {
-		y := stack[i]
-		e := pm.slot(y)
-		if e < 0 {
-			pm.depth[y], pm.tail[y], pm.into[y] = 1, y, -1
-			continue
-		}
-		z := pm.g.edgeTo[e]
-		pm.depth[y] = pm.depth[z] + 1
-		switch {
-		case pm.depth[y] <= pathTail:
-			pm.tail[y], pm.into[y] = y, -1
-		case pm.depth[y] == pathTail+1:
-			pm.tail[y], pm.into[y] = z, e
-		default:
-			pm.tail[y], pm.into[y] = pm.tail[z], pm.into[z]
-		}
+		pm.link(stack[i])
+	}
+}
+
+// link computes depth, tail and into for y from those of the node its
+// slot leads to, which must be known.
+func (pm *pathMemo) link(y int32) {
+	e := pm.slot(y)
+	if e < 0 {
+		pm.depth[y], pm.tail[y], pm.into[y] = 1, y, -1
+		return
+	}
+	z := pm.g.edgeTo[e]
+	pm.depth[y] = pm.depth[z] + 1
+	switch {
+	case pm.depth[y] <= pathTail:
+		pm.tail[y], pm.into[y] = y, -1
+	case pm.depth[y] == pathTail+1:
+		pm.tail[y], pm.into[y] = z, e
+	default:
+		pm.tail[y], pm.into[y] = pm.tail[z], pm.into[z]
 	}
 }
 
@@ -67,13 +74,9 @@ func (pm *pathMemo) path(x int32) (steps []Step, elided int) {
 	pm.fill(x)
 	g := pm.g
 	n := int(pm.depth[x])
-	need := min(n, pathHead+pathTail)
-	if cap(pm.arena)-len(pm.arena) < need {
-		pm.arena = make([]Step, 0, max(need, 1024))
-	}
-	from := len(pm.arena)
-	steps = pm.arena[from : from : from+need] // appends cannot reach the next path's steps
-	defer func() { pm.arena = pm.arena[:from+len(steps)] }()
+	// Each path gets its own steps, so that path only reads the memo once
+	// it is filled, and Gap is safe from several goroutines.
+	steps = make([]Step, 0, min(n, pathHead+pathTail))
 	steps = append(steps, Step{Addr: g.Nodes[x]})
 	walk := func(y int32, count int) {
 		for ; count > 0; count-- {

@@ -1,7 +1,10 @@
 package planner
 
 import (
+	"cmp"
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/mrplan/mrplan/lang"
 )
@@ -21,6 +24,9 @@ type planner struct {
 	// reads, in the order written.
 	writes map[string][]*Data
 	reads  map[string][]*Data
+	// rtts caches rtt per pair of regions, by module index; only the
+	// decisions, which run on one goroutine, use it.
+	rtts []rttEntry
 }
 
 func newPlanner(m *lang.Module) *planner {
@@ -49,19 +55,38 @@ func newPlanner(m *lang.Module) *planner {
 
 func (p *planner) plan() *Plan {
 	p.out = &Plan{Module: p.m, Assumptions: p.a}
+	// The decisions file about ten reasons per service and six per data
+	// class: each gets room for a few more in one shared block, and grows
+	// on its own beyond.
+	const serviceReasons, dataReasons = 12, 8
+	p.svc = make(map[string]*Service, len(p.m.Services))
+	p.data = make(map[string]*Data, len(p.m.Data))
+	p.writes = make(map[string][]*Data, len(p.m.Services))
+	p.reads = make(map[string][]*Data, len(p.m.Services))
+	services := make([]Service, 0, len(p.m.Services))
+	reasons := make([]Reason, serviceReasons*len(p.m.Services))
+	p.out.Services = make([]*Service, 0, len(p.m.Services))
 	for _, s := range p.m.Services {
 		if s == nil {
 			continue
 		}
-		sp := &Service{Addr: s.Addr(), Block: s, Objective: s.Policy, HealthCheck: s.Routing.HealthCheck}
+		k := len(services) * serviceReasons
+		services = append(services, Service{Addr: s.Addr(), Block: s, Objective: s.Policy, HealthCheck: s.Routing.HealthCheck,
+			Reasons: reasons[k:k:min(k+serviceReasons, len(reasons))]})
+		sp := &services[len(services)-1]
 		p.svc[s.Name] = sp
 		p.out.Services = append(p.out.Services, sp)
 	}
+	data := make([]Data, 0, len(p.m.Data))
+	reasons = make([]Reason, dataReasons*len(p.m.Data))
+	p.out.Data = make([]*Data, 0, len(p.m.Data))
 	for _, d := range p.m.Data {
 		if d == nil {
 			continue
 		}
-		dp := &Data{Addr: d.Addr(), Block: d}
+		k := len(data) * dataReasons
+		data = append(data, Data{Addr: d.Addr(), Block: d, Reasons: reasons[k:k:min(k+dataReasons, len(reasons))]})
+		dp := &data[len(data)-1]
 		p.data[d.Name] = dp
 		p.out.Data = append(p.out.Data, dp)
 	}
@@ -121,21 +146,25 @@ func (p *planner) plan() *Plan {
 // as a writer.
 func (p *planner) indexUses() {
 	for _, s := range p.out.Services {
-		seenW := map[string]bool{}
+		// A service uses a handful of data classes: a list is its own set.
+		var ws, rs []*Data
 		for _, ref := range s.Block.Writes {
-			if d := p.data[ref.Addr.Name]; d != nil && ref.Addr.Kind == lang.KindData && !seenW[d.Addr.Name] {
-				seenW[d.Addr.Name] = true
-				p.writes[s.Addr.Name] = append(p.writes[s.Addr.Name], d)
+			if d := p.data[ref.Addr.Name]; d != nil && ref.Addr.Kind == lang.KindData && !slices.Contains(ws, d) {
+				ws = append(ws, d)
 				d.Writers = append(d.Writers, s.Addr)
 			}
 		}
-		seenR := map[string]bool{}
 		for _, ref := range s.Block.Reads {
-			if d := p.data[ref.Addr.Name]; d != nil && ref.Addr.Kind == lang.KindData && !seenR[d.Addr.Name] {
-				seenR[d.Addr.Name] = true
-				p.reads[s.Addr.Name] = append(p.reads[s.Addr.Name], d)
+			if d := p.data[ref.Addr.Name]; d != nil && ref.Addr.Kind == lang.KindData && !slices.Contains(rs, d) {
+				rs = append(rs, d)
 				d.Readers = append(d.Readers, s.Addr)
 			}
+		}
+		if ws != nil {
+			p.writes[s.Addr.Name] = ws
+		}
+		if rs != nil {
+			p.reads[s.Addr.Name] = rs
 		}
 	}
 	for _, d := range p.out.Data {
@@ -178,30 +207,37 @@ func (p *planner) writtenData(s *Service) []*Data {
 }
 
 func sortAddrs(as []lang.Address) {
-	sort.Slice(as, func(i, j int) bool { return as[i].Less(as[j]) })
+	slices.SortFunc(as, func(a, b lang.Address) int {
+		if a.Kind != b.Kind {
+			return cmp.Compare(a.Kind, b.Kind)
+		}
+		return strings.Compare(a.Name, b.Name)
+	})
 }
 
 // sortRegions orders region names by module order, unknown names last by
 // name, and drops duplicates.
 func (p *planner) sortRegions(names []string) []string {
-	seen := map[string]bool{}
+	// A list of regions is short: a scan finds duplicates.
 	out := make([]string, 0, len(names))
 	for _, n := range names {
-		if !seen[n] {
-			seen[n] = true
+		if !slices.Contains(out, n) {
 			out = append(out, n)
 		}
 	}
-	sort.Slice(out, func(i, j int) bool {
-		a, okA := p.regionIndex[out[i]]
-		b, okB := p.regionIndex[out[j]]
+	slices.SortFunc(out, func(x, y string) int {
+		a, okA := p.regionIndex[x]
+		b, okB := p.regionIndex[y]
 		switch {
 		case okA && okB:
-			return a < b
+			return cmp.Compare(a, b)
 		case okA != okB:
-			return okA
+			if okA {
+				return -1
+			}
+			return 1
 		}
-		return out[i] < out[j]
+		return strings.Compare(x, y)
 	})
 	return out
 }

@@ -80,6 +80,24 @@ func TestLongChain(t *testing.T) {
 	if g.Path[8].Kind != planner.EdgeDependsOn || g.Path[8].Range.Filename == "" {
 		t.Fatalf("the step after the elision lost its edge: %+v", g.Path[8])
 	}
+	var sc *planner.Scenario
+	for _, x := range p.Scenarios {
+		if x.Domain == lang.DomainRegion && x.Target == "us-east-1" {
+			sc = x
+		}
+	}
+	o := sc.OutcomeOf(head)
+	if o.Outcome != planner.OutcomeDown || o.Root.String() != "dependency.gateway" || o.Depth != n+1 || o.Via.Addr.Name != "s00001" {
+		t.Fatalf("head in region us-east-1 lost: %s via %s, root %s, depth %d; want down via s00001, root dependency.gateway, depth %d",
+			o.Outcome, o.Via.Addr, o.Root, o.Depth, n+1)
+	}
+	path, elided := sc.CausePath(head.Addr)
+	if len(path) != 16 || elided != n+1-16 || path[7].Addr.Name != "s00007" || path[8].Addr.Name != "s09993" || path[15].Addr.String() != "dependency.gateway" {
+		t.Fatalf("cause path: %d steps eliding %d, around the elision %s, %s; want 16, %d, s00007, s09993", len(path), elided, path[7].Addr, path[8].Addr, n+1-16)
+	}
+	if path[8].Kind != planner.EdgeDependsOn || path[8].Range.Filename == "" {
+		t.Fatalf("the cause step after the elision lost its edge: %+v", path[8])
+	}
 	if len(p.Graph.Cycles()) != 1 {
 		t.Fatalf("cycles: %d, want 1", len(p.Graph.Cycles()))
 	}

@@ -1,7 +1,9 @@
 package planner
 
 import (
+	mathbits "math/bits"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"sync"
@@ -12,7 +14,7 @@ import (
 )
 
 // playScenarios plays the loss of every zone, region and country of the
-// module, each in one pass over the graph's components. Scenarios are
+// module, each visiting only what it touches (see play). Scenarios are
 // independent, so they are played on all cores and kept in this order.
 func (p *planner) playScenarios() {
 	g := p.out.Graph
@@ -63,27 +65,50 @@ func (p *planner) playScenarios() {
 		jobs = append(jobs, job{lang.DomainCountry, c, "", byCountry[c]})
 	}
 
+	// Scenarios that lose the same regions (a country of one region, the
+	// only zone of a region) play out alike: each set of lost regions is
+	// played once, and its scenarios share the result.
 	v := p.scenarioViews()
-	out := make([]*Scenario, len(jobs))
+	var sets []regionSet
+	setOf := make([]int, len(jobs))
+	seen := map[string]int{}
+	for i, j := range jobs {
+		k := j.lost.key()
+		x, ok := seen[k]
+		if !ok {
+			x = len(sets)
+			seen[k] = x
+			sets = append(sets, j.lost)
+		}
+		setOf[i] = x
+	}
+	played := make([]playResult, len(sets))
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range max(1, min(scenarioWorkers(), len(jobs))) {
+	for range max(1, min(scenarioWorkers(), len(sets))) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var sp *scratch
 			for {
 				i := int(next.Add(1) - 1)
-				if i >= len(jobs) {
+				if i >= len(sets) {
 					return
 				}
-				j := jobs[i]
-				out[i] = p.play(v, j.domain, j.target, j.lost)
-				out[i].Region = j.region
+				if sp == nil && sets[i].count() > 0 {
+					sp = newScratch(len(g.Nodes), len(p.out.Services))
+				}
+				played[i] = p.play(v, sp, sets[i])
 			}
 		}()
 	}
 	wg.Wait()
-	p.out.Scenarios = append(p.out.Scenarios, out...)
+	out := make([]Scenario, len(jobs))
+	for i, j := range jobs {
+		r := &played[setOf[i]]
+		out[i] = Scenario{Domain: j.domain, Target: j.target, Region: j.region, Lost: r.lost, Affected: r.affected, Exposed: r.exposed}
+		p.out.Scenarios = append(p.out.Scenarios, &out[i])
+	}
 }
 
 // scenarioWorkers is how many scenarios are played at once; tests set it
@@ -91,21 +116,28 @@ func (p *planner) playScenarios() {
 var scenarioWorkers = func() int { return runtime.GOMAXPROCS(0) }
 
 // scenarioViews are what every scenario asks of the services and data,
-// computed once: graph nodes and region sets as bitsets, so a scenario is
-// one pass over the services and data with no map lookups or allocations
-// for what it leaves untouched.
+// computed once: region sets as bitsets and indexes by region, so that a
+// scenario visits only what has a region it loses and what depends on
+// that, never every service.
 type scenarioViews struct {
 	services []serviceView // parallel to Plan.Services
 	data     []dataView    // the data that counts and lives somewhere
-	// untouched is every service's outcome when nothing is lost (a zone of
-	// a region with several): one slice that those scenarios share.
-	untouched []ServiceOutcome
+	// nodeService is the index in Plan.Services of each graph node, -1
+	// for nodes that are not services.
+	nodeService []int32
+	// firstIn lists, per region, the nodes whose first own region it is;
+	// nowhere the nodes present in no region, which every loss takes down.
+	firstIn [][]int32
+	nowhere []int32
+	// activeIn lists, per region, the services active there; writtenIn
+	// the data (indices into data) written there.
+	activeIn  [][]int32
+	writtenIn [][]int32
 }
 
 type serviceView struct {
-	node    int32 // -1 when not in the graph
-	active  regionSet
-	regions regionSet
+	node   int32 // -1 when not in the graph
+	active regionSet
 }
 
 type dataView struct {
@@ -120,8 +152,9 @@ type dataView struct {
 
 func (p *planner) scenarioViews() *scenarioViews {
 	g := p.out.Graph
+	R := len(g.Regions)
 	set := func(names []string) (regionSet, bool) {
-		s := newRegionSet(len(g.Regions))
+		s := newRegionSet(R)
 		unknown := false
 		for _, r := range names {
 			if i, ok := g.region[r]; ok {
@@ -132,16 +165,25 @@ func (p *planner) scenarioViews() *scenarioViews {
 		}
 		return s, unknown
 	}
-	v := &scenarioViews{services: make([]serviceView, len(p.out.Services)), untouched: make([]ServiceOutcome, len(p.out.Services))}
+	v := &scenarioViews{
+		services:    make([]serviceView, len(p.out.Services)),
+		nodeService: make([]int32, len(g.Nodes)),
+		activeIn:    make([][]int32, R),
+		writtenIn:   make([][]int32, R),
+	}
+	for x := range v.nodeService {
+		v.nodeService[x] = -1
+	}
+	v.firstIn, v.nowhere = g.byFirstRegion()
 	for i, s := range p.out.Services {
 		sv := &v.services[i]
 		sv.node = -1
 		if x, ok := g.index[s.Addr]; ok {
 			sv.node = x
+			v.nodeService[x] = int32(i)
 		}
 		sv.active, _ = set(s.Active)
-		sv.regions, _ = set(s.Regions)
-		v.untouched[i] = ServiceOutcome{Service: s.Addr, Regions: s.Active}
+		sv.active.each(func(r int) { v.activeIn[r] = append(v.activeIn[r], int32(i)) })
 	}
 	for _, d := range p.out.Data {
 		if !d.Counts || len(d.Regions) == 0 {
@@ -150,64 +192,282 @@ func (p *planner) scenarioViews() *scenarioViews {
 		dv := dataView{d: d, backup: p.backupInterval(d)}
 		dv.write, _ = set(p.writeRegions(d))
 		dv.presence, dv.elsewhere = set(p.presence(d))
+		k := int32(len(v.data))
+		dv.write.each(func(r int) { v.writtenIn[r] = append(v.writtenIn[r], k) })
 		v.data = append(v.data, dv)
 	}
 	return v
 }
 
-// meets reports whether s and t share a member.
-func (s regionSet) meets(t regionSet) bool {
-	for i := range s {
-		if s[i]&t[i] != 0 {
-			return true
+// byFirstRegion lists, per region, the nodes whose first own region it
+// is, and the nodes present in no region.
+func (g *Graph) byFirstRegion() (firstIn [][]int32, nowhere []int32) {
+	firstIn = make([][]int32, len(g.Regions))
+	for x, own := range g.own {
+		if r := own.first(); r >= 0 {
+			firstIn[r] = append(firstIn[r], int32(x))
+		} else {
+			nowhere = append(nowhere, int32(x))
 		}
 	}
-	return false
+	return firstIn, nowhere
 }
 
-func (p *planner) play(v *scenarioViews, domain lang.FailureDomain, target string, lost regionSet) *Scenario {
-	g := p.out.Graph
-	sc := &Scenario{Domain: domain, Target: target, Lost: g.names(lost), Exposed: []Exposure{}}
-	if lost.count() == 0 {
-		sc.Services = v.untouched
-		return sc
+// scratch is one worker's memory for playing scenarios, reused from one
+// scenario to the next: a node or service is marked for the current
+// scenario when its stamp equals epoch, so nothing is cleared between
+// scenarios.
+type scratch struct {
+	epoch uint32
+	down  []uint32 // per node: down in this scenario
+	seen  []uint32 // per service: visited in this scenario
+	// affected has a bit per service, set for those the scenario lists
+	// while it sorts them, clear otherwise.
+	affected []uint64
+	// Per node, valid when down: why (the edge towards what is at fault,
+	// nextSelf at the fault), and from the Via forest, depth, root and pre
+	// (the node, depth pathTail+1, whose edge leads into the path's tail;
+	// -1 for shorter paths). depth is 0 until computed.
+	why   []int32
+	depth []int32
+	root  []int32
+	pre   []int32
+	pos   []int32 // per service: index in the scenario's Affected
+	queue []int32 // the down nodes, in the order found
+	stack []int32
+	svcs  []int32 // the affected services
+	data  []int32 // the exposed data
+}
+
+func newScratch(nodes, services int) *scratch {
+	return &scratch{
+		down: make([]uint32, nodes), seen: make([]uint32, services), affected: make([]uint64, (services+63)/64),
+		why: make([]int32, nodes), depth: make([]int32, nodes), root: make([]int32, nodes), pre: make([]int32, nodes),
+		pos: make([]int32, services),
 	}
-	sc.Services = make([]ServiceOutcome, len(p.out.Services))
-	alive, why := g.outage(lost)
-	memo := newPathMemo(g, func(y int32) int32 { return why[y] })
+}
+
+// playResult is what playing one set of lost regions gives the scenarios
+// that lose it.
+type playResult struct {
+	lost     []string
+	affected []ServiceOutcome
+	exposed  []Exposure
+}
+
+// play plays the loss of the regions in lost. A node goes down when it is
+// present in no region outside lost, or when something it hard-depends on
+// is down (calls may cross regions): the nodes that go down are found by a
+// breadth-first search backwards over the hard edges from the first kind.
+// Only services with an active region lost, or something down, are
+// visited.
+func (p *planner) play(v *scenarioViews, sp *scratch, lost regionSet) playResult {
+	g := p.out.Graph
+	res := playResult{lost: g.names(lost), exposed: []Exposure{}}
+	if lost.count() == 0 {
+		return res
+	}
+	q := sp.outage(g, v.firstIn, v.nowhere, lost)
+	ep := sp.epoch
+	// The affected services: those down, and those with an active region
+	// lost, in address order.
+	svcs := sp.svcs[:0]
+	for _, x := range q {
+		if i := v.nodeService[x]; i >= 0 {
+			sp.seen[i] = ep
+			svcs = append(svcs, i)
+		}
+	}
+	down := len(svcs)
 	isLost := func(r string) bool {
 		i, ok := g.region[r]
 		return ok && lost.has(i)
 	}
-	for i, s := range p.out.Services {
-		o := &sc.Services[i]
-		o.Service, o.Regions = s.Addr, s.Active
-		sv := &v.services[i]
-		switch x := sv.node; {
-		case x < 0:
-		case !alive[x]:
-			o.Outcome = OutcomeDown
-			o.Regions = []string{}
-			o.Cause, o.Elided = memo.path(x)
-		case !sv.active.meets(lost):
-			o.Outcome = OutcomeServing
-		default:
-			p.survive(s, o, isLost)
+	var moved []ServiceOutcome
+	lost.each(func(r int) {
+		for _, i := range v.activeIn[r] {
+			if sp.seen[i] == ep {
+				continue
+			}
+			sp.seen[i] = ep
+			if v.services[i].node < 0 {
+				continue
+			}
+			s := p.out.Services[i]
+			o := ServiceOutcome{Service: s.Addr, tail: -1}
+			p.survive(s, &o, isLost)
+			if o.Outcome != OutcomeServing {
+				svcs = append(svcs, i)
+				moved = append(moved, o)
+			}
 		}
+	})
+	// moved[k] is the outcome of svcs[down+k].
+	for k, i := range svcs[down:] {
+		sp.pos[i] = int32(k)
 	}
-	for i := range v.data {
-		dv := &v.data[i]
-		if !dv.write.meets(lost) {
+	// In service order, by a bitmap rather than a sort: a 10,000-service
+	// module's map is 157 words, read and cleared once.
+	for _, i := range svcs {
+		sp.affected[i/64] |= 1 << (uint(i) % 64)
+	}
+	svcs = svcs[:0]
+	for w, bits := range sp.affected {
+		for bits != 0 {
+			svcs = append(svcs, int32(w*64+mathbits.TrailingZeros64(bits)))
+			bits &= bits - 1
+		}
+		sp.affected[w] = 0
+	}
+	sp.svcs = svcs
+	res.affected = make([]ServiceOutcome, len(svcs))
+	for k, i := range svcs {
+		if sp.down[v.services[i].node] != ep {
+			res.affected[k] = moved[sp.pos[i]]
+		}
+		sp.pos[i] = int32(k)
+	}
+	for k, i := range svcs {
+		x := v.services[i].node
+		if x < 0 || sp.down[x] != ep {
 			continue
 		}
+		// Field by field into zeroed memory: a deep module has hundreds of
+		// thousands of these, and a composite literal would copy each
+		// twice.
+		o := &res.affected[k]
+		o.Service = p.out.Services[i].Addr
+		o.Outcome = OutcomeDown
+		o.Regions = noRegions
+		o.Root = g.Nodes[sp.root[x]]
+		o.Depth = sp.depth[x]
+		o.tail = -1
+		if e := sp.why[x]; e >= 0 {
+			o.Via.Addr = g.Nodes[g.edgeTo[e]]
+			o.Via.Kind = g.Edges[e].Kind
+			o.Via.Range = g.Edges[e].Range
+		}
+		if o.Depth > pathHead+pathTail {
+			if j := v.nodeService[sp.pre[x]]; j >= 0 {
+				o.tail = sp.pos[j]
+			}
+		}
+	}
+
+	dx := sp.data[:0]
+	lost.each(func(r int) {
+		dx = append(dx, v.writtenIn[r]...)
+	})
+	slices.Sort(dx)
+	dx = slices.Compact(dx)
+	sp.data = dx
+	for _, k := range dx {
+		dv := &v.data[k]
 		d := dv.d
 		e := Exposure{Data: d.Addr, RPO: d.RPO, AllCopiesLost: !dv.elsewhere && !dv.presence.anyOutside(lost)}
 		if e.AllCopiesLost {
 			e.RPO = dv.backup
 		}
-		sc.Exposed = append(sc.Exposed, e)
+		res.exposed = append(res.exposed, e)
 	}
-	return sc
+	return res
+}
+
+// outage finds the nodes the loss of lost takes down, in a new epoch of
+// sp: those present in no region outside lost (firstIn lists, per region,
+// the nodes whose first own region it is; nowhere those present nowhere),
+// then by a breadth-first search backwards over the hard edges everything
+// that hard-depends on them. It points each at why, as Graph.witness does,
+// fills depth, root and pre, and returns the down nodes in the order found.
+// Its cost is in what goes down and what has a lost region, not in the
+// graph's size.
+func (sp *scratch) outage(g *Graph, firstIn [][]int32, nowhere []int32, lost regionSet) []int32 {
+	sp.epoch++
+	ep := sp.epoch
+	q := sp.queue[:0]
+	markSelf := func(x int32) {
+		if sp.down[x] != ep && !g.own[x].anyOutside(lost) {
+			sp.down[x], sp.why[x], sp.depth[x] = ep, nextSelf, 0
+			q = append(q, x)
+		}
+	}
+	for _, x := range nowhere {
+		markSelf(x)
+	}
+	lost.each(func(r int) {
+		for _, x := range firstIn[r] {
+			markSelf(x)
+		}
+	})
+	for h := 0; h < len(q); h++ {
+		for _, e := range g.rhard[q[h]] {
+			if x := g.from[e]; sp.down[x] != ep {
+				sp.down[x], sp.why[x], sp.depth[x] = ep, nextUnassigned, 0
+				q = append(q, x)
+			}
+		}
+	}
+	// Each down node's edge towards the fault, as Graph.witness picks it.
+	isDown := func(y int32) bool { return sp.down[y] == ep }
+	for _, x := range q {
+		if sp.why[x] != nextUnassigned {
+			continue
+		}
+		c := g.comp[x]
+		if len(g.comps[c]) > 1 {
+			g.witness(c, func(y int32) bool { return !g.own[y].anyOutside(lost) }, isDown,
+				func(y int32) *int32 { return &sp.why[y] })
+			continue
+		}
+		for _, e := range g.hard[x] {
+			if y := g.edgeTo[e]; g.comp[y] != c && isDown(y) {
+				sp.why[x] = e
+				break
+			}
+		}
+	}
+	for _, x := range q {
+		sp.fill(g, x)
+	}
+
+	sp.queue = q
+	return q
+}
+
+// noRegions is where a down service serves: shared, never written.
+var noRegions = []string{}
+
+// fill computes depth, root and pre for the down node x and every node on
+// its path, without recursion: each node once per scenario.
+func (sp *scratch) fill(g *Graph, x int32) {
+	stack := sp.stack[:0]
+	for y := x; sp.depth[y] == 0; {
+		stack = append(stack, y)
+		e := sp.why[y]
+		if e < 0 {
+			break
+		}
+		y = g.edgeTo[e]
+	}
+	for i := len(stack) - 1; i >= 0; i-- {
+		y := stack[i]
+		e := sp.why[y]
+		if e < 0 {
+			sp.depth[y], sp.root[y], sp.pre[y] = 1, y, -1
+			continue
+		}
+		z := g.edgeTo[e]
+		sp.depth[y], sp.root[y] = sp.depth[z]+1, sp.root[z]
+		switch {
+		case sp.depth[y] == pathTail+1:
+			sp.pre[y] = y
+		case sp.depth[y] > pathTail+1:
+			sp.pre[y] = sp.pre[z]
+		default:
+			sp.pre[y] = -1
+		}
+	}
+	sp.stack = stack
 }
 
 // survive settles a service that is still up somewhere: untouched,

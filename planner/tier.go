@@ -2,6 +2,8 @@ package planner
 
 import (
 	"strconv"
+	"sync"
+	"time"
 
 	"github.com/mrplan/mrplan/internal/units"
 	"github.com/mrplan/mrplan/lang"
@@ -58,4 +60,28 @@ func (d *Data) add(r Reason)    { d.Reasons = append(d.Reasons, r) }
 
 func itoa(i int) string { return strconv.Itoa(i) }
 
-var dur = units.FormatDuration
+// dur formats a duration as reasons show it. A module's durations are
+// few and repeat in every service's reasons, so their texts are kept, up
+// to durTextsMax of them; plans made at once share them.
+func dur(d time.Duration) string {
+	durTexts.RLock()
+	s, ok := durTexts.m[d]
+	durTexts.RUnlock()
+	if ok {
+		return s
+	}
+	s = units.FormatDuration(d)
+	durTexts.Lock()
+	if len(durTexts.m) < durTextsMax {
+		durTexts.m[d] = s
+	}
+	durTexts.Unlock()
+	return s
+}
+
+const durTextsMax = 4096
+
+var durTexts = struct {
+	sync.RWMutex
+	m map[time.Duration]string
+}{m: map[time.Duration]string{}}

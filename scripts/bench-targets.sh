@@ -10,12 +10,17 @@
 #   COMMANDS="validate" scripts/bench-targets.sh
 #   EXTRA="--disable-check MR402" scripts/bench-targets.sh   # flags for mrplan
 #   COMMANDS="load plan-phase" scripts/bench-targets.sh      # mrplan's loading, or loading and planning, alone
+#   SEED=20261122 scripts/bench-targets.sh   # a module generated with another seed
+#
+# With two or more SIZES it ends with the growth from the first size to each
+# larger one: time and peak memory, per shape and command.
 set -eu
 SIZES=${SIZES:-10000}
 SHAPES=${SHAPES:-"shallow chain"}
 RUNS=${RUNS:-3}
 COMMANDS=${COMMANDS:-"validate plan"}
 EXTRA=${EXTRA:-}
+SEED=${SEED:-1}
 GO=${GO:-go}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -31,12 +36,12 @@ measure() {
 }
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); load: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "seed: $SEED; runs: $RUNS; machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); load: $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-14s %-9s %9s %9s %7s %11s %11s %7s\n' module command time floor ratio "peak MiB" "floor MiB" ratio
 for n in $SIZES; do
 	for shape in $SHAPES; do
 		dir="$work/m-$n-$shape"
-		"$work/mrplan-gen" -services "$n" -shape "$shape" -o "$dir"
+		"$work/mrplan-gen" -services "$n" -shape "$shape" -seed "$SEED" -o "$dir"
 		for cmd in $COMMANDS; do
 			args="validate $EXTRA $dir"
 			[ "$cmd" = plan ] && args="plan --format json $EXTRA $dir"
@@ -53,9 +58,17 @@ for n in $SIZES; do
 				cut -d' ' -f1 "$work/one" >>"$work/t"; cut -d' ' -f2 "$work/one" >>"$work/m"
 			done
 			t=$(median <"$work/t"); ft=$(median <"$work/ft"); m=$(median <"$work/m"); fm=$(median <"$work/fm")
+			echo "$n $shape $cmd $t $m" >>"$work/rows"
 			awk -v n="$((n / 1000))k/$shape" -v c="$cmd" -v t="$t" -v ft="$ft" -v m="$m" -v fm="$fm" 'BEGIN {
 				printf "%-14s %-9s %8.2fs %8.2fs %6.2fx %11.0f %11.0f %6.2fx\n", n, c, t, ft, t / ft, m / 1024, fm / 1024, m / fm }'
 		done
 	done
 done
+if [ -s "$work/rows" ] && [ "$(echo $SIZES | wc -w)" -gt 1 ]; then
+	awk 'NR == FNR && !((($2, $3) in base)) { base[$2, $3] = $1; bt[$2, $3] = $4; bm[$2, $3] = $5; next }
+		FNR == 1 && NR != FNR { printf "%-22s %-9s %12s %12s\n", "growth", "command", "time", "peak memory" }
+		NR != FNR && $1 != base[$2, $3] {
+			printf "%-22s %-9s %11.2fx %11.2fx\n", (base[$2, $3] / 1000) "k->" ($1 / 1000) "k/" $2, $3, $4 / bt[$2, $3], $5 / bm[$2, $3] }' \
+		"$work/rows" "$work/rows"
+fi
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,28 +1,35 @@
 // Command mrplan-gen writes a large, realistic mrplan module: a seeded mix of
 // tiers, aws products, 24 regions, dependencies and data classes, spread over
-// files. It is what mrplan's benchmarks run on; use it to see how mrplan
-// behaves on an organisation of your size.
+// files. The module validates: `mrplan validate` finds no error in it, and
+// warnings and notices on about one service in two hundred. It is what
+// mrplan's benchmarks run on; use it to see how mrplan behaves on an
+// organisation of your size.
 //
 //	mrplan-gen -services 10000 -shape chain -o /tmp/big
 //	mrplan validate /tmp/big
+//
+// Failover drills are dated within the 90 days before -today (default: the
+// current date); pass -today for the same bytes on every day.
 package main
 
 import (
 	"flag"
 	"fmt"
 	"os"
+	"time"
 
 	"github.com/mrplan/mrplan/internal/gen"
 )
 
 func main() {
 	var o gen.Options
-	var shape, dir string
+	var shape, dir, today string
 	flag.IntVar(&o.Services, "services", 1000, "number of services (and of data classes)")
 	flag.IntVar(&o.Dependencies, "dependencies", 0, "number of dependency blocks (default: services/10)")
 	flag.IntVar(&o.Files, "files", 100, "number of files to spread the module over")
 	flag.Uint64Var(&o.Seed, "seed", 1, "seed: the same seed and options give the same bytes")
 	flag.StringVar(&shape, "shape", "shallow", "depends_on graph: shallow (a layered DAG) or chain (as deep as it is long)")
+	flag.StringVar(&today, "today", time.Now().UTC().Format(time.DateOnly), "date YYYY-MM-DD the failover drills are recent to (within the 90 days before it)")
 	flag.StringVar(&dir, "o", "", "directory to write the module to (created if missing; required)")
 	flag.Usage = func() {
 		fmt.Fprintf(flag.CommandLine.Output(), "Usage: mrplan-gen -o DIR [flags]\n\nWrites a generated mrplan module into DIR.\n\n")
@@ -30,7 +37,13 @@ func main() {
 	}
 	flag.Parse()
 	var err error
-	if o.Shape, err = gen.ParseShape(shape); err != nil || dir == "" || flag.NArg() > 0 {
+	o.Shape, err = gen.ParseShape(shape)
+	if err == nil {
+		if o.Today, err = time.Parse(time.DateOnly, today); err != nil {
+			err = fmt.Errorf("-today %q: want a date YYYY-MM-DD", today)
+		}
+	}
+	if err != nil || dir == "" || flag.NArg() > 0 {
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "mrplan-gen:", err)
 		}

@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/sebdah/goldie/v2"
+
+	"github.com/mrplan/mrplan/internal/views"
 )
 
 // edit replaces old with new in one file of a module; old must occur once.
@@ -331,7 +333,7 @@ func TestConcurrentApply(t *testing.T) {
 		}
 	}
 	out, errOut, code := runCLI(t, "show", "mrplan.state.json", "-json")
-	if code != ExitOK || !strings.Contains(out, `"format_version": "1"`) {
+	if code != ExitOK || !strings.Contains(out, `"format_version": "`+views.PlanFormatVersion+`"`) {
 		t.Fatalf("show the state: %d %s", code, errOut)
 	}
 	b, _ := os.ReadFile("mrplan.state.json")

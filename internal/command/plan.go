@@ -146,6 +146,17 @@ func runPlan(s Streams, g *globals, f *planFlags, dir string) int {
 	if code != ExitOK {
 		return code
 	}
+	if format == "json" && f.out == "" {
+		// Streamed: the plan JSON is never held whole.
+		if err := views.PlanJSON(s.Out, r.plan, r.findings, r.meta); err != nil {
+			fmt.Fprintf(s.Err, "Error: %s\n", err)
+			return ExitError
+		}
+		if f.detailedExitcode && r.meta.Diff.HasChanges() {
+			return ExitChanges
+		}
+		return ExitOK
+	}
 	var js bytes.Buffer
 	if format == "json" || f.out != "" {
 		if err := views.PlanJSON(&js, r.plan, r.findings, r.meta); err != nil {

@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/sebdah/goldie/v2"
+
+	"github.com/mrplan/mrplan/internal/views"
 )
 
 func planExamples(t *testing.T) []string {
@@ -82,13 +84,13 @@ func checkPlanJSON(t *testing.T, js string) {
 		}
 	}
 	if strings.Contains(js, ": null,\n") && strings.Contains(js, "[]") {
-		// nulls are allowed only where documented (before, witness, rto, rpo, loss_tolerance)
+		// nulls are allowed only where documented (before, witness, rto, rpo, loss_tolerance, via)
 		for _, line := range strings.Split(js, "\n") {
 			l := strings.TrimSpace(line)
 			if strings.HasSuffix(l, ": null,") || strings.HasSuffix(l, ": null") {
 				key := strings.Trim(strings.SplitN(l, ":", 2)[0], `"`)
 				switch key {
-				case "before", "after", "witness", "rto", "rpo", "loss_tolerance":
+				case "before", "after", "witness", "rto", "rpo", "loss_tolerance", "via":
 				default:
 					t.Errorf("unexpected null: %s", l)
 				}
@@ -111,7 +113,7 @@ func checkPlanJSON(t *testing.T, js string) {
 	if err := json.Unmarshal([]byte(js), &p); err != nil {
 		t.Fatal(err)
 	}
-	if p.FormatVersion != "1" || !strings.HasPrefix(p.ConfigHash, "sha256:") || len(p.ConfigHash) != 7+64 {
+	if p.FormatVersion != views.PlanFormatVersion || !strings.HasPrefix(p.ConfigHash, "sha256:") || len(p.ConfigHash) != 7+64 {
 		t.Errorf("format_version %q, config_hash %q", p.FormatVersion, p.ConfigHash)
 	}
 	n := map[string]int{}

@@ -74,7 +74,11 @@ func runValidate(s Streams, g *globals, o validateOptions, dir string) int {
 	ds := diag.FromHCL(hclDiags)
 	if !hclDiags.HasErrors() {
 		pr.Phase("checks", 0)
-		ds = append(ds, runChecks(mod, o.checks, nil)...)
+		if found := runChecks(mod, o.checks, nil); len(ds) == 0 {
+			ds = found // most runs: no language warnings to put first
+		} else {
+			ds = append(ds, found...)
+		}
 	} else {
 		// The checks do not run on a module with language errors, but a
 		// check block naming no check, or a malformed ignore comment, is a

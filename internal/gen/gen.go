@@ -2,15 +2,41 @@
 // tests and anyone who wants to see how mrplan behaves on an organisation of
 // thousands of services.
 //
-// A module is seeded, so the same options always give the same bytes. It has
-// a mix of tiers (through three objectives and explicit criticality),
-// products from the built-in aws catalog, 24 regions, one data class per
-// service, a dependency per ten services, and depends_on lists of about three
-// references per service, spread over a given number of files. Its shape is
-// either shallow (a layered DAG a handful of levels deep) or chain (every
-// service also depends on the next one, so the graph is as deep as it is
-// long). Every generated module loads with no language errors; the checks
-// find what a real organisation's module would show them.
+// A module is seeded, so the same options always give the same bytes. It is
+// the module of an organisation whose CI gate passes: `mrplan validate`
+// finds no error in it, at any size from 100 services up and in both
+// shapes, and only a seeded sprinkle of warnings and notices on under 1%
+// of the services (an auxiliary service made active-active, an owner
+// without a replication_lag_alert, a stale failover drill, a tier-0 service
+// without a compensation plan, in the shallow shape a tier inversion), so
+// the checks still have something to report.
+//
+// The module has 24 aws regions grouped in eight cells of three nearby
+// regions. Every service lives in one cell: a tier-0 (core) service runs
+// active-active in all three of its cell's regions, a tier-1 (important)
+// service in the first two, a tier-2 (auxiliary) service in the first one,
+// or in the first two with a cold standby. A service only depends on
+// services of its own cell that run in every region it runs in and are of
+// its tier or a more available one, so no dependency, direct or transitive,
+// is missing from a region a service runs or fails over in. Each service
+// writes one data class (aws products chosen so that its objective is
+// achievable), sometimes reads one of a callee's, and there is one
+// dependency block per ten services, placed in a cell's regions, global, or
+// soft (with a fallback). Tier-0 and tier-1 services record a failover
+// drill within the 90 days before Options.Today, and every service in more
+// than one region alerts on replication lag; tier-0 services have a
+// compensation plan. Objectives are met with the planner's defaults: no
+// routing or dns_ttl is set, and no failover is automatic without a quorum.
+//
+// The shape of the depends_on graph, about three references per service,
+// is either shallow (a layered DAG six levels deep: a service calls
+// services of the next layer down, or a later one, and the bottom layer
+// calls only dependency blocks) or chain (93% of the services, all in the
+// first cell, form a chain in which each depends on the next, so the graph
+// is as deep as it is long; along the chain tiers only get more critical
+// and regions only wider, as they must for the module to validate, so
+// nearly every service of the chain runs in us-east-1; the other 7% are
+// spread over the other cells).
 //
 // gen does not read or decide anything about modules: it only writes them.
 // The language lives in lang, the plan in planner.
@@ -23,6 +49,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 )
 
 // Shape is the form of the depends_on graph.
@@ -32,8 +59,8 @@ const (
 	// Shallow is a layered DAG: each service depends on services of the next
 	// of a few layers, so paths are short.
 	Shallow Shape = iota
-	// Chain adds an edge from every service to the next, so the longest path
-	// runs through every service.
+	// Chain makes most services a chain, each depending on the next, so the
+	// longest path runs through nearly every service.
 	Chain
 )
 
@@ -62,6 +89,10 @@ type Options struct {
 	Files        int    // number of files; default 100 (at least 3)
 	Seed         uint64 // default 1
 	Shape        Shape
+	// Today dates the failover drills: each lies within the 90 days before
+	// it. Default: the current date (UTC), so give it for the same bytes on
+	// every day.
+	Today time.Time
 }
 
 // File is one generated module file.
@@ -73,17 +104,30 @@ type File struct {
 // Regions is the number of regions of every generated module.
 const Regions = 24
 
-// The 24 aws regions the modules use, grouped by geography so a service's
-// regions are near each other as a real deployment's would be.
+// cellSize is the number of regions of a cell.
+const cellSize = 3
+
+// The 24 aws regions the modules use, as eight cells of three nearby
+// regions; a service of a cell runs in a prefix of its cell's regions.
 var regionNames = []string{
-	"us-east-1", "us-east-2", "us-west-1", "us-west-2", "ca-central-1", "ca-west-1",
-	"eu-west-1", "eu-west-2", "eu-west-3", "eu-central-1", "eu-central-2", "eu-north-1",
-	"eu-south-1", "eu-south-2", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3", "ap-southeast-1",
-	"ap-southeast-2", "ap-south-1", "sa-east-1", "me-central-1", "il-central-1", "af-south-1",
+	"us-east-1", "us-east-2", "ca-central-1",
+	"us-west-2", "us-west-1", "ca-west-1",
+	"eu-west-1", "eu-west-2", "eu-west-3",
+	"eu-central-1", "eu-central-2", "eu-north-1",
+	"eu-south-1", "eu-south-2", "il-central-1",
+	"ap-northeast-1", "ap-northeast-3", "ap-northeast-2",
+	"ap-southeast-1", "ap-south-1", "ap-southeast-2",
+	"sa-east-1", "me-central-1", "af-south-1",
 }
 
+const cells = Regions / cellSize
+
+// syncCells are the first cells, whose regions are close enough for
+// synchronous replication within a 50ms write latency budget.
+const syncCells = 6
+
 // Data class products by tier (0 core, 1 important, 2 auxiliary), all from
-// the built-in aws catalog.
+// the built-in aws catalog, each able to meet its tier's objective.
 var dataProducts = [3][]string{
 	{"aurora-postgresql", "dynamodb", "aurora-mysql", "dynamodb-mrsc", "memorydb"},
 	{"aurora-postgresql", "dynamodb", "elasticache-redis", "documentdb", "s3", "keyspaces"},
@@ -118,15 +162,48 @@ func (o Options) withDefaults() Options {
 	if o.Seed == 0 {
 		o.Seed = 1
 	}
+	if o.Today.IsZero() {
+		o.Today = time.Now().UTC()
+	}
+	y, m, d := o.Today.Date()
+	o.Today = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 	return o
 }
 
+// flaw is the one finding, if any, a service is seeded to show.
+type flaw int
+
+const (
+	flawNone       flaw = iota
+	flawActive          // MR403: a tier-2 service made active-active
+	flawNoLagAlert      // MR502: replicated data, no replication_lag_alert
+	flawNoComp          // MR404: a tier-0 service without compensation
+	flawStaleDrill      // MR501: a failover drill older than 90 days
+	flawInversion       // MR102: one call to a less available service
+)
+
 // service is what the generator decides about one service before writing.
 type service struct {
-	tier    int
-	regions []int
-	deps    []string
-	reads   int // index of a service whose data class it reads, or -1
+	tier  int
+	cell  int
+	width int // regions: the first width of its cell's
+	layer int // shallow: its layer, 0 the top
+	flaw  flaw
+	deps  []string
+	reads int // index of a service whose data class it reads, or -1
+}
+
+// canCall reports whether a service may depend on callee without a hidden
+// single-region dependency or a tier inversion.
+func (s *service) canCall(callee *service) bool {
+	return callee.cell == s.cell && callee.width >= s.width && callee.tier <= s.tier
+}
+
+// dependency is one dependency block: a cell's, or everywhere (cell -1).
+type dependency struct {
+	cell int
+	kind int // index into dependencyKinds
+	soft bool
 }
 
 // Generate returns the files of a module. Names sort in the order written:
@@ -137,84 +214,303 @@ func Generate(o Options) []File {
 	rng := rand.New(rand.NewPCG(o.Seed, 0x6d72706c616e))
 	n := o.Services
 	svc := make([]service, n)
-	const layers = 6
-	for i := range svc {
-		s := &svc[i]
-		switch r := rng.IntN(100); {
-		case r < 10:
-			s.tier = 0
-		case r < 40:
-			s.tier = 1
-		default:
-			s.tier = 2
-		}
-		// Regions: a group of nearby regions of a home geography.
-		home := rng.IntN(4) * 6
-		count := []int{3, 2, 1}[s.tier] + rng.IntN(2)
-		start := rng.IntN(6)
-		for k := range count {
-			s.regions = append(s.regions, home+(start+k)%6)
-		}
-		s.reads = -1
+	if o.Shape == Chain {
+		placeChain(rng, svc)
+	} else {
+		placeShallow(rng, svc)
 	}
-	// depends_on: about three references per service. A reference goes to a
-	// service later in the list, so the graph is a DAG; its distance decides
-	// the depth.
-	layerOf := func(i int) int { return i * layers / n }
+	// The sprinkle of findings: per mille of the services a flaw fits, and
+	// never more flawed services than 1% of all, so a small module too has
+	// warnings and notices on under 2% of its services.
+	flaws, maxFlaws := 0, max(1, n/100)
 	for i := range svc {
 		s := &svc[i]
-		want := 2 + rng.IntN(3) // 2..4, three on average
-		seen := map[int]bool{}
-		if o.Shape == Chain && i+1 < n {
-			s.deps = append(s.deps, svcName(i+1))
-			seen[i+1] = true
-			want--
-		}
-		for k := 0; k < want; k++ {
-			if rng.IntN(100) < 12 {
-				d := -1 - rng.IntN(o.Dependencies) // dependencies are negative in seen
-				if !seen[d] {
-					seen[d] = true
-					s.deps = append(s.deps, "dependency."+depName(-1-d))
-				}
-				continue
+		s.reads = -1
+		u := rng.IntN(1000)
+		switch {
+		case flaws >= maxFlaws:
+		case u < 15:
+			if s.tier == 2 && s.width == 2 {
+				s.flaw = flawActive
 			}
-			// A service of the next layer (shallow) or anywhere later (chain).
-			lo := (layerOf(i) + 1) * n / layers
-			hi := (layerOf(i) + 2) * n / layers
-			if o.Shape == Chain {
-				lo, hi = i+1, n
+		case u < 20:
+			if s.tier < 2 {
+				s.flaw = flawNoLagAlert
 			}
-			hi = min(hi, n)
-			if lo >= hi {
-				continue
+		case u < 32:
+			if s.tier == 0 {
+				s.flaw = flawNoComp
 			}
-			j := lo + rng.IntN(hi-lo)
-			if seen[j] {
-				continue
+		case u < 37:
+			if s.tier < 2 {
+				s.flaw = flawStaleDrill
 			}
-			seen[j] = true
-			s.deps = append(s.deps, svcName(j))
-			if s.reads < 0 && rng.IntN(4) == 0 {
-				s.reads = j
+		case u < 45:
+			if s.tier == 1 && o.Shape == Shallow {
+				s.flaw = flawInversion
 			}
 		}
+		if s.flaw != flawNone {
+			flaws++
+		}
+	}
+	deps := makeDependencies(rng, o.Dependencies)
+	byCell := make([][]int, cells+1) // dependency indices per cell; the last are everywhere
+	for i, d := range deps {
+		c := d.cell
+		if c < 0 {
+			c = cells
+		}
+		byCell[c] = append(byCell[c], i)
+	}
+	if o.Shape == Chain {
+		linkChain(rng, svc, byCell)
+	} else {
+		linkShallow(rng, svc, byCell)
 	}
 
 	files := make([]File, 0, o.Files)
 	files = append(files, File{Name: "000-main.mr.hcl", Src: mainFile()})
-	files = append(files, File{Name: "001-dependencies.mr.hcl", Src: dependenciesFile(rng, o.Dependencies)})
+	files = append(files, File{Name: "001-dependencies.mr.hcl", Src: dependenciesFile(deps)})
 	serviceFiles := o.Files - 2
 	var b bytes.Buffer
 	for f := range serviceFiles {
 		b.Reset()
 		lo, hi := f*n/serviceFiles, (f+1)*n/serviceFiles
 		for i := lo; i < hi; i++ {
-			writeService(&b, rng, i, &svc[i])
+			writeService(&b, rng, o.Today, i, &svc[i])
 		}
 		files = append(files, File{Name: fmt.Sprintf("services-%03d.mr.hcl", f), Src: bytes.Clone(b.Bytes())})
 	}
 	return files
+}
+
+// layers is the depth of the shallow shape.
+const layers = 6
+
+// tierOdds are, per layer of the shallow shape, the percentages of tier-0
+// and tier-1 services: the lower a layer, the more of a platform it is.
+var tierOdds = [layers][2]int{{3, 20}, {5, 25}, {8, 30}, {11, 32}, {15, 35}, {18, 38}}
+
+func widthOf(rng *rand.Rand, tier int) int {
+	switch tier {
+	case 0:
+		return 3
+	case 1:
+		return 2
+	}
+	if rng.IntN(4) == 0 {
+		return 2 // a cold standby
+	}
+	return 1
+}
+
+// placeShallow gives each service a layer, a tier and a cell.
+func placeShallow(rng *rand.Rand, svc []service) {
+	n := len(svc)
+	for i := range svc {
+		s := &svc[i]
+		s.layer = i * layers / n
+		odds := tierOdds[s.layer]
+		switch r := rng.IntN(100); {
+		case r < odds[0]:
+			s.tier = 0
+		case r < odds[0]+odds[1]:
+			s.tier = 1
+		default:
+			s.tier = 2
+		}
+		s.cell = rng.IntN(cells)
+		s.width = widthOf(rng, s.tier)
+	}
+}
+
+// chainShare is the share, in percent, of services on the chain.
+const chainShare = 93
+
+// placeChain puts the first chainShare% of the services on the chain, in
+// cell 0, with tiers falling and widths growing along it, and spreads the
+// rest over the other cells.
+func placeChain(rng *rand.Rand, svc []service) {
+	n := len(svc)
+	m := chainLen(n)
+	for i := range svc {
+		s := &svc[i]
+		if i >= m {
+			s.cell = 1 + rng.IntN(cells-1)
+			switch r := rng.IntN(100); {
+			case r < 10:
+				s.tier = 0
+			case r < 40:
+				s.tier = 1
+			default:
+				s.tier = 2
+			}
+			s.width = widthOf(rng, s.tier)
+			continue
+		}
+		// Along the chain: 60% tier 2 (the last quarter of them with a
+		// cold standby), 30% tier 1, 10% tier 0.
+		switch p := i * 100 / m; {
+		case p < 45:
+			s.tier, s.width = 2, 1
+		case p < 60:
+			s.tier, s.width = 2, 2
+		case p < 90:
+			s.tier, s.width = 1, 2
+		default:
+			s.tier, s.width = 0, 3
+		}
+	}
+}
+
+func chainLen(n int) int { return (n*chainShare + 99) / 100 }
+
+// pickDependency returns a dependency block a service of the cell can call,
+// or -1.
+func pickDependency(rng *rand.Rand, cell int, byCell [][]int) int {
+	own, all := byCell[cell], byCell[cells]
+	if len(own)+len(all) == 0 {
+		return -1
+	}
+	k := rng.IntN(len(own) + len(all))
+	if k < len(own) {
+		return own[k]
+	}
+	return all[k-len(own)]
+}
+
+// refs is how many references a service has: 2..4, three on average.
+func refs(rng *rand.Rand) int { return 2 + rng.IntN(3) }
+
+type linker struct {
+	rng    *rand.Rand
+	svc    []service
+	byCell [][]int
+	seen   map[int]bool
+}
+
+func (l *linker) addService(i, j int) {
+	if l.seen[j] {
+		return
+	}
+	l.seen[j] = true
+	s := &l.svc[i]
+	s.deps = append(s.deps, svcName(j))
+	if s.reads < 0 && l.rng.IntN(4) == 0 {
+		s.reads = j
+	}
+}
+
+func (l *linker) addDependency(i int) {
+	s := &l.svc[i]
+	d := pickDependency(l.rng, s.cell, l.byCell)
+	if d < 0 || l.seen[-1-d] {
+		return
+	}
+	l.seen[-1-d] = true // dependencies are negative in seen
+	s.deps = append(s.deps, "dependency."+depName(d))
+}
+
+// linkShallow draws each service's depends_on from the next layer of its
+// cell, falling back to any later layer, then to dependency blocks.
+func linkShallow(rng *rand.Rand, svc []service, byCell [][]int) {
+	// groups[cell*layers+layer] lists the services of a cell and layer.
+	groups := make([][]int, cells*layers)
+	for i := range svc {
+		groups[svc[i].cell*layers+svc[i].layer] = append(groups[svc[i].cell*layers+svc[i].layer], i)
+	}
+	l := &linker{rng: rng, svc: svc, byCell: byCell}
+	for i := range svc {
+		s := &svc[i]
+		l.seen = map[int]bool{}
+		want := refs(rng)
+		if s.flaw == flawInversion {
+			if j := find(rng, svc, groups, s, func(c *service) bool {
+				return c.cell == s.cell && c.width >= s.width && c.tier > s.tier
+			}); j >= 0 {
+				l.addService(i, j)
+				want--
+			}
+		}
+		for range want {
+			if rng.IntN(100) < 12 || s.layer == layers-1 {
+				l.addDependency(i)
+				continue
+			}
+			if j := find(rng, svc, groups, s, s.canCall); j >= 0 {
+				l.addService(i, j)
+			} else {
+				l.addDependency(i)
+			}
+		}
+	}
+}
+
+// find returns a service of s's cell in a lower layer that ok accepts,
+// trying the next layer first, or -1.
+func find(rng *rand.Rand, svc []service, groups [][]int, s *service, ok func(*service) bool) int {
+	for layer := s.layer + 1; layer < layers; layer++ {
+		g := groups[s.cell*layers+layer]
+		if len(g) == 0 {
+			continue
+		}
+		for range 8 {
+			if j := g[rng.IntN(len(g))]; ok(&svc[j]) {
+				return j
+			}
+		}
+		for _, j := range g {
+			if ok(&svc[j]) {
+				return j
+			}
+		}
+	}
+	return -1
+}
+
+// linkChain links each chain service to the next and to later ones; the
+// services off the chain call later services of their cell.
+func linkChain(rng *rand.Rand, svc []service, byCell [][]int) {
+	n := len(svc)
+	m := chainLen(n)
+	l := &linker{rng: rng, svc: svc, byCell: byCell}
+	for i := range svc {
+		s := &svc[i]
+		l.seen = map[int]bool{}
+		want := refs(rng)
+		if i+1 < m {
+			l.addService(i, i+1)
+			want--
+		}
+		for range want {
+			if rng.IntN(100) < 12 {
+				l.addDependency(i)
+				continue
+			}
+			lo := i + 1
+			if lo >= n || i+1 >= m && i < m {
+				l.addDependency(i)
+				continue
+			}
+			hi := n
+			if i < m {
+				hi = m
+			}
+			found := false
+			for range 8 {
+				j := lo + rng.IntN(hi-lo)
+				if s.canCall(&svc[j]) {
+					l.addService(i, j)
+					found = true
+					break
+				}
+			}
+			if !found {
+				l.addDependency(i)
+			}
+		}
+	}
 }
 
 // Write generates a module into dir, which must exist.
@@ -274,27 +570,51 @@ audience "asia" {
 	return []byte(b.String())
 }
 
-func dependenciesFile(rng *rand.Rand, n int) []byte {
+// makeDependencies places the dependency blocks: most in one cell's
+// regions, some everywhere (dns, and a few global third parties), some soft.
+func makeDependencies(rng *rand.Rand, n int) []dependency {
+	deps := make([]dependency, n)
+	for i := range deps {
+		d := &deps[i]
+		d.kind = rng.IntN(len(dependencyKinds))
+		d.cell = i % cells
+		switch k := dependencyKinds[d.kind]; {
+		case k.kind == "dns":
+			// Route 53's control plane is in us-east-1: callers elsewhere
+			// keep a fallback so a failover never waits for it.
+			d.cell, d.soft = -1, true
+		case k.kind == "third-party" && rng.IntN(2) == 0:
+			d.cell = -1
+		}
+		if rng.IntN(4) == 0 {
+			d.soft = true
+		}
+	}
+	return deps
+}
+
+func dependenciesFile(deps []dependency) []byte {
 	var b strings.Builder
 	b.WriteString("# Generated by mrplan-gen: what the services call that they do not run.\n")
-	for i := range n {
-		k := dependencyKinds[rng.IntN(len(dependencyKinds))]
+	for i, d := range deps {
+		k := dependencyKinds[d.kind]
 		fmt.Fprintf(&b, "\ndependency %q {\n  kind    = %q\n", depName(i), k.kind)
 		if k.product != "" {
 			fmt.Fprintf(&b, "  product = \"aws.%s\"\n", k.product)
 		}
-		if k.kind == "dns" {
+		if d.cell < 0 {
 			b.WriteString("  global  = true\n")
 		} else {
-			home := rng.IntN(4) * 6
-			first := rng.IntN(6)
-			fmt.Fprintf(&b, "  regions = [region.%s", regionNames[home+first])
-			if rng.IntN(3) == 0 {
-				fmt.Fprintf(&b, ", region.%s", regionNames[home+(first+1+rng.IntN(5))%6])
+			b.WriteString("  regions = [")
+			for r := range cellSize {
+				if r > 0 {
+					b.WriteString(", ")
+				}
+				b.WriteString("region." + regionNames[d.cell*cellSize+r])
 			}
 			b.WriteString("]\n")
 		}
-		if rng.IntN(4) == 0 {
+		if d.soft {
 			b.WriteString("  fallback = \"serve from a local cache; degrade gracefully\"\n")
 		}
 		b.WriteString("}\n")
@@ -302,7 +622,13 @@ func dependenciesFile(rng *rand.Rand, n int) []byte {
 	return []byte(b.String())
 }
 
-func writeService(b *bytes.Buffer, rng *rand.Rand, i int, s *service) {
+var compensations = []string{
+	"Failed orders are retried from the outbox; customers get a voucher.",
+	"Requests lost in a failover are replayed; users see a retry banner.",
+	"Affected users are notified and credited within a day.",
+}
+
+func writeService(b *bytes.Buffer, rng *rand.Rand, today time.Time, i int, s *service) {
 	name := fmt.Sprintf("svc-%05d", i)
 	fmt.Fprintf(b, "service %q {\n", name)
 	fmt.Fprintf(b, "  description = \"Generated service %d, tier %d.\"\n", i, s.tier)
@@ -312,13 +638,16 @@ func writeService(b *bytes.Buffer, rng *rand.Rand, i int, s *service) {
 	}
 	fmt.Fprintf(b, "  objective   = objective.%s\n", objectives[s.tier])
 	b.WriteString("  regions     = [")
-	for k, r := range s.regions {
+	for k := range s.width {
 		if k > 0 {
 			b.WriteString(", ")
 		}
-		b.WriteString("region." + regionNames[r])
+		b.WriteString("region." + regionNames[s.cell*cellSize+k])
 	}
 	b.WriteString("]\n")
+	if s.flaw == flawActive {
+		b.WriteString("  topology    = \"active-active\"\n")
+	}
 	if len(s.deps) > 0 {
 		fmt.Fprintf(b, "  depends_on  = [%s]\n", strings.Join(s.deps, ", "))
 	}
@@ -326,13 +655,34 @@ func writeService(b *bytes.Buffer, rng *rand.Rand, i int, s *service) {
 		fmt.Fprintf(b, "  reads       = [data.svc-%05d-data]\n", s.reads)
 	}
 	fmt.Fprintf(b, "  writes      = [data.%s-data]\n", name)
+	if s.tier == 0 && s.flaw != flawNoComp {
+		fmt.Fprintf(b, "  compensation = %q\n", compensations[rng.IntN(len(compensations))])
+	}
 	if s.tier < 2 {
+		age := rng.IntN(90)
+		if s.flaw == flawStaleDrill {
+			age = 100 + rng.IntN(200)
+		}
+		fmt.Fprintf(b, "  failover_drill = %q\n", today.AddDate(0, 0, -age).Format(time.DateOnly))
 		fmt.Fprintf(b, "\n  traffic {\n    rps        = %d\n    read_ratio = 0.%d\n  }\n", 10+rng.IntN(2000), 5+rng.IntN(5))
+	}
+	if s.width > 1 && s.flaw != flawNoLagAlert {
+		fmt.Fprintf(b, "\n  observability {\n    replication_lag_alert = %q\n  }\n", []string{"2s", "5m", "1h"}[s.tier])
 	}
 	b.WriteString("}\n\n")
 
-	products := dataProducts[s.tier]
-	fmt.Fprintf(b, "data \"%s-data\" {\n  owner          = service.%s\n  product        = \"aws.%s\"\n", name, name, products[rng.IntN(len(products))])
+	// An active-active auxiliary service keeps its data replicated as a
+	// tier-1 service would, so every region it serves in has it.
+	dataTier := s.tier
+	if s.flaw == flawActive {
+		dataTier = 1
+	}
+	products := dataProducts[dataTier]
+	product := products[rng.IntN(len(products))]
+	if product == "dynamodb-mrsc" && s.cell >= syncCells {
+		product = "dynamodb" // strong consistency across regions too far apart for synchronous writes
+	}
+	fmt.Fprintf(b, "data \"%s-data\" {\n  owner          = service.%s\n  product        = \"aws.%s\"\n", name, name, product)
 	fmt.Fprintf(b, "  size           = \"%dGB\"\n  write_rate     = %d\n", 1+rng.IntN(2000), rng.IntN(500))
-	fmt.Fprintf(b, "  loss_tolerance = %s\n}\n\n", []string{`"5s"`, `"15m"`, `"1d"`}[s.tier])
+	fmt.Fprintf(b, "  loss_tolerance = %s\n}\n\n", []string{`"5s"`, `"15m"`, `"1d"`}[dataTier])
 }

@@ -78,24 +78,38 @@ func Parse(path string, src []byte) (*State, error) {
 }
 
 // Encode renders s as the state file's bytes: indented, keys sorted, so a
-// state kept in version control diffs cleanly.
+// state kept in version control diffs cleanly. The plan, the bulk of the
+// file, is indented once into place rather than encoded as a value.
 func (s *State) Encode() ([]byte, error) {
-	var plan bytes.Buffer
-	if err := json.Indent(&plan, s.Plan, "  ", "  "); err != nil {
-		return nil, fmt.Errorf("the plan to record is not valid JSON: %w", err)
-	}
-	f := fileJSON{FormatVersion: strconv.Itoa(FormatVersion), Serial: s.Serial, MrplanVersion: s.MrplanVersion,
-		ConfigHash: s.ConfigHash, Files: s.Files, Plan: bytes.TrimSpace(plan.Bytes())}
-	if f.Files == nil {
-		f.Files = map[string]string{}
+	head := struct {
+		FormatVersion string            `json:"format_version"`
+		Serial        int               `json:"serial"`
+		MrplanVersion string            `json:"mrplan_version"`
+		ConfigHash    string            `json:"config_hash"`
+		Files         map[string]string `json:"files"`
+	}{strconv.Itoa(FormatVersion), s.Serial, s.MrplanVersion, s.ConfigHash, s.Files}
+	if head.Files == nil {
+		head.Files = map[string]string{}
 	}
 	var b bytes.Buffer
+	b.Grow(len(s.Plan) + len(s.Plan)/4 + 1024)
 	enc := json.NewEncoder(&b)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(f); err != nil {
+	if err := enc.Encode(head); err != nil {
 		return nil, err
 	}
+	// The head ends "\n}\n": the plan goes in as its last field.
+	b.Truncate(b.Len() - len("\n}\n"))
+	b.WriteString(",\n  \"plan\": ")
+	n := b.Len()
+	if err := json.Indent(&b, bytes.TrimSpace(s.Plan), "  ", "  "); err != nil {
+		return nil, fmt.Errorf("the plan to record is not valid JSON: %w", err)
+	}
+	if b.Len() == n {
+		return nil, errors.New("the plan to record is empty")
+	}
+	b.WriteString("\n}\n")
 	return b.Bytes(), nil
 }
 

@@ -1,6 +1,7 @@
 package state
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"os"
@@ -189,5 +190,40 @@ func TestLockOfAGoneProcess(t *testing.T) {
 	}
 	if _, serr := os.Stat(LockPath(path)); serr != nil {
 		t.Error("a stale lock was removed without a person deciding")
+	}
+}
+
+// Encode writes what encoding/json writes for the whole file, the plan
+// indented into place.
+func TestEncodeIsEncodingJSON(t *testing.T) {
+	plan := "{\"format_version\": \"1\", \"a\": [], \"b\": {}, \"c\": [1, {\"d\": \"<é> & \\u2028\"}], \"e\": null}\n"
+	for _, files := range []map[string]string{nil, {"b.mr.hcl": "sha256:2", "a.mr.hcl": "sha256:1"}} {
+		s := &State{Serial: 3, MrplanVersion: "v<1>", ConfigHash: "sha256:x", Files: files, Plan: json.RawMessage(plan)}
+		got, err := s.Encode()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var indented bytes.Buffer
+		if err := json.Indent(&indented, s.Plan, "  ", "  "); err != nil {
+			t.Fatal(err)
+		}
+		f := fileJSON{FormatVersion: "1", Serial: 3, MrplanVersion: "v<1>", ConfigHash: "sha256:x", Files: files,
+			Plan: bytes.TrimSpace(indented.Bytes())}
+		if f.Files == nil {
+			f.Files = map[string]string{}
+		}
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(f); err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != want.String() {
+			t.Errorf("got\n%s\nwant\n%s", got, want.String())
+		}
+	}
+	if _, err := (&State{Serial: 1, Plan: json.RawMessage("{")}).Encode(); err == nil {
+		t.Error("a broken plan encodes")
 	}
 }

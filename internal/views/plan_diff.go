@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -52,11 +53,20 @@ type DiffEntry struct {
 	Name    string
 	Action  planner.Action
 	// Attrs are the changed attributes of an update, all attributes of a
-	// create or a delete; Hidden counts an update's unchanged ones.
+	// create or a delete; Hidden counts an update's unchanged ones. A create
+	// of the plan being compared leaves them out: the plan's own service or
+	// data class says it all.
 	Attrs  []AttrChange
 	Hidden int
-	// Before and After are the entry's plan JSON objects; nil when absent.
+	// Before and After are the entry's plan JSON objects; nil when absent,
+	// or when the entry is the plan's own (svc or data), which the plan
+	// JSON writes out from the plan.
 	Before, After json.RawMessage
+
+	svc  *planner.Service
+	data *planner.Data
+	// sameBefore: Before is the same JSON as the plan's own entry.
+	sameBefore bool
 }
 
 // AttrChange is one attribute of an entry: its values before and after in
@@ -109,10 +119,11 @@ type diffSide struct {
 	Scenarios []jsonPlanScenario `json:"scenarios"`
 }
 
-// outcomes maps each service to its outcome in the scenario.
-func outcomes(sc jsonPlanScenario) map[string]string {
-	m := map[string]string{}
-	for _, a := range sc.Serving {
+// outcomes maps each service of a plan's side to its outcome in the
+// scenario: serving unless the scenario lists it.
+func outcomes(sc jsonPlanScenario, services []string) map[string]string {
+	m := make(map[string]string, len(services))
+	for _, a := range services {
 		m[a] = "serving"
 	}
 	for _, x := range sc.Rerouted {
@@ -127,20 +138,39 @@ func outcomes(sc jsonPlanScenario) map[string]string {
 	return m
 }
 
+// addresses lists the addresses of a side's services.
+func addresses(objs []json.RawMessage) []string {
+	out := make([]string, 0, len(objs))
+	for _, raw := range objs {
+		if addr, ok := leadingAddress(raw); ok && addr != "" {
+			out = append(out, addr)
+			continue
+		}
+		var obj struct {
+			Address string `json:"address"`
+		}
+		if json.Unmarshal(raw, &obj) == nil && obj.Address != "" {
+			out = append(out, obj.Address)
+		}
+	}
+	return out
+}
+
 // scenarioChanges lists the services whose outcome differs between the
 // scenarios of the same name on both sides.
-func scenarioChanges(before, after []jsonPlanScenario) []ScenarioChange {
+func scenarioChanges(before, after diffSide) []ScenarioChange {
 	was := map[string]map[string]string{}
-	for _, sc := range before {
-		was[sc.Name] = outcomes(sc)
+	beforeServices, afterServices := addresses(before.Services), addresses(after.Services)
+	for _, sc := range before.Scenarios {
+		was[sc.Name] = outcomes(sc, beforeServices)
 	}
 	var out []ScenarioChange
-	for _, sc := range after {
+	for _, sc := range after.Scenarios {
 		old, ok := was[sc.Name]
 		if !ok {
 			continue
 		}
-		now := outcomes(sc)
+		now := outcomes(sc, afterServices)
 		for _, addr := range sortedKeys(now) {
 			if o := old[addr]; o != "" && o != now[addr] {
 				out = append(out, ScenarioChange{sc.Name, addr, o, now[addr]})
@@ -156,26 +186,26 @@ func scenarioChanges(before, after []jsonPlanScenario) []ScenarioChange {
 //
 // Errors name the baseline by source.
 func DiffPlan(p *planner.Plan, findings []diag.Diagnostic, base []byte, name, source string) (*PlanDiff, error) {
-	var after, before diffSide
-	var err error
 	if base == nil {
-		after, err = entriesSide(p, findings)
-	} else {
-		after, err = renderedSide(p, findings)
+		return created(p, findings, name, source), nil
 	}
+	var after, before diffSide
+	after, err := entriesSide(p, findings)
 	if err != nil {
 		return nil, err
 	}
-	if base != nil {
-		if err := json.Unmarshal(base, &before); err != nil {
-			return nil, fmt.Errorf("%s is not a plan: %v", source, err)
-		}
+	after.Scenarios = make([]jsonPlanScenario, 0, len(p.Scenarios))
+	for _, sc := range p.Scenarios {
+		after.Scenarios = append(after.Scenarios, jsonScenario(sc))
+	}
+	if err := json.Unmarshal(base, &before); err != nil {
+		return nil, fmt.Errorf("%s is not a plan: %v", source, err)
 	}
 	d := &PlanDiff{Baseline: name, Source: source}
-	if err := d.entries("service", before.Services, after.Services); err != nil {
+	if err := d.entries("service", before.Services, after.Services, func(e *DiffEntry, i int) { e.svc = p.Services[i] }); err != nil {
 		return nil, fmt.Errorf("%s: %v", source, err)
 	}
-	if err := d.entries("data", before.Data, after.Data); err != nil {
+	if err := d.entries("data", before.Data, after.Data, func(e *DiffEntry, i int) { e.data = p.Data[i] }); err != nil {
 		return nil, fmt.Errorf("%s: %v", source, err)
 	}
 	sort.SliceStable(d.Entries, func(i, j int) bool { return d.Entries[i].Address < d.Entries[j].Address })
@@ -195,7 +225,7 @@ func DiffPlan(p *planner.Plan, findings []diag.Diagnostic, base []byte, name, so
 	}
 	d.Errors, d.Warnings, d.Notices = diag.Count(findings)
 	if base != nil {
-		d.Scenarios = scenarioChanges(before.Scenarios, after.Scenarios)
+		d.Scenarios = scenarioChanges(before, after)
 	}
 	for _, f := range before.Findings {
 		if !has[findingKey(f)] {
@@ -204,6 +234,32 @@ func DiffPlan(p *planner.Plan, findings []diag.Diagnostic, base []byte, name, so
 		}
 	}
 	return d, nil
+}
+
+// created is the diff of p with no baseline: every service and data class
+// is created, every finding is new. Nothing is rendered: the entries point
+// at the plan's own services and data classes.
+func created(p *planner.Plan, findings []diag.Diagnostic, name, source string) *PlanDiff {
+	d := &PlanDiff{Baseline: name, Source: source, Entries: make([]DiffEntry, 0, len(p.Services)+len(p.Data))}
+	for _, x := range p.Data {
+		addr := x.Addr.String()
+		d.Entries = append(d.Entries, DiffEntry{Address: addr, Kind: "data", Name: strings.TrimPrefix(addr, "data."), Action: planner.ActionCreate, data: x})
+	}
+	for _, s := range p.Services {
+		addr := s.Addr.String()
+		d.Entries = append(d.Entries, DiffEntry{Address: addr, Kind: "service", Name: strings.TrimPrefix(addr, "service."), Action: planner.ActionCreate, svc: s})
+	}
+	sort.SliceStable(d.Entries, func(i, j int) bool { return d.Entries[i].Address < d.Entries[j].Address })
+	d.Create = len(d.Entries)
+	d.New = make([]int, len(findings))
+	d.NewFindings = make([]DiffFinding, len(findings))
+	for i, f := range findings {
+		d.New[i] = i
+		// As the plan JSON has them (invalid UTF-8 replaced).
+		d.NewFindings[i] = DiffFinding{jsonText(f.Severity.String()), jsonText(f.Rule), jsonText(f.Subject), jsonText(f.Summary)}
+	}
+	d.Errors, d.Warnings, d.Notices = diag.Count(findings)
+	return d
 }
 
 // renderedSide is the plan's side of a diff read back from the whole plan
@@ -225,44 +281,29 @@ func renderedSide(p *planner.Plan, findings []diag.Diagnostic) (diffSide, error)
 // and read back.
 func entriesSide(p *planner.Plan, findings []diag.Diagnostic) (diffSide, error) {
 	var side diffSide
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false) // as planJSON
-	raw := func(v any) (json.RawMessage, error) {
-		buf.Reset()
-		if err := enc.Encode(v); err != nil {
-			return nil, err
-		}
-		return bytes.Clone(bytes.TrimSuffix(buf.Bytes(), []byte("\n"))), nil
+	pw := newPlanWriter(nil, false)
+	raw := func() json.RawMessage {
+		r := bytes.Clone(pw.b)
+		pw.b = pw.b[:0]
+		return r
 	}
 	side.Services = make([]json.RawMessage, 0, len(p.Services))
 	for _, s := range p.Services {
-		r, err := raw(jsonService(s))
-		if err != nil {
-			return side, err
-		}
-		side.Services = append(side.Services, r)
+		pw.service(s)
+		side.Services = append(side.Services, raw())
 	}
 	side.Data = make([]json.RawMessage, 0, len(p.Data))
 	for _, d := range p.Data {
-		r, err := raw(jsonData(d))
-		if err != nil {
-			return side, err
-		}
-		side.Data = append(side.Data, r)
+		pw.data(d)
+		side.Data = append(side.Data, raw())
 	}
-	// The findings go through JSON as in renderedSide, so that their text
-	// is what the plan JSON says (invalid UTF-8 replaced).
-	fs := make([]jsonDiagnostic, 0, len(findings))
+	// The findings' text is what the plan JSON says (invalid UTF-8 replaced).
+	side.Findings = make([]jsonDiagnostic, 0, len(findings))
 	for _, f := range findings {
-		fs = append(fs, toJSONDiagnostic(f))
+		side.Findings = append(side.Findings, jsonDiagnostic{Severity: jsonText(f.Severity.String()), Rule: jsonText(f.Rule),
+			Subject: jsonText(f.Subject), Summary: jsonText(f.Summary), Detail: jsonText(f.Detail), Fix: jsonText(f.Fix)})
 	}
-	r, err := raw(fs)
-	if err != nil {
-		return side, err
-	}
-	err = json.Unmarshal(r, &side.Findings)
-	return side, err
+	return side, nil
 }
 
 // findingKey identifies a finding across plans: its check, subject and
@@ -272,42 +313,64 @@ func findingKey(f jsonDiagnostic) string {
 	return f.Rule + "\x00" + f.Subject + "\x00" + f.Summary
 }
 
-func (d *PlanDiff) entries(kind string, before, after []json.RawMessage) error {
+// entries compares the entries of one kind; attach, when not nil, ties an
+// entry to the plan's own after[i].
+func (d *PlanDiff) entries(kind string, before, after []json.RawMessage, attach func(e *DiffEntry, i int)) error {
+	// An entry's attributes are read only when needed: not for an entry
+	// whose JSON is the same on both sides, whitespace aside.
 	type side struct {
-		raw   json.RawMessage
-		attrs map[string]any
-		why   map[string]string
+		raw    json.RawMessage
+		i      int
+		parsed bool
+		attrs  map[string]any
+		why    map[string]string
 	}
-	read := func(objs []json.RawMessage) (map[string]side, []string, error) {
-		m := map[string]side{}
-		var order []string
-		for _, raw := range objs {
-			var obj map[string]any
-			if err := json.Unmarshal(raw, &obj); err != nil {
-				return nil, nil, err
+	parse := func(s *side) error {
+		if s.parsed {
+			return nil
+		}
+		var obj map[string]any
+		if err := json.Unmarshal(s.raw, &obj); err != nil {
+			return err
+		}
+		s.why = map[string]string{}
+		if rs, ok := obj["reasons"].(map[string]any); ok {
+			for k, v := range rs {
+				s.why[k], _ = v.(string)
 			}
-			addr, _ := obj["address"].(string)
+		}
+		s.attrs = map[string]any{}
+		for k, v := range obj {
+			switch k {
+			case "address", "reasons", "notes":
+				continue
+			}
+			flatten(s.attrs, k, v)
+		}
+		s.parsed = true
+		return nil
+	}
+	read := func(objs []json.RawMessage) (map[string]*side, []string, error) {
+		m := make(map[string]*side, len(objs))
+		order := make([]string, 0, len(objs))
+		for i, raw := range objs {
+			addr, ok := leadingAddress(raw)
+			if !ok {
+				var obj struct {
+					Address string `json:"address"`
+				}
+				if err := json.Unmarshal(raw, &obj); err != nil {
+					return nil, nil, err
+				}
+				addr = obj.Address
+			}
 			if addr == "" {
 				return nil, nil, fmt.Errorf("a %s entry has no address", kind)
-			}
-			why := map[string]string{}
-			if rs, ok := obj["reasons"].(map[string]any); ok {
-				for k, v := range rs {
-					why[k], _ = v.(string)
-				}
-			}
-			attrs := map[string]any{}
-			for k, v := range obj {
-				switch k {
-				case "address", "reasons", "notes":
-					continue
-				}
-				flatten(attrs, k, v)
 			}
 			if _, dup := m[addr]; !dup {
 				order = append(order, addr)
 			}
-			m[addr] = side{raw, attrs, why}
+			m[addr] = &side{raw: raw, i: i}
 		}
 		return m, order, nil
 	}
@@ -322,18 +385,37 @@ func (d *PlanDiff) entries(kind string, before, after []json.RawMessage) error {
 	for _, addr := range aorder {
 		a := am[addr]
 		e := DiffEntry{Address: addr, Kind: kind, Name: strings.TrimPrefix(addr, kind+"."), After: a.raw}
+		if attach != nil {
+			e.After = nil
+			attach(&e, a.i)
+		}
 		b, existed := bm[addr]
 		switch {
 		case !existed:
 			e.Action = planner.ActionCreate
+			d.Create++
+			if attach != nil {
+				break // the plan's own entry says it all
+			}
+			if err := parse(a); err != nil {
+				return err
+			}
 			for _, k := range sortedKeys(a.attrs) {
 				if a.attrs[k] != nil {
 					e.Attrs = append(e.Attrs, AttrChange{Name: k, After: formatValue(a.attrs[k]), Reason: a.why[k]})
 				}
 			}
-			d.Create++
+		case sameJSON(b.raw, a.raw):
+			e.Before, e.sameBefore = b.raw, true
+			e.Action = planner.ActionNoOp
 		default:
 			e.Before = b.raw
+			if err := parse(a); err != nil {
+				return err
+			}
+			if err := parse(b); err != nil {
+				return err
+			}
 			explained := map[string]bool{}
 			for _, k := range sortedKeys(union(a.attrs, b.attrs)) {
 				bv, bok := b.attrs[k]
@@ -369,6 +451,9 @@ func (d *PlanDiff) entries(kind string, before, after []json.RawMessage) error {
 		}
 		b := bm[addr]
 		e := DiffEntry{Address: addr, Kind: kind, Name: strings.TrimPrefix(addr, kind+"."), Action: planner.ActionDelete, Before: b.raw}
+		if err := parse(b); err != nil {
+			return err
+		}
 		for _, k := range sortedKeys(b.attrs) {
 			if b.attrs[k] != nil {
 				e.Attrs = append(e.Attrs, AttrChange{Name: k, Before: formatValue(b.attrs[k])})
@@ -379,6 +464,80 @@ func (d *PlanDiff) entries(kind string, before, after []json.RawMessage) error {
 	}
 	return nil
 }
+
+// leadingAddress reads the address of an entry's JSON object when it is
+// its first field, plain ASCII with no escapes, as mrplan writes it.
+func leadingAddress(raw []byte) (string, bool) {
+	ws := func(i int) int {
+		for i < len(raw) && (raw[i] == ' ' || raw[i] == '\n' || raw[i] == '\t' || raw[i] == '\r') {
+			i++
+		}
+		return i
+	}
+	i := ws(0)
+	if i >= len(raw) || raw[i] != '{' {
+		return "", false
+	}
+	i = ws(i + 1)
+	const key = `"address"`
+	if !bytes.HasPrefix(raw[i:], []byte(key)) {
+		return "", false
+	}
+	i = ws(i + len(key))
+	if i >= len(raw) || raw[i] != ':' {
+		return "", false
+	}
+	i = ws(i + 1)
+	if i >= len(raw) || raw[i] != '"' {
+		return "", false
+	}
+	start := i + 1
+	for i = start; i < len(raw); i++ {
+		switch c := raw[i]; {
+		case c == '"':
+			return string(raw[start:i]), true
+		case c == '\\' || c < 0x20 || c >= 0x80:
+			return "", false
+		}
+	}
+	return "", false
+}
+
+// sameJSON says whether a and b are the same JSON text once the
+// whitespace between tokens is dropped; both are valid JSON.
+func sameJSON(a, b []byte) bool {
+	i, j := 0, 0
+	inString := false
+	for {
+		if !inString {
+			for i < len(a) && isJSONSpace(a[i]) {
+				i++
+			}
+			for j < len(b) && isJSONSpace(b[j]) {
+				j++
+			}
+		}
+		if i == len(a) || j == len(b) {
+			return i == len(a) && j == len(b)
+		}
+		c := a[i]
+		if c != b[j] {
+			return false
+		}
+		switch {
+		case inString && c == '\\':
+			i, j = i+1, j+1
+			if i == len(a) || j == len(b) || a[i] != b[j] {
+				return false
+			}
+		case c == '"':
+			inString = !inString
+		}
+		i, j = i+1, j+1
+	}
+}
+
+func isJSONSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
 
 // reasonKey is the decision that explains an attribute: "rto" for
 // "rto_breakdown.detection", "topology" for "topology".
@@ -507,11 +666,18 @@ type savedJSON struct {
 	} `json:"services"`
 	Data     []json.RawMessage `json:"data"`
 	Changes  []jsonPlanChange  `json:"changes"`
-	Findings []jsonDiagnostic  `json:"findings"`
-	New      []jsonDiagnostic  `json:"new_findings"`
-	Resolved []jsonDiagnostic  `json:"resolved_findings"`
-	Errored  *bool             `json:"errored"`
-	Fates    []jsonFateChange  `json:"scenario_changes"`
+	Findings []savedFinding    `json:"findings"`
+	// New is the list of new findings of plans saved before a finding said
+	// "new": true itself.
+	New      []jsonDiagnostic `json:"new_findings"`
+	Resolved []jsonDiagnostic `json:"resolved_findings"`
+	Errored  *bool            `json:"errored"`
+	Fates    []jsonFateChange `json:"scenario_changes"`
+}
+
+type savedFinding struct {
+	jsonDiagnostic
+	New bool `json:"new"`
 }
 
 // ReadPlan reads a plan's JSON as `plan -out` saved it; name is the file,
@@ -524,7 +690,7 @@ func ReadPlan(name string, src []byte) (*SavedPlan, error) {
 	if j.FormatVersion == "" || j.Errored == nil || j.Changes == nil {
 		return nil, fmt.Errorf("%s is not a saved plan: it has no format_version, changes or errored; save one with mrplan plan -out FILE", name)
 	}
-	if j.FormatVersion != PlanFormatVersion {
+	if !slices.Contains(readablePlanFormats, j.FormatVersion) {
 		return nil, fmt.Errorf("%s has plan format_version %q; this mrplan reads %q", name, j.FormatVersion, PlanFormatVersion)
 	}
 	sp := &SavedPlan{Raw: src, Version: j.MrplanVersion, ConfigHash: j.ConfigHash, Files: j.Files, StateSerial: j.StateSerial,
@@ -546,16 +712,25 @@ func ReadPlan(name string, src []byte) (*SavedPlan, error) {
 			after[k] = append(after[k], c.After)
 		}
 	}
-	if err := d.entries("service", before[0], after[0]); err != nil {
+	if err := d.entries("service", before[0], after[0], nil); err != nil {
 		return nil, fmt.Errorf("%s: %v", name, err)
 	}
-	if err := d.entries("data", before[1], after[1]); err != nil {
+	if err := d.entries("data", before[1], after[1], nil); err != nil {
 		return nil, fmt.Errorf("%s: %v", name, err)
 	}
 	sort.SliceStable(d.Entries, func(i, j int) bool { return d.Entries[i].Address < d.Entries[j].Address })
-	for i, f := range j.New {
-		d.New = append(d.New, i)
-		d.NewFindings = append(d.NewFindings, DiffFinding{f.Severity, f.Rule, f.Subject, f.Summary})
+	if j.New != nil { // the older shape
+		for i, f := range j.New {
+			d.New = append(d.New, i)
+			d.NewFindings = append(d.NewFindings, DiffFinding{f.Severity, f.Rule, f.Subject, f.Summary})
+		}
+	} else {
+		for i, f := range j.Findings {
+			if f.New {
+				d.New = append(d.New, i)
+				d.NewFindings = append(d.NewFindings, DiffFinding{f.Severity, f.Rule, f.Subject, f.Summary})
+			}
+		}
 	}
 	for _, f := range j.Resolved {
 		d.Resolved = append(d.Resolved, DiffFinding{f.Severity, f.Rule, f.Subject, f.Summary})

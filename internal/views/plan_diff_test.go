@@ -65,3 +65,145 @@ func TestEntriesSideIsRenderedSide(t *testing.T) {
 		}
 	}
 }
+
+// The plan JSON writes each scenario as jsonScenario shapes it.
+func TestScenarioWriterIsJSONScenario(t *testing.T) {
+	dirs, _ := filepath.Glob("../../examples/*")
+	for _, dir := range dirs {
+		if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+			continue
+		}
+		m, diags := lang.LoadDir(dir)
+		if diags.HasErrors() {
+			t.Fatalf("%s: %s", dir, diags.Error())
+		}
+		for _, sc := range planner.PlanModule(m).Scenarios {
+			var got bytes.Buffer
+			pw := newPlanWriter(&got, false)
+			pw.scenario(sc)
+			if err := pw.flush(); err != nil {
+				t.Fatal(err)
+			}
+			want, err := json.Marshal(jsonScenario(sc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.String() != string(want) {
+				t.Errorf("%s: %s:\n%s\nwant\n%s", dir, sc.Name(), got.String(), want)
+			}
+		}
+	}
+}
+
+// The plan JSON appends each reason as ExplainReason words it.
+func TestAppendReasonTextIsExplainReason(t *testing.T) {
+	dirs, _ := filepath.Glob("../../examples/*")
+	n := 0
+	check := func(r planner.Reason) {
+		n++
+		if got, want := string(appendReasonText(nil, &r)), string(appendJSONChars(nil, ExplainReason(r))); got != want {
+			t.Errorf("%v: %s, want %s", r, got, want)
+		}
+	}
+	check(planner.Reason{Code: planner.RTOZone, Args: []string{"detection", "30s", "dns", "1m"}})
+	check(planner.Reason{Code: planner.MechAsyncWithinLoss, Args: []string{"a", "b", "c", "d"}})
+	check(planner.Reason{Code: planner.MechAsyncWithinLoss, Args: []string{"a", "b", "c", ""}})
+	for _, dir := range dirs {
+		if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+			continue
+		}
+		m, diags := lang.LoadDir(dir)
+		if diags.HasErrors() {
+			t.Fatalf("%s: %s", dir, diags.Error())
+		}
+		p := planner.PlanModule(m)
+		for _, s := range p.Services {
+			for _, r := range s.Reasons {
+				check(r)
+			}
+		}
+		for _, d := range p.Data {
+			for _, r := range d.Reasons {
+				check(r)
+			}
+		}
+	}
+	if n < 10 {
+		t.Fatalf("only %d reasons", n)
+	}
+}
+
+func TestSameJSONAndLeadingAddress(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		same bool
+	}{
+		{`{"a": [1, 2], "b": "x y"}`, `{"a":[1,2],"b":"x y"}`, true},
+		{`{"a": "x y"}`, `{"a":"xy"}`, false},
+		{`{"a": "q\" b"}`, `{"a":"q\" b"}`, true},
+		{`{"a": "q\\" , "b": 1}`, `{"a":"q\\","b":1}`, true},
+		{`{"a": 1}`, `{"a": 1, "b": 2}`, false},
+		{"\n  [ ]", "[]", true},
+	} {
+		if got := sameJSON([]byte(c.a), []byte(c.b)); got != c.same {
+			t.Errorf("sameJSON(%s, %s) = %v", c.a, c.b, got)
+		}
+	}
+	for _, c := range []struct {
+		raw, addr string
+		ok        bool
+	}{
+		{`{"address":"service.a","tier":0}`, "service.a", true},
+		{"{\n    \"address\": \"data.b\",\n", "data.b", true},
+		{`{"tier":0,"address":"service.a"}`, "", false},
+		{`{"address":"service.\u00e9"}`, "", false},
+	} {
+		if addr, ok := leadingAddress([]byte(c.raw)); addr != c.addr || ok != c.ok {
+			t.Errorf("leadingAddress(%s) = %q, %v", c.raw, addr, ok)
+		}
+	}
+}
+
+// A no-op's before, written from the plan's own entry, is the baseline's
+// JSON re-indented.
+func TestNoOpBeforeIsBaseline(t *testing.T) {
+	dirs, _ := filepath.Glob("../../examples/*")
+	for _, dir := range dirs {
+		if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+			continue
+		}
+		m, diags := lang.LoadDir(dir)
+		if diags.HasErrors() {
+			t.Fatalf("%s: %s", dir, diags.Error())
+		}
+		p := planner.PlanModule(m)
+		var base bytes.Buffer
+		if err := PlanJSON(&base, p, nil, PlanMeta{}); err != nil {
+			t.Fatal(err)
+		}
+		d, err := DiffPlan(p, nil, base.Bytes(), BaselinePlan, "base")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var streamed, raw bytes.Buffer
+		if err := PlanJSON(&streamed, p, nil, PlanMeta{Diff: d}); err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for i := range d.Entries {
+			if d.Entries[i].sameBefore {
+				n++
+			}
+			d.Entries[i].sameBefore = false
+		}
+		if n == 0 || n != len(d.Entries) {
+			t.Errorf("%s: %d of %d entries the same", dir, n, len(d.Entries))
+		}
+		if err := PlanJSON(&raw, p, nil, PlanMeta{Diff: d}); err != nil {
+			t.Fatal(err)
+		}
+		if streamed.String() != raw.String() {
+			t.Errorf("%s: the no-ops' before differs from the baseline's", dir)
+		}
+	}
+}

@@ -3,9 +3,12 @@ package views
 import (
 	"encoding/json"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/hashicorp/hcl/v2"
 
 	"github.com/mrplan/mrplan/internal/diag"
 	"github.com/mrplan/mrplan/internal/units"
@@ -15,7 +18,17 @@ import (
 
 // PlanFormatVersion is the format_version of the plan JSON (SPEC §7.1); it
 // changes when the shape breaks. Fields may be added without a change.
-const PlanFormatVersion = "1"
+//
+// Version 2 dropped a scenario's "serving" list (a service a scenario does
+// not list serves as planned), gave each "down" entry a "via" in place of
+// its whole cause path, and marked new findings with "new": true instead
+// of repeating them in "new_findings".
+const PlanFormatVersion = "2"
+
+// readablePlanFormats are the plan format versions ReadPlan accepts: a
+// version 1 plan reads the same way, its serving lists and cause paths
+// unused and its new_findings taken as the new findings.
+var readablePlanFormats = []string{"1", PlanFormatVersion}
 
 // PlanMeta is what a plan's JSON records besides the plan itself.
 type PlanMeta struct {
@@ -30,101 +43,6 @@ type PlanMeta struct {
 	// Diff is the plan compared with its baseline; nil is no baseline, and
 	// everything is created.
 	Diff *PlanDiff
-}
-
-type jsonPlan struct {
-	FormatVersion string               `json:"format_version"`
-	MrplanVersion string               `json:"mrplan_version"`
-	ConfigHash    string               `json:"config_hash"`
-	Files         map[string]string    `json:"files"`
-	StateSerial   int                  `json:"state_serial"`
-	Baseline      string               `json:"baseline"`
-	BaselineSrc   string               `json:"baseline_source"`
-	Services      []*jsonPlanService   `json:"services"`
-	Data          []*jsonPlanData      `json:"data"`
-	Changes       []jsonPlanChange     `json:"changes"`
-	Findings      []jsonDiagnostic     `json:"findings"`
-	NewFindings   []jsonDiagnostic     `json:"new_findings"`
-	Resolved      []jsonDiagnostic     `json:"resolved_findings"`
-	Scenarios     []jsonPlanScenario   `json:"scenarios"`
-	Fates         []jsonFateChange     `json:"scenario_changes"`
-	Summary       jsonPlanSummary      `json:"summary"`
-	HasChanges    bool                 `json:"has_changes"`
-	Errored       bool                 `json:"errored"`
-	Assumptions   []jsonPlanAssumption `json:"assumptions"`
-}
-
-type jsonPlanService struct {
-	Address         string            `json:"address"`
-	Tier            int               `json:"tier"`
-	Topology        string            `json:"topology"`
-	Standby         string            `json:"standby"`
-	WriteMode       string            `json:"write_mode"`
-	Pattern         string            `json:"pattern"`
-	Regions         []string          `json:"regions"`
-	ActiveRegions   []string          `json:"active_regions"`
-	StandbyRegions  []string          `json:"standby_regions"`
-	Primary         string            `json:"primary"`
-	Witness         *string           `json:"witness"`
-	Routing         string            `json:"routing"`
-	HealthCheck     bool              `json:"health_check"`
-	Failover        string            `json:"failover"`
-	SplitBrainGuard []string          `json:"split_brain_guard"`
-	RPO             string            `json:"rpo"`
-	RTO             *string           `json:"rto"` // null when unbounded
-	RTOBreakdown    jsonRTO           `json:"rto_breakdown"`
-	Objective       jsonObjective     `json:"objective"`
-	Reasons         map[string]string `json:"reasons"`
-	Gaps            []jsonGap         `json:"gaps"`
-	Notes           []jsonNote        `json:"notes"`
-}
-
-type jsonRTO struct {
-	Unbounded bool   `json:"unbounded"`
-	Detection string `json:"detection"`
-	Promotion string `json:"promotion"`
-	DNSTTL    string `json:"dns_ttl"`
-	Decision  string `json:"decision"`
-	Provision string `json:"provisioning"`
-	Restore   string `json:"restore"`
-}
-
-type jsonObjective struct {
-	RPO     *string `json:"rpo"`
-	RTO     *string `json:"rto"`
-	Survive string  `json:"survive"`
-}
-
-type jsonGap struct {
-	Region       string   `json:"region"`
-	Missing      string   `json:"missing"`
-	Path         []string `json:"path"`
-	Elided       int      `json:"elided"` // nodes left out of a long path after its 8th`
-	ControlPlane string   `json:"control_plane,omitempty"`
-}
-
-type jsonNote struct {
-	Kind    string     `json:"kind"`
-	Attr    string     `json:"attribute"`
-	Message string     `json:"message"`
-	Range   *jsonRange `json:"range,omitempty"`
-}
-
-type jsonPlanData struct {
-	Address       string            `json:"address"`
-	Class         string            `json:"class"`
-	LossTolerance *string           `json:"loss_tolerance"`
-	Regions       []string          `json:"regions"`
-	Mechanisms    []string          `json:"mechanisms"`
-	Forced        bool              `json:"forced"`
-	Replication   string            `json:"replication"`
-	Conflict      string            `json:"conflict"`
-	WriteMode     string            `json:"write_mode"`
-	RPO           *string           `json:"rpo"` // null when it does not count (regenerable)
-	Lag           string            `json:"lag"`
-	WritePenalty  string            `json:"write_penalty"`
-	Reasons       map[string]string `json:"reasons"`
-	Notes         []jsonNote        `json:"notes"`
 }
 
 type jsonPlanChange struct {
@@ -148,7 +66,6 @@ type jsonPlanScenario struct {
 	Kind        string            `json:"kind"`
 	Target      string            `json:"target"`
 	LostRegions []string          `json:"lost_regions"`
-	Serving     []string          `json:"serving"`
 	Rerouted    []jsonMoved       `json:"rerouted"`
 	FailedOver  []jsonMoved       `json:"failed_over"`
 	Down        []jsonDown        `json:"down"`
@@ -161,31 +78,17 @@ type jsonMoved struct {
 	RTO     string   `json:"rto"`
 }
 
+// jsonDown is a service a scenario takes down, and the dependency it fell
+// through (null when its own regions are all lost).
 type jsonDown struct {
-	Address string   `json:"address"`
-	Cause   []string `json:"cause"`
-	Elided  int      `json:"elided"`
+	Address string  `json:"address"`
+	Via     *string `json:"via"`
 }
 
 type jsonExposedData struct {
 	Address       string `json:"address"`
 	RPO           string `json:"rpo"`
 	AllCopiesLost bool   `json:"all_copies_lost"`
-}
-
-type jsonPlanSummary struct {
-	Create           int `json:"create"`
-	Update           int `json:"update"`
-	Delete           int `json:"delete"`
-	Errors           int `json:"errors"`
-	Warnings         int `json:"warnings"`
-	NewFindings      int `json:"new_findings"`
-	ResolvedFindings int `json:"resolved_findings"`
-}
-
-type jsonPlanAssumption struct {
-	Name  string `json:"name"`
-	Value string `json:"value"`
 }
 
 // PlanJSON renders p in the `plan -json` shape of SPEC §7.1, findings
@@ -204,218 +107,603 @@ func PlanJSON(w io.Writer, p *planner.Plan, findings []diag.Diagnostic, meta Pla
 }
 
 // planJSON is PlanJSON; a nil d leaves the changes out (DiffPlan reads
-// only the decisions and findings).
+// only the decisions and findings). The document is streamed to w.
 func planJSON(w io.Writer, p *planner.Plan, findings []diag.Diagnostic, meta PlanMeta, d *PlanDiff) error {
-	out := jsonPlan{
-		FormatVersion: PlanFormatVersion,
-		MrplanVersion: meta.Version,
-		ConfigHash:    meta.ConfigHash,
-		Files:         meta.Files,
-		StateSerial:   meta.StateSerial,
-		Services:      make([]*jsonPlanService, 0, len(p.Services)),
-		Data:          make([]*jsonPlanData, 0, len(p.Data)),
-		Changes:       []jsonPlanChange{},
-		Findings:      make([]jsonDiagnostic, 0, len(findings)),
-		NewFindings:   []jsonDiagnostic{},
-		Resolved:      []jsonDiagnostic{},
-		Fates:         []jsonFateChange{},
-		Scenarios:     make([]jsonPlanScenario, 0, len(p.Scenarios)),
-		Assumptions:   []jsonPlanAssumption{},
-	}
-	if out.Files == nil {
-		out.Files = map[string]string{}
-	}
-	for _, s := range p.Services {
-		out.Services = append(out.Services, jsonService(s))
-	}
-	for _, d := range p.Data {
-		out.Data = append(out.Data, jsonData(d))
-	}
+	pw := newPlanWriter(w, true)
+	j := pw.jsonWriter
+	j.beginObject()
+	j.key("format_version")
+	j.str(PlanFormatVersion)
+	j.key("mrplan_version")
+	j.str(meta.Version)
+	j.key("config_hash")
+	j.str(meta.ConfigHash)
+	j.key("files")
+	j.stringMap(meta.Files)
+	j.key("state_serial")
+	j.int(meta.StateSerial)
+	var baseline, source string
 	if d != nil {
-		out.Baseline, out.BaselineSrc = d.Baseline, d.Source
-		for _, e := range d.Entries {
-			out.Changes = append(out.Changes, jsonPlanChange{Address: e.Address, Action: e.Action.String(), Before: rawOrNull(e.Before), After: rawOrNull(e.After)})
+		baseline, source = d.Baseline, d.Source
+	}
+	j.key("baseline")
+	j.str(baseline)
+	j.key("baseline_source")
+	j.str(source)
+
+	j.key("services")
+	j.beginArray()
+	for _, s := range p.Services {
+		pw.service(s)
+	}
+	j.endArray()
+	j.key("data")
+	j.beginArray()
+	for _, x := range p.Data {
+		pw.data(x)
+	}
+	j.endArray()
+
+	j.key("changes")
+	j.beginArray()
+	if d != nil {
+		for i := range d.Entries {
+			if err := pw.change(&d.Entries[i]); err != nil {
+				return err
+			}
 		}
-		out.Summary.Create, out.Summary.Update, out.Summary.Delete = d.Create, d.Update, d.Delete
-		out.Summary.NewFindings, out.Summary.ResolvedFindings = len(d.New), len(d.Resolved)
-		for _, i := range d.New {
-			out.NewFindings = append(out.NewFindings, toJSONDiagnostic(findings[i]))
+	}
+	j.endArray()
+
+	// A finding new against the baseline says so; d.New is ascending.
+	var isNew []int
+	if d != nil {
+		isNew = d.New
+	}
+	j.key("findings")
+	j.beginArray()
+	for i := range findings {
+		fresh := len(isNew) > 0 && isNew[0] == i
+		if fresh {
+			isNew = isNew[1:]
 		}
+		pw.finding(&findings[i], fresh)
+	}
+	j.endArray()
+	j.key("resolved_findings")
+	j.beginArray()
+	if d != nil {
 		for _, f := range d.Resolved {
-			out.Resolved = append(out.Resolved, jsonDiagnostic{Severity: f.Severity, Rule: f.Rule, Subject: f.Subject, Summary: f.Summary})
+			pw.resolved(f)
 		}
-		for _, c := range d.Scenarios {
-			out.Fates = append(out.Fates, jsonFateChange(c))
-		}
-		out.HasChanges = d.HasChanges()
 	}
-	for _, d := range findings {
-		out.Findings = append(out.Findings, toJSONDiagnostic(d))
-	}
-	out.Summary.Errors, out.Summary.Warnings, _ = diag.Count(findings)
+	j.endArray()
+
+	j.key("scenarios")
+	j.beginArray()
 	for _, sc := range p.Scenarios {
-		out.Scenarios = append(out.Scenarios, jsonScenario(sc))
+		pw.scenario(sc)
 	}
+	j.endArray()
+	j.key("scenario_changes")
+	j.beginArray()
+	if d != nil {
+		for _, c := range d.Scenarios {
+			j.beginObject()
+			j.key("scenario")
+			j.str(c.Scenario)
+			j.key("address")
+			j.str(c.Address)
+			j.key("before")
+			j.str(c.Before)
+			j.key("after")
+			j.str(c.After)
+			j.endObject()
+		}
+	}
+	j.endArray()
+
+	var create, update, del, nNew, nResolved int
+	hasChanges := false
+	if d != nil {
+		create, update, del, nNew, nResolved = d.Create, d.Update, d.Delete, len(d.New), len(d.Resolved)
+		hasChanges = d.HasChanges()
+	}
+	errs, warns, _ := diag.Count(findings)
+	j.key("summary")
+	j.beginObject()
+	for _, c := range []struct {
+		k string
+		n int
+	}{{"create", create}, {"update", update}, {"delete", del}, {"errors", errs}, {"warnings", warns},
+		{"new_findings", nNew}, {"resolved_findings", nResolved}} {
+		j.key(c.k)
+		j.int(c.n)
+	}
+	j.endObject()
+	j.key("has_changes")
+	j.bool(hasChanges)
+	j.key("errored")
+	j.bool(false)
+	j.key("assumptions")
+	j.beginArray()
 	a := p.Assumptions
 	for _, def := range lang.AssumptionDefs {
-		out.Assumptions = append(out.Assumptions, jsonPlanAssumption{def.Name, def.Format(&a)})
+		j.beginObject()
+		j.key("name")
+		j.str(def.Name)
+		j.key("value")
+		j.str(def.Format(&a))
+		j.endObject()
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+	j.endArray()
+	j.endObject()
+	j.b = append(j.b, '\n')
+	return j.flush()
 }
 
-func rawOrNull(r json.RawMessage) json.RawMessage {
-	if r == nil {
-		return json.RawMessage("null")
-	}
-	return r
+// planWriter writes a plan's parts through a jsonWriter, with what it
+// reuses from one element to the next.
+type planWriter struct {
+	*jsonWriter
+	durs    map[time.Duration]string
+	reasons []reasonRef
 }
 
-func jsonService(s *planner.Service) *jsonPlanService {
-	js := &jsonPlanService{
-		Address:         s.Addr.String(),
-		Tier:            s.Tier,
-		Topology:        s.Topology.String(),
-		Standby:         s.Standby.String(),
-		WriteMode:       s.WriteMode.String(),
-		Pattern:         string(s.Pattern),
-		Regions:         list(s.Regions),
-		ActiveRegions:   list(s.Active),
-		StandbyRegions:  list(s.Standbys),
-		Primary:         s.Primary,
-		Routing:         RoutingWord(s.Routing),
-		HealthCheck:     s.HealthCheck,
-		Failover:        s.Failover.String(),
-		SplitBrainGuard: []string{},
-		RPO:             units.FormatDuration(s.RPO),
-		RTOBreakdown: jsonRTO{
-			Unbounded: s.RTO.Unbounded,
-			Detection: units.FormatDuration(s.RTO.Detection),
-			Promotion: units.FormatDuration(s.RTO.Promotion),
-			DNSTTL:    units.FormatDuration(s.RTO.DNSTTL),
-			Decision:  units.FormatDuration(s.RTO.Decision),
-			Provision: units.FormatDuration(s.RTO.Provision),
-			Restore:   units.FormatDuration(s.RTO.Restore),
-		},
-		Objective: jsonObjective{Survive: s.Objective.Survive.String()},
-		Reasons:   reasonMap(s.Reasons),
-		Gaps:      make([]jsonGap, 0, len(s.Gaps)),
-		Notes:     jsonNotes(s.Notes),
+// reasonRef is a reason, by its index, under its decision's name.
+type reasonRef struct {
+	decision string
+	i        int
+}
+
+func newPlanWriter(w io.Writer, indent bool) *planWriter {
+	return &planWriter{jsonWriter: newJSONWriter(w, indent), durs: map[time.Duration]string{}}
+}
+
+// dur is a duration in the language's syntax, formatted once per value.
+func (pw *planWriter) dur(d time.Duration) {
+	s, ok := pw.durs[d]
+	if !ok {
+		s = units.FormatDuration(d)
+		pw.durs[d] = s
 	}
-	if s.Witness != "" {
-		w := s.Witness
-		js.Witness = &w
+	pw.str(s)
+}
+
+// change is one entry of the changes: its before and after objects are the
+// baseline's JSON, or the plan's own entry written out again.
+func (pw *planWriter) change(e *DiffEntry) error {
+	pw.beginObject()
+	pw.key("address")
+	pw.str(e.Address)
+	pw.key("action")
+	pw.str(e.Action.String())
+	for _, side := range []struct {
+		k   string
+		raw json.RawMessage
+		cur bool
+	}{{"before", e.Before, e.sameBefore}, {"after", e.After, true}} {
+		pw.key(side.k)
+		switch {
+		case side.cur && e.svc != nil:
+			pw.service(e.svc)
+		case side.cur && e.data != nil:
+			pw.data(e.data)
+		case side.raw == nil:
+			pw.null()
+		default:
+			if err := pw.raw(side.raw); err != nil {
+				return err
+			}
+		}
 	}
-	if s.Objective.Survive == 0 {
-		js.Objective.Survive = lang.DomainRegion.String()
+	pw.endObject()
+	return nil
+}
+
+func (pw *planWriter) service(s *planner.Service) {
+	pw.beginObject()
+	pw.key("address")
+	pw.addr(s.Addr)
+	pw.key("tier")
+	pw.int(s.Tier)
+	pw.key("topology")
+	pw.str(s.Topology.String())
+	pw.key("standby")
+	pw.str(s.Standby.String())
+	pw.key("write_mode")
+	pw.str(s.WriteMode.String())
+	pw.key("pattern")
+	pw.str(string(s.Pattern))
+	pw.key("regions")
+	pw.strings(s.Regions)
+	pw.key("active_regions")
+	pw.strings(s.Active)
+	pw.key("standby_regions")
+	pw.strings(s.Standbys)
+	pw.key("primary")
+	pw.str(s.Primary)
+	pw.key("witness")
+	if s.Witness == "" {
+		pw.null()
+	} else {
+		pw.str(s.Witness)
 	}
+	pw.key("routing")
+	pw.str(RoutingWord(s.Routing))
+	pw.key("health_check")
+	pw.bool(s.HealthCheck)
+	pw.key("failover")
+	pw.str(s.Failover.String())
+	pw.key("split_brain_guard")
+	pw.beginArray()
 	for _, g := range s.Guards {
-		js.SplitBrainGuard = append(js.SplitBrainGuard, g.String())
+		pw.str(g.String())
 	}
-	if !s.RTO.Unbounded {
-		js.RTO = durPtr(s.RTO.Total)
+	pw.endArray()
+	pw.key("rpo")
+	pw.dur(s.RPO)
+	pw.key("rto")
+	if s.RTO.Unbounded {
+		pw.null()
+	} else {
+		pw.dur(s.RTO.Total)
 	}
+	pw.key("rto_breakdown")
+	pw.beginObject()
+	pw.key("unbounded")
+	pw.bool(s.RTO.Unbounded)
+	for _, c := range []struct {
+		k string
+		d time.Duration
+	}{{"detection", s.RTO.Detection}, {"promotion", s.RTO.Promotion}, {"dns_ttl", s.RTO.DNSTTL},
+		{"decision", s.RTO.Decision}, {"provisioning", s.RTO.Provision}, {"restore", s.RTO.Restore}} {
+		pw.key(c.k)
+		pw.dur(c.d)
+	}
+	pw.endObject()
+	pw.key("objective")
+	pw.beginObject()
+	pw.key("rpo")
 	if s.Objective.HasRPO {
-		js.Objective.RPO = durPtr(s.Objective.RPO)
+		pw.dur(s.Objective.RPO)
+	} else {
+		pw.null()
 	}
+	pw.key("rto")
 	if s.Objective.HasRTO {
-		js.Objective.RTO = durPtr(s.Objective.RTO)
+		pw.dur(s.Objective.RTO)
+	} else {
+		pw.null()
 	}
+	pw.key("survive")
+	if s.Objective.Survive == 0 {
+		pw.str(lang.DomainRegion.String())
+	} else {
+		pw.str(s.Objective.Survive.String())
+	}
+	pw.endObject()
+	pw.key("reasons")
+	pw.reasonsObject(s.Reasons)
+	pw.key("gaps")
+	pw.beginArray()
 	for _, g := range s.Gaps {
-		js.Gaps = append(js.Gaps, jsonGap{Region: g.Region, Missing: g.Missing.String(), Path: pathStrings(g.Path), Elided: g.Elided, ControlPlane: g.ControlPlane})
+		pw.beginObject()
+		pw.key("region")
+		pw.str(g.Region)
+		pw.key("missing")
+		pw.str(g.Missing.String())
+		pw.key("path")
+		pw.beginArray()
+		for _, st := range g.Path {
+			pw.addr(st.Addr)
+		}
+		pw.endArray()
+		pw.key("elided")
+		pw.int(g.Elided)
+		if g.ControlPlane != "" {
+			pw.key("control_plane")
+			pw.str(g.ControlPlane)
+		}
+		pw.endObject()
 	}
-	return js
+	pw.endArray()
+	pw.key("notes")
+	pw.notes(s.Notes)
+	pw.endObject()
 }
 
-func jsonData(d *planner.Data) *jsonPlanData {
-	jd := &jsonPlanData{
-		Address:      d.Addr.String(),
-		Class:        d.Class.String(),
-		Regions:      list(d.Regions),
-		Mechanisms:   make([]string, 0, len(d.Mechanisms)),
-		Forced:       d.Forced,
-		Replication:  d.Replication.String(),
-		Conflict:     d.Conflict.String(),
-		WriteMode:    d.WriteMode.String(),
-		Lag:          units.FormatDuration(d.Lag),
-		WritePenalty: units.FormatDuration(d.WritePenalty),
-		Reasons:      reasonMap(d.Reasons),
-		Notes:        jsonNotes(d.Notes),
-	}
+func (pw *planWriter) data(d *planner.Data) {
+	pw.beginObject()
+	pw.key("address")
+	pw.addr(d.Addr)
+	pw.key("class")
+	pw.str(d.Class.String())
+	pw.key("loss_tolerance")
 	if d.LossKnown {
-		jd.LossTolerance = durPtr(d.LossTolerance)
+		pw.dur(d.LossTolerance)
+	} else {
+		pw.null()
 	}
-	if d.Counts {
-		jd.RPO = durPtr(d.RPO)
-	}
+	pw.key("regions")
+	pw.strings(d.Regions)
+	pw.key("mechanisms")
+	pw.beginArray()
 	for _, m := range d.Mechanisms {
-		jd.Mechanisms = append(jd.Mechanisms, m.String())
+		pw.str(m.String())
 	}
-	return jd
+	pw.endArray()
+	pw.key("forced")
+	pw.bool(d.Forced)
+	pw.key("replication")
+	pw.str(d.Replication.String())
+	pw.key("conflict")
+	pw.str(d.Conflict.String())
+	pw.key("write_mode")
+	pw.str(d.WriteMode.String())
+	pw.key("rpo")
+	if d.Counts {
+		pw.dur(d.RPO)
+	} else {
+		pw.null()
+	}
+	pw.key("lag")
+	pw.dur(d.Lag)
+	pw.key("write_penalty")
+	pw.dur(d.WritePenalty)
+	pw.key("reasons")
+	pw.reasonsObject(d.Reasons)
+	pw.key("notes")
+	pw.notes(d.Notes)
+	pw.endObject()
+}
+
+// reasonsObject files the reasons under their decision's name, keys
+// sorted; several reasons for one decision are joined with "; " in the
+// order they were made. The texts are appended as ExplainReason words them.
+func (pw *planWriter) reasonsObject(rs []planner.Reason) {
+	byKey := pw.reasons[:0]
+	for i := range rs {
+		byKey = append(byKey, reasonRef{rs[i].Decision.String(), i})
+	}
+	slices.SortStableFunc(byKey, func(a, b reasonRef) int { return strings.Compare(a.decision, b.decision) })
+	pw.beginObject()
+	for i := 0; i < len(byKey); {
+		k := byKey[i].decision
+		pw.key(k)
+		pw.elem()
+		pw.b = append(pw.b, '"')
+		for first := true; i < len(byKey) && byKey[i].decision == k; i++ {
+			if !first {
+				pw.b = append(pw.b, ';', ' ')
+			}
+			first = false
+			pw.b = appendReasonText(pw.b, &rs[byKey[i].i])
+		}
+		pw.b = append(pw.b, '"')
+	}
+	pw.endObject()
+	pw.reasons = byKey[:0]
+}
+
+// appendReasonText appends ExplainReason(*r), escaped for a JSON string,
+// without building it.
+func appendReasonText(dst []byte, r *planner.Reason) []byte {
+	args := r.Args
+	switch r.Code {
+	case planner.RTOSum, planner.RTOZone:
+		for i := 0; i+1 < len(args); i += 2 {
+			if i > 0 {
+				dst = append(dst, " + "...)
+			}
+			dst = appendJSONChars(dst, args[i])
+			dst = append(dst, ' ')
+			dst = appendJSONChars(dst, args[i+1])
+		}
+		if r.Code == planner.RTOZone {
+			dst = append(dst, `, for a zone loss (survive = \"zone\")`...)
+		}
+		return dst
+	}
+	text := reasonTexts[r.Code]
+	start := 0
+	for i := 0; i < len(text); i++ {
+		j := strings.IndexByte(text[i:], '{')
+		if j < 0 {
+			break
+		}
+		i += j
+		if i+2 < len(text) && text[i+2] == '}' && text[i+1] >= '0' && text[i+1] <= '9' {
+			dst = appendJSONChars(dst, text[start:i])
+			if n := int(text[i+1] - '0'); n < len(args) {
+				if n == 3 && r.Code == planner.MechAsyncWithinLoss && args[3] != "" {
+					dst = append(dst, ", and sync would add ≥ "...)
+				}
+				dst = appendJSONChars(dst, args[n])
+			}
+			i += 2
+			start = i + 1
+		}
+	}
+	return appendJSONChars(dst, text[start:])
+}
+
+func (pw *planWriter) notes(ns []planner.Note) {
+	pw.beginArray()
+	for _, n := range ns {
+		pw.beginObject()
+		pw.key("kind")
+		pw.str(n.Kind.String())
+		pw.key("attribute")
+		pw.str(n.Attr)
+		pw.key("message")
+		pw.str(ExplainNote(n))
+		if n.Range.Filename != "" {
+			pw.key("range")
+			pw.rangeObject(n.Range.Filename, n.Range.Start.Line, n.Range.Start.Column, n.Range.End.Line, n.Range.End.Column)
+		}
+		pw.endObject()
+	}
+	pw.endArray()
+}
+
+func (pw *planWriter) rangeObject(file string, sl, sc, el, ec int) {
+	pw.beginObject()
+	pw.key("filename")
+	pw.str(file)
+	for _, p := range []struct {
+		k         string
+		line, col int
+	}{{"start", sl, sc}, {"end", el, ec}} {
+		pw.key(p.k)
+		pw.beginObject()
+		pw.key("line")
+		pw.int(p.line)
+		pw.key("column")
+		pw.int(p.col)
+		pw.endObject()
+	}
+	pw.endObject()
+}
+
+// finding is a diagnostic in the shape of SPEC §7.1, with "new": true when
+// the baseline did not have it.
+func (pw *planWriter) finding(d *diag.Diagnostic, fresh bool) {
+	pw.findingObject(d.Severity.String(), d.Rule, d.Subject, d.Summary, d.Detail, d.Fix, d.Range, fresh)
+}
+
+// resolved is a baseline's finding the plan no longer has.
+func (pw *planWriter) resolved(f DiffFinding) {
+	pw.findingObject(f.Severity, f.Rule, f.Subject, f.Summary, "", "", nil, false)
+}
+
+func (pw *planWriter) findingObject(severity, rule, subject, summary, detail, fix string, r *hcl.Range, fresh bool) {
+	pw.beginObject()
+	pw.key("severity")
+	pw.str(severity)
+	if rule != "" {
+		pw.key("rule")
+		pw.str(rule)
+	}
+	if subject != "" {
+		pw.key("subject")
+		pw.str(subject)
+	}
+	pw.key("summary")
+	pw.str(summary)
+	pw.key("detail")
+	pw.str(detail)
+	if fix != "" {
+		pw.key("fix")
+		pw.str(fix)
+	}
+	if r != nil && r.Filename != "" {
+		pw.key("range")
+		pw.rangeObject(r.Filename, r.Start.Line, r.Start.Column, r.End.Line, r.End.Column)
+	}
+	if fresh {
+		pw.key("new")
+		pw.bool(true)
+	}
+	pw.endObject()
+}
+
+// scenario writes one failure scenario as jsonScenario shapes it, from
+// the services it affects: no list of those left serving, a down service
+// with the dependency it fell through ("via", null when its own regions are
+// lost).
+func (pw *planWriter) scenario(sc *planner.Scenario) {
+	pw.beginObject()
+	pw.key("name")
+	pw.str(sc.Name())
+	pw.key("kind")
+	pw.str(sc.Domain.String())
+	pw.key("target")
+	pw.str(sc.Target)
+	pw.key("lost_regions")
+	pw.strings(sc.Lost)
+	for _, m := range []struct {
+		k string
+		o planner.Outcome
+	}{{"rerouted", planner.OutcomeRerouted}, {"failed_over", planner.OutcomeFailedOver}} {
+		pw.key(m.k)
+		pw.beginArray()
+		for i := range sc.Affected {
+			o := &sc.Affected[i]
+			if o.Outcome != m.o {
+				continue
+			}
+			pw.beginObject()
+			pw.key("address")
+			pw.addr(o.Service)
+			pw.key("to")
+			pw.strings(o.Regions)
+			pw.key("rto")
+			pw.dur(o.RTO)
+			pw.endObject()
+		}
+		pw.endArray()
+	}
+	pw.key("down")
+	pw.beginArray()
+	for i := range sc.Affected {
+		o := &sc.Affected[i]
+		if o.Outcome != planner.OutcomeDown {
+			continue
+		}
+		pw.beginObject()
+		pw.key("address")
+		pw.addr(o.Service)
+		pw.key("via")
+		if o.Depth > 1 {
+			pw.addr(o.Via.Addr)
+		} else {
+			pw.null()
+		}
+		pw.endObject()
+	}
+	pw.endArray()
+	pw.key("data_exposed")
+	pw.beginArray()
+	for _, e := range sc.Exposed {
+		pw.beginObject()
+		pw.key("address")
+		pw.addr(e.Data)
+		pw.key("rpo")
+		pw.dur(e.RPO)
+		pw.key("all_copies_lost")
+		pw.bool(e.AllCopiesLost)
+		pw.endObject()
+	}
+	pw.endArray()
+	pw.endObject()
 }
 
 func jsonScenario(sc *planner.Scenario) jsonPlanScenario {
 	js := jsonPlanScenario{
 		Name: sc.Name(), Kind: sc.Domain.String(), Target: sc.Target, LostRegions: list(sc.Lost),
-		Serving: []string{}, Rerouted: []jsonMoved{}, FailedOver: []jsonMoved{}, Down: []jsonDown{},
+		Rerouted: []jsonMoved{}, FailedOver: []jsonMoved{}, Down: []jsonDown{},
 		DataExposed: make([]jsonExposedData, 0, len(sc.Exposed)),
 	}
-	for _, o := range sc.Services {
+	for _, o := range sc.Affected {
 		switch o.Outcome {
-		case planner.OutcomeServing:
-			js.Serving = append(js.Serving, o.Service.String())
 		case planner.OutcomeRerouted:
 			js.Rerouted = append(js.Rerouted, jsonMoved{o.Service.String(), list(o.Regions), units.FormatDuration(o.RTO)})
 		case planner.OutcomeFailedOver:
 			js.FailedOver = append(js.FailedOver, jsonMoved{o.Service.String(), list(o.Regions), units.FormatDuration(o.RTO)})
 		case planner.OutcomeDown:
-			js.Down = append(js.Down, jsonDown{o.Service.String(), pathStrings(o.Cause), o.Elided})
+			jd := jsonDown{Address: o.Service.String()}
+			if o.Depth > 1 {
+				via := o.Via.Addr.String()
+				jd.Via = &via
+			}
+			js.Down = append(js.Down, jd)
 		}
 	}
 	for _, e := range sc.Exposed {
 		js.DataExposed = append(js.DataExposed, jsonExposedData{e.Data.String(), units.FormatDuration(e.RPO), e.AllCopiesLost})
 	}
 	return js
-}
-
-// reasonMap files the reasons under their decision's name; several reasons
-// for one decision are joined with "; " in the order they were made.
-func reasonMap(rs []planner.Reason) map[string]string {
-	m := make(map[string]string, len(rs))
-	for _, r := range rs {
-		k := r.Decision.String()
-		text := ExplainReason(r)
-		if prev, ok := m[k]; ok {
-			text = prev + "; " + text
-		}
-		m[k] = text
-	}
-	return m
-}
-
-func jsonNotes(ns []planner.Note) []jsonNote {
-	out := make([]jsonNote, 0, len(ns))
-	for _, n := range ns {
-		jn := jsonNote{Kind: n.Kind.String(), Attr: n.Attr, Message: ExplainNote(n)}
-		if n.Range.Filename != "" {
-			jn.Range = &jsonRange{Filename: n.Range.Filename,
-				Start: jsonPos{n.Range.Start.Line, n.Range.Start.Column}, End: jsonPos{n.Range.End.Line, n.Range.End.Column}}
-		}
-		out = append(out, jn)
-	}
-	return out
-}
-
-func toJSONDiagnostic(d diag.Diagnostic) jsonDiagnostic {
-	jd := jsonDiagnostic{Severity: d.Severity.String(), Rule: d.Rule, Subject: d.Subject,
-		Summary: d.Summary, Detail: d.Detail, Fix: d.Fix}
-	if d.Range != nil && d.Range.Filename != "" {
-		jd.Range = &jsonRange{Filename: d.Range.Filename,
-			Start: jsonPos{d.Range.Start.Line, d.Range.Start.Column}, End: jsonPos{d.Range.End.Line, d.Range.End.Column}}
-	}
-	return jd
 }
 
 // RoutingWord is how plans print a routing policy: "none" for a service
@@ -440,11 +728,6 @@ func list(xs []string) []string {
 		return []string{}
 	}
 	return xs
-}
-
-func durPtr(d time.Duration) *string {
-	s := units.FormatDuration(d)
-	return &s
 }
 
 // pathText joins a path with arrows: "service.a → dependency.b".

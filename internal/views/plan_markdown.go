@@ -183,7 +183,7 @@ func (v PlanMarkdown) tables(b *strings.Builder, p *planner.Plan) {
 	}
 	var hit []*planner.Scenario
 	for _, sc := range p.Scenarios {
-		for _, o := range sc.Services {
+		for _, o := range sc.Affected {
 			if o.Outcome == planner.OutcomeDown {
 				hit = append(hit, sc)
 				break
@@ -194,7 +194,7 @@ func (v PlanMarkdown) tables(b *strings.Builder, p *planner.Plan) {
 		b.WriteString("| scenario | down |\n|---|---|\n")
 		for _, sc := range hit {
 			var down []string
-			for _, o := range sc.Services {
+			for _, o := range sc.Affected {
 				if o.Outcome == planner.OutcomeDown {
 					down = append(down, "`"+o.Service.String()+"`")
 				}

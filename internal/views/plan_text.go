@@ -361,9 +361,10 @@ func (v PlanText) scenarios(w *bufio.Writer, p *planner.Plan) {
 			}
 		}
 		var n [4]int
-		for _, o := range sc.Services {
+		for _, o := range sc.Affected {
 			n[o.Outcome]++
 		}
+		n[planner.OutcomeServing] = len(p.Services) - len(sc.Affected)
 		rows = append(rows, []string{name, strconv.Itoa(n[0]), strconv.Itoa(n[1]), strconv.Itoa(n[2]), strconv.Itoa(n[3]), strconv.Itoa(len(sc.Exposed))})
 	}
 	widths := make([]int, len(header))
@@ -393,7 +394,7 @@ func (v PlanText) scenarios(w *bufio.Writer, p *planner.Plan) {
 	fmt.Fprintln(w)
 	for _, sc := range p.Scenarios {
 		var lines []string
-		for _, o := range sc.Services {
+		for _, o := range sc.Affected {
 			switch o.Outcome {
 			case planner.OutcomeRerouted:
 				lines = append(lines, fmt.Sprintf("~ %s is rerouted to %s in %s", o.Service, strings.Join(o.Regions, ", "), units.FormatDuration(o.RTO)))
@@ -404,7 +405,7 @@ func (v PlanText) scenarios(w *bufio.Writer, p *planner.Plan) {
 				}
 				lines = append(lines, line)
 			case planner.OutcomeDown:
-				lines = append(lines, fmt.Sprintf("- %s is down: %s", o.Service, elidedDownCause(o.Cause, o.Elided)))
+				lines = append(lines, fmt.Sprintf("- %s is down: %s", o.Service, downCause(sc, o.Service)))
 			}
 		}
 		for _, e := range sc.Exposed {
@@ -427,9 +428,10 @@ func (v PlanText) scenarios(w *bufio.Writer, p *planner.Plan) {
 	}
 }
 
-func downCause(steps []planner.Step) string { return elidedDownCause(steps, 0) }
-
-func elidedDownCause(steps []planner.Step, elided int) string {
+// downCause says why a service is down in sc: its regions lost, or the
+// path to what is.
+func downCause(sc *planner.Scenario, addr lang.Address) string {
+	steps, elided := sc.CausePath(addr)
 	if len(steps) <= 1 {
 		return "all its regions are lost"
 	}

@@ -340,14 +340,18 @@ func (r *report) buildMatrix(p *planner.Plan) {
 			mx.Groups = append(mx.Groups, matrixGroup{Label: label, Span: 1})
 		}
 	}
-	for si, s := range p.Services {
+	// Services and each column's affected services are both sorted by
+	// address: one cursor per column walks its list once.
+	next := make([]int, len(cols))
+	for _, s := range p.Services {
 		row := matrixRow{Name: s.Addr.Name}
-		for _, sc := range cols {
-			if si >= len(sc.Services) {
-				row.Cells = append(row.Cells, matrixCell{Kind: "none"})
-				continue
+		for c, sc := range cols {
+			cell := matrixCell{Kind: "serving", Text: "serving"}
+			if k := next[c]; k < len(sc.Affected) && sc.Affected[k].Service == s.Addr {
+				cell = outcomeCell(sc, sc.Affected[k])
+				next[c]++
 			}
-			row.Cells = append(row.Cells, outcomeCell(sc.Services[si]))
+			row.Cells = append(row.Cells, cell)
 		}
 		mx.Rows = append(mx.Rows, row)
 	}
@@ -373,10 +377,10 @@ func (r *report) buildMatrix(p *planner.Plan) {
 			continue
 		}
 		det := scenarioDetail{Name: sc.Name()}
-		for _, o := range sc.Services {
+		for _, o := range sc.Affected {
 			switch o.Outcome {
 			case planner.OutcomeDown:
-				det.Lines = append(det.Lines, scenarioLine{"down", fmt.Sprintf("%s is down: %s", o.Service.Name, downCause(o.Cause))})
+				det.Lines = append(det.Lines, scenarioLine{"down", fmt.Sprintf("%s is down: %s", o.Service.Name, downCause(sc, o.Service))})
 			case planner.OutcomeFailedOver:
 				det.Lines = append(det.Lines, scenarioLine{"failed-over", fmt.Sprintf("%s fails over to %s in %s", o.Service.Name, firstOf(o.Regions), units.FormatDuration(o.RTO))})
 			}
@@ -396,15 +400,10 @@ func quiet(sc *planner.Scenario) bool {
 	if len(sc.Exposed) > 0 {
 		return false
 	}
-	for _, o := range sc.Services {
-		if o.Outcome != planner.OutcomeServing {
-			return false
-		}
-	}
-	return true
+	return len(sc.Affected) == 0
 }
 
-func outcomeCell(o planner.ServiceOutcome) matrixCell {
+func outcomeCell(sc *planner.Scenario, o planner.ServiceOutcome) matrixCell {
 	switch o.Outcome {
 	case planner.OutcomeServing:
 		return matrixCell{Kind: "serving", Text: "serving"}
@@ -415,9 +414,9 @@ func outcomeCell(o planner.ServiceOutcome) matrixCell {
 		return matrixCell{Kind: "failed-over", Text: "fails over", Sub: units.FormatDuration(o.RTO),
 			Detail: "fails over to " + firstOf(o.Regions) + " in " + units.FormatDuration(o.RTO)}
 	}
-	cell := matrixCell{Kind: "down", Text: "down", Sub: "regions lost", Detail: downCause(o.Cause)}
-	if len(o.Cause) > 1 {
-		cell.Sub = o.Cause[len(o.Cause)-1].Addr.Name
+	cell := matrixCell{Kind: "down", Text: "down", Sub: "regions lost", Detail: downCause(sc, o.Service)}
+	if o.Depth > 1 {
+		cell.Sub = o.Root.Name
 	}
 	return cell
 }
@@ -487,7 +486,7 @@ func (r *report) buildSummary(m *lang.Module, p *planner.Plan, ds []diag.Diagnos
 		if sc.Domain != lang.DomainRegion {
 			continue
 		}
-		for _, o := range sc.Services {
+		for _, o := range sc.Affected {
 			if o.Outcome == planner.OutcomeDown {
 				down[o.Service] = true
 			}
