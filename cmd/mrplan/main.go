@@ -22,13 +22,14 @@ func main() {
 // over a heap of hundreds of MB, so a laxer GC while the heap is small
 // only saves collections. GOGC in the environment turns this off.
 //
-// Measured on `mrplan validate` of a generated 10k-service module (2 cores
-// shared with other work, 4 interleaved runs each): 30 -> 15 collections,
-// user CPU median 2.18 s -> 2.06 s, peak RSS 455-480 MB -> 437-467 MB
-// (the peak depends on where the last collections fall, not on this).
-// A memory limit was tried too: GOMEMLIMIT=320MiB holds peak RSS at
-// ~343 MB but costs 0.4-0.7 s of CPU while the checks' live heap is
-// ~270 MB, so it is not set here.
+// Measured on a generated 10k-service module (2 cores shared with other
+// work, 4 interleaved runs each, against GOGC=100 in the environment):
+// validate 30 -> 15 collections, user+sys CPU median 2.35 -> 2.10 s, wall
+// median 1.37 -> 1.20 s, peak RSS 264-293 MB either way; plan --format
+// json within noise (CPU 2.28 -> 2.19 s, RSS 266-304 MB either way).
+// A memory limit was tried too: before the checks' live heap shrank,
+// GOMEMLIMIT=320MiB held validate's peak at ~343 MB but cost 0.4-0.7 s of
+// CPU, so none is set here.
 const (
 	startupGCPercent = 400
 	startupLiveBytes = 32 << 20
