@@ -24,7 +24,7 @@ func main() {
 //
 // Measured on a generated 10k-service module (2 cores shared with other
 // work, 4 interleaved runs each, against GOGC=100 in the environment):
-// validate 30 -> 15 collections, user+sys CPU median 2.35 -> 2.10 s, wall
+// validate 33 -> 17 collections, user+sys CPU median 2.35 -> 2.10 s, wall
 // median 1.37 -> 1.20 s, peak RSS 264-293 MB either way; plan --format
 // json within noise (CPU 2.28 -> 2.19 s, RSS 266-304 MB either way).
 // A memory limit was tried too: before the checks' live heap shrank,
