@@ -20,8 +20,9 @@ func (mr402) Info() Info {
 }
 
 func (c mr402) Run(ctx *Context) []diag.Diagnostic {
+	downIn := downScenarios(ctx)
 	var out []diag.Diagnostic
-	for _, s := range ctx.Plan.Services {
+	for i, s := range ctx.Plan.Services {
 		pol := s.Objective
 		if !pol.HasRPO && !pol.HasRTO && pol.From == nil {
 			continue // no objective, nothing to survive
@@ -34,21 +35,17 @@ func (c mr402) Run(ctx *Context) []diag.Diagnostic {
 		}
 		var down []string
 		var cause *planner.ServiceOutcome
-		for _, sc := range ctx.Plan.Scenarios {
-			if sc.Domain > pol.Survive {
+		for _, at := range downIn[i] {
+			if at.sc.Domain > pol.Survive {
 				continue
 			}
-			o := sc.OutcomeOf(s)
-			if o.Outcome != planner.OutcomeDown {
-				continue
-			}
-			if o.Depth > 1 && len(s.Gaps) > 0 {
+			if at.o.Depth > 1 && len(s.Gaps) > 0 {
 				continue
 			}
 			if cause == nil {
-				cause = &o
+				cause = at.o
 			}
-			down = append(down, sc.Name())
+			down = append(down, at.sc.Name())
 		}
 		if len(down) == 0 {
 			continue
@@ -60,6 +57,33 @@ func (c mr402) Run(ctx *Context) []diag.Diagnostic {
 		out = append(out, c.Info().findingf(s.Addr, attrRange(s.Block.Attrs, "regions", s.Block.DeclRange), "Survival goal unmet",
 			"%s must survive the loss of a %s (%s), but with %s it is down: %s.",
 			s.Addr, pol.Survive, objectiveName(s.Block, ""), list(down), why))
+	}
+	return out
+}
+
+// downAt is a scenario that leaves a service down, and its outcome there.
+type downAt struct {
+	sc *planner.Scenario
+	o  *planner.ServiceOutcome
+}
+
+// downScenarios lists, per plan service index, the scenarios that leave it
+// down, in scenario order. It reads only the services each scenario
+// affects, so it costs the size of the scenarios' lists, not services
+// times scenarios.
+func downScenarios(ctx *Context) map[int][]downAt {
+	x := ctx.index()
+	out := map[int][]downAt{}
+	for _, sc := range ctx.Plan.Scenarios {
+		for k := range sc.Affected {
+			o := &sc.Affected[k]
+			if o.Outcome != planner.OutcomeDown {
+				continue
+			}
+			if i := x.service(o.Service.Name); i >= 0 {
+				out[i] = append(out[i], downAt{sc, o})
+			}
+		}
 	}
 	return out
 }
