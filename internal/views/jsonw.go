@@ -148,15 +148,6 @@ func (w *jsonWriter) null() {
 	w.b = append(w.b, "null"...)
 }
 
-// strOrNull is a string, or null for nil.
-func (w *jsonWriter) strOrNull(s *string) {
-	if s == nil {
-		w.null()
-		return
-	}
-	w.str(*s)
-}
-
 // strings is a list of strings, [] when empty.
 func (w *jsonWriter) strings(xs []string) {
 	w.beginArray()
