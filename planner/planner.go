@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync/atomic"
 
 	"github.com/mrplan/mrplan/lang"
 )
@@ -24,9 +25,8 @@ type planner struct {
 	// reads, in the order written.
 	writes map[string][]*Data
 	reads  map[string][]*Data
-	// rtts caches rtt per pair of regions, by module index; only the
-	// decisions, which run on one goroutine, use it.
-	rtts []rttEntry
+	// rtts caches rtt per pair of regions, by module index; see rtt.
+	rtts []atomic.Pointer[rttEntry]
 }
 
 func newPlanner(m *lang.Module) *planner {
@@ -94,44 +94,59 @@ func (p *planner) plan() *Plan {
 	sort.Slice(p.out.Data, func(i, j int) bool { return p.out.Data[i].Addr.Less(p.out.Data[j].Addr) })
 	p.indexUses()
 
-	for _, s := range p.out.Services {
-		p.decideTier(s)
+	// Each phase decides one thing for every service or data class from
+	// what the phases before it decided (SPEC §5's order), and writes only
+	// the entity it decides for, so each runs on all cores.
+	svcs, datas := p.out.Services, p.out.Data
+	eachService := func(f func(s *Service)) {
+		parallelFor(len(svcs), parallelGrain, func(lo, hi int) {
+			for _, s := range svcs[lo:hi] {
+				f(s)
+			}
+		})
 	}
-	for _, d := range p.out.Data {
-		p.decideLossTolerance(d)
+	eachData := func(f func(d *Data)) {
+		parallelFor(len(datas), parallelGrain, func(lo, hi int) {
+			for _, d := range datas[lo:hi] {
+				f(d)
+			}
+		})
+	}
+	eachService(p.decideTier)
+	eachData(func(d *Data) {
+		p.decideLossTolerance(d) // from its writers' objectives
 		p.decideClass(d)
-	}
-	for _, s := range p.out.Services {
-		p.decideTopology(s)
+	})
+	eachService(func(s *Service) {
+		p.decideTopology(s) // from its tier
 		p.decidePattern(s)
-	}
-	for _, d := range p.out.Data {
-		p.decideFootprint(d)
-	}
-	for _, s := range p.out.Services {
-		p.decideWriteMode(s)
-	}
-	for _, d := range p.out.Data {
-		p.decideConflict(d)
+	})
+	eachData(p.decideFootprint)    // from its users' regions
+	eachService(p.decideWriteMode) // from its data's classes
+	p.prepareRTTs()
+	eachData(func(d *Data) {
+		p.decideConflict(d) // from its writers' write modes
 		p.decideMechanisms(d)
 		p.estimateData(d)
-	}
-	for _, s := range p.out.Services {
+	})
+	// Escalation reads only the service's own decisions and its data's.
+	eachService(func(s *Service) {
 		p.decideRouting(s)
 		p.decideFailover(s)
 		p.escalateForRTO(s)
 		p.decideGuards(s)
 		p.estimateRPO(s)
 		p.estimateRTO(s)
-	}
+	})
 	p.buildGraph()
-	for _, s := range p.out.Services {
+	// Gap only reads the finished graph.
+	eachService(func(s *Service) {
 		for _, r := range s.Regions {
 			if gap, ok := p.out.Graph.Gap(s.Addr, r); ok {
 				s.Gaps = append(s.Gaps, gap)
 			}
 		}
-	}
+	})
 	p.playScenarios()
 	for _, s := range p.out.Services {
 		p.out.Changes = append(p.out.Changes, Change{Addr: s.Addr, Action: ActionCreate})
