@@ -158,56 +158,68 @@ func (p *planner) plan() *Plan {
 }
 
 // indexUses records who writes and reads each data class. The owner counts
-// as a writer.
+// as a writer. What each service and data class uses is found on all
+// cores; the lists that gather several entities are joined in order.
 func (p *planner) indexUses() {
-	for _, s := range p.out.Services {
-		// A service uses a handful of data classes: a list is its own set.
-		var ws, rs []*Data
-		for _, ref := range s.Block.Writes {
-			if d := p.data[ref.Addr.Name]; d != nil && ref.Addr.Kind == lang.KindData && !slices.Contains(ws, d) {
-				ws = append(ws, d)
-				d.Writers = append(d.Writers, s.Addr)
+	svcs, data := p.out.Services, p.out.Data
+	ws, rs := make([][]*Data, len(svcs)), make([][]*Data, len(svcs))
+	parallelFor(len(svcs), parallelGrain, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			// A service uses a handful of data classes: a list is its own set.
+			for _, ref := range svcs[i].Block.Writes {
+				if d := p.data[ref.Addr.Name]; d != nil && ref.Addr.Kind == lang.KindData && !slices.Contains(ws[i], d) {
+					ws[i] = append(ws[i], d)
+				}
+			}
+			for _, ref := range svcs[i].Block.Reads {
+				if d := p.data[ref.Addr.Name]; d != nil && ref.Addr.Kind == lang.KindData && !slices.Contains(rs[i], d) {
+					rs[i] = append(rs[i], d)
+				}
 			}
 		}
-		for _, ref := range s.Block.Reads {
-			if d := p.data[ref.Addr.Name]; d != nil && ref.Addr.Kind == lang.KindData && !slices.Contains(rs, d) {
-				rs = append(rs, d)
-				d.Readers = append(d.Readers, s.Addr)
-			}
+	})
+	for i, s := range svcs {
+		for _, d := range ws[i] {
+			d.Writers = append(d.Writers, s.Addr)
 		}
-		if ws != nil {
-			p.writes[s.Addr.Name] = ws
+		for _, d := range rs[i] {
+			d.Readers = append(d.Readers, s.Addr)
 		}
-		if rs != nil {
-			p.reads[s.Addr.Name] = rs
+		if ws[i] != nil {
+			p.writes[s.Addr.Name] = ws[i]
+		}
+		if rs[i] != nil {
+			p.reads[s.Addr.Name] = rs[i]
 		}
 	}
-	for _, d := range p.out.Data {
-		owner := p.owner(d)
-		if owner == nil {
-			continue
-		}
-		found := false
-		for _, w := range d.Writers {
-			if w == owner.Addr {
-				found = true
+	added := make([]bool, len(data)) // the owner was not among the writers
+	parallelFor(len(data), parallelGrain, func(lo, hi int) {
+		for j := lo; j < hi; j++ {
+			d := data[j]
+			if d.Block.Owner.Addr.Kind == lang.KindService {
+				d.owner = p.svc[d.Block.Owner.Addr.Name]
 			}
+			if d.owner == nil {
+				continue
+			}
+			if !slices.Contains(d.Writers, d.owner.Addr) {
+				d.Writers = append(d.Writers, d.owner.Addr)
+				added[j] = true
+			}
+			sortAddrs(d.Writers)
+			sortAddrs(d.Readers)
 		}
-		if !found {
-			d.Writers = append(d.Writers, owner.Addr)
-			p.writes[owner.Addr.Name] = append(p.writes[owner.Addr.Name], d)
+	})
+	for j, d := range data {
+		if added[j] {
+			name := d.owner.Addr.Name
+			p.writes[name] = append(p.writes[name], d)
 		}
-		sortAddrs(d.Writers)
-		sortAddrs(d.Readers)
 	}
 }
 
-func (p *planner) owner(d *Data) *Service {
-	if d.Block.Owner.Addr.Kind != lang.KindService {
-		return nil
-	}
-	return p.svc[d.Block.Owner.Addr.Name]
-}
+// owner is the plan of the service that owns d, or nil.
+func (p *planner) owner(d *Data) *Service { return d.owner }
 
 // writtenData lists the data a service writes that counts for its
 // recovery: regenerable data is rebuilt, not recovered.
