@@ -56,3 +56,22 @@ func parallelFor(n, grain int, body func(lo, hi int)) {
 	run()
 	wg.Wait()
 }
+
+// both runs f and g, which must touch nothing in common, at once when
+// there are several workers and n entities are worth it, and returns when
+// both have.
+func both(n int, f, g func()) {
+	if workers() < 2 || n < parallelGrain {
+		f()
+		g()
+		return
+	}
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		f()
+	}()
+	g()
+	wg.Wait()
+}

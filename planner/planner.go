@@ -63,35 +63,40 @@ func (p *planner) plan() *Plan {
 	p.data = make(map[string]*Data, len(p.m.Data))
 	p.writes = make(map[string][]*Data, len(p.m.Services))
 	p.reads = make(map[string][]*Data, len(p.m.Services))
-	services := make([]Service, 0, len(p.m.Services))
-	reasons := make([]Reason, serviceReasons*len(p.m.Services))
-	p.out.Services = make([]*Service, 0, len(p.m.Services))
-	for _, s := range p.m.Services {
-		if s == nil {
-			continue
+	// The services and the data classes are made, indexed and sorted at
+	// once, on two cores.
+	both(len(p.m.Services)+len(p.m.Data), func() {
+		services := make([]Service, 0, len(p.m.Services))
+		reasons := make([]Reason, serviceReasons*len(p.m.Services))
+		p.out.Services = make([]*Service, 0, len(p.m.Services))
+		for _, s := range p.m.Services {
+			if s == nil {
+				continue
+			}
+			k := len(services) * serviceReasons
+			services = append(services, Service{Addr: s.Addr(), Block: s, Objective: s.Policy, HealthCheck: s.Routing.HealthCheck,
+				Reasons: reasons[k:k:min(k+serviceReasons, len(reasons))]})
+			sp := &services[len(services)-1]
+			p.svc[s.Name] = sp
+			p.out.Services = append(p.out.Services, sp)
 		}
-		k := len(services) * serviceReasons
-		services = append(services, Service{Addr: s.Addr(), Block: s, Objective: s.Policy, HealthCheck: s.Routing.HealthCheck,
-			Reasons: reasons[k:k:min(k+serviceReasons, len(reasons))]})
-		sp := &services[len(services)-1]
-		p.svc[s.Name] = sp
-		p.out.Services = append(p.out.Services, sp)
-	}
-	data := make([]Data, 0, len(p.m.Data))
-	reasons = make([]Reason, dataReasons*len(p.m.Data))
-	p.out.Data = make([]*Data, 0, len(p.m.Data))
-	for _, d := range p.m.Data {
-		if d == nil {
-			continue
+		sort.Slice(p.out.Services, func(i, j int) bool { return p.out.Services[i].Addr.Less(p.out.Services[j].Addr) })
+	}, func() {
+		data := make([]Data, 0, len(p.m.Data))
+		reasons := make([]Reason, dataReasons*len(p.m.Data))
+		p.out.Data = make([]*Data, 0, len(p.m.Data))
+		for _, d := range p.m.Data {
+			if d == nil {
+				continue
+			}
+			k := len(data) * dataReasons
+			data = append(data, Data{Addr: d.Addr(), Block: d, Reasons: reasons[k:k:min(k+dataReasons, len(reasons))]})
+			dp := &data[len(data)-1]
+			p.data[d.Name] = dp
+			p.out.Data = append(p.out.Data, dp)
 		}
-		k := len(data) * dataReasons
-		data = append(data, Data{Addr: d.Addr(), Block: d, Reasons: reasons[k:k:min(k+dataReasons, len(reasons))]})
-		dp := &data[len(data)-1]
-		p.data[d.Name] = dp
-		p.out.Data = append(p.out.Data, dp)
-	}
-	sort.Slice(p.out.Services, func(i, j int) bool { return p.out.Services[i].Addr.Less(p.out.Services[j].Addr) })
-	sort.Slice(p.out.Data, func(i, j int) bool { return p.out.Data[i].Addr.Less(p.out.Data[j].Addr) })
+		sort.Slice(p.out.Data, func(i, j int) bool { return p.out.Data[i].Addr.Less(p.out.Data[j].Addr) })
+	})
 	p.indexUses()
 
 	// Each phase decides one thing for every service or data class from
