@@ -104,9 +104,17 @@ func (g *Graph) finish() {
 	type end struct{ from, to, at int32 }
 	ends := make([]end, len(g.Edges))
 	parallelFor(len(g.Edges), parallelGrain, func(lo, hi int) {
+		// A node's edges were added together: its index is looked up
+		// once for them all.
+		var from lang.Address
+		var f int32
+		okFrom := false
 		for i := lo; i < hi; i++ {
 			e := &g.Edges[i]
-			f, okFrom := g.index[e.From]
+			if i == lo || e.From != from {
+				from = e.From
+				f, okFrom = g.index[from]
+			}
 			t, okTo := g.index[e.To]
 			if !okFrom || !okTo {
 				f = -1
