@@ -3,6 +3,7 @@ package planner
 import (
 	"sort"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/mrplan/mrplan/providers"
@@ -91,28 +92,36 @@ func joinAnd(xs []string) string {
 // geography.
 //
 // Estimates are kept per pair of the module's regions: thousands of data
-// classes ask about the same few dozen regions.
+// classes ask about the same few dozen regions. The decisions about data
+// run on several goroutines: each pair's entry is published whole, and two
+// goroutines that both miss it compute the same estimate.
 func (p *planner) rtt(a, b string) (providers.RTTEstimate, bool) {
 	i, okA := p.regionIndex[a]
 	j, okB := p.regionIndex[b]
-	if !okA || !okB {
+	if !okA || !okB || p.rtts == nil {
 		return p.estimateRTT(a, b)
 	}
-	n := len(p.m.Regions)
-	if p.rtts == nil {
-		p.rtts = make([]rttEntry, n*n)
+	c := &p.rtts[i*len(p.m.Regions)+j]
+	e := c.Load()
+	if e == nil {
+		e = &rttEntry{}
+		e.est, e.ok = p.estimateRTT(a, b)
+		c.Store(e)
 	}
-	c := &p.rtts[i*n+j]
-	if !c.known {
-		c.est, c.ok = p.estimateRTT(a, b)
-		c.known = true
+	return e.est, e.ok
+}
+
+// prepareRTTs makes room to keep an estimate per pair of regions, before
+// the decisions that ask for them start.
+func (p *planner) prepareRTTs() {
+	if n := len(p.m.Regions); p.rtts == nil && n > 0 {
+		p.rtts = make([]atomic.Pointer[rttEntry], n*n)
 	}
-	return c.est, c.ok
 }
 
 type rttEntry struct {
-	known, ok bool
-	est       providers.RTTEstimate
+	ok  bool
+	est providers.RTTEstimate
 }
 
 func (p *planner) estimateRTT(a, b string) (providers.RTTEstimate, bool) {

@@ -35,9 +35,9 @@ type Graph struct {
 	comp   []int32   // component of each node
 	comps  [][]int32 // components, each sorted, sinks first
 	avail  []regionSet
-	// next[x*R+r] explains why node x is unavailable in region r: the edge
-	// to follow towards what is missing, nextSelf when x itself is missing
-	// there, nextOK when x is available.
+	// next[r*len(Nodes)+x] explains why node x is unavailable in region r:
+	// the edge to follow towards what is missing, nextSelf when x itself is
+	// missing there, nextOK when x is available.
 	next  []int32
 	memos []*pathMemo // per region, over next
 
@@ -99,15 +99,36 @@ func (g *Graph) finish() {
 	// Nodes are sorted, so edges sort by their ends' indices: each end is
 	// looked up once, and the sort compares integers, its tie-break on the
 	// edge's position keeping it stable.
+	// The lookups, one per end, run on all cores; edges with an end that
+	// is not a node are marked and left out after.
 	type end struct{ from, to, at int32 }
-	ends := make([]end, 0, len(g.Edges))
-	for i, e := range g.Edges {
-		f, okFrom := g.index[e.From]
-		t, okTo := g.index[e.To]
-		if okFrom && okTo {
-			ends = append(ends, end{f, t, int32(i)})
+	ends := make([]end, len(g.Edges))
+	parallelFor(len(g.Edges), parallelGrain, func(lo, hi int) {
+		// A node's edges were added together: its index is looked up
+		// once for them all.
+		var from lang.Address
+		var f int32
+		okFrom := false
+		for i := lo; i < hi; i++ {
+			e := &g.Edges[i]
+			if i == lo || e.From != from {
+				from = e.From
+				f, okFrom = g.index[from]
+			}
+			t, okTo := g.index[e.To]
+			if !okFrom || !okTo {
+				f = -1
+			}
+			ends[i] = end{f, t, int32(i)}
+		}
+	})
+	known := ends[:0]
+	for _, x := range ends {
+		if x.from >= 0 {
+			known = append(known, x)
 		}
 	}
+	ends = known
 	slices.SortFunc(ends, func(a, b end) int {
 		if c := cmp.Compare(a.from, b.from); c != 0 {
 			return c
@@ -277,16 +298,8 @@ func (g *Graph) tarjan() {
 }
 
 func (g *Graph) computeAvailability() {
-	R := len(g.Regions)
+	R, n := len(g.Regions), len(g.Nodes)
 	g.avail = make([]regionSet, len(g.comps))
-	g.next = make([]int32, len(g.Nodes)*R)
-	for i := range g.next {
-		g.next[i] = nextOK
-	}
-	g.memos = make([]*pathMemo, R)
-	for r := range g.memos {
-		g.memos[r] = newPathMemo(g, g.next, R, r)
-	}
 	words := len(newRegionSet(R))
 	sets := make([]uint64, words*len(g.comps)) // every component's set, in one block
 	for c, members := range g.comps {
@@ -301,6 +314,37 @@ func (g *Graph) computeAvailability() {
 			}
 		}
 		g.avail[c] = a
+	}
+	// Why a node is missing from one region depends on availability alone,
+	// not on the other regions: each region's explanations, a column of
+	// next of their own, are filled on all cores.
+	g.next = make([]int32, n*R)
+	g.memos = make([]*pathMemo, R)
+	grain := 1
+	if n < parallelGrain {
+		grain = R
+	}
+	parallelFor(R, grain, func(lo, hi int) {
+		for r := lo; r < hi; r++ {
+			g.explain(r)
+		}
+	})
+}
+
+// explain fills region r's explanation slots and its path memo.
+func (g *Graph) explain(r int) {
+	n := len(g.Nodes)
+	next := g.next[r*n : (r+1)*n : (r+1)*n]
+	for i := range next {
+		next[i] = nextOK
+	}
+	memo := newPathMemo(g, next, 1, 0)
+	g.memos[r] = memo
+	for c, members := range g.comps {
+		a := g.avail[c]
+		if a.has(r) {
+			continue
+		}
 		// Each memo is filled as its slots are set, components sinks
 		// first, so that Gap only reads and is safe to call from several
 		// goroutines, and a node's memo entry is O(1) from the one its
@@ -309,35 +353,25 @@ func (g *Graph) computeAvailability() {
 			// witness, for a component of one node, without its closures:
 			// most nodes are missing from most regions.
 			x := members[0]
-			for r := 0; r < R; r++ {
-				if a.has(r) {
-					continue
-				}
-				e := int32(nextSelf)
-				if g.own[x].has(r) {
-					for _, h := range g.hard[x] {
-						if y := g.edgeTo[h]; g.comp[y] != int32(c) && !g.avail[g.comp[y]].has(r) {
-							e = h
-							break
-						}
+			e := int32(nextSelf)
+			if g.own[x].has(r) {
+				for _, h := range g.hard[x] {
+					if y := g.edgeTo[h]; g.comp[y] != int32(c) && !g.avail[g.comp[y]].has(r) {
+						e = h
+						break
 					}
 				}
-				g.next[int(x)*R+r] = e
-				g.memos[r].link(x)
 			}
+			next[x] = e
+			memo.link(x)
 			continue
 		}
-		for r := 0; r < R; r++ {
-			if a.has(r) {
-				continue
-			}
-			g.witness(int32(c),
-				func(x int32) bool { return !g.own[x].has(r) },
-				func(y int32) bool { return !g.avail[g.comp[y]].has(r) },
-				func(x int32) *int32 { return &g.next[int(x)*R+r] })
-			for _, x := range members {
-				g.memos[r].fill(x)
-			}
+		g.witness(int32(c),
+			func(x int32) bool { return !g.own[x].has(r) },
+			func(y int32) bool { return !g.avail[g.comp[y]].has(r) },
+			func(x int32) *int32 { return &next[x] })
+		for _, x := range members {
+			memo.fill(x)
 		}
 	}
 }
@@ -423,7 +457,7 @@ func (g *Graph) Available(a lang.Address) []string {
 func (g *Graph) Gap(a lang.Address, region string) (Gap, bool) {
 	x, ok := g.index[a]
 	r, okR := g.region[region]
-	if !ok || !okR || g.next[int(x)*len(g.Regions)+r] == nextOK {
+	if !ok || !okR || g.next[r*len(g.Nodes)+int(x)] == nextOK {
 		return Gap{}, false
 	}
 	p, elided := g.memos[r].path(x)

@@ -15,42 +15,70 @@ func (p *planner) buildGraph() {
 		}
 	}
 	g := newGraph(names)
-	edges := len(p.out.Data)
-	for _, s := range p.out.Services {
-		edges += len(s.Block.DependsOn) + len(s.Block.Reads) + len(s.Block.Writes)
-	}
-	g.Edges = make([]Edge, 0, edges)
-	g.pending = make([]pendingNode, 0, len(p.out.Services)+len(p.out.Data)+len(p.m.Dependencies))
-	for _, s := range p.out.Services {
-		g.addNode(s.Addr, g.regionSetOf(s.Regions), "")
-		for _, ref := range s.Block.DependsOn {
-			hard := true
-			switch ref.Addr.Kind {
-			case lang.KindDependency:
-				if dep := p.m.Dependency(ref.Addr.Name); dep != nil && dep.Fallback != "" {
-					hard = false
+	// Every service and data class is a node with its edges in a place of
+	// its own, worked out first, so that they are filled on all cores in
+	// the order a serial run appends them.
+	svcs, data := p.out.Services, p.out.Data
+	at := make([]int, len(svcs)+len(data)+1) // first edge of each entity
+	parallelFor(len(svcs), parallelGrain, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			b := svcs[i].Block
+			n := len(b.Reads) + len(b.Writes)
+			for _, ref := range b.DependsOn {
+				if k := ref.Addr.Kind; k == lang.KindDependency || k == lang.KindService {
+					n++
 				}
-			case lang.KindService:
-			default:
-				continue
 			}
-			g.addEdge(Edge{From: s.Addr, To: ref.Addr, Kind: EdgeDependsOn, Hard: hard, Range: ref.Range})
+			at[i+1] = n
 		}
-		for _, ref := range s.Block.Reads {
-			g.addEdge(Edge{From: s.Addr, To: ref.Addr, Kind: EdgeReads, Hard: true, Range: ref.Range})
-		}
-		for _, ref := range s.Block.Writes {
-			g.addEdge(Edge{From: s.Addr, To: ref.Addr, Kind: EdgeWrites, Hard: true, Range: ref.Range})
-		}
-	}
-	for _, d := range p.out.Data {
-		own := g.regionSetOf(p.presence(d))
-		cp := p.controlPlaneOf(d.Block.Catalog)
-		g.addNode(d.Addr, own, cp)
+	})
+	for j, d := range data {
 		if d.Block.Owner.Addr.Kind == lang.KindService {
-			g.addEdge(Edge{From: d.Addr, To: d.Block.Owner.Addr, Kind: EdgeOwner, Range: d.Block.Owner.Range})
+			at[len(svcs)+j+1] = 1
 		}
 	}
+	for i := 1; i < len(at); i++ {
+		at[i] += at[i-1]
+	}
+	g.Edges = make([]Edge, at[len(at)-1])
+	g.pending = make([]pendingNode, len(svcs)+len(data), len(svcs)+len(data)+len(p.m.Dependencies))
+	parallelFor(len(svcs), parallelGrain, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			s := svcs[i]
+			g.pending[i] = pendingNode{s.Addr, g.regionSetOf(s.Regions), ""}
+			edges := g.Edges[at[i]:at[i]]
+			for _, ref := range s.Block.DependsOn {
+				hard := true
+				switch ref.Addr.Kind {
+				case lang.KindDependency:
+					if dep := p.m.Dependency(ref.Addr.Name); dep != nil && dep.Fallback != "" {
+						hard = false
+					}
+				case lang.KindService:
+				default:
+					continue
+				}
+				edges = append(edges, Edge{From: s.Addr, To: ref.Addr, Kind: EdgeDependsOn, Hard: hard, Range: ref.Range})
+			}
+			for _, ref := range s.Block.Reads {
+				edges = append(edges, Edge{From: s.Addr, To: ref.Addr, Kind: EdgeReads, Hard: true, Range: ref.Range})
+			}
+			for _, ref := range s.Block.Writes {
+				edges = append(edges, Edge{From: s.Addr, To: ref.Addr, Kind: EdgeWrites, Hard: true, Range: ref.Range})
+			}
+		}
+	})
+	parallelFor(len(data), parallelGrain, func(lo, hi int) {
+		for j := lo; j < hi; j++ {
+			d := data[j]
+			own := g.regionSetOf(p.presence(d))
+			cp := p.controlPlaneOf(d.Block.Catalog)
+			g.pending[len(svcs)+j] = pendingNode{d.Addr, own, cp}
+			if d.Block.Owner.Addr.Kind == lang.KindService {
+				g.Edges[at[len(svcs)+j]] = Edge{From: d.Addr, To: d.Block.Owner.Addr, Kind: EdgeOwner, Range: d.Block.Owner.Range}
+			}
+		}
+	})
 	for _, dep := range p.m.Dependencies {
 		if dep == nil {
 			continue

@@ -133,6 +133,10 @@ type Data struct {
 
 	Reasons []Reason
 	Notes   []Note
+
+	// owner is the plan of the service that owns the data, nil when none;
+	// indexUses sets it.
+	owner *Service
 }
 
 // Change is one entry of the plan's diff.

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync/atomic"
 
 	"github.com/mrplan/mrplan/lang"
 )
@@ -24,9 +25,8 @@ type planner struct {
 	// reads, in the order written.
 	writes map[string][]*Data
 	reads  map[string][]*Data
-	// rtts caches rtt per pair of regions, by module index; only the
-	// decisions, which run on one goroutine, use it.
-	rtts []rttEntry
+	// rtts caches rtt per pair of regions, by module index; see rtt.
+	rtts []atomic.Pointer[rttEntry]
 }
 
 func newPlanner(m *lang.Module) *planner {
@@ -63,75 +63,95 @@ func (p *planner) plan() *Plan {
 	p.data = make(map[string]*Data, len(p.m.Data))
 	p.writes = make(map[string][]*Data, len(p.m.Services))
 	p.reads = make(map[string][]*Data, len(p.m.Services))
-	services := make([]Service, 0, len(p.m.Services))
-	reasons := make([]Reason, serviceReasons*len(p.m.Services))
-	p.out.Services = make([]*Service, 0, len(p.m.Services))
-	for _, s := range p.m.Services {
-		if s == nil {
-			continue
+	// The services and the data classes are made, indexed and sorted at
+	// once, on two cores.
+	both(len(p.m.Services)+len(p.m.Data), func() {
+		services := make([]Service, 0, len(p.m.Services))
+		reasons := make([]Reason, serviceReasons*len(p.m.Services))
+		p.out.Services = make([]*Service, 0, len(p.m.Services))
+		for _, s := range p.m.Services {
+			if s == nil {
+				continue
+			}
+			k := len(services) * serviceReasons
+			services = append(services, Service{Addr: s.Addr(), Block: s, Objective: s.Policy, HealthCheck: s.Routing.HealthCheck,
+				Reasons: reasons[k:k:min(k+serviceReasons, len(reasons))]})
+			sp := &services[len(services)-1]
+			p.svc[s.Name] = sp
+			p.out.Services = append(p.out.Services, sp)
 		}
-		k := len(services) * serviceReasons
-		services = append(services, Service{Addr: s.Addr(), Block: s, Objective: s.Policy, HealthCheck: s.Routing.HealthCheck,
-			Reasons: reasons[k:k:min(k+serviceReasons, len(reasons))]})
-		sp := &services[len(services)-1]
-		p.svc[s.Name] = sp
-		p.out.Services = append(p.out.Services, sp)
-	}
-	data := make([]Data, 0, len(p.m.Data))
-	reasons = make([]Reason, dataReasons*len(p.m.Data))
-	p.out.Data = make([]*Data, 0, len(p.m.Data))
-	for _, d := range p.m.Data {
-		if d == nil {
-			continue
+		sort.Slice(p.out.Services, func(i, j int) bool { return p.out.Services[i].Addr.Less(p.out.Services[j].Addr) })
+	}, func() {
+		data := make([]Data, 0, len(p.m.Data))
+		reasons := make([]Reason, dataReasons*len(p.m.Data))
+		p.out.Data = make([]*Data, 0, len(p.m.Data))
+		for _, d := range p.m.Data {
+			if d == nil {
+				continue
+			}
+			k := len(data) * dataReasons
+			data = append(data, Data{Addr: d.Addr(), Block: d, Reasons: reasons[k:k:min(k+dataReasons, len(reasons))]})
+			dp := &data[len(data)-1]
+			p.data[d.Name] = dp
+			p.out.Data = append(p.out.Data, dp)
 		}
-		k := len(data) * dataReasons
-		data = append(data, Data{Addr: d.Addr(), Block: d, Reasons: reasons[k:k:min(k+dataReasons, len(reasons))]})
-		dp := &data[len(data)-1]
-		p.data[d.Name] = dp
-		p.out.Data = append(p.out.Data, dp)
-	}
-	sort.Slice(p.out.Services, func(i, j int) bool { return p.out.Services[i].Addr.Less(p.out.Services[j].Addr) })
-	sort.Slice(p.out.Data, func(i, j int) bool { return p.out.Data[i].Addr.Less(p.out.Data[j].Addr) })
+		sort.Slice(p.out.Data, func(i, j int) bool { return p.out.Data[i].Addr.Less(p.out.Data[j].Addr) })
+	})
 	p.indexUses()
 
-	for _, s := range p.out.Services {
-		p.decideTier(s)
+	// Each phase decides one thing for every service or data class from
+	// what the phases before it decided (SPEC §5's order), and writes only
+	// the entity it decides for, so each runs on all cores.
+	svcs, datas := p.out.Services, p.out.Data
+	eachService := func(f func(s *Service)) {
+		parallelFor(len(svcs), parallelGrain, func(lo, hi int) {
+			for _, s := range svcs[lo:hi] {
+				f(s)
+			}
+		})
 	}
-	for _, d := range p.out.Data {
-		p.decideLossTolerance(d)
+	eachData := func(f func(d *Data)) {
+		parallelFor(len(datas), parallelGrain, func(lo, hi int) {
+			for _, d := range datas[lo:hi] {
+				f(d)
+			}
+		})
+	}
+	eachService(p.decideTier)
+	eachData(func(d *Data) {
+		p.decideLossTolerance(d) // from its writers' objectives
 		p.decideClass(d)
-	}
-	for _, s := range p.out.Services {
-		p.decideTopology(s)
+	})
+	eachService(func(s *Service) {
+		p.decideTopology(s) // from its tier
 		p.decidePattern(s)
-	}
-	for _, d := range p.out.Data {
-		p.decideFootprint(d)
-	}
-	for _, s := range p.out.Services {
-		p.decideWriteMode(s)
-	}
-	for _, d := range p.out.Data {
-		p.decideConflict(d)
+	})
+	eachData(p.decideFootprint)    // from its users' regions
+	eachService(p.decideWriteMode) // from its data's classes
+	p.prepareRTTs()
+	eachData(func(d *Data) {
+		p.decideConflict(d) // from its writers' write modes
 		p.decideMechanisms(d)
 		p.estimateData(d)
-	}
-	for _, s := range p.out.Services {
+	})
+	// Escalation reads only the service's own decisions and its data's.
+	eachService(func(s *Service) {
 		p.decideRouting(s)
 		p.decideFailover(s)
 		p.escalateForRTO(s)
 		p.decideGuards(s)
 		p.estimateRPO(s)
 		p.estimateRTO(s)
-	}
+	})
 	p.buildGraph()
-	for _, s := range p.out.Services {
+	// Gap only reads the finished graph.
+	eachService(func(s *Service) {
 		for _, r := range s.Regions {
 			if gap, ok := p.out.Graph.Gap(s.Addr, r); ok {
 				s.Gaps = append(s.Gaps, gap)
 			}
 		}
-	}
+	})
 	p.playScenarios()
 	for _, s := range p.out.Services {
 		p.out.Changes = append(p.out.Changes, Change{Addr: s.Addr, Action: ActionCreate})
@@ -143,56 +163,68 @@ func (p *planner) plan() *Plan {
 }
 
 // indexUses records who writes and reads each data class. The owner counts
-// as a writer.
+// as a writer. What each service and data class uses is found on all
+// cores; the lists that gather several entities are joined in order.
 func (p *planner) indexUses() {
-	for _, s := range p.out.Services {
-		// A service uses a handful of data classes: a list is its own set.
-		var ws, rs []*Data
-		for _, ref := range s.Block.Writes {
-			if d := p.data[ref.Addr.Name]; d != nil && ref.Addr.Kind == lang.KindData && !slices.Contains(ws, d) {
-				ws = append(ws, d)
-				d.Writers = append(d.Writers, s.Addr)
+	svcs, data := p.out.Services, p.out.Data
+	ws, rs := make([][]*Data, len(svcs)), make([][]*Data, len(svcs))
+	parallelFor(len(svcs), parallelGrain, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			// A service uses a handful of data classes: a list is its own set.
+			for _, ref := range svcs[i].Block.Writes {
+				if d := p.data[ref.Addr.Name]; d != nil && ref.Addr.Kind == lang.KindData && !slices.Contains(ws[i], d) {
+					ws[i] = append(ws[i], d)
+				}
+			}
+			for _, ref := range svcs[i].Block.Reads {
+				if d := p.data[ref.Addr.Name]; d != nil && ref.Addr.Kind == lang.KindData && !slices.Contains(rs[i], d) {
+					rs[i] = append(rs[i], d)
+				}
 			}
 		}
-		for _, ref := range s.Block.Reads {
-			if d := p.data[ref.Addr.Name]; d != nil && ref.Addr.Kind == lang.KindData && !slices.Contains(rs, d) {
-				rs = append(rs, d)
-				d.Readers = append(d.Readers, s.Addr)
-			}
+	})
+	for i, s := range svcs {
+		for _, d := range ws[i] {
+			d.Writers = append(d.Writers, s.Addr)
 		}
-		if ws != nil {
-			p.writes[s.Addr.Name] = ws
+		for _, d := range rs[i] {
+			d.Readers = append(d.Readers, s.Addr)
 		}
-		if rs != nil {
-			p.reads[s.Addr.Name] = rs
+		if ws[i] != nil {
+			p.writes[s.Addr.Name] = ws[i]
+		}
+		if rs[i] != nil {
+			p.reads[s.Addr.Name] = rs[i]
 		}
 	}
-	for _, d := range p.out.Data {
-		owner := p.owner(d)
-		if owner == nil {
-			continue
-		}
-		found := false
-		for _, w := range d.Writers {
-			if w == owner.Addr {
-				found = true
+	added := make([]bool, len(data)) // the owner was not among the writers
+	parallelFor(len(data), parallelGrain, func(lo, hi int) {
+		for j := lo; j < hi; j++ {
+			d := data[j]
+			if d.Block.Owner.Addr.Kind == lang.KindService {
+				d.owner = p.svc[d.Block.Owner.Addr.Name]
 			}
+			if d.owner == nil {
+				continue
+			}
+			if !slices.Contains(d.Writers, d.owner.Addr) {
+				d.Writers = append(d.Writers, d.owner.Addr)
+				added[j] = true
+			}
+			sortAddrs(d.Writers)
+			sortAddrs(d.Readers)
 		}
-		if !found {
-			d.Writers = append(d.Writers, owner.Addr)
-			p.writes[owner.Addr.Name] = append(p.writes[owner.Addr.Name], d)
+	})
+	for j, d := range data {
+		if added[j] {
+			name := d.owner.Addr.Name
+			p.writes[name] = append(p.writes[name], d)
 		}
-		sortAddrs(d.Writers)
-		sortAddrs(d.Readers)
 	}
 }
 
-func (p *planner) owner(d *Data) *Service {
-	if d.Block.Owner.Addr.Kind != lang.KindService {
-		return nil
-	}
-	return p.svc[d.Block.Owner.Addr.Name]
-}
+// owner is the plan of the service that owns d, or nil.
+func (p *planner) owner(d *Data) *Service { return d.owner }
 
 // writtenData lists the data a service writes that counts for its
 // recovery: regenerable data is rebuilt, not recovered.

@@ -175,23 +175,42 @@ func (p *planner) scenarioViews() *scenarioViews {
 		v.nodeService[x] = -1
 	}
 	v.firstIn, v.nowhere = g.byFirstRegion()
-	for i, s := range p.out.Services {
-		sv := &v.services[i]
-		sv.node = -1
-		if x, ok := g.index[s.Addr]; ok {
-			sv.node = x
-			v.nodeService[x] = int32(i)
+	// Each service's and data class's view is its own: they are computed
+	// on all cores, then indexed by region in order.
+	parallelFor(len(p.out.Services), parallelGrain, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			sv := &v.services[i]
+			sv.node = -1
+			if x, ok := g.index[p.out.Services[i].Addr]; ok {
+				sv.node = x
+			}
+			sv.active, _ = set(p.out.Services[i].Active)
 		}
-		sv.active, _ = set(s.Active)
+	})
+	for i := range v.services {
+		sv := &v.services[i]
+		if sv.node >= 0 {
+			v.nodeService[sv.node] = int32(i)
+		}
 		sv.active.each(func(r int) { v.activeIn[r] = append(v.activeIn[r], int32(i)) })
 	}
-	for _, d := range p.out.Data {
-		if !d.Counts || len(d.Regions) == 0 {
+	views := make([]dataView, len(p.out.Data))
+	parallelFor(len(p.out.Data), parallelGrain, func(lo, hi int) {
+		for j := lo; j < hi; j++ {
+			d := p.out.Data[j]
+			if !d.Counts || len(d.Regions) == 0 {
+				continue
+			}
+			dv := dataView{d: d, backup: p.backupInterval(d)}
+			dv.write, _ = set(p.writeRegions(d))
+			dv.presence, dv.elsewhere = set(p.presence(d))
+			views[j] = dv
+		}
+	})
+	for _, dv := range views {
+		if dv.d == nil {
 			continue
 		}
-		dv := dataView{d: d, backup: p.backupInterval(d)}
-		dv.write, _ = set(p.writeRegions(d))
-		dv.presence, dv.elsewhere = set(p.presence(d))
 		k := int32(len(v.data))
 		dv.write.each(func(r int) { v.writtenIn[r] = append(v.writtenIn[r], k) })
 		v.data = append(v.data, dv)

@@ -3,6 +3,7 @@ package planner
 import (
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/mrplan/mrplan/internal/units"
@@ -62,26 +63,24 @@ func itoa(i int) string { return strconv.Itoa(i) }
 
 // dur formats a duration as reasons show it. A module's durations are
 // few and repeat in every service's reasons, so their texts are kept, up
-// to durTextsMax of them; plans made at once share them.
+// to durTextsMax of them; plans made at once, and the decisions of one plan
+// on several goroutines, share them without a lock once a text is known.
 func dur(d time.Duration) string {
-	durTexts.RLock()
-	s, ok := durTexts.m[d]
-	durTexts.RUnlock()
-	if ok {
-		return s
+	if s, ok := durTexts.Load(d); ok {
+		return s.(string)
 	}
-	s = units.FormatDuration(d)
-	durTexts.Lock()
-	if len(durTexts.m) < durTextsMax {
-		durTexts.m[d] = s
+	s := units.FormatDuration(d)
+	if durTextCount.Load() < durTextsMax {
+		if _, loaded := durTexts.LoadOrStore(d, s); !loaded {
+			durTextCount.Add(1)
+		}
 	}
-	durTexts.Unlock()
 	return s
 }
 
 const durTextsMax = 4096
 
-var durTexts = struct {
-	sync.RWMutex
-	m map[time.Duration]string
-}{m: map[time.Duration]string{}}
+var (
+	durTexts     sync.Map // time.Duration → string
+	durTextCount atomic.Int64
+)
