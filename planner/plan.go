@@ -71,6 +71,10 @@ type Service struct {
 
 	Reasons []Reason
 	Notes   []Note
+
+	// writes is the slot listing the data plans the service writes, the
+	// data it owns included, in the order written; indexUses sets it.
+	writes *[]*Data
 }
 
 // RTO is an achieved recovery time and what it adds up from.

@@ -21,10 +21,6 @@ type planner struct {
 	regionIndex map[string]int // module order
 	svc         map[string]*Service
 	data        map[string]*Data
-	// writes and reads list, per service, the data plans it writes and
-	// reads, in the order written.
-	writes map[string][]*Data
-	reads  map[string][]*Data
 	// rtts caches rtt per pair of regions, by module index; see rtt.
 	rtts []atomic.Pointer[rttEntry]
 }
@@ -39,8 +35,6 @@ func newPlanner(m *lang.Module) *planner {
 		regionIndex: map[string]int{},
 		svc:         map[string]*Service{},
 		data:        map[string]*Data{},
-		writes:      map[string][]*Data{},
-		reads:       map[string][]*Data{},
 	}
 	if m.Settings != nil {
 		p.a = m.Settings.Assumptions
@@ -61,8 +55,6 @@ func (p *planner) plan() *Plan {
 	const serviceReasons, dataReasons = 12, 8
 	p.svc = make(map[string]*Service, len(p.m.Services))
 	p.data = make(map[string]*Data, len(p.m.Data))
-	p.writes = make(map[string][]*Data, len(p.m.Services))
-	p.reads = make(map[string][]*Data, len(p.m.Services))
 	// The services and the data classes are made, indexed and sorted at
 	// once, on two cores.
 	both(len(p.m.Services)+len(p.m.Data), func() {
@@ -190,12 +182,23 @@ func (p *planner) indexUses() {
 		for _, d := range rs[i] {
 			d.Readers = append(d.Readers, s.Addr)
 		}
-		if ws[i] != nil {
-			p.writes[s.Addr.Name] = ws[i]
+	}
+	// Services of one name (a module in error may repeat one) share the
+	// list of the last of them that writes anything, in one slot.
+	slots := make([][]*Data, 0, len(svcs))
+	for i := 0; i < len(svcs); {
+		j := i
+		var w []*Data
+		for ; j < len(svcs) && svcs[j].Addr.Name == svcs[i].Addr.Name; j++ {
+			if ws[j] != nil {
+				w = ws[j]
+			}
 		}
-		if rs[i] != nil {
-			p.reads[s.Addr.Name] = rs[i]
+		slots = append(slots, w)
+		for k := i; k < j; k++ {
+			svcs[k].writes = &slots[len(slots)-1]
 		}
+		i = j
 	}
 	added := make([]bool, len(data)) // the owner was not among the writers
 	parallelFor(len(data), parallelGrain, func(lo, hi int) {
@@ -217,8 +220,7 @@ func (p *planner) indexUses() {
 	})
 	for j, d := range data {
 		if added[j] {
-			name := d.owner.Addr.Name
-			p.writes[name] = append(p.writes[name], d)
+			*d.owner.writes = append(*d.owner.writes, d)
 		}
 	}
 }
@@ -230,7 +232,10 @@ func (p *planner) owner(d *Data) *Service { return d.owner }
 // recovery: regenerable data is rebuilt, not recovered.
 func (p *planner) writtenData(s *Service) []*Data {
 	var out []*Data
-	for _, d := range p.writes[s.Addr.Name] {
+	if s.writes == nil {
+		return nil
+	}
+	for _, d := range *s.writes {
 		if d.Class != ClassRegenerable {
 			out = append(out, d)
 		}
