@@ -42,12 +42,16 @@ type Graph struct {
 	memos []*pathMemo // per region, over next
 
 	pending []pendingNode
+	// added[k] is the node of the k-th node added, so that whoever added
+	// them finds their nodes without looking their addresses up.
+	added []int32
 }
 
 type pendingNode struct {
 	addr lang.Address
 	own  regionSet
 	cp   string
+	at   int32 // order added
 }
 
 const (
@@ -75,7 +79,7 @@ func (g *Graph) regionSetOf(names []string) regionSet {
 }
 
 func (g *Graph) addNode(a lang.Address, own regionSet, controlPlane string) {
-	g.pending = append(g.pending, pendingNode{a, own, controlPlane})
+	g.pending = append(g.pending, pendingNode{a, own, controlPlane, int32(len(g.pending))})
 }
 
 func (g *Graph) addEdge(e Edge) { g.Edges = append(g.Edges, e) }
@@ -85,10 +89,14 @@ func (g *Graph) addEdge(e Edge) { g.Edges = append(g.Edges, e) }
 func (g *Graph) finish() {
 	sort.SliceStable(g.pending, func(i, j int) bool { return g.pending[i].addr.Less(g.pending[j].addr) })
 	g.index = make(map[lang.Address]int32, len(g.pending))
+	g.added = make([]int32, len(g.pending))
+	// Sorted, a node added twice is next to itself: the first stays.
 	for _, p := range g.pending {
-		if _, dup := g.index[p.addr]; dup {
+		if n := len(g.Nodes); n > 0 && g.Nodes[n-1] == p.addr {
+			g.added[p.at] = int32(n - 1)
 			continue
 		}
+		g.added[p.at] = int32(len(g.Nodes))
 		g.index[p.addr] = int32(len(g.Nodes))
 		g.Nodes = append(g.Nodes, p.addr)
 		g.own = append(g.own, p.own)
@@ -456,8 +464,16 @@ func (g *Graph) Available(a lang.Address) []string {
 // not in the graph, or region is unknown).
 func (g *Graph) Gap(a lang.Address, region string) (Gap, bool) {
 	x, ok := g.index[a]
+	if !ok {
+		return Gap{}, false
+	}
+	return g.gapAt(x, region)
+}
+
+// gapAt is Gap for node x.
+func (g *Graph) gapAt(x int32, region string) (Gap, bool) {
 	r, okR := g.region[region]
-	if !ok || !okR || g.next[r*len(g.Nodes)+int(x)] == nextOK {
+	if !okR || g.next[r*len(g.Nodes)+int(x)] == nextOK {
 		return Gap{}, false
 	}
 	p, elided := g.memos[r].path(x)

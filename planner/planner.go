@@ -136,11 +136,16 @@ func (p *planner) plan() *Plan {
 		p.estimateRTO(s)
 	})
 	p.buildGraph()
-	// Gap only reads the finished graph.
-	eachService(func(s *Service) {
-		for _, r := range s.Regions {
-			if gap, ok := p.out.Graph.Gap(s.Addr, r); ok {
-				s.Gaps = append(s.Gaps, gap)
+	// Gap only reads the finished graph. The services were its first
+	// nodes added.
+	g := p.out.Graph
+	parallelFor(len(svcs), parallelGrain, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			s := svcs[i]
+			for _, r := range s.Regions {
+				if gap, ok := g.gapAt(g.added[i], r); ok {
+					s.Gaps = append(s.Gaps, gap)
+				}
 			}
 		}
 	})

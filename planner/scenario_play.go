@@ -180,10 +180,7 @@ func (p *planner) scenarioViews() *scenarioViews {
 	parallelFor(len(p.out.Services), parallelGrain, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			sv := &v.services[i]
-			sv.node = -1
-			if x, ok := g.index[p.out.Services[i].Addr]; ok {
-				sv.node = x
-			}
+			sv.node = g.added[i] // the services were the graph's first nodes added
 			sv.active, _ = set(p.out.Services[i].Active)
 		}
 	})
