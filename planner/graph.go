@@ -90,6 +90,9 @@ func (g *Graph) finish() {
 	sort.SliceStable(g.pending, func(i, j int) bool { return g.pending[i].addr.Less(g.pending[j].addr) })
 	g.index = make(map[lang.Address]int32, len(g.pending))
 	g.added = make([]int32, len(g.pending))
+	g.Nodes = make([]lang.Address, 0, len(g.pending))
+	g.own = make([]regionSet, 0, len(g.pending))
+	g.cp = make([]string, 0, len(g.pending))
 	// Sorted, a node added twice is next to itself: the first stays.
 	for _, p := range g.pending {
 		if n := len(g.Nodes); n > 0 && g.Nodes[n-1] == p.addr {
