@@ -134,8 +134,8 @@ func (p *planner) presence(d *Data) []string {
 		return d.Regions
 	}
 	regions := []string{p.homeRegion(d)}
-	for _, w := range d.Writers {
-		if s := p.svc[w.Name]; s != nil {
+	for _, s := range d.writers {
+		if s != nil {
 			regions = append(regions, s.Standbys...)
 		}
 	}

@@ -139,8 +139,11 @@ type Data struct {
 	Notes   []Note
 
 	// owner is the plan of the service that owns the data, nil when none;
-	// indexUses sets it.
-	owner *Service
+	// writers and readers are the plans Writers and Readers name, in their
+	// order. indexUses sets them.
+	owner   *Service
+	writers []*Service
+	readers []*Service
 }
 
 // Change is one entry of the plan's diff.

@@ -181,17 +181,11 @@ func (p *planner) indexUses() {
 			}
 		}
 	})
-	for i, s := range svcs {
-		for _, d := range ws[i] {
-			d.Writers = append(d.Writers, s.Addr)
-		}
-		for _, d := range rs[i] {
-			d.Readers = append(d.Readers, s.Addr)
-		}
-	}
 	// Services of one name (a module in error may repeat one) share the
-	// list of the last of them that writes anything, in one slot.
+	// list of the last of them that writes anything, in one slot, and
+	// stand for the plan that name finds.
 	slots := make([][]*Data, 0, len(svcs))
+	var named map[int]*Service // by index, when it is not the service's own
 	for i := 0; i < len(svcs); {
 		j := i
 		var w []*Data
@@ -203,8 +197,28 @@ func (p *planner) indexUses() {
 		slots = append(slots, w)
 		for k := i; k < j; k++ {
 			svcs[k].writes = &slots[len(slots)-1]
+			if j-i > 1 {
+				if named == nil {
+					named = map[int]*Service{}
+				}
+				named[k] = p.svc[svcs[k].Addr.Name]
+			}
 		}
 		i = j
+	}
+	for i, s := range svcs {
+		plan := s
+		if named != nil && named[i] != nil {
+			plan = named[i]
+		}
+		for _, d := range ws[i] {
+			d.Writers = append(d.Writers, s.Addr)
+			d.writers = append(d.writers, plan)
+		}
+		for _, d := range rs[i] {
+			d.Readers = append(d.Readers, s.Addr)
+			d.readers = append(d.readers, plan)
+		}
 	}
 	added := make([]bool, len(data)) // the owner was not among the writers
 	parallelFor(len(data), parallelGrain, func(lo, hi int) {
@@ -218,10 +232,11 @@ func (p *planner) indexUses() {
 			}
 			if !slices.Contains(d.Writers, d.owner.Addr) {
 				d.Writers = append(d.Writers, d.owner.Addr)
+				d.writers = append(d.writers, d.owner)
 				added[j] = true
 			}
-			sortAddrs(d.Writers)
-			sortAddrs(d.Readers)
+			sortUsers(d.Writers, d.writers)
+			sortUsers(d.Readers, d.readers)
 		}
 	})
 	for j, d := range data {
@@ -249,13 +264,20 @@ func (p *planner) writtenData(s *Service) []*Data {
 	return out
 }
 
-func sortAddrs(as []lang.Address) {
-	slices.SortFunc(as, func(a, b lang.Address) int {
-		if a.Kind != b.Kind {
-			return cmp.Compare(a.Kind, b.Kind)
-		}
-		return strings.Compare(a.Name, b.Name)
-	})
+// sortUsers sorts the plans of the services that use a data class by
+// address, and their addresses as, which name them, with them.
+func sortUsers(as []lang.Address, plans []*Service) {
+	slices.SortFunc(plans, func(a, b *Service) int { return compareAddrs(a.Addr, b.Addr) })
+	for k, s := range plans {
+		as[k] = s.Addr
+	}
+}
+
+func compareAddrs(a, b lang.Address) int {
+	if a.Kind != b.Kind {
+		return cmp.Compare(a.Kind, b.Kind)
+	}
+	return strings.Compare(a.Name, b.Name)
 }
 
 // sortRegions orders region names by module order, unknown names last by
