@@ -144,6 +144,8 @@ type Data struct {
 	owner   *Service
 	writers []*Service
 	readers []*Service
+	// nWriters and nReaders count them as indexUses gathers them.
+	nWriters, nReaders int32
 }
 
 // Change is one entry of the plan's diff.

@@ -206,6 +206,32 @@ func (p *planner) indexUses() {
 		}
 		i = j
 	}
+	// The users of all data classes are slices of two shared blocks, with
+	// room for the owner among the writers.
+	for i := range svcs {
+		for _, d := range ws[i] {
+			d.nWriters++
+		}
+		for _, d := range rs[i] {
+			d.nReaders++
+		}
+	}
+	total := 0
+	for _, d := range data {
+		total += int(d.nWriters) + 1 + int(d.nReaders)
+	}
+	addrs, plans := make([]lang.Address, total), make([]*Service, total)
+	at := 0
+	for _, d := range data {
+		if w := int(d.nWriters) + 1; d.nWriters > 0 {
+			d.Writers, d.writers = addrs[at:at:at+w], plans[at:at:at+w]
+		}
+		at += int(d.nWriters) + 1
+		if r := int(d.nReaders); r > 0 {
+			d.Readers, d.readers = addrs[at:at:at+r], plans[at:at:at+r]
+		}
+		at += int(d.nReaders)
+	}
 	for i, s := range svcs {
 		plan := s
 		if named != nil && named[i] != nil {
