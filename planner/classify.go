@@ -16,8 +16,7 @@ func (p *planner) decideLossTolerance(d *Data) {
 		return
 	}
 	var from *Service
-	for _, w := range d.Writers {
-		s := p.svc[w.Name]
+	for _, s := range d.writers {
 		if s == nil || !s.Objective.HasRPO {
 			continue
 		}

@@ -24,7 +24,7 @@ type Graph struct {
 	// over them.
 	Regions []string
 
-	index  map[lang.Address]int32
+	index  nodeIndex
 	region map[string]int
 	edgeTo []int32
 	from   []int32
@@ -42,12 +42,16 @@ type Graph struct {
 	memos []*pathMemo // per region, over next
 
 	pending []pendingNode
+	// added[k] is the node of the k-th node added, so that whoever added
+	// them finds their nodes without looking their addresses up.
+	added []int32
 }
 
 type pendingNode struct {
 	addr lang.Address
 	own  regionSet
 	cp   string
+	at   int32 // order added
 }
 
 const (
@@ -55,6 +59,45 @@ const (
 	nextSelf       = -1
 	nextUnassigned = -3
 )
+
+// nodeIndex finds a node by address: a map by name for each kind, as
+// string keys hash and compare faster than addresses.
+type nodeIndex []map[string]int32
+
+// newNodeIndex makes the maps for nodes, sorted by address, with room for
+// each kind's.
+func newNodeIndex(nodes []pendingNode) nodeIndex {
+	var ix nodeIndex
+	for i := 0; i < len(nodes); {
+		k := nodes[i].addr.Kind
+		j := i
+		for j < len(nodes) && nodes[j].addr.Kind == k {
+			j++
+		}
+		if k >= 0 {
+			for int(k) >= len(ix) {
+				ix = append(ix, nil)
+			}
+			ix[k] = make(map[string]int32, j-i)
+		}
+		i = j
+	}
+	return ix
+}
+
+func (ix nodeIndex) put(a lang.Address, x int32) {
+	if a.Kind >= 0 && int(a.Kind) < len(ix) && ix[a.Kind] != nil {
+		ix[a.Kind][a.Name] = x
+	}
+}
+
+func (ix nodeIndex) find(a lang.Address) (int32, bool) {
+	if a.Kind < 0 || int(a.Kind) >= len(ix) {
+		return 0, false
+	}
+	x, ok := ix[a.Kind][a.Name]
+	return x, ok
+}
 
 func newGraph(regions []string) *Graph {
 	g := &Graph{Regions: regions, region: make(map[string]int, len(regions))}
@@ -75,7 +118,7 @@ func (g *Graph) regionSetOf(names []string) regionSet {
 }
 
 func (g *Graph) addNode(a lang.Address, own regionSet, controlPlane string) {
-	g.pending = append(g.pending, pendingNode{a, own, controlPlane})
+	g.pending = append(g.pending, pendingNode{a, own, controlPlane, int32(len(g.pending))})
 }
 
 func (g *Graph) addEdge(e Edge) { g.Edges = append(g.Edges, e) }
@@ -84,12 +127,19 @@ func (g *Graph) addEdge(e Edge) { g.Edges = append(g.Edges, e) }
 // Edges to nodes that were never added are dropped (a partial module).
 func (g *Graph) finish() {
 	sort.SliceStable(g.pending, func(i, j int) bool { return g.pending[i].addr.Less(g.pending[j].addr) })
-	g.index = make(map[lang.Address]int32, len(g.pending))
+	g.index = newNodeIndex(g.pending)
+	g.added = make([]int32, len(g.pending))
+	g.Nodes = make([]lang.Address, 0, len(g.pending))
+	g.own = make([]regionSet, 0, len(g.pending))
+	g.cp = make([]string, 0, len(g.pending))
+	// Sorted, a node added twice is next to itself: the first stays.
 	for _, p := range g.pending {
-		if _, dup := g.index[p.addr]; dup {
+		if n := len(g.Nodes); n > 0 && g.Nodes[n-1] == p.addr {
+			g.added[p.at] = int32(n - 1)
 			continue
 		}
-		g.index[p.addr] = int32(len(g.Nodes))
+		g.added[p.at] = int32(len(g.Nodes))
+		g.index.put(p.addr, int32(len(g.Nodes)))
 		g.Nodes = append(g.Nodes, p.addr)
 		g.own = append(g.own, p.own)
 		g.cp = append(g.cp, p.cp)
@@ -113,9 +163,9 @@ func (g *Graph) finish() {
 			e := &g.Edges[i]
 			if i == lo || e.From != from {
 				from = e.From
-				f, okFrom = g.index[from]
+				f, okFrom = g.index.find(from)
 			}
-			t, okTo := g.index[e.To]
+			t, okTo := g.index.find(e.To)
 			if !okFrom || !okTo {
 				f = -1
 			}
@@ -419,13 +469,13 @@ func (g *Graph) witness(c int32, self func(int32) bool, badOutside func(int32) b
 }
 
 // Has reports whether a is a node of the graph.
-func (g *Graph) Has(a lang.Address) bool { _, ok := g.index[a]; return ok }
+func (g *Graph) Has(a lang.Address) bool { _, ok := g.index.find(a); return ok }
 
 // ControlPlane returns the region a's product keeps its control plane in,
 // when the module uses that region, or "". The node stays available
 // everywhere its data plane is; only changes to it need that region.
 func (g *Graph) ControlPlane(a lang.Address) string {
-	i, ok := g.index[a]
+	i, ok := g.index.find(a)
 	if !ok {
 		return ""
 	}
@@ -434,7 +484,7 @@ func (g *Graph) ControlPlane(a lang.Address) string {
 
 // Present lists the regions node a itself is present in, in module order.
 func (g *Graph) Present(a lang.Address) []string {
-	i, ok := g.index[a]
+	i, ok := g.index.find(a)
 	if !ok {
 		return nil
 	}
@@ -444,7 +494,7 @@ func (g *Graph) Present(a lang.Address) []string {
 // Available lists the regions where a and everything it hard-depends on
 // are present, in module order.
 func (g *Graph) Available(a lang.Address) []string {
-	i, ok := g.index[a]
+	i, ok := g.index.find(a)
 	if !ok {
 		return nil
 	}
@@ -455,13 +505,21 @@ func (g *Graph) Available(a lang.Address) []string {
 // and the path to it. It reports false when a is available there (or is
 // not in the graph, or region is unknown).
 func (g *Graph) Gap(a lang.Address, region string) (Gap, bool) {
-	x, ok := g.index[a]
+	x, ok := g.index.find(a)
+	if !ok {
+		return Gap{}, false
+	}
+	return g.gapAt(x, region)
+}
+
+// gapAt is Gap for node x.
+func (g *Graph) gapAt(x int32, region string) (Gap, bool) {
 	r, okR := g.region[region]
-	if !ok || !okR || g.next[r*len(g.Nodes)+int(x)] == nextOK {
+	if !okR || g.next[r*len(g.Nodes)+int(x)] == nextOK {
 		return Gap{}, false
 	}
 	p, elided := g.memos[r].path(x)
-	last := g.index[p[len(p)-1].Addr]
+	last, _ := g.index.find(p[len(p)-1].Addr)
 	return Gap{Region: region, Missing: p[len(p)-1].Addr, Path: p, Elided: elided, ControlPlane: g.cp[last]}, true
 }
 

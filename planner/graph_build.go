@@ -45,7 +45,7 @@ func (p *planner) buildGraph() {
 	parallelFor(len(svcs), parallelGrain, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			s := svcs[i]
-			g.pending[i] = pendingNode{s.Addr, g.regionSetOf(s.Regions), ""}
+			g.pending[i] = pendingNode{s.Addr, g.regionSetOf(s.Regions), "", int32(i)}
 			edges := g.Edges[at[i]:at[i]]
 			for _, ref := range s.Block.DependsOn {
 				hard := true
@@ -73,7 +73,7 @@ func (p *planner) buildGraph() {
 			d := data[j]
 			own := g.regionSetOf(p.presence(d))
 			cp := p.controlPlaneOf(d.Block.Catalog)
-			g.pending[len(svcs)+j] = pendingNode{d.Addr, own, cp}
+			g.pending[len(svcs)+j] = pendingNode{d.Addr, own, cp, int32(len(svcs) + j)}
 			if d.Block.Owner.Addr.Kind == lang.KindService {
 				g.Edges[at[len(svcs)+j]] = Edge{From: d.Addr, To: d.Block.Owner.Addr, Kind: EdgeOwner, Range: d.Block.Owner.Range}
 			}
@@ -134,8 +134,8 @@ func (p *planner) presence(d *Data) []string {
 		return d.Regions
 	}
 	regions := []string{p.homeRegion(d)}
-	for _, w := range d.Writers {
-		if s := p.svc[w.Name]; s != nil {
+	for _, s := range d.writers {
+		if s != nil {
 			regions = append(regions, s.Standbys...)
 		}
 	}

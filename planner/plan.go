@@ -71,6 +71,10 @@ type Service struct {
 
 	Reasons []Reason
 	Notes   []Note
+
+	// writes is the slot listing the data plans the service writes, the
+	// data it owns included, in the order written; indexUses sets it.
+	writes *[]*Data
 }
 
 // RTO is an achieved recovery time and what it adds up from.
@@ -135,8 +139,13 @@ type Data struct {
 	Notes   []Note
 
 	// owner is the plan of the service that owns the data, nil when none;
-	// indexUses sets it.
-	owner *Service
+	// writers and readers are the plans Writers and Readers name, in their
+	// order. indexUses sets them.
+	owner   *Service
+	writers []*Service
+	readers []*Service
+	// nWriters and nReaders count them as indexUses gathers them.
+	nWriters, nReaders int32
 }
 
 // Change is one entry of the plan's diff.

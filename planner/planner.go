@@ -21,10 +21,6 @@ type planner struct {
 	regionIndex map[string]int // module order
 	svc         map[string]*Service
 	data        map[string]*Data
-	// writes and reads list, per service, the data plans it writes and
-	// reads, in the order written.
-	writes map[string][]*Data
-	reads  map[string][]*Data
 	// rtts caches rtt per pair of regions, by module index; see rtt.
 	rtts []atomic.Pointer[rttEntry]
 }
@@ -39,8 +35,6 @@ func newPlanner(m *lang.Module) *planner {
 		regionIndex: map[string]int{},
 		svc:         map[string]*Service{},
 		data:        map[string]*Data{},
-		writes:      map[string][]*Data{},
-		reads:       map[string][]*Data{},
 	}
 	if m.Settings != nil {
 		p.a = m.Settings.Assumptions
@@ -61,8 +55,6 @@ func (p *planner) plan() *Plan {
 	const serviceReasons, dataReasons = 12, 8
 	p.svc = make(map[string]*Service, len(p.m.Services))
 	p.data = make(map[string]*Data, len(p.m.Data))
-	p.writes = make(map[string][]*Data, len(p.m.Services))
-	p.reads = make(map[string][]*Data, len(p.m.Services))
 	// The services and the data classes are made, indexed and sorted at
 	// once, on two cores.
 	both(len(p.m.Services)+len(p.m.Data), func() {
@@ -144,15 +136,21 @@ func (p *planner) plan() *Plan {
 		p.estimateRTO(s)
 	})
 	p.buildGraph()
-	// Gap only reads the finished graph.
-	eachService(func(s *Service) {
-		for _, r := range s.Regions {
-			if gap, ok := p.out.Graph.Gap(s.Addr, r); ok {
-				s.Gaps = append(s.Gaps, gap)
+	// Gap only reads the finished graph. The services were its first
+	// nodes added.
+	g := p.out.Graph
+	parallelFor(len(svcs), parallelGrain, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			s := svcs[i]
+			for _, r := range s.Regions {
+				if gap, ok := g.gapAt(g.added[i], r); ok {
+					s.Gaps = append(s.Gaps, gap)
+				}
 			}
 		}
 	})
 	p.playScenarios()
+	p.out.Changes = make([]Change, 0, len(p.out.Services)+len(p.out.Data))
 	for _, s := range p.out.Services {
 		p.out.Changes = append(p.out.Changes, Change{Addr: s.Addr, Action: ActionCreate})
 	}
@@ -183,18 +181,69 @@ func (p *planner) indexUses() {
 			}
 		}
 	})
+	// Services of one name (a module in error may repeat one) share the
+	// list of the last of them that writes anything, in one slot, and
+	// stand for the plan that name finds.
+	slots := make([][]*Data, 0, len(svcs))
+	var named map[int]*Service // by index, when it is not the service's own
+	for i := 0; i < len(svcs); {
+		j := i
+		var w []*Data
+		for ; j < len(svcs) && svcs[j].Addr.Name == svcs[i].Addr.Name; j++ {
+			if ws[j] != nil {
+				w = ws[j]
+			}
+		}
+		slots = append(slots, w)
+		for k := i; k < j; k++ {
+			svcs[k].writes = &slots[len(slots)-1]
+			if j-i > 1 {
+				if named == nil {
+					named = map[int]*Service{}
+				}
+				named[k] = p.svc[svcs[k].Addr.Name]
+			}
+		}
+		i = j
+	}
+	// The users of all data classes are slices of two shared blocks, with
+	// room for the owner among the writers.
+	for i := range svcs {
+		for _, d := range ws[i] {
+			d.nWriters++
+		}
+		for _, d := range rs[i] {
+			d.nReaders++
+		}
+	}
+	total := 0
+	for _, d := range data {
+		total += int(d.nWriters) + 1 + int(d.nReaders)
+	}
+	addrs, plans := make([]lang.Address, total), make([]*Service, total)
+	at := 0
+	for _, d := range data {
+		if w := int(d.nWriters) + 1; d.nWriters > 0 {
+			d.Writers, d.writers = addrs[at:at:at+w], plans[at:at:at+w]
+		}
+		at += int(d.nWriters) + 1
+		if r := int(d.nReaders); r > 0 {
+			d.Readers, d.readers = addrs[at:at:at+r], plans[at:at:at+r]
+		}
+		at += int(d.nReaders)
+	}
 	for i, s := range svcs {
+		plan := s
+		if named != nil && named[i] != nil {
+			plan = named[i]
+		}
 		for _, d := range ws[i] {
 			d.Writers = append(d.Writers, s.Addr)
+			d.writers = append(d.writers, plan)
 		}
 		for _, d := range rs[i] {
 			d.Readers = append(d.Readers, s.Addr)
-		}
-		if ws[i] != nil {
-			p.writes[s.Addr.Name] = ws[i]
-		}
-		if rs[i] != nil {
-			p.reads[s.Addr.Name] = rs[i]
+			d.readers = append(d.readers, plan)
 		}
 	}
 	added := make([]bool, len(data)) // the owner was not among the writers
@@ -209,16 +258,16 @@ func (p *planner) indexUses() {
 			}
 			if !slices.Contains(d.Writers, d.owner.Addr) {
 				d.Writers = append(d.Writers, d.owner.Addr)
+				d.writers = append(d.writers, d.owner)
 				added[j] = true
 			}
-			sortAddrs(d.Writers)
-			sortAddrs(d.Readers)
+			sortUsers(d.Writers, d.writers)
+			sortUsers(d.Readers, d.readers)
 		}
 	})
 	for j, d := range data {
 		if added[j] {
-			name := d.owner.Addr.Name
-			p.writes[name] = append(p.writes[name], d)
+			*d.owner.writes = append(*d.owner.writes, d)
 		}
 	}
 }
@@ -230,7 +279,10 @@ func (p *planner) owner(d *Data) *Service { return d.owner }
 // recovery: regenerable data is rebuilt, not recovered.
 func (p *planner) writtenData(s *Service) []*Data {
 	var out []*Data
-	for _, d := range p.writes[s.Addr.Name] {
+	if s.writes == nil {
+		return nil
+	}
+	for _, d := range *s.writes {
 		if d.Class != ClassRegenerable {
 			out = append(out, d)
 		}
@@ -238,13 +290,20 @@ func (p *planner) writtenData(s *Service) []*Data {
 	return out
 }
 
-func sortAddrs(as []lang.Address) {
-	slices.SortFunc(as, func(a, b lang.Address) int {
-		if a.Kind != b.Kind {
-			return cmp.Compare(a.Kind, b.Kind)
-		}
-		return strings.Compare(a.Name, b.Name)
-	})
+// sortUsers sorts the plans of the services that use a data class by
+// address, and their addresses as, which name them, with them.
+func sortUsers(as []lang.Address, plans []*Service) {
+	slices.SortFunc(plans, func(a, b *Service) int { return compareAddrs(a.Addr, b.Addr) })
+	for k, s := range plans {
+		as[k] = s.Addr
+	}
+}
+
+func compareAddrs(a, b lang.Address) int {
+	if a.Kind != b.Kind {
+		return cmp.Compare(a.Kind, b.Kind)
+	}
+	return strings.Compare(a.Name, b.Name)
 }
 
 // sortRegions orders region names by module order, unknown names last by

@@ -180,10 +180,7 @@ func (p *planner) scenarioViews() *scenarioViews {
 	parallelFor(len(p.out.Services), parallelGrain, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			sv := &v.services[i]
-			sv.node = -1
-			if x, ok := g.index[p.out.Services[i].Addr]; ok {
-				sv.node = x
-			}
+			sv.node = g.added[i] // the services were the graph's first nodes added
 			sv.active, _ = set(p.out.Services[i].Active)
 		}
 	})
@@ -256,6 +253,9 @@ type scratch struct {
 	stack []int32
 	svcs  []int32 // the affected services
 	data  []int32 // the exposed data
+	// moved are the outcomes of the affected services that are not down,
+	// while play sorts them.
+	moved []ServiceOutcome
 }
 
 func newScratch(nodes, services int) *scratch {
@@ -302,7 +302,7 @@ func (p *planner) play(v *scenarioViews, sp *scratch, lost regionSet) playResult
 		i, ok := g.region[r]
 		return ok && lost.has(i)
 	}
-	var moved []ServiceOutcome
+	moved := sp.moved[:0]
 	lost.each(func(r int) {
 		for _, i := range v.activeIn[r] {
 			if sp.seen[i] == ep {
@@ -346,6 +346,8 @@ func (p *planner) play(v *scenarioViews, sp *scratch, lost regionSet) playResult
 		}
 		sp.pos[i] = int32(k)
 	}
+	clear(moved) // what they point to is the plan's, not the scratch's
+	sp.moved = moved[:0]
 	for k, i := range svcs {
 		x := v.services[i].node
 		if x < 0 || sp.down[x] != ep {
@@ -380,6 +382,7 @@ func (p *planner) play(v *scenarioViews, sp *scratch, lost regionSet) playResult
 	slices.Sort(dx)
 	dx = slices.Compact(dx)
 	sp.data = dx
+	res.exposed = make([]Exposure, 0, len(dx))
 	for _, k := range dx {
 		dv := &v.data[k]
 		d := dv.d

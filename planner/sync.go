@@ -14,19 +14,19 @@ import (
 // decideFootprint puts the data where its owner, writers and readers run.
 func (p *planner) decideFootprint(d *Data) {
 	var regions []string
-	add := func(a lang.Address) {
-		if s := p.svc[a.Name]; s != nil {
+	add := func(s *Service) {
+		if s != nil {
 			regions = append(regions, s.Regions...)
 		}
 	}
 	if o := p.owner(d); o != nil {
-		add(o.Addr)
+		add(o)
 	}
-	for _, w := range d.Writers {
-		add(w)
+	for _, s := range d.writers {
+		add(s)
 	}
-	for _, r := range d.Readers {
-		add(r)
+	for _, s := range d.readers {
+		add(s)
 	}
 	d.Regions = p.sortRegions(regions)
 	if d.Block.Catalog == nil && d.Block.Product != "" {
@@ -51,8 +51,7 @@ func (p *planner) homeRegion(d *Data) string {
 // write modes of the services that write it.
 func (p *planner) decideConflict(d *Data) {
 	d.WriteMode = WriteSinglePrimary
-	for _, w := range d.Writers {
-		s := p.svc[w.Name]
+	for _, s := range d.writers {
 		if s == nil {
 			continue
 		}
@@ -152,8 +151,8 @@ func (p *planner) facts(d *Data) *syncFacts {
 // budget is the strictest write latency budget of the data's writers.
 func (p *planner) budget(d *Data) time.Duration {
 	budget := time.Duration(-1)
-	for _, w := range d.Writers {
-		if s := p.svc[w.Name]; s != nil && s.Objective.WriteLatencyBudget > 0 &&
+	for _, s := range d.writers {
+		if s != nil && s.Objective.WriteLatencyBudget > 0 &&
 			(budget < 0 || s.Objective.WriteLatencyBudget < budget) {
 			budget = s.Objective.WriteLatencyBudget
 		}
