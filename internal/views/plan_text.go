@@ -61,7 +61,7 @@ func (v PlanText) Write(w io.Writer, p *planner.Plan, findings []diag.Diagnostic
 	v.scenarios(bw, p)
 	if len(findings) > 0 {
 		bw.Flush()
-		DiagnosticsText{Files: v.Files, Color: v.Color}.Write(w, findings)
+		DiagnosticsText{Files: v.Files, Module: p.Module, Color: v.Color}.Write(w, findings)
 	}
 	v.summary(bw, d)
 	return bw.Flush()
