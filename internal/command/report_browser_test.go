@@ -15,31 +15,20 @@ import (
 
 const chromiumPath = "/usr/bin/chromium"
 
-// chromium returns the path of a headless Chromium, installing Debian's
-// package when it is missing and the test runs as root; otherwise the
-// test is skipped, loudly.
+// chromium returns the path of a headless Chromium, or skips the test and
+// says why. Tests never install software: .ci/run installs Debian's
+// chromium package before it runs them.
 func chromium(t *testing.T) string {
 	t.Helper()
 	if _, err := os.Stat(chromiumPath); err == nil {
 		return chromiumPath
 	}
-	if os.Geteuid() != 0 {
-		t.Log("!!! BROWSER TEST SKIPPED: /usr/bin/chromium is missing and the test is not root, so it cannot apt-get install chromium !!!")
-		t.Skip("no chromium, and not root to install it")
+	if path, err := exec.LookPath("chromium"); err == nil {
+		return path
 	}
-	t.Log("installing Debian's chromium for the browser test (apt-get update && apt-get install -y chromium)")
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, "sh", "-c", "apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Logf("!!! BROWSER TEST SKIPPED: installing chromium failed: %v\n%s", err, lastLines(out, 20))
-		t.Skip("apt-get install chromium failed")
-	}
-	if _, err := os.Stat(chromiumPath); err != nil {
-		t.Log("!!! BROWSER TEST SKIPPED: chromium installed but /usr/bin/chromium is missing !!!")
-		t.Skip("no /usr/bin/chromium after install")
-	}
-	return chromiumPath
+	t.Log("!!! BROWSER TEST SKIPPED: no chromium on this machine; install Debian's chromium package (.ci/run does) to run it !!!")
+	t.Skip("chromium is not installed")
+	return ""
 }
 
 func lastLines(b []byte, n int) []byte {
