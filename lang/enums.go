@@ -1,5 +1,7 @@
 package lang
 
+import "fmt"
+
 // The language's small enumerations. Each type's zero value means "not set"
 // (the planner decides), and its String is the word written in a module.
 
@@ -15,7 +17,7 @@ const (
 
 var criticalityNames = []string{"", "core", "important", "auxiliary"}
 
-func (c Criticality) String() string { return criticalityNames[c] }
+func (c Criticality) String() string { return enumName(criticalityNames, int(c), "Criticality") }
 
 // Topology is a service's deployment shape. TopologyAuto lets the planner choose.
 type Topology int
@@ -29,7 +31,7 @@ const (
 
 var topologyNames = []string{"auto", "active-active", "active-passive", "single-region"}
 
-func (t Topology) String() string { return topologyNames[t] }
+func (t Topology) String() string { return enumName(topologyNames, int(t), "Topology") }
 
 // FailoverMode is how a service fails over. FailoverAuto lets the planner choose.
 type FailoverMode int
@@ -42,7 +44,7 @@ const (
 
 var failoverNames = []string{"auto", "automatic", "manual"}
 
-func (f FailoverMode) String() string { return failoverNames[f] }
+func (f FailoverMode) String() string { return enumName(failoverNames, int(f), "FailoverMode") }
 
 // RoutingPolicy is how traffic reaches a service. RoutingAuto lets the planner choose.
 type RoutingPolicy int
@@ -57,7 +59,7 @@ const (
 
 var routingNames = []string{"auto", "latency", "geo", "weighted", "failover"}
 
-func (r RoutingPolicy) String() string { return routingNames[r] }
+func (r RoutingPolicy) String() string { return enumName(routingNames, int(r), "RoutingPolicy") }
 
 // FailureDomain is the scope of a failure: a zone, a region or a country.
 type FailureDomain int
@@ -70,7 +72,7 @@ const (
 
 var domainNames = []string{"", "zone", "region", "country"}
 
-func (d FailureDomain) String() string { return domainNames[d] }
+func (d FailureDomain) String() string { return enumName(domainNames, int(d), "FailureDomain") }
 
 // Uniqueness says whether a data value must be unique across regions.
 type Uniqueness int
@@ -83,7 +85,7 @@ const (
 
 var uniquenessNames = []string{"none", "regional", "global"}
 
-func (u Uniqueness) String() string { return uniquenessNames[u] }
+func (u Uniqueness) String() string { return enumName(uniquenessNames, int(u), "Uniqueness") }
 
 // Conflict is how concurrent writes from two regions resolve. ConflictUnset
 // lets the planner choose.
@@ -99,7 +101,7 @@ const (
 
 var conflictNames = []string{"", "single-writer", "lww", "crdt", "merge"}
 
-func (c Conflict) String() string { return conflictNames[c] }
+func (c Conflict) String() string { return enumName(conflictNames, int(c), "Conflict") }
 
 // Consistency is what readers of a data class need.
 type Consistency int
@@ -112,7 +114,7 @@ const (
 
 var consistencyNames = []string{"", "eventual", "strong"}
 
-func (c Consistency) String() string { return consistencyNames[c] }
+func (c Consistency) String() string { return enumName(consistencyNames, int(c), "Consistency") }
 
 // Mechanism is one way of keeping a data class in sync across regions
 // (SPEC §5.3). The order here is the order mechanisms are listed in output.
@@ -132,7 +134,7 @@ const (
 var mechanismNames = []string{"", "sync-replication", "semi-sync-replication", "async-replication",
 	"message-queue", "secondary-read", "on-demand-fetch", "regenerate", "backup-restore"}
 
-func (m Mechanism) String() string { return mechanismNames[m] }
+func (m Mechanism) String() string { return enumName(mechanismNames, int(m), "Mechanism") }
 
 // DependencyKind is what a dependency block stands for.
 type DependencyKind int
@@ -153,7 +155,9 @@ const (
 var dependencyKindNames = []string{"", "third-party", "dns", "identity", "queue", "cache", "database",
 	"object-store", "secrets", "runbook", "other"}
 
-func (k DependencyKind) String() string { return dependencyKindNames[k] }
+func (k DependencyKind) String() string {
+	return enumName(dependencyKindNames, int(k), "DependencyKind")
+}
 
 // enumWords lists the words accepted for an enumeration, in declaration
 // order, skipping the unset value; decoders use it for "must be one of"
@@ -166,4 +170,13 @@ func enumWords(names []string) []string {
 		}
 	}
 	return out
+}
+
+// enumName is the word for i, or TYPE(i) for a value outside the enum, so
+// that printing a corrupt value shows it instead of panicking.
+func enumName(names []string, i int, typ string) string {
+	if i < 0 || i >= len(names) {
+		return fmt.Sprintf("%s(%d)", typ, i)
+	}
+	return names[i]
 }

@@ -4,6 +4,7 @@
 package diag
 
 import (
+	"fmt"
 	"sort"
 
 	"github.com/hashicorp/hcl/v2"
@@ -20,7 +21,12 @@ const (
 
 var severityNames = []string{"", "notice", "warning", "error"}
 
-func (s Severity) String() string { return severityNames[s] }
+func (s Severity) String() string {
+	if s < 0 || int(s) >= len(severityNames) {
+		return fmt.Sprintf("Severity(%d)", int(s))
+	}
+	return severityNames[s]
+}
 
 // ParseSeverity reads "error", "warning" or "notice".
 func ParseSeverity(s string) (Severity, bool) {

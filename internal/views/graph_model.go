@@ -28,7 +28,12 @@ const (
 
 var groupByNames = []string{"region", "tier", "none"}
 
-func (g GroupBy) String() string { return groupByNames[g] }
+func (g GroupBy) String() string {
+	if g < 0 || int(g) >= len(groupByNames) {
+		return fmt.Sprintf("GroupBy(%d)", int(g))
+	}
+	return groupByNames[g]
+}
 
 // ParseGroupBy reads "region", "tier" or "none".
 func ParseGroupBy(s string) (GroupBy, bool) {
