@@ -2,7 +2,11 @@ package command
 
 import (
 	"bytes"
+	"encoding/json"
+	"strings"
 	"testing"
+
+	"github.com/mrplan/mrplan/internal/version"
 )
 
 // runCLI runs mrplan in-process with args and returns what it wrote to
@@ -16,9 +20,23 @@ func runCLI(t *testing.T, args ...string) (stdout, stderr string, code int) {
 }
 
 func TestVersion(t *testing.T) {
-	out, _, code := runCLI(t, "version")
-	if code != ExitOK || out == "" {
-		t.Fatalf("version: code %d, output %q", code, out)
+	want := "mrplan v" + version.Version + "\n"
+	for _, args := range [][]string{{"version"}, {"--version"}, {"-version"}} {
+		out, errOut, code := runCLI(t, args...)
+		if code != ExitOK || out != want {
+			t.Errorf("%v: code %d, output %q (want %q), stderr %q", args, code, out, want, errOut)
+		}
+	}
+	out, _, code := runCLI(t, "version", "-json")
+	var got struct {
+		Version  string `json:"mrplan_version"`
+		Platform string `json:"platform"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); code != ExitOK || err != nil {
+		t.Fatalf("version -json: code %d, %v, output %q", code, err, out)
+	}
+	if got.Version != version.Version || !strings.Contains(got.Platform, "_") {
+		t.Errorf("version -json = %+v", got)
 	}
 }
 

@@ -10,6 +10,8 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 	"golang.org/x/term"
+
+	"github.com/mrplan/mrplan/internal/version"
 )
 
 // Streams are where a command reads and writes. Tests give buffers.
@@ -85,7 +87,13 @@ for it, and flags what breaks the objectives, above all hidden single-region
 dependencies.`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
+		Version:       version.Version,
 	}
+	root.SetVersionTemplate("mrplan v{{.Version}}\n")
+	// Made now, not at Execute, so that terraformStyleFlags sees them:
+	// -version and -help, with one dash, as Terraform users type them.
+	root.InitDefaultVersionFlag()
+	root.InitDefaultHelpFlag()
 	root.SetIn(s.In)
 	root.SetOut(s.Out)
 	root.SetErr(s.Err)
