@@ -1,6 +1,7 @@
 package manifest
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -36,6 +37,9 @@ func Files(paths []string) ([]string, error) {
 	}
 	for _, p := range paths {
 		st, err := os.Stat(p)
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("no manifest or directory %s: pass *.deps.hcl or catalog-info.yaml files, or directories that hold them", p)
+		}
 		if err != nil {
 			return nil, err
 		}

@@ -74,6 +74,10 @@ func runApply(s Streams, g *globals, f *applyFlags, file string) int {
 // applySaved records a plan saved by plan -out, once it is sure the module
 // and the state are still what the plan was made from.
 func applySaved(s Streams, f *applyFlags, file string) int {
+	if st, err := os.Stat(file); err == nil && st.IsDir() {
+		fmt.Fprintf(s.Err, "Error: %s is a directory, not a plan file. To plan and record the module in it, run mrplan apply --module %s; to record a saved plan, pass the file that mrplan plan -out wrote.\n", file, file)
+		return ExitError
+	}
 	sp, err := readPlanFile(file)
 	if err != nil {
 		fmt.Fprintf(s.Err, "Error: %s\n", err)

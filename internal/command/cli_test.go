@@ -50,3 +50,21 @@ func TestTerraformStyleFlags(t *testing.T) {
 		t.Fatalf("unknown flag: code %d, stderr %q", code, errOut)
 	}
 }
+
+// TestPathMistakes: a directory given to apply, or a manifest that does not
+// exist given to lint, gets a sentence that names the path and the fix, not
+// an error from the file system.
+func TestPathMistakes(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"apply", "../../examples/global-commerce"}, "run mrplan apply --module ../../examples/global-commerce"},
+		{[]string{"lint", "--module", "../../examples/global-commerce", "missing.deps.hcl"}, "no manifest or directory missing.deps.hcl"},
+	} {
+		_, errOut, code := runCLI(t, c.args...)
+		if code != ExitError || !strings.Contains(errOut, c.want) || strings.Contains(errOut, "stat ") {
+			t.Errorf("%v: code %d, stderr %q; want exit 1 and %q", c.args, code, errOut, c.want)
+		}
+	}
+}
