@@ -25,7 +25,7 @@ type Rule struct {
 // check: it cannot be disabled, and its ID is not of the MRxxx form.
 var LanguageRule = Rule{
 	ID:       "language",
-	Name:     "language",
+	Name:     "language-error",
 	Severity: diag.Error,
 	Summary:  "Problems with the module itself: syntax, types, references, check settings and ignore comments",
 	Fix:      "Correct the module as the message says; language errors stop the plan.",
