@@ -86,7 +86,8 @@ func writeCIFormat(s Streams, format, suite string, ds []diag.Diagnostic, files 
 			Rules: ruleCatalog(nil, nil, false), Files: files, Root: root,
 		}.Write(s.Out, ds)
 	case "junit":
-		return true, views.JUnit{Suite: suite, Rules: ruleCatalog(mod, o, lint), MinSeverity: minSev}.Write(s.Out, ds)
+		return true, views.JUnit{Suite: suite, Rules: ruleCatalog(mod, o, lint), MinSeverity: minSev,
+			ChecksSkipped: hasLanguageError(ds)}.Write(s.Out, ds)
 	case "github":
 		return true, views.GitHubAnnotations(s.Out, ds)
 	}
@@ -192,4 +193,15 @@ func writeJSON(s Streams, v any) int {
 // and its error.
 func formatList() string {
 	return "text, compact, json, sarif, junit or github"
+}
+
+// hasLanguageError reports an error without a check ID: the module could not
+// be loaded, or its check settings were wrong, so no check ran.
+func hasLanguageError(ds []diag.Diagnostic) bool {
+	for _, d := range ds {
+		if d.Rule == "" && d.Severity == diag.Error {
+			return true
+		}
+	}
+	return false
 }

@@ -19,6 +19,9 @@ type JUnit struct {
 	Suite       string // "mrplan validate"
 	Rules       []Rule // the checks that ran, in catalog order
 	MinSeverity diag.Severity
+	// ChecksSkipped says language errors stopped the run before the checks:
+	// each check is then a skipped testcase, not a passing one.
+	ChecksSkipped bool
 }
 
 type junitSuites struct {
@@ -43,8 +46,13 @@ type junitCase struct {
 	Name      string        `xml:"name,attr"`
 	File      string        `xml:"file,attr,omitempty"`
 	Line      int           `xml:"line,attr,omitempty"`
+	Skipped   *junitSkipped `xml:"skipped,omitempty"`
 	Failure   *junitFailure `xml:"failure,omitempty"`
 	SystemOut *junitOutput  `xml:"system-out,omitempty"`
+}
+
+type junitSkipped struct {
+	Message string `xml:"message,attr"`
 }
 
 type junitOutput struct {
@@ -81,6 +89,9 @@ func (v JUnit) Write(w io.Writer, ds []diag.Diagnostic) error {
 		if c.Failure != nil {
 			set.Failures++
 		}
+		if c.Skipped != nil {
+			set.Skipped++
+		}
 	}
 	// Language problems first, then the checks in catalog order.
 	for _, k := range order {
@@ -96,7 +107,12 @@ func (v JUnit) Write(w io.Writer, ds []diag.Diagnostic) error {
 				add(v.testcase(r.ID+" "+r.Name, k.subject, groups[k]))
 			}
 		}
-		if !found {
+		switch {
+		case found:
+		case v.ChecksSkipped:
+			add(junitCase{ClassName: r.ID + " " + r.Name, Name: "not run",
+				Skipped: &junitSkipped{Message: "language errors stopped the run before the checks; fix them and run again"}})
+		default:
 			add(junitCase{ClassName: r.ID + " " + r.Name, Name: "no findings"})
 		}
 	}
