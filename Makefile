@@ -8,7 +8,7 @@ STATICCHECK   := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 FUZZTIME      ?= 30000x
 PKGS          := ./...
 
-.PHONY: all build test vet staticcheck unit fuzz-short fuzz fmt bench golden
+.PHONY: all build test test-quick vet staticcheck unit fuzz-short fuzz fmt bench golden
 
 all: build
 
@@ -17,6 +17,11 @@ build:
 
 # test: everything CI gates on.
 test: vet staticcheck unit fuzz-short
+
+# test-quick: the edit loop: gofmt, vet and every test once, without the
+# race detector, staticcheck or fuzzing.
+test-quick: vet
+	$(GO) test -count=1 $(PKGS)
 
 vet:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { echo "gofmt: these files are not formatted:"; gofmt -l .; exit 1; }
