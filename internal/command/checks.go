@@ -77,7 +77,7 @@ func ruleCatalog(mod *lang.Module, o *checkOptions, lint bool) []views.Rule {
 // writeCIFormat renders ds as SARIF, JUnit or GitHub annotations; it
 // reports false when format is none of them.
 func writeCIFormat(s Streams, format, suite string, ds []diag.Diagnostic, files map[string][]byte,
-	mod *lang.Module, o *checkOptions, lint bool, minSev diag.Severity) (bool, error) {
+	mod *lang.Module, o *checkOptions, lint, checksSkipped bool, minSev diag.Severity) (bool, error) {
 	switch format {
 	case "sarif":
 		root, _ := os.Getwd()
@@ -87,7 +87,7 @@ func writeCIFormat(s Streams, format, suite string, ds []diag.Diagnostic, files 
 		}.Write(s.Out, ds)
 	case "junit":
 		return true, views.JUnit{Suite: suite, Rules: ruleCatalog(mod, o, lint), MinSeverity: minSev,
-			ChecksSkipped: hasLanguageError(ds)}.Write(s.Out, ds)
+			ChecksSkipped: checksSkipped}.Write(s.Out, ds)
 	case "github":
 		return true, views.GitHubAnnotations(s.Out, ds)
 	}
@@ -193,15 +193,4 @@ func writeJSON(s Streams, v any) int {
 // and its error.
 func formatList() string {
 	return "text, compact, json, sarif, junit or github"
-}
-
-// hasLanguageError reports an error without a check ID: the module could not
-// be loaded, or its check settings were wrong, so no check ran.
-func hasLanguageError(ds []diag.Diagnostic) bool {
-	for _, d := range ds {
-		if d.Rule == "" && d.Severity == diag.Error {
-			return true
-		}
-	}
-	return false
 }

@@ -3,6 +3,8 @@ package command
 import (
 	"bytes"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -66,5 +68,20 @@ func TestPathMistakes(t *testing.T) {
 		if code != ExitError || !strings.Contains(errOut, c.want) || strings.Contains(errOut, "stat ") {
 			t.Errorf("%v: code %d, stderr %q; want exit 1 and %q", c.args, code, errOut, c.want)
 		}
+	}
+}
+
+// TestJUnitChecksRanDespiteResolveError: a manifest about an unknown service
+// is an error without a check ID, but the other manifests are still checked,
+// so JUnit must not call the checks skipped.
+func TestJUnitChecksRanDespiteResolveError(t *testing.T) {
+	dir := t.TempDir()
+	m := filepath.Join(dir, "ghost.deps.hcl")
+	if err := os.WriteFile(m, []byte("service = \"no-such-service\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _, code := runCLI(t, "lint", "--module", "../../examples/global-commerce", "--format", "junit", m)
+	if code != ExitError || !strings.Contains(out, `name="no findings"`) || strings.Contains(out, "<skipped") {
+		t.Errorf("code %d; want exit 1, passing checks and nothing skipped:\n%s", code, out)
 	}
 }

@@ -86,7 +86,7 @@ func runLint(s Streams, g *globals, o lintOptions, paths []string) int {
 	}
 	return writeDiagnostics(s, g, diagnosticsOutput{
 		suite: "mrplan lint", format: o.format, minSev: minSev,
-		files: sources, mod: mod, checks: &o.checks, lint: true,
+		files: sources, mod: mod, checks: &o.checks, lint: true, checksSkipped: hclDiags.HasErrors(),
 		summary: func(valid bool) error { return lintSummary(s, len(files), ds, valid) },
 	}, ds)
 }

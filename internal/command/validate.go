@@ -88,21 +88,23 @@ func runValidate(s Streams, g *globals, o validateOptions, dir string) int {
 	stopProgress()
 	return writeDiagnostics(s, g, diagnosticsOutput{
 		suite: "mrplan validate", format: o.format, minSev: minSev,
-		files: mod.Files, mod: mod, checks: &o.checks,
+		files: mod.Files, mod: mod, checks: &o.checks, checksSkipped: hclDiags.HasErrors(),
 		summary: func(valid bool) error { return validateSummary(s, ds, valid) },
 	}, ds)
 }
 
 // diagnosticsOutput says how validate or lint renders one run's diagnostics.
 type diagnosticsOutput struct {
-	suite   string // "mrplan validate", "mrplan lint": names the SARIF and JUnit runs
-	format  string
-	minSev  diag.Severity
-	files   map[string][]byte // sources for snippets and fingerprints
-	mod     *lang.Module
-	checks  *checkOptions
-	lint    bool
-	summary func(valid bool) error // closes the text output with the verdict
+	suite  string // "mrplan validate", "mrplan lint": names the SARIF and JUnit runs
+	format string
+	minSev diag.Severity
+	files  map[string][]byte // sources for snippets and fingerprints
+	mod    *lang.Module
+	checks *checkOptions
+	lint   bool
+	// checksSkipped: language errors stopped the run before the checks.
+	checksSkipped bool
+	summary       func(valid bool) error // closes the text output with the verdict
 }
 
 // writeDiagnostics sorts ds, renders them in the chosen format and returns
@@ -129,7 +131,7 @@ func writeDiagnostics(s Streams, g *globals, o diagnosticsOutput, ds []diag.Diag
 		err = views.DiagnosticsJSON(s.Out, ds, valid)
 	default:
 		var known bool
-		known, err = writeCIFormat(s, o.format, o.suite, ds, o.files, o.mod, o.checks, o.lint, o.minSev)
+		known, err = writeCIFormat(s, o.format, o.suite, ds, o.files, o.mod, o.checks, o.lint, o.checksSkipped, o.minSev)
 		if !known {
 			fmt.Fprintf(s.Err, "Error: --format must be %s, not %q.\n", formatList(), o.format)
 			return ExitError
