@@ -41,16 +41,17 @@ const (
 
 // Region is one region of a catalog, with its geography.
 type Region struct {
-	Provider  string  // catalog name, "aws"
-	Code      string  // the provider's code, "eu-west-1"
-	Name      string  // display name, "Europe (Ireland)"
-	City      string  // "Dublin"
-	Country   string  // ISO 3166-1 alpha-2, "IE"
-	Continent string  // "Europe"
-	Lat, Lon  float64 // degrees; city centroids unless Notes say otherwise
-	Zones     int     // availability zones; 0 when the provider has none
-	Notes     string
-	Source    string // the public address the facts were checked against
+	Provider  string  `json:"-"`         // catalog name, "aws"; the file it is read from says it
+	Code      string  `json:"code"`      // the provider's code, "eu-west-1"
+	Name      string  `json:"name"`      // display name, "Europe (Ireland)"
+	City      string  `json:"city"`      // "Dublin"
+	Country   string  `json:"country"`   // ISO 3166-1 alpha-2, "IE"
+	Continent string  `json:"continent"` // "Europe"
+	Lat       float64 `json:"lat"`       // degrees; city centroids unless Notes say otherwise
+	Lon       float64 `json:"lon"`
+	Zones     int     `json:"zones"` // availability zones; 0 when the provider has none
+	Notes     string  `json:"notes,omitempty"`
+	Source    string  `json:"source"` // the public address the facts were checked against
 }
 
 // Fact is one number or claim about a product, with where it came from.

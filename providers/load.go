@@ -38,19 +38,6 @@ type catalogEntry struct {
 	Notice string `json:"notice"`
 }
 
-type regionJSON struct {
-	Code      string  `json:"code"`
-	Name      string  `json:"name"`
-	City      string  `json:"city"`
-	Country   string  `json:"country"`
-	Continent string  `json:"continent"`
-	Lat       float64 `json:"lat"`
-	Lon       float64 `json:"lon"`
-	Zones     int     `json:"zones"`
-	Notes     string  `json:"notes"`
-	Source    string  `json:"source"`
-}
-
 // productJSON is a product as products.json writes it. Source is the
 // address of every stated fact that Sources does not name.
 type productJSON struct {
@@ -102,18 +89,14 @@ func decodeCatalogs(fsys fs.FS) ([]*Catalog, error) {
 }
 
 func decodeCatalog(fsys fs.FS, e catalogEntry) (*Catalog, error) {
-	var rs []regionJSON
-	if err := decodeFile(fsys, path.Join("data", e.Name, "regions.json"), &rs); err != nil {
+	// regions.json holds Regions as they are: their fields carry the tags.
+	var regions []*Region
+	if err := decodeFile(fsys, path.Join("data", e.Name, "regions.json"), &regions); err != nil {
 		return nil, err
 	}
 	var ps []productJSON
 	if err := decodeFile(fsys, path.Join("data", e.Name, "products.json"), &ps); err != nil {
 		return nil, err
-	}
-	regions := make([]*Region, len(rs))
-	for i, r := range rs {
-		regions[i] = &Region{Code: r.Code, Name: r.Name, City: r.City, Country: r.Country,
-			Continent: r.Continent, Lat: r.Lat, Lon: r.Lon, Zones: r.Zones, Notes: r.Notes, Source: r.Source}
 	}
 	products := make([]*Product, len(ps))
 	for i, pj := range ps {

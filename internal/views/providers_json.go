@@ -37,18 +37,12 @@ type jsonCatalog struct {
 	Products      []jsonProduct `json:"products"`
 }
 
+// jsonRegion is a region as its catalog file states it, with its reference,
+// and its notes even when there are none (the file leaves them out).
 type jsonRegion struct {
-	Ref       string  `json:"ref"`
-	Code      string  `json:"code"`
-	Name      string  `json:"name"`
-	City      string  `json:"city"`
-	Country   string  `json:"country"`
-	Continent string  `json:"continent"`
-	Lat       float64 `json:"lat"`
-	Lon       float64 `json:"lon"`
-	Zones     int     `json:"zones"`
-	Notes     string  `json:"notes"`
-	Source    string  `json:"source"`
+	Ref string `json:"ref"`
+	*providers.Region
+	Notes string `json:"notes"`
 }
 
 type jsonProduct struct {
@@ -134,7 +128,7 @@ func (ProvidersJSON) RTT(w io.Writer, a, b *providers.Region, est providers.RTTE
 }
 
 func toJSONRegion(r *providers.Region) jsonRegion {
-	return jsonRegion{r.Ref(), r.Code, r.Name, r.City, r.Country, r.Continent, r.Lat, r.Lon, r.Zones, r.Notes, r.Source}
+	return jsonRegion{r.Ref(), r, r.Notes}
 }
 
 func toJSONProduct(p *providers.Product) jsonProduct {

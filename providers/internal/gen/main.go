@@ -17,6 +17,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/mrplan/mrplan/providers"
 )
 
 type upstream struct {
@@ -37,20 +39,9 @@ type upstream struct {
 	} `json:"regions"`
 }
 
-// region is the shape of one line of a regions.json file; the field names
-// match providers/load.go.
-type region struct {
-	Code      string  `json:"code"`
-	Name      string  `json:"name"`
-	City      string  `json:"city"`
-	Country   string  `json:"country"`
-	Continent string  `json:"continent"`
-	Lat       float64 `json:"lat"`
-	Lon       float64 `json:"lon"`
-	Zones     int     `json:"zones"`
-	Notes     string  `json:"notes,omitempty"`
-	Source    string  `json:"source"`
-}
+// region is one line of a regions.json file: the catalog's own type, so the
+// two cannot drift.
+type region = providers.Region
 
 // sources are the vendor pages every region of a catalog was checked against.
 var sources = map[string]string{
