@@ -85,3 +85,76 @@ func TestJUnitChecksRanDespiteResolveError(t *testing.T) {
 		t.Errorf("code %d; want exit 1, passing checks and nothing skipped:\n%s", code, out)
 	}
 }
+
+// TestBaseline: a baseline written from a module holds its findings back,
+// also after the code moves; a new finding fails the run; an entry that no
+// longer occurs is a notice. lint takes the same flags.
+func TestBaseline(t *testing.T) {
+	dir := t.TempDir()
+	copyDir(t, "../../examples/global-commerce", dir)
+	bl := filepath.Join(dir, "baseline.json")
+	if out, errOut, code := runCLI(t, "validate", dir); code != ExitError {
+		t.Fatalf("the example should have a finding to baseline: code %d\n%s%s", code, out, errOut)
+	}
+	out, errOut, code := runCLI(t, "validate", "--write-baseline", bl, dir)
+	if code != ExitOK || !strings.Contains(errOut, "Wrote the baseline") || !strings.Contains(out, "Not shown: 1 finding recorded in the baseline") {
+		t.Fatalf("--write-baseline: code %d\n%s%s", code, out, errOut)
+	}
+	first, err := os.ReadFile(bl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Lines above every block move every finding.
+	svc := filepath.Join(dir, "services.mr.hcl")
+	src, _ := os.ReadFile(svc)
+	if err := os.WriteFile(svc, append([]byte("# moved\n\n\n"), src...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, errOut, code := runCLI(t, "validate", "--baseline", bl, dir); code != ExitOK {
+		t.Fatalf("--baseline after moving code: code %d\n%s%s", code, out, errOut)
+	}
+	if _, _, code := runCLI(t, "validate", "--write-baseline", bl, dir); code != ExitOK {
+		t.Fatal("rewrite failed")
+	}
+	if again, _ := os.ReadFile(bl); !bytes.Equal(first, again) {
+		t.Errorf("baseline not stable under a re-run:\n%s\n%s", first, again)
+	}
+	// An entry that is gone is reported as a notice; it does not fail.
+	var f map[string]any
+	_ = json.Unmarshal(first, &f)
+	f["findings"] = append(f["findings"].([]any), map[string]any{"rule": "MR102", "subject": "service.gone", "message": "Tier inversion: fixed", "count": 1})
+	edited, _ := json.Marshal(f)
+	_ = os.WriteFile(bl, edited, 0o644)
+	out, _, code = runCLI(t, "validate", "--baseline", bl, "-format", "compact", dir)
+	if code != ExitOK || !strings.Contains(out, "notice: Baseline entry no longer found") || !strings.Contains(out, "MR102 on service.gone") {
+		t.Errorf("fixed entry: code %d\n%s", code, out)
+	}
+	// An empty baseline: every finding is new.
+	_ = os.WriteFile(bl, []byte(`{"format_version": "1", "findings": []}`), 0o644)
+	if _, _, code := runCLI(t, "validate", "--baseline", bl, dir); code != ExitError {
+		t.Errorf("empty baseline: code %d, want 1", code)
+	}
+	if _, errOut, code := runCLI(t, "lint", "--module", dir, "--baseline", filepath.Join(dir, "missing.json"), "../../examples/global-commerce"); code != ExitError || !strings.Contains(errOut, "does not exist") {
+		t.Errorf("lint with a missing baseline: code %d, %s", code, errOut)
+	}
+}
+
+func copyDir(t *testing.T, from, to string) {
+	t.Helper()
+	entries, err := os.ReadDir(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if e.IsDir() {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(from, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(to, e.Name()), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}

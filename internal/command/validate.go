@@ -17,6 +17,7 @@ type validateOptions struct {
 	json        bool
 	minSeverity string
 	checks      checkOptions
+	baseline    baselineOptions
 }
 
 func newValidateCmd(s Streams, g *globals) *cobra.Command {
@@ -43,6 +44,7 @@ It exits 1 when there is a language error, or a finding at or above
 	f.BoolVar(&o.json, "json", false, "short for --format json")
 	f.StringVar(&o.minSeverity, "min-severity", "error", "the lowest severity that fails the run: error, warning or notice")
 	o.checks.register(f)
+	o.baseline.register(f)
 	return cmd
 }
 
@@ -88,8 +90,8 @@ func runValidate(s Streams, g *globals, o validateOptions, dir string) int {
 	stopProgress()
 	return writeDiagnostics(s, g, diagnosticsOutput{
 		suite: "mrplan validate", format: o.format, minSev: minSev,
-		files: mod.Files, mod: mod, checks: &o.checks, checksSkipped: hclDiags.HasErrors(),
-		summary: func(valid bool) error { return validateSummary(s, ds, valid) },
+		files: mod.Files, mod: mod, checks: &o.checks, baseline: &o.baseline, checksSkipped: hclDiags.HasErrors(),
+		summary: func(ds []diag.Diagnostic, valid bool) error { return validateSummary(s, ds, valid) },
 	}, ds)
 }
 
@@ -104,7 +106,10 @@ type diagnosticsOutput struct {
 	lint   bool
 	// checksSkipped: language errors stopped the run before the checks.
 	checksSkipped bool
-	summary       func(valid bool) error // closes the text output with the verdict
+	baseline      *baselineOptions
+	// summary closes the text output with the verdict on ds, the
+	// diagnostics reported (after the baseline).
+	summary func(ds []diag.Diagnostic, valid bool) error
 }
 
 // writeDiagnostics sorts ds, renders them in the chosen format and returns
@@ -112,6 +117,10 @@ type diagnosticsOutput struct {
 // when the output could not be written.
 func writeDiagnostics(s Streams, g *globals, o diagnosticsOutput, ds []diag.Diagnostic) int {
 	diag.Sort(ds)
+	ds, known, ok := applyBaseline(s, o.baseline, ds, o.checksSkipped)
+	if !ok {
+		return ExitError
+	}
 	valid := true
 	for _, d := range ds {
 		if d.Severity >= o.minSev {
@@ -123,7 +132,10 @@ func writeDiagnostics(s Streams, g *globals, o diagnosticsOutput, ds []diag.Diag
 	case "text":
 		err = views.DiagnosticsText{Files: o.files, Module: o.mod, Color: g.color(s.OutTerminal)}.Write(s.Out, ds)
 		if err == nil {
-			err = o.summary(valid)
+			err = o.summary(ds, valid)
+		}
+		if err == nil && known.known > 0 {
+			_, err = fmt.Fprintf(s.Out, "Not shown: %s recorded in the baseline %s.\n", plural(known.known, "finding"), known.path)
 		}
 	case "compact":
 		err = views.DiagnosticsCompact(s.Out, ds)
