@@ -158,3 +158,76 @@ func copyDir(t *testing.T, from, to string) {
 		}
 	}
 }
+
+// TestApplyFromAnywhere: a saved plan records its module relative to the
+// plan file, so apply works from another directory, after plan and module
+// moved together, and from inside a module moved alone; a module that is
+// nowhere to be found is refused with a sentence that names --module.
+func TestApplyFromAnywhere(t *testing.T) {
+	root := t.TempDir()
+	mod := filepath.Join(root, "arch", "mod")
+	plans := filepath.Join(root, "arch", "plans")
+	for _, d := range []string{mod, plans} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	copyDir(t, "../../examples/bank-ledger", mod)
+	_ = os.Remove(filepath.Join(mod, "mrplan.state.json"))
+	plan := filepath.Join(plans, "p.json")
+	out, errOut, code := runCLI(t, "plan", mod, "-out", plan)
+	if code != ExitOK || !strings.Contains(out, "Record it with: mrplan apply "+plan) {
+		t.Fatalf("plan -out: code %d\n%s%s", code, out, errOut)
+	}
+	saved, _ := os.ReadFile(plan)
+	if !strings.Contains(string(saved), `"module_dir": "../mod"`) {
+		t.Fatalf("the plan does not record its module relative to itself:\n%.400s", saved)
+	}
+	// The test runs in internal/command: another directory than the module's.
+	if out, errOut, code := runCLI(t, "apply", plan); code != ExitOK || !strings.Contains(out, filepath.Join(mod, "mrplan.state.json")) {
+		t.Fatalf("apply from elsewhere: code %d\n%s%s", code, out, errOut)
+	}
+
+	// Plan and module move together: found again through the relative path.
+	moved := filepath.Join(root, "moved")
+	if err := os.Rename(filepath.Join(root, "arch"), moved); err != nil {
+		t.Fatal(err)
+	}
+	plan = filepath.Join(moved, "plans", "p.json")
+	mod = filepath.Join(moved, "mod")
+	if _, _, code := runCLI(t, "plan", mod, "-out", plan); code != ExitOK {
+		t.Fatal("plan again")
+	}
+	if err := os.Rename(mod, filepath.Join(moved, "elsewhere")); err != nil {
+		t.Fatal(err)
+	}
+	_, errOut, code = runCLI(t, "apply", plan)
+	if code != ExitError || !strings.Contains(errOut, "holds no module files now") || !strings.Contains(errOut, "--module DIR") {
+		t.Errorf("module gone: code %d, %q", code, errOut)
+	}
+	// Inside the moved module, apply finds it by its files.
+	t.Chdir(filepath.Join(moved, "elsewhere"))
+	if out, errOut, code := runCLI(t, "apply", plan); code != ExitOK {
+		t.Errorf("apply inside the moved module: code %d\n%s%s", code, out, errOut)
+	}
+}
+
+// TestChdir: -chdir=DIR, with one dash or two, runs the command in DIR.
+func TestChdir(t *testing.T) {
+	wd, _ := os.Getwd()
+	t.Chdir(wd) // restores the directory -chdir changes
+	for _, args := range [][]string{
+		{"-chdir=../../examples", "validate", "bank-ledger"},
+		{"--chdir", "../../examples/bank-ledger", "validate"},
+	} {
+		t.Chdir(wd)
+		if out, errOut, code := runCLI(t, args...); code != ExitOK {
+			t.Errorf("%v: code %d\n%s%s", args, code, out, errOut)
+		}
+	}
+	t.Chdir(wd)
+	_, errOut, code := runCLI(t, "-chdir=no-such-dir", "validate")
+	if code != ExitError || !strings.Contains(errOut, "-chdir=no-such-dir: cannot switch to that directory: it does not exist") {
+		t.Errorf("missing dir: code %d, %q", code, errOut)
+	}
+}

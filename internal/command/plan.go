@@ -146,6 +146,9 @@ func runPlan(s Streams, g *globals, f *planFlags, dir string) int {
 	if code != ExitOK {
 		return code
 	}
+	if f.out != "" {
+		r.meta.ModuleDir = recordedModuleDir(f.out, dir)
+	}
 	if format == "json" && f.out == "" {
 		// Streamed: the plan JSON is never held whole.
 		if err := views.PlanJSON(s.Out, r.plan, r.findings, r.meta); err != nil {
