@@ -125,6 +125,7 @@ dependencies.`,
 		newApplyCmd(s, g),
 		newReportCmd(s, g),
 		newGraphCmd(s, g),
+		newLSPCmd(s),
 	)
 	return root
 }

@@ -1,0 +1,70 @@
+package lsp
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/mrplan/mrplan/lang"
+	protocol "github.com/tliron/glsp/protocol_3_16"
+)
+
+// TestComplete: what completion offers at each kind of place, marked "|"
+// in the text.
+func TestComplete(t *testing.T) {
+	mod, diags := lang.LoadDir(filepath.Join("testdata", "shop"))
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	for _, c := range []struct {
+		name, text string
+		want       []string // labels that must be offered
+		not        []string // labels that must not
+		insert     string   // the first wanted item's text
+	}{
+		{"block types", "ser|", []string{"service", "data", "region", "objective"}, nil, `service "${1:name}" {` + "\n  $0\n}"},
+		{"service attributes", "service \"a\" {\n  |\n}", []string{"criticality", "topology", "regions", "routing"}, []string{"owner"}, "criticality = "},
+		{"nested block", "service \"a\" {\n  routing {\n    p|\n  }\n}", []string{"policy", "dns_ttl"}, []string{"topology"}, "policy = "},
+		{"after a closed block", "service \"a\" {\n  routing { policy = \"geo\" }\n  |\n}", []string{"topology"}, nil, ""},
+		{"data attributes", "data \"d\" {\n  |", []string{"owner", "product", "loss_tolerance"}, []string{"topology"}, ""},
+		{"enum values", "service \"a\" {\n  topology = |\n}", []string{"active-active", "auto", "single-region"}, []string{"core"}, `"active-active"`},
+		{"enum in a string", "objective \"o\" {\n  survive = \"re|\n}", []string{"region", "zone", "country"}, nil, `"region"`},
+		{"references of a kind", "service \"a\" {\n  regions = [region.us-east-1, region.|]\n}", []string{"region.eu-west-1", "region.us-east-1"}, []string{"service.checkout"}, "eu-west-1"},
+		{"any reference", "data \"d\" {\n  owner = |\n}", []string{"service.checkout", "data.orders", "objective.critical"}, nil, ""},
+		{"region codes", "region \"|", []string{"us-east-1", "eu-west-1", "ap-southeast-2"}, nil, `"us-east-1"`},
+		{"product names", "data \"d\" {\n  product = \"aws.d|\n}", []string{"aws.dynamodb", "aws.aurora-postgresql"}, nil, `"aws.dynamodb"`},
+		{"inside an object", "service \"a\" {\n  x = {\n    |\n  }\n}", nil, []string{"topology"}, ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			off := strings.Index(c.text, "|")
+			text := []byte(strings.Replace(c.text, "|", "", 1))
+			items := complete(text, off, mod)
+			for _, w := range c.want {
+				if !hasLabel(items, w) {
+					t.Errorf("%q not offered; got %v", w, labels(items))
+				}
+			}
+			for _, n := range c.not {
+				if hasLabel(items, n) {
+					t.Errorf("%q offered", n)
+				}
+			}
+			if c.insert != "" && len(c.want) > 0 {
+				for _, it := range items {
+					if it.Label == c.want[0] {
+						if editText(it.TextEdit) != c.insert {
+							t.Errorf("%q inserts %q, want %q", it.Label, editText(it.TextEdit), c.insert)
+						}
+					}
+				}
+			}
+		})
+	}
+}
+
+func editText(e any) string {
+	if te, ok := e.(protocol.TextEdit); ok {
+		return te.NewText
+	}
+	return ""
+}
