@@ -231,3 +231,73 @@ func TestChdir(t *testing.T) {
 		t.Errorf("missing dir: code %d, %q", code, errOut)
 	}
 }
+
+// TestForce: --force reports everything and exits 0, as tflint's does; a
+// usage error still exits 1.
+func TestForce(t *testing.T) {
+	dir := "../../examples/global-commerce"
+	if _, _, code := runCLI(t, "validate", dir); code != ExitError {
+		t.Fatalf("the example should fail without --force: code %d", code)
+	}
+	out, _, code := runCLI(t, "validate", "--force", "-format", "compact", dir)
+	if code != ExitOK || !strings.Contains(out, "(MR101)") {
+		t.Errorf("--force: code %d\n%s", code, out)
+	}
+	if _, _, code := runCLI(t, "validate", "--force", "--min-severity", "bogus", dir); code != ExitError {
+		t.Errorf("--force with a usage error: code %d, want 1", code)
+	}
+}
+
+// TestConfigFile: a .mrplan.hcl above the module, up to the repository's
+// root, sets checks for every module under it; the module's own settings
+// and the flags win over it; --config names another file; mistakes in it
+// are diagnostics on its lines.
+func TestConfigFile(t *testing.T) {
+	root := t.TempDir()
+	if err := os.WriteFile(filepath.Join(root, ".git"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	mod := filepath.Join(root, "infra", "commerce")
+	if err := os.MkdirAll(mod, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	copyDir(t, "../../examples/global-commerce", mod)
+	write := func(name, src string) string {
+		p := filepath.Join(root, name)
+		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	write(".mrplan.hcl", "check \"MR101\" {\n  severity = \"warning\"\n}\n")
+	out, _, code := runCLI(t, "validate", "-format", "compact", mod)
+	if code != ExitOK || !strings.Contains(out, "warning: Hidden single-region dependency") {
+		t.Errorf("shared severity: code %d\n%s", code, out)
+	}
+	if _, _, code := runCLI(t, "validate", "--enable-check", "MR101", "--min-severity", "warning", mod); code != ExitError {
+		t.Errorf("the flags should still apply: code %d", code)
+	}
+	other := write("strict.hcl", "check \"hidden-single-region-dependency\" {\n  enabled = false\n}\n")
+	out, _, code = runCLI(t, "validate", "--config", other, "-format", "compact", mod)
+	if code != ExitOK || strings.Contains(out, "MR101") {
+		t.Errorf("--config: code %d\n%s", code, out)
+	}
+	bad := write("bad.hcl", "check \"MR999\" {\n  enabled = \"no\"\n}\nrule \"x\" {}\n")
+	out, _, code = runCLI(t, "validate", "--config", bad, "-format", "compact", mod)
+	for _, want := range []string{"bad.hcl:2:13: error: Invalid enabled", "bad.hcl:4:1: error: Unsupported block type"} {
+		if code != ExitError || !strings.Contains(out, want) {
+			t.Errorf("a broken --config: code %d, want %q in\n%s", code, want, out)
+		}
+	}
+	out, _, code = runCLI(t, "validate", "--config", filepath.Join(root, "missing.hcl"), mod)
+	if code != ExitError || !strings.Contains(out, "Configuration file not found") {
+		t.Errorf("a missing --config: code %d\n%s", code, out)
+	}
+	// Without the file, the module's own settings alone.
+	if err := os.Remove(filepath.Join(root, ".mrplan.hcl")); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, code := runCLI(t, "validate", mod); code != ExitError {
+		t.Errorf("without the file MR101 is an error again: code %d", code)
+	}
+}

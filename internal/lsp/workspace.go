@@ -243,15 +243,22 @@ func (w *workspace) analyze(dir string, gen int, docs map[string][]byte) *snapsh
 	mod, hdiags := lang.LoadDir(tmp)
 	snap.mod = mod
 	ds := diag.FromHCL(hdiags)
+	// The shared check settings, as validate finds them for this directory.
+	var flags checks.Flags
+	if path := checks.FindConfigFile(dir); path != "" {
+		settings, _, cd := checks.LoadConfigFile(path)
+		flags.Shared = settings
+		ds = append(ds, diag.FromHCL(cd)...)
+	}
 	if !hdiags.HasErrors() {
 		snap.loaded = true
 		p := planner.PlanModule(mod)
-		cfg, cfgDiags, _ := checks.NewConfig(mod.Settings, checks.Flags{})
+		cfg, cfgDiags, _ := checks.NewConfig(mod.Settings, flags)
 		found := append(checks.Run(&checks.Context{Module: mod, Plan: p, Today: w.today()}, cfg), cfgDiags...)
 		ds = append(ds, found...)
 		snap.planned = plannedBlocks(p, found)
 	} else {
-		ds = append(ds, checks.ConfigDiagnostics(mod, checks.Flags{})...)
+		ds = append(ds, checks.ConfigDiagnostics(mod, flags)...)
 	}
 	for i := range ds {
 		ds[i].Range = snap.realRange(ds[i].Range)
