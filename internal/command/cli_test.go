@@ -301,3 +301,40 @@ func TestConfigFile(t *testing.T) {
 		t.Errorf("without the file MR101 is an error again: code %d", code)
 	}
 }
+
+// TestInit: the starter module validates clean and is formatted; init
+// never overwrites a module.
+func TestInit(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "arch")
+	out, errOut, code := runCLI(t, "init", dir)
+	if code != ExitOK || !strings.Contains(out, "Wrote a starter module to "+filepath.Join(dir, "main.mr.hcl")) {
+		t.Fatalf("init: code %d\n%s%s", code, out, errOut)
+	}
+	if out, _, code := runCLI(t, "validate", dir); code != ExitOK || out != "Success! The module is valid.\n" {
+		t.Errorf("the starter module does not validate clean: code %d\n%s", code, out)
+	}
+	if _, errOut, code := runCLI(t, "fmt", "-check", dir); code != ExitOK {
+		t.Errorf("the starter module is not formatted: code %d %s", code, errOut)
+	}
+	src, _ := os.ReadFile(filepath.Join(dir, "main.mr.hcl"))
+	for _, want := range []string{`provider "aws"`, `region "us-east-1"`, `service "web"`, `data "accounts"`, "# "} {
+		if !strings.Contains(string(src), want) {
+			t.Errorf("the starter module lacks %q", want)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "main.mr.hcl"), []byte("# mine\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, errOut, code = runCLI(t, "init", dir)
+	if code != ExitError || !strings.Contains(errOut, "already holds a module (main.mr.hcl)") {
+		t.Errorf("init over a module: code %d, %q", code, errOut)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "main.mr.hcl")); string(b) != "# mine\n" {
+		t.Errorf("init overwrote the file: %q", b)
+	}
+	other := t.TempDir()
+	_ = os.WriteFile(filepath.Join(other, "infra.mr.json"), []byte("{}"), 0o644)
+	if _, _, code := runCLI(t, "init", other); code != ExitError {
+		t.Errorf("init beside a JSON module file: code %d", code)
+	}
+}

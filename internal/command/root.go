@@ -115,6 +115,7 @@ dependencies.`,
 	root.PersistentFlags().BoolVar(&g.progress, "progress", false, "show a progress bar on standard error when a run takes more than a second (only on a terminal)")
 	root.AddCommand(
 		newVersionCmd(s),
+		newInitCmd(s),
 		newValidateCmd(s, g),
 		newFmtCmd(s, g),
 		newChecksCmd(s, g),
