@@ -38,6 +38,8 @@ func formatsGolden(t *testing.T, g *goldie.Goldie, dir, name string, args ...str
 		}
 		g.Assert(t, name+"."+format, []byte(out+errOut))
 		switch format {
+		case "json":
+			checkSchema(t, "validate", []byte(out))
 		case "sarif":
 			validateSARIF(t, []byte(out))
 		case "junit", "checkstyle":

@@ -77,6 +77,7 @@ func checkPlanJSON(t *testing.T, js string) {
 	if err := json.Unmarshal([]byte(js), &top); err != nil {
 		t.Fatalf("plan -json is not JSON: %v", err)
 	}
+	checkSchema(t, "plan", []byte(js))
 	for _, k := range []string{"format_version", "mrplan_version", "config_hash", "services", "data", "changes",
 		"findings", "scenarios", "summary", "has_changes", "errored"} {
 		if _, ok := top[k]; !ok {
