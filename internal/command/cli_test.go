@@ -338,3 +338,40 @@ func TestInit(t *testing.T) {
 		t.Errorf("init beside a JSON module file: code %d", code)
 	}
 }
+
+// TestREADMEPlanExcerpt: the README's plan excerpt is the real output, with
+// "…" lines standing for lines left out.
+func TestREADMEPlanExcerpt(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const start = "```console\n$ mrplan plan examples/global-commerce\n"
+	i := strings.Index(string(readme), start)
+	if i < 0 {
+		t.Fatal("the README has no plan excerpt")
+	}
+	excerpt := string(readme[i+len(start):])
+	excerpt = excerpt[:strings.Index(excerpt, "```\n")]
+	wd, _ := os.Getwd()
+	t.Chdir("../..")
+	out, _, code := runCLI(t, "plan", "examples/global-commerce")
+	t.Chdir(wd)
+	if code != ExitOK {
+		t.Fatalf("plan exits %d", code)
+	}
+	real := strings.Split(out, "\n")
+	at := 0
+	for _, line := range strings.Split(strings.TrimSuffix(excerpt, "\n"), "\n") {
+		if strings.TrimSpace(line) == "…" {
+			continue
+		}
+		for at < len(real) && real[at] != line {
+			at++
+		}
+		if at == len(real) {
+			t.Fatalf("the README's plan excerpt has a line the real output lacks (or has out of order):\n%s", line)
+		}
+		at++
+	}
+}
