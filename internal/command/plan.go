@@ -93,7 +93,7 @@ func planDir(s Streams, g *globals, dir, compareTo string, co checkOptions, json
 		ds := diag.FromHCL(hdiags)
 		diag.Sort(ds)
 		if jsonOut {
-			views.DiagnosticsJSON(s.Out, ds, false)
+			views.DiagnosticsJSONView{Files: m.Files, Module: m}.Write(s.Out, ds, false)
 		} else {
 			views.DiagnosticsText{Files: m.Files, Module: m, Color: g.color(s.ErrTerminal)}.Write(s.Err, ds)
 		}

@@ -51,7 +51,7 @@ func startClient(t *testing.T) *client {
 	s2cR, s2cW := io.Pipe()
 	c := &client{t: t, diags: make(chan published, 64), code: make(chan int, 1)}
 	go func() {
-		c.code <- Serve(context.Background(), c2sR, s2cW, Options{Today: func() (int, int, int) { return 2026, 1, 15 }})
+		c.code <- Serve(context.Background(), c2sR, s2cW, Options{Today: func() time.Time { return time.Date(2026, 1, 15, 0, 0, 0, 0, time.UTC) }})
 		s2cW.Close()
 	}()
 	handler := jsonrpc2.HandlerWithError(func(_ context.Context, _ *jsonrpc2.Conn, req *jsonrpc2.Request) (any, error) {
@@ -171,7 +171,8 @@ func TestProtocol(t *testing.T) {
 	var hover protocol.Hover
 	c.call("textDocument/hover", protocol.HoverParams{TextDocumentPositionParams: at(uri, 5, 10)}, &hover)
 	text := hoverText(t, hover)
-	for _, want := range []string{"**service.checkout**", "| tier | 0 | criticality = core |", "| topology |", "| write mode |", "| RPO |"} {
+	for _, want := range []string{"**service.checkout**", "| tier | 0 | criticality = core |", "| topology |", "| write mode |", "| RPO |",
+		"Findings:\n", "- error MR301: Split-brain risk"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("hover on the service lacks %q:\n%s", want, text)
 		}

@@ -158,7 +158,25 @@ func describe(snap *snapshot, a lang.Address, full bool) string {
 			plannedData(&b, raw, full)
 		}
 	}
+	if full {
+		findings(&b, snap, a)
+	}
 	return b.String()
+}
+
+// findings lists the check findings about a, as validate reports them.
+func findings(b *strings.Builder, snap *snapshot, a lang.Address) {
+	first := true
+	for _, d := range snap.diags {
+		if d.Subject != a.String() || d.Rule == "" {
+			continue
+		}
+		if first {
+			b.WriteString("\nFindings:\n")
+			first = false
+		}
+		fmt.Fprintf(b, "- %s %s: %s\n", d.Severity, d.Rule, d.Summary)
+	}
 }
 
 type row struct{ decision, planned, reason string }

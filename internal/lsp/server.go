@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/sourcegraph/jsonrpc2"
 	"github.com/tliron/glsp"
@@ -18,8 +19,9 @@ import (
 
 // Options configure a server. The zero value is what mrplan lsp runs.
 type Options struct {
-	// Today is the date checks judge drill ages against; nil is today (UTC).
-	Today func() (y, m, d int)
+	// Today is the date checks judge drill ages and ignore expiries
+	// against; nil is the current UTC date.
+	Today func() time.Time
 }
 
 // Serve speaks the protocol on in and out until the client sends exit or
@@ -69,7 +71,7 @@ type server struct {
 func newServer(opts Options) *server {
 	s := &server{ws: newWorkspace()}
 	if opts.Today != nil {
-		s.ws.today = todayFunc(opts.Today)
+		s.ws.today = opts.Today
 	}
 	s.ws.publish = s.publishDiagnostics
 	s.handler = protocol.Handler{

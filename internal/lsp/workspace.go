@@ -393,13 +393,6 @@ func (w *workspace) stop() {
 	w.publish = nil
 }
 
-func todayFunc(f func() (y, m, d int)) func() time.Time {
-	return func() time.Time {
-		y, m, d := f()
-		return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
-	}
-}
-
 // namesFor is the module completion draws names from: the latest analysis
 // that loaded without errors (what is being typed rarely parses), else the
 // latest.
