@@ -12,8 +12,8 @@ func TestSchema(t *testing.T) {
 	byType := map[string]BlockSchema{}
 	for _, b := range s {
 		byType[b.Type] = b
-		if b.Type != "mrplan" && len(b.Attributes) == 0 {
-			t.Errorf("%s has no attributes", b.Type)
+		if len(b.Attributes)+len(b.Blocks) == 0 {
+			t.Errorf("%s has no attributes or blocks", b.Type)
 		}
 	}
 	words := func(block, attr string) []string {
