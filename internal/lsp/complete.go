@@ -45,7 +45,7 @@ func complete(text []byte, off int, mod *lang.Module) []protocol.CompletionItem 
 	for lineStart > 0 && text[lineStart-1] != '\n' {
 		lineStart--
 	}
-	path := blockPath(text[:lineStart])
+	path, braceAt := blockPath(text[:lineStart])
 	prefix := string(text[lineStart:off])
 	replace := func(partial string) protocol.Range {
 		return protocol.Range{Start: positionOf(text, off-len(partial)), End: positionOf(text, off)}
@@ -70,7 +70,8 @@ func complete(text []byte, off int, mod *lang.Module) []protocol.CompletionItem 
 		if !known {
 			return nil
 		}
-		return append(attributeItems(schema, replace(partial)), blockItems(schema.Blocks, replace(partial))...)
+		set := attributesSet(text, braceAt, lineStart)
+		return append(attributeItems(schema, set, replace(partial)), blockItems(schema.Blocks, replace(partial))...)
 	case valueOf.MatchString(prefix):
 		m := valueOf.FindStringSubmatch(prefix)
 		attr, value := m[1], m[2]
@@ -111,10 +112,12 @@ func complete(text []byte, off int, mod *lang.Module) []protocol.CompletionItem 
 }
 
 // blockPath is the stack of blocks open at the end of text: ["service",
-// "routing"]; "" stands for an object value's brace.
-func blockPath(text []byte) []string {
+// "routing"]; "" stands for an object value's brace. braceAt is the byte
+// offset of the innermost open brace.
+func blockPath(text []byte) (path []string, braceAt int) {
 	toks, _ := hclsyntax.LexConfig(text, "", hcl.InitialPos)
 	var stack []string
+	var braces []int
 	var line []hclsyntax.Token
 	for _, t := range toks {
 		switch t.Type {
@@ -132,14 +135,60 @@ func blockPath(text []byte) []string {
 				}
 			}
 			stack = append(stack, typ)
+			braces = append(braces, t.Range.Start.Byte)
 		case hclsyntax.TokenCBrace:
 			if len(stack) > 0 {
 				stack = stack[:len(stack)-1]
+				braces = braces[:len(braces)-1]
 			}
 		}
 		line = append(line, t)
 	}
-	return stack
+	if len(braces) == 0 {
+		return stack, -1
+	}
+	return stack, braces[len(braces)-1]
+}
+
+// attributesSet names the attributes the block opened by the brace at
+// braceAt already sets, on lines other than the one at skipLine (where the
+// cursor is), so completion does not offer them again.
+func attributesSet(text []byte, braceAt, skipLine int) map[string]bool {
+	set := map[string]bool{}
+	if braceAt < 0 {
+		return set
+	}
+	toks, _ := hclsyntax.LexConfig(text[braceAt:], "", hcl.Pos{Line: 1, Column: 1, Byte: braceAt})
+	depth := 0
+	for i, t := range toks {
+		switch t.Type {
+		case hclsyntax.TokenOBrace, hclsyntax.TokenOBrack, hclsyntax.TokenOParen:
+			depth++
+		case hclsyntax.TokenCBrace, hclsyntax.TokenCBrack, hclsyntax.TokenCParen:
+			depth--
+			if depth == 0 {
+				return set
+			}
+		case hclsyntax.TokenIdent:
+			if depth == 1 && i+1 < len(toks) && toks[i+1].Type == hclsyntax.TokenEqual && !sameLine(text, t.Range.Start.Byte, skipLine) {
+				set[string(t.Bytes)] = true
+			}
+		}
+	}
+	return set
+}
+
+// sameLine says whether offset off is on the line that starts at lineStart.
+func sameLine(text []byte, off, lineStart int) bool {
+	if off < lineStart {
+		return false
+	}
+	for i := lineStart; i < off; i++ {
+		if text[i] == '\n' {
+			return false
+		}
+	}
+	return true
 }
 
 // schemaAt finds the schema of the innermost block of path.
@@ -194,9 +243,12 @@ func blockItems(blocks []lang.BlockSchema, r protocol.Range) []protocol.Completi
 	return out
 }
 
-func attributeItems(b lang.BlockSchema, r protocol.Range) []protocol.CompletionItem {
+func attributeItems(b lang.BlockSchema, set map[string]bool, r protocol.Range) []protocol.CompletionItem {
 	var out []protocol.CompletionItem
 	for _, a := range b.Attributes {
+		if set[a.Name] {
+			continue
+		}
 		detail := "attribute of " + b.Type
 		if a.Required {
 			detail = "required attribute of " + b.Type

@@ -24,6 +24,7 @@ func TestComplete(t *testing.T) {
 	}{
 		{"block types", "ser|", []string{"service", "data", "region", "objective"}, nil, `service "${1:name}" {` + "\n  $0\n}"},
 		{"service attributes", "service \"a\" {\n  |\n}", []string{"criticality", "topology", "regions", "routing"}, []string{"owner"}, "criticality = "},
+		{"attributes not set yet", "service \"a\" {\n  topology = \"auto\"\n  to|\n  routing { policy = \"geo\" }\n  regions = []\n}", []string{"tier", "failover"}, []string{"topology", "regions", "policy"}, "tier = "},
 		{"nested block", "service \"a\" {\n  routing {\n    p|\n  }\n}", []string{"policy", "dns_ttl"}, []string{"topology"}, "policy = "},
 		{"after a closed block", "service \"a\" {\n  routing { policy = \"geo\" }\n  |\n}", []string{"topology"}, nil, ""},
 		{"data attributes", "data \"d\" {\n  |", []string{"owner", "product", "loss_tolerance"}, []string{"topology"}, ""},
