@@ -266,3 +266,34 @@ func js(v any) string {
 }
 
 func strPtr(s string) *string { return &s }
+
+// TestAnalysisUsesSharedConfig: the editor sees what validate reports,
+// the repository's .mrplan.hcl included, and an unsaved document counts
+// over the file on disk.
+func TestAnalysisUsesSharedConfig(t *testing.T) {
+	root := t.TempDir()
+	_ = os.WriteFile(filepath.Join(root, ".git"), nil, 0o644)
+	dir := filepath.Join(root, "arch")
+	_ = os.MkdirAll(dir, 0o755)
+	fixed := strings.Replace(broken, "region.eu-west1", "region.eu-west-1", 1)
+	path := filepath.Join(dir, "main.mr.hcl")
+	_ = os.WriteFile(path, []byte(broken), 0o644) // on disk: the error
+	ws := newWorkspace()
+	ws.open(path, []byte(fixed), 1, false) // in the editor: fixed
+	rules := func() map[string]bool {
+		out := map[string]bool{}
+		for _, d := range ws.snapshotFor(path).diags {
+			out[d.Rule+":"+d.Summary] = true
+		}
+		return out
+	}
+	if got := rules(); !got["MR301:Split-brain risk"] || got[":Unknown reference"] {
+		t.Fatalf("without a config file: %v", got)
+	}
+	_ = os.WriteFile(filepath.Join(root, ".mrplan.hcl"), []byte("check \"MR301\" {\n  enabled = false\n}\n"), 0o644)
+	ws.saved(filepath.Join(root, ".mrplan.hcl")) // the editor's file watcher
+	if got := rules(); got["MR301:Split-brain risk"] {
+		t.Errorf("MR301 is off in .mrplan.hcl but still reported: %v", got)
+	}
+	ws.stop()
+}

@@ -126,6 +126,17 @@ func (w *workspace) close(path string) {
 func (w *workspace) saved(path string) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
+	if filepath.Base(path) == checks.ConfigFileName {
+		// Shared settings: every module at or below its directory.
+		under := filepath.Dir(path)
+		for dir, m := range w.modules {
+			if rel, err := filepath.Rel(under, dir); err == nil && filepath.IsLocal(rel) || dir == under {
+				m.gen++
+				w.schedule(m, false)
+			}
+		}
+		return
+	}
 	m := w.moduleOf(filepath.Dir(path))
 	m.gen++
 	w.schedule(m, false)
@@ -350,7 +361,12 @@ func (w *workspace) publishAll(m *module, versions map[string]int32) {
 		if file == "" {
 			continue
 		}
-		byFile[file] = append(byFile[file], fileDiagnostic{d, s.texts[file], s.texts})
+		text, ok := s.texts[file]
+		if !ok {
+			// Not a module file: the shared .mrplan.hcl, say.
+			text, _ = os.ReadFile(file)
+		}
+		byFile[file] = append(byFile[file], fileDiagnostic{d, text, s.texts})
 	}
 	var files []string
 	for f := range byFile {
