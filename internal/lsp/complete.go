@@ -57,11 +57,10 @@ func complete(text []byte, off int, mod *lang.Module) []protocol.CompletionItem 
 	switch {
 	case len(path) == 0 && labelOf.MatchString(prefix):
 		m := labelOf.FindStringSubmatch(prefix)
-		quoted := m[2] == `"`
 		if m[1] == "region" {
-			return regionItems(mod, m[3], quoted, replace(m[2]+m[3]))
+			return regionItems(mod, replace(m[2]+m[3]))
 		}
-		return catalogItems(mod, m[3], quoted, replace(m[2]+m[3]))
+		return catalogItems(mod, replace(m[2]+m[3]))
 	case startOfLine.MatchString(prefix):
 		partial := startOfLine.FindStringSubmatch(prefix)[1]
 		if len(path) == 0 {
@@ -102,7 +101,7 @@ func complete(text []byte, off int, mod *lang.Module) []protocol.CompletionItem 
 		case attr == "product":
 			return productItems(mod, edit)
 		case attr == "code" && len(path) == 1 && path[0] == "region":
-			return regionItems(mod, partial, quoted, edit)
+			return regionItems(mod, edit)
 		case quoted:
 			return nil
 		}
@@ -311,7 +310,9 @@ func catalogs(mod *lang.Module) []*providers.Catalog {
 	return out
 }
 
-func regionItems(mod *lang.Module, _ string, quoted bool, r protocol.Range) []protocol.CompletionItem {
+// regionItems are the region codes of the module's catalogs, quoted; r is
+// what they replace (the partial code and its opening quote).
+func regionItems(mod *lang.Module, r protocol.Range) []protocol.CompletionItem {
 	var out []protocol.CompletionItem
 	seen := map[string]bool{}
 	for _, c := range catalogs(mod) {
@@ -323,11 +324,11 @@ func regionItems(mod *lang.Module, _ string, quoted bool, r protocol.Range) []pr
 			out = append(out, item(reg.Code, &kindValue, fmt.Sprintf("%s: %s", c.Name, reg.Name), `"`+reg.Code+`"`, r, false))
 		}
 	}
-	_ = quoted
 	return out
 }
 
-func catalogItems(mod *lang.Module, _ string, _ bool, r protocol.Range) []protocol.CompletionItem {
+// catalogItems are the catalogs a provider block may name.
+func catalogItems(mod *lang.Module, r protocol.Range) []protocol.CompletionItem {
 	reg := providers.NewRegistry()
 	if mod != nil && mod.Registry != nil {
 		reg = mod.Registry

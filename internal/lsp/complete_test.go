@@ -33,6 +33,8 @@ func TestComplete(t *testing.T) {
 		{"references of a kind", "service \"a\" {\n  regions = [region.us-east-1, region.|]\n}", []string{"region.eu-west-1", "region.us-east-1"}, []string{"service.checkout"}, "eu-west-1"},
 		{"any reference", "data \"d\" {\n  owner = |\n}", []string{"service.checkout", "data.orders", "objective.critical"}, nil, ""},
 		{"region codes", "region \"|", []string{"us-east-1", "eu-west-1", "ap-southeast-2"}, nil, `"us-east-1"`},
+		{"catalog names", "provider \"a|", []string{"aws", "azure", "gcp"}, nil, `"aws"`},
+		{"region code attribute", "region \"virginia\" {\n  code = \"us-e|\n}", []string{"us-east-1"}, nil, `"us-east-1"`},
 		{"product names", "data \"d\" {\n  product = \"aws.d|\n}", []string{"aws.dynamodb", "aws.aurora-postgresql"}, nil, `"aws.dynamodb"`},
 		{"inside an object", "service \"a\" {\n  x = {\n    |\n  }\n}", nil, []string{"topology"}, ""},
 	} {
