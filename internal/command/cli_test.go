@@ -226,7 +226,19 @@ func TestChdir(t *testing.T) {
 		}
 	}
 	t.Chdir(wd)
-	_, errOut, code := runCLI(t, "-chdir=no-such-dir", "validate")
+	tmp := t.TempDir()
+	copyDir(t, "../../examples/bank-ledger", tmp)
+	_ = os.Remove(filepath.Join(tmp, "mrplan.state.json"))
+	out, errOut, code := runCLI(t, "-chdir="+tmp, "plan", "-out", "p.json")
+	if want := "Record it with: mrplan -chdir=" + tmp + " apply p.json"; code != ExitOK || !strings.Contains(out, want) {
+		t.Errorf("plan -out under -chdir: code %d, want %q in\n%s%s", code, want, out, errOut)
+	}
+	t.Chdir(wd)
+	if out, errOut, code := runCLI(t, "-chdir="+tmp, "apply", "p.json"); code != ExitOK {
+		t.Errorf("the hint's command fails: code %d\n%s%s", code, out, errOut)
+	}
+	t.Chdir(wd)
+	_, errOut, code = runCLI(t, "-chdir=no-such-dir", "validate")
 	if code != ExitError || !strings.Contains(errOut, "-chdir=no-such-dir: cannot switch to that directory: it does not exist") {
 		t.Errorf("missing dir: code %d, %q", code, errOut)
 	}
