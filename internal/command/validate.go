@@ -30,7 +30,13 @@ func newValidateCmd(s Streams, g *globals) *cobra.Command {
 its references, runs every check, and reports every problem found in one run.
 
 It exits 1 when there is a language error, or a finding at or above
---min-severity (default error); otherwise 0. Use it as a CI gate.`,
+--min-severity (default error); otherwise 0. Use it as a CI gate.
+
+To adopt the gate on an architecture that already has findings, record them
+once with --write-baseline FILE and run with --baseline FILE: only findings
+not in the file fail (matched by check, subject and message, not by line),
+and recorded ones that are gone are reported as notices. --force reports
+everything and exits 0.`,
 		Args:              cobra.MaximumNArgs(1),
 		ValidArgsFunction: completeModuleDir,
 		RunE: func(_ *cobra.Command, args []string) error {
