@@ -297,3 +297,12 @@ func TestAnalysisUsesSharedConfig(t *testing.T) {
 	}
 	ws.stop()
 }
+
+func mustRead(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}

@@ -20,9 +20,7 @@ import (
 // it starts and ends: "region.us-east-1" in a reference, "aws.dynamodb" in
 // a product string. The cursor may sit just after the word.
 func wordAt(text []byte, off int) (string, int, int) {
-	isName := func(c byte) bool {
-		return c == '_' || c == '-' || c == '.' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c >= 0x80
-	}
+	isName := func(c byte) bool { return c == '.' || isNameByte(c) }
 	if off > len(text) {
 		off = len(text)
 	}
@@ -34,6 +32,12 @@ func wordAt(text []byte, off int) (string, int, int) {
 		end++
 	}
 	return strings.Trim(string(text[start:end]), "."), start, end
+}
+
+// isNameByte says whether c can be part of a block's name (HCL identifiers
+// take letters, digits, '_' and '-'; bytes of other scripts are let in).
+func isNameByte(c byte) bool {
+	return c == '_' || c == '-' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c >= 0x80
 }
 
 // addressAt is the reference under the cursor, if the word there is one.

@@ -87,6 +87,8 @@ func newServer(opts Options) *server {
 		TextDocumentDefinition:         s.definition,
 		TextDocumentCompletion:         s.completion,
 		TextDocumentFormatting:         s.formatting,
+		TextDocumentDocumentSymbol:     s.documentSymbol,
+		TextDocumentReferences:         s.references,
 		WorkspaceDidChangeWatchedFiles: s.didChangeWatchedFiles,
 	}
 	return s
@@ -159,6 +161,8 @@ func (s *server) initialize(_ *glsp.Context, _ *protocol.InitializeParams) (any,
 			},
 			HoverProvider:              true,
 			DefinitionProvider:         true,
+			ReferencesProvider:         true,
+			DocumentSymbolProvider:     true,
 			DocumentFormattingProvider: true,
 			CompletionProvider: &protocol.CompletionOptions{
 				TriggerCharacters: []string{".", "\"", "="},
