@@ -71,3 +71,18 @@ func editText(e any) string {
 	}
 	return ""
 }
+
+// TestDescribe: hover on a reference to an objective or a dependency says
+// what it holds.
+func TestDescribe(t *testing.T) {
+	ws := newWorkspace()
+	abs, _ := filepath.Abs("testdata/shop/main.mr.hcl")
+	snap := ws.snapshotFor(abs)
+	got := describe(snap, lang.Address{Kind: lang.KindObjective, Name: "critical"}, false)
+	if want := "**objective.critical** — declared in main.mr.hcl line 6\n\nrpo 1m, rto 15m, survive region"; got != want {
+		t.Errorf("objective:\n%s\nwant:\n%s", got, want)
+	}
+	if got := describe(snap, lang.Address{Kind: lang.KindService, Name: "nope"}, false); !strings.Contains(got, "Not declared in this module") {
+		t.Errorf("undeclared: %s", got)
+	}
+}

@@ -8,6 +8,7 @@
 // judged by checks.Run, and the results become diagnostics, hovers,
 // definitions and completions. It owns positions in the protocol's terms
 // (UTF-16 columns), the open documents and the background re-plan; it does
-// not parse the language beyond finding what is under the cursor (lang's
-// job), decide anything (planner's) or judge anything (checks').
+// not parse the language beyond finding what is under the cursor and a
+// file's outline of blocks (the rest is lang's job), decide anything
+// (planner's) or judge anything (checks').
 package lsp

@@ -149,6 +149,34 @@ func describe(snap *snapshot, a lang.Address, full bool) string {
 			g := reg.Geo
 			fmt.Fprintf(&b, "\n\n%s `%s`: %s (%s, %s)", g.Provider, g.Code, g.Name, g.City, g.Country)
 		}
+	case lang.KindObjective:
+		if o := snap.mod.Objective(a.Name); o != nil {
+			survive := o.Survive
+			if survive == 0 {
+				survive = lang.DomainRegion
+			}
+			fmt.Fprintf(&b, "\n\nrpo %s, rto %s, survive %s", units.FormatDuration(o.RPO), units.FormatDuration(o.RTO), survive)
+		}
+	case lang.KindDependency:
+		if d := snap.mod.Dependency(a.Name); d != nil {
+			fmt.Fprintf(&b, "\n\n%s", d.Kind)
+			if d.Product != "" {
+				fmt.Fprintf(&b, ", `%s`", d.Product)
+			}
+			switch {
+			case d.Global:
+				b.WriteString(", global")
+			case len(d.Regions) > 0:
+				var rs []string
+				for _, r := range d.Regions {
+					rs = append(rs, r.Addr.Name)
+				}
+				b.WriteString(", in " + strings.Join(rs, ", "))
+			}
+			if d.Fallback != "" {
+				b.WriteString("; soft, fallback: " + d.Fallback)
+			}
+		}
 	case lang.KindService, lang.KindData:
 		raw, ok := snap.planned[a.String()]
 		if !ok {
