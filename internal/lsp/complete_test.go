@@ -1,12 +1,14 @@
 package lsp
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/mrplan/mrplan/lang"
 	protocol "github.com/tliron/glsp/protocol_3_16"
+
+	"github.com/mrplan/mrplan/lang"
 )
 
 // TestComplete: what completion offers at each kind of place, marked "|"
@@ -84,5 +86,30 @@ func TestDescribe(t *testing.T) {
 	}
 	if got := describe(snap, lang.Address{Kind: lang.KindService, Name: "nope"}, false); !strings.Contains(got, "Not declared in this module") {
 		t.Errorf("undeclared: %s", got)
+	}
+}
+
+// TestNoPanicAnywhere: completion, hover's lookups and the outline work at
+// every kind of place of every example, in whole files and in files cut
+// short as they are while being typed.
+func TestNoPanicAnywhere(t *testing.T) {
+	files, _ := filepath.Glob("../../examples/*/*.mr.*")
+	if len(files) == 0 {
+		t.Fatal("no examples")
+	}
+	mod, _ := lang.LoadDir(filepath.Join("testdata", "shop"))
+	for _, f := range files {
+		text, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for off := 0; off <= len(text); off += 101 {
+			for _, src := range [][]byte{text, text[:off]} {
+				complete(src, off, mod)
+				addressAt(src, off)
+				blockHeaderAt(src, f, off)
+			}
+			symbols(text[:off], f)
+		}
 	}
 }
