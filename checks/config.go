@@ -12,9 +12,10 @@ import (
 )
 
 // Config says which checks run and at what severity: the catalog's
-// defaults, then the module's `mrplan { check "ID" {...} }` blocks, then the
-// command line's --enable-check and --disable-check, each overriding the one
-// before.
+// defaults, then the shared configuration file's `check "ID" {...}` blocks
+// (.mrplan.hcl, see configfile.go), then the module's `mrplan { check "ID"
+// {...} }` blocks, then the command line's --enable-check and
+// --disable-check, each overriding the one before.
 type Config struct {
 	disabled map[string]bool
 	severity map[string]diag.Severity
@@ -39,6 +40,9 @@ func (c *Config) Severity(ch Check) diag.Severity {
 // name, or a comma-separated list of them.
 type Flags struct {
 	Enable, Disable []string
+	// Shared are the check blocks of the configuration file shared across
+	// modules (LoadConfigFile); the module's own blocks override them.
+	Shared []*lang.CheckSetting
 }
 
 // NewConfig builds the configuration from the module's settings and the
@@ -48,8 +52,12 @@ type Flags struct {
 func NewConfig(s *lang.Settings, f Flags) (*Config, []diag.Diagnostic, error) {
 	c := &Config{disabled: map[string]bool{}, severity: map[string]diag.Severity{}}
 	var diags []diag.Diagnostic
+	settings := f.Shared
 	if s != nil {
-		for _, cs := range s.Checks {
+		settings = append(append([]*lang.CheckSetting{}, f.Shared...), s.Checks...)
+	}
+	{
+		for _, cs := range settings {
 			ch := Lookup(cs.ID)
 			if ch == nil {
 				diags = append(diags, unknownCheck(cs.ID, cs.IDRange))

@@ -23,6 +23,7 @@ import (
 
 type applyFlags struct {
 	module      string
+	moduleSet   bool // --module was given: a saved plan's recorded directory is not used
 	autoApprove bool
 	lockTimeout time.Duration
 	checks      checkOptions
@@ -37,7 +38,10 @@ func newApplyCmd(s Streams, g *globals) *cobra.Command {
 (mrplan { state }, default mrplan.state.json beside the module). Later plans
 are compared with it.
 
-With PLANFILE (saved by 'mrplan plan -out PLANFILE'), apply records that plan.
+With PLANFILE (saved by 'mrplan plan -out PLANFILE'), apply records that plan,
+from any directory: the plan records where its module is, relative to the plan
+file, and apply finds the module there (or, if it moved, in the plan file's
+directory or the working directory, when the files there are those planned).
 It refuses a plan made from module files that have changed, been added or been
 removed since (it names the file), a plan made against an older state, and a
 plan with errors. Plan again and apply the new file.
@@ -49,15 +53,16 @@ the input is not a terminal.
 Findings are part of the plan and never block apply; language errors do.
 The state is locked while apply runs, so two applies cannot interleave.`,
 		Args: cobra.MaximumNArgs(1),
-		RunE: func(_ *cobra.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) error {
 			file := ""
 			if len(args) == 1 {
 				file = args[0]
 			}
+			f.moduleSet = cmd.Flags().Changed("module")
 			return exit(runApply(s, g, f, file))
 		},
 	}
-	cmd.Flags().StringVar(&f.module, "module", ".", "`DIR` holding the module (and its state)")
+	cmd.Flags().StringVar(&f.module, "module", ".", "`DIR` holding the module (and its state); with PLANFILE, default the directory the plan records")
 	cmd.Flags().BoolVar(&f.autoApprove, "auto-approve", false, "record without asking (for CI)")
 	cmd.Flags().DurationVar(&f.lockTimeout, "lock-timeout", 10*time.Second, "how long to wait for another run's lock on the state")
 	f.checks.register(cmd.Flags())
@@ -87,17 +92,22 @@ func applySaved(s Streams, f *applyFlags, file string) int {
 		fmt.Fprintf(s.Err, "Error: the plan %s has errors and cannot be recorded; fix them and plan again.\n", file)
 		return ExitError
 	}
-	m, hdiags := lang.LoadDir(f.module)
+	dir, err := locateModule(file, sp, f.module, f.moduleSet)
+	if err != nil {
+		fmt.Fprintf(s.Err, "Error: %s.\n", err)
+		return ExitError
+	}
+	m, hdiags := lang.LoadDir(dir)
 	if hdiags.HasErrors() {
 		fmt.Fprintf(s.Err, "Error: cannot load the module in %s (%s), so the plan %s cannot be checked against it. Pass --module DIR, the directory the plan was made from, and run mrplan validate there.\n",
-			f.module, firstError(hdiags), file)
+			dir, firstError(hdiags), file)
 		return ExitError
 	}
 	if stale := staleFiles(sp.Files, fileHashes(m)); stale != "" {
 		fmt.Fprintf(s.Err, "Error: the plan %s is stale: %s since it was made. Plan again (mrplan plan -out %s) and apply the new plan.\n", file, stale, file)
 		return ExitError
 	}
-	path := statePath(f.module, m)
+	path := statePath(dir, m)
 	return record(s, path, f.lockTimeout, func(st *state.State) (*state.State, string, error) {
 		cur := 0
 		if st != nil {

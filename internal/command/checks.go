@@ -29,11 +29,55 @@ var today = func() time.Time {
 // checkOptions are the flags validate and lint share for choosing checks.
 type checkOptions struct {
 	enable, disable []string
+	config          string // --config FILE; "" finds .mrplan.hcl
 }
 
 func (o *checkOptions) register(f *pflag.FlagSet) {
 	f.StringSliceVar(&o.enable, "enable-check", nil, "run a check the module turned off (ID or name; repeatable, or comma-separated)")
 	f.StringSliceVar(&o.disable, "disable-check", nil, "do not run a check (ID or name; repeatable, or comma-separated)")
+	f.StringVar(&o.config, "config", "", "check settings shared across modules, from `FILE` (default: "+checks.ConfigFileName+" in the module's directory or a parent, up to the repository root)")
+}
+
+// shared is the configuration file a run uses: --config, or the nearest
+// .mrplan.hcl above the module. path is "" when there is none.
+type shared struct {
+	path     string
+	settings []*lang.CheckSetting
+	src      []byte
+	diags    []diag.Diagnostic
+}
+
+func (o *checkOptions) shared(mod *lang.Module) shared {
+	path := o.config
+	if path == "" && mod != nil {
+		path = checks.FindConfigFile(mod.Dir)
+	}
+	if path == "" {
+		return shared{}
+	}
+	settings, src, hd := checks.LoadConfigFile(path)
+	return shared{path: path, settings: settings, src: src, diags: diag.FromHCL(hd)}
+}
+
+// flags are the check flags with the shared settings.
+func (o *checkOptions) flags(mod *lang.Module) (checks.Flags, shared) {
+	sh := o.shared(mod)
+	return checks.Flags{Enable: o.enable, Disable: o.disable, Shared: sh.settings}, sh
+}
+
+// sources adds the configuration file to files, for snippets of its
+// diagnostics; files itself is not changed.
+func (o *checkOptions) sources(mod *lang.Module, files map[string][]byte) map[string][]byte {
+	sh := o.shared(mod)
+	if sh.src == nil {
+		return files
+	}
+	out := make(map[string][]byte, len(files)+1)
+	for k, v := range files {
+		out[k] = v
+	}
+	out[sh.path] = sh.src
+	return out
 }
 
 // runChecks plans mod and runs every enabled check over it and, for lint,
@@ -45,12 +89,16 @@ func runChecks(mod *lang.Module, o checkOptions, manifests []*manifest.Manifest)
 
 // runChecksOn is runChecks for a command that has planned mod already.
 func runChecksOn(mod *lang.Module, p *planner.Plan, o checkOptions, manifests []*manifest.Manifest) []diag.Diagnostic {
-	cfg, cfgDiags, err := checks.NewConfig(mod.Settings, checks.Flags{Enable: o.enable, Disable: o.disable})
+	flags, sh := o.flags(mod)
+	if len(sh.diags) > 0 && diagErrors(sh.diags) {
+		return sh.diags // a broken configuration file: its errors, not checks run on half of it
+	}
+	cfg, cfgDiags, err := checks.NewConfig(mod.Settings, flags)
 	if err != nil {
 		return []diag.Diagnostic{{Severity: diag.Error, Summary: "Unknown check", Detail: err.Error() + "."}}
 	}
 	ctx := &checks.Context{Module: mod, Plan: p, Manifests: manifests, Today: today()}
-	return append(checks.Run(ctx, cfg), cfgDiags...)
+	return append(append(checks.Run(ctx, cfg), cfgDiags...), sh.diags...)
 }
 
 // ruleCatalog describes checks to the views: every check, or with ran set,
@@ -58,7 +106,8 @@ func runChecksOn(mod *lang.Module, p *planner.Plan, o checkOptions, manifests []
 func ruleCatalog(mod *lang.Module, o *checkOptions, lint bool) []views.Rule {
 	var cfg *checks.Config
 	if o != nil && mod != nil {
-		cfg, _, _ = checks.NewConfig(mod.Settings, checks.Flags{Enable: o.enable, Disable: o.disable})
+		flags, _ := o.flags(mod)
+		cfg, _, _ = checks.NewConfig(mod.Settings, flags)
 	}
 	var out []views.Rule
 	for _, ch := range checks.All() {
@@ -74,6 +123,15 @@ func ruleCatalog(mod *lang.Module, o *checkOptions, lint bool) []views.Rule {
 	return out
 }
 
+func diagErrors(ds []diag.Diagnostic) bool {
+	for _, d := range ds {
+		if d.Severity == diag.Error {
+			return true
+		}
+	}
+	return false
+}
+
 // writeCIFormat renders ds as SARIF, JUnit or GitHub annotations; it
 // reports false when format is none of them.
 func writeCIFormat(s Streams, format, suite string, ds []diag.Diagnostic, files map[string][]byte,
@@ -83,13 +141,15 @@ func writeCIFormat(s Streams, format, suite string, ds []diag.Diagnostic, files 
 		root, _ := os.Getwd()
 		return true, views.SARIF{
 			ToolName: "mrplan", ToolVersion: version.Version, InformationURI: "https://github.com/mrplan/mrplan",
-			Rules: ruleCatalog(nil, nil, false), Files: files, Root: root,
+			Rules: ruleCatalog(nil, nil, false), Files: files, Root: root, ChecksSkipped: checksSkipped,
 		}.Write(s.Out, ds)
 	case "junit":
 		return true, views.JUnit{Suite: suite, Rules: ruleCatalog(mod, o, lint), MinSeverity: minSev,
 			ChecksSkipped: checksSkipped}.Write(s.Out, ds)
 	case "github":
 		return true, views.GitHubAnnotations(s.Out, ds)
+	case "checkstyle":
+		return true, views.Checkstyle(s.Out, ds)
 	}
 	return false, nil
 }
@@ -192,5 +252,5 @@ func writeJSON(s Streams, v any) int {
 // formatList names the formats of validate and lint, for --format's help
 // and its error.
 func formatList() string {
-	return "text, compact, json, sarif, junit or github"
+	return "text, compact, json, sarif, junit, checkstyle or github"
 }

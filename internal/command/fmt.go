@@ -26,10 +26,10 @@ type fmtOptions struct {
 func newFmtCmd(s Streams, g *globals) *cobra.Command {
 	var o fmtOptions
 	cmd := &cobra.Command{
-		Use:   "fmt [DIR...]",
+		Use:   "fmt [DIR|FILE...]",
 		Short: "Rewrite module files in canonical form",
 		Long: `Fmt rewrites every *.mr.hcl file in each DIR (default: the current
-directory) in canonical form: the layout of hclwrite, with aligned equals
+directory), and each *.mr.hcl FILE given, in canonical form: the layout of hclwrite, with aligned equals
 signs, as terraform fmt does. It lists the files it changed.
 
 *.mr.json files are left alone: JSON is usually generated, and its
@@ -64,6 +64,14 @@ func runFmt(s Streams, g *globals, o fmtOptions, dir string) int {
 		return runFmtStdin(s, g, o)
 	}
 	files, err := lang.ModuleFiles(dir)
+	if st, serr := os.Stat(dir); serr == nil && !st.IsDir() {
+		// A file, as pre-commit and editors pass them: that file alone.
+		if !strings.HasSuffix(dir, lang.SuffixHCL) {
+			fmt.Fprintf(s.Err, "Error: %s is not a *%s file; fmt formats module files, or every one in a directory.\n", dir, lang.SuffixHCL)
+			return ExitError
+		}
+		files, err = []string{dir}, nil
+	}
 	if err != nil {
 		fmt.Fprintf(s.Err, "Error: cannot read module directory: %s\n", err)
 		return ExitError

@@ -16,7 +16,7 @@ import (
 )
 
 // formats are every output format of validate and lint.
-var formats = []string{"text", "compact", "json", "sarif", "junit", "github"}
+var formats = []string{"text", "compact", "json", "sarif", "junit", "checkstyle", "github"}
 
 // formatsGolden runs args once per format, from inside dir, compares each
 // output (with the exit code) with its fixture, checks that every format
@@ -38,11 +38,13 @@ func formatsGolden(t *testing.T, g *goldie.Goldie, dir, name string, args ...str
 		}
 		g.Assert(t, name+"."+format, []byte(out+errOut))
 		switch format {
+		case "json":
+			checkSchema(t, "validate", []byte(out))
 		case "sarif":
 			validateSARIF(t, []byte(out))
-		case "junit":
+		case "junit", "checkstyle":
 			if err := xml.Unmarshal([]byte(out), new(any)); err != nil {
-				t.Errorf("junit output is not XML: %v", err)
+				t.Errorf("%s output is not XML: %v", format, err)
 			}
 		}
 	}

@@ -16,6 +16,8 @@ type lintOptions struct {
 	json        bool
 	minSeverity string
 	checks      checkOptions
+	baseline    baselineOptions
+	force       bool
 }
 
 func newLintCmd(s Streams, g *globals) *cobra.Command {
@@ -46,6 +48,8 @@ It exits 1 when there is an error, or a finding at or above --min-severity
 	f.BoolVar(&o.json, "json", false, "short for --format json")
 	f.StringVar(&o.minSeverity, "min-severity", "error", "the lowest severity that fails the run: error, warning or notice")
 	o.checks.register(f)
+	o.baseline.register(f)
+	f.BoolVar(&o.force, "force", false, "report everything found but exit 0 (as tflint --force); usage errors still exit 1")
 	return cmd
 }
 
@@ -86,8 +90,8 @@ func runLint(s Streams, g *globals, o lintOptions, paths []string) int {
 	}
 	return writeDiagnostics(s, g, diagnosticsOutput{
 		suite: "mrplan lint", format: o.format, minSev: minSev,
-		files: sources, mod: mod, checks: &o.checks, lint: true, checksSkipped: hclDiags.HasErrors(),
-		summary: func(valid bool) error { return lintSummary(s, len(files), ds, valid) },
+		files: o.checks.sources(mod, sources), mod: mod, checks: &o.checks, baseline: &o.baseline, force: o.force, lint: true, checksSkipped: hclDiags.HasErrors(),
+		summary: func(ds []diag.Diagnostic, valid bool) error { return lintSummary(s, len(files), ds, valid) },
 	}, ds)
 }
 

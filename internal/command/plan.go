@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -93,7 +94,7 @@ func planDir(s Streams, g *globals, dir, compareTo string, co checkOptions, json
 		ds := diag.FromHCL(hdiags)
 		diag.Sort(ds)
 		if jsonOut {
-			views.DiagnosticsJSON(s.Out, ds, false)
+			views.DiagnosticsJSONView{Files: m.Files, Module: m}.Write(s.Out, ds, false)
 		} else {
 			views.DiagnosticsText{Files: m.Files, Module: m, Color: g.color(s.ErrTerminal)}.Write(s.Err, ds)
 		}
@@ -146,6 +147,9 @@ func runPlan(s Streams, g *globals, f *planFlags, dir string) int {
 	if code != ExitOK {
 		return code
 	}
+	if f.out != "" {
+		r.meta.ModuleDir = recordedModuleDir(f.out, dir)
+	}
 	if format == "json" && f.out == "" {
 		// Streamed: the plan JSON is never held whole.
 		if err := views.PlanJSON(s.Out, r.plan, r.findings, r.meta); err != nil {
@@ -183,7 +187,13 @@ func runPlan(s Streams, g *globals, f *planFlags, dir string) int {
 	default:
 		err = views.PlanText{Files: r.mod.Files, Color: g.color(s.OutTerminal), Diff: r.meta.Diff}.Write(s.Out, r.plan, r.findings)
 		if err == nil && f.out != "" {
-			_, err = fmt.Fprintf(s.Out, "\nSaved the plan to %s. Record it with: mrplan apply %s\n", f.out, f.out)
+			// The command to type where the user is: under -chdir, the
+			// path is relative to DIR, so the hint repeats -chdir.
+			apply := "mrplan apply " + shellWord(f.out)
+			if g.chdir != "" {
+				apply = "mrplan -chdir=" + shellWord(g.chdir) + " apply " + shellWord(f.out)
+			}
+			_, err = fmt.Fprintf(s.Out, "\nSaved the plan to %s. Record it with: %s\n", f.out, apply)
 		}
 	}
 	if err != nil {
@@ -194,6 +204,15 @@ func runPlan(s Streams, g *globals, f *planFlags, dir string) int {
 		return ExitChanges
 	}
 	return ExitOK
+}
+
+// shellWord quotes s for a POSIX shell when it needs it, so a printed
+// command can be pasted as it is.
+func shellWord(s string) string {
+	if s != "" && !strings.ContainsAny(s, " \t\n'\"\\$`*?[]#~;&|<>(){}!") {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 // planFindings is where the checks hook into the plan: findings are part of

@@ -77,6 +77,7 @@ func checkPlanJSON(t *testing.T, js string) {
 	if err := json.Unmarshal([]byte(js), &top); err != nil {
 		t.Fatalf("plan -json is not JSON: %v", err)
 	}
+	checkSchema(t, "plan", []byte(js))
 	for _, k := range []string{"format_version", "mrplan_version", "config_hash", "services", "data", "changes",
 		"findings", "scenarios", "summary", "has_changes", "errored"} {
 		if _, ok := top[k]; !ok {
@@ -143,8 +144,10 @@ func TestPlanOut(t *testing.T) {
 		t.Fatal(err)
 	}
 	js, _, _ := runCLI(t, "plan", "-json", dir)
-	if string(saved) != js {
-		t.Error("the -out file differs from plan -json")
+	// The saved plan is plan -json and where its module is, for apply.
+	recorded := `  "module_dir": "` + recordedModuleDir(file, dir) + `",` + "\n"
+	if !strings.Contains(string(saved), recorded) || strings.Replace(string(saved), recorded, "", 1) != js {
+		t.Errorf("the -out file is not plan -json with %q", recorded)
 	}
 	// Overwriting works, and leaves no temporary file behind.
 	if _, _, code := runCLI(t, "plan", "-json", "-out", file, dir); code != ExitOK {

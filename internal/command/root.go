@@ -52,6 +52,7 @@ func exit(code int) error {
 type globals struct {
 	noColor  bool
 	progress bool // --progress: a bar on stderr after a second, on a terminal
+	chdir    string
 }
 
 // color says whether output to a stream may be coloured.
@@ -98,9 +99,23 @@ dependencies.`,
 	root.SetOut(s.Out)
 	root.SetErr(s.Err)
 	root.PersistentFlags().BoolVar(&g.noColor, "no-color", false, "never colour the output (colour is used only on a terminal anyway)")
+	// -chdir=DIR, as in Terraform: the whole run happens in DIR, so every
+	// path on the command line, and every path printed, is relative to it.
+	root.PersistentFlags().StringVar(&g.chdir, "chdir", "", "switch to `DIR` before doing anything else (as Terraform's -chdir)")
+	root.PersistentPreRunE = func(*cobra.Command, []string) error {
+		if g.chdir == "" {
+			return nil
+		}
+		if err := os.Chdir(g.chdir); err != nil {
+			fmt.Fprintf(s.Err, "Error: -chdir=%s: cannot switch to that directory: %s.\n", g.chdir, chdirReason(err))
+			return exit(ExitError)
+		}
+		return nil
+	}
 	root.PersistentFlags().BoolVar(&g.progress, "progress", false, "show a progress bar on standard error when a run takes more than a second (only on a terminal)")
 	root.AddCommand(
 		newVersionCmd(s),
+		newInitCmd(s),
 		newValidateCmd(s, g),
 		newFmtCmd(s, g),
 		newChecksCmd(s, g),
@@ -111,8 +126,23 @@ dependencies.`,
 		newApplyCmd(s, g),
 		newReportCmd(s, g),
 		newGraphCmd(s, g),
+		newLSPCmd(s),
 	)
 	return root
+}
+
+func chdirReason(err error) string {
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return "it does not exist"
+	case errors.Is(err, os.ErrPermission):
+		return "permission denied"
+	}
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
 }
 
 // terraformStyleFlags lets users write long flags with one dash, as Terraform

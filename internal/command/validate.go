@@ -17,6 +17,8 @@ type validateOptions struct {
 	json        bool
 	minSeverity string
 	checks      checkOptions
+	baseline    baselineOptions
+	force       bool
 }
 
 func newValidateCmd(s Streams, g *globals) *cobra.Command {
@@ -28,7 +30,13 @@ func newValidateCmd(s Streams, g *globals) *cobra.Command {
 its references, runs every check, and reports every problem found in one run.
 
 It exits 1 when there is a language error, or a finding at or above
---min-severity (default error); otherwise 0. Use it as a CI gate.`,
+--min-severity (default error); otherwise 0. Use it as a CI gate.
+
+To adopt the gate on an architecture that already has findings, record them
+once with --write-baseline FILE and run with --baseline FILE: only findings
+not in the file fail (matched by check, subject and message, not by line),
+and recorded ones that are gone are reported as notices. --force reports
+everything and exits 0.`,
 		Args:              cobra.MaximumNArgs(1),
 		ValidArgsFunction: completeModuleDir,
 		RunE: func(_ *cobra.Command, args []string) error {
@@ -43,6 +51,8 @@ It exits 1 when there is a language error, or a finding at or above
 	f.BoolVar(&o.json, "json", false, "short for --format json")
 	f.StringVar(&o.minSeverity, "min-severity", "error", "the lowest severity that fails the run: error, warning or notice")
 	o.checks.register(f)
+	o.baseline.register(f)
+	f.BoolVar(&o.force, "force", false, "report everything found but exit 0 (as tflint --force); usage errors still exit 1")
 	return cmd
 }
 
@@ -83,13 +93,14 @@ func runValidate(s Streams, g *globals, o validateOptions, dir string) int {
 		// The checks do not run on a module with language errors, but a
 		// check block naming no check, or a malformed ignore comment, is a
 		// mistake in the files like any other: report it in the same run.
-		ds = append(ds, checks.ConfigDiagnostics(mod, checks.Flags{Enable: o.checks.enable, Disable: o.checks.disable})...)
+		flags, sh := o.checks.flags(mod)
+		ds = append(append(ds, checks.ConfigDiagnostics(mod, flags)...), sh.diags...)
 	}
 	stopProgress()
 	return writeDiagnostics(s, g, diagnosticsOutput{
 		suite: "mrplan validate", format: o.format, minSev: minSev,
-		files: mod.Files, mod: mod, checks: &o.checks, checksSkipped: hclDiags.HasErrors(),
-		summary: func(valid bool) error { return validateSummary(s, ds, valid) },
+		files: o.checks.sources(mod, mod.Files), mod: mod, checks: &o.checks, baseline: &o.baseline, force: o.force, checksSkipped: hclDiags.HasErrors(),
+		summary: func(ds []diag.Diagnostic, valid bool) error { return validateSummary(s, ds, valid) },
 	}, ds)
 }
 
@@ -104,7 +115,11 @@ type diagnosticsOutput struct {
 	lint   bool
 	// checksSkipped: language errors stopped the run before the checks.
 	checksSkipped bool
-	summary       func(valid bool) error // closes the text output with the verdict
+	baseline      *baselineOptions
+	force         bool // exit 0 whatever is found
+	// summary closes the text output with the verdict on ds, the
+	// diagnostics reported (after the baseline).
+	summary func(ds []diag.Diagnostic, valid bool) error
 }
 
 // writeDiagnostics sorts ds, renders them in the chosen format and returns
@@ -112,6 +127,10 @@ type diagnosticsOutput struct {
 // when the output could not be written.
 func writeDiagnostics(s Streams, g *globals, o diagnosticsOutput, ds []diag.Diagnostic) int {
 	diag.Sort(ds)
+	ds, known, ok := applyBaseline(s, o.baseline, ds, o.checksSkipped)
+	if !ok {
+		return ExitError
+	}
 	valid := true
 	for _, d := range ds {
 		if d.Severity >= o.minSev {
@@ -123,12 +142,15 @@ func writeDiagnostics(s Streams, g *globals, o diagnosticsOutput, ds []diag.Diag
 	case "text":
 		err = views.DiagnosticsText{Files: o.files, Module: o.mod, Color: g.color(s.OutTerminal)}.Write(s.Out, ds)
 		if err == nil {
-			err = o.summary(valid)
+			err = o.summary(ds, valid)
+		}
+		if err == nil && known.known > 0 {
+			_, err = fmt.Fprintf(s.Out, "Not shown: %s recorded in the baseline %s.\n", plural(known.known, "finding"), known.path)
 		}
 	case "compact":
 		err = views.DiagnosticsCompact(s.Out, ds)
 	case "json":
-		err = views.DiagnosticsJSON(s.Out, ds, valid)
+		err = views.DiagnosticsJSONView{Files: o.files, Module: o.mod}.Write(s.Out, ds, valid)
 	default:
 		var known bool
 		known, err = writeCIFormat(s, o.format, o.suite, ds, o.files, o.mod, o.checks, o.lint, o.checksSkipped, o.minSev)
@@ -141,7 +163,7 @@ func writeDiagnostics(s Streams, g *globals, o diagnosticsOutput, ds []diag.Diag
 		fmt.Fprintf(s.Err, "Error: cannot write output: %s\n", err)
 		return ExitError
 	}
-	if !valid {
+	if !valid && !o.force {
 		return ExitError
 	}
 	return ExitOK

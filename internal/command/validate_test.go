@@ -49,6 +49,7 @@ func validateGolden(t *testing.T, g *goldie.Goldie, dir, name string) (code int)
 	if parsed.Valid != (code == ExitOK) {
 		t.Errorf("valid is %v but the exit code is %d", parsed.Valid, code)
 	}
+	checkSchema(t, "validate", []byte(jsonOut))
 	g.Assert(t, name+".json", []byte(jsonOut))
 	return code
 }

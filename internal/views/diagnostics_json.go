@@ -3,8 +3,11 @@ package views
 import (
 	"encoding/json"
 	"io"
+	"strconv"
+	"strings"
 
 	"github.com/mrplan/mrplan/internal/diag"
+	"github.com/mrplan/mrplan/lang"
 )
 
 // DiagnosticsFormatVersion is the format_version of the JSON shape below
@@ -20,13 +23,26 @@ type jsonDiagnostics struct {
 }
 
 type jsonDiagnostic struct {
-	Severity string     `json:"severity"`
-	Rule     string     `json:"rule,omitempty"`
-	Subject  string     `json:"subject,omitempty"`
-	Summary  string     `json:"summary"`
-	Detail   string     `json:"detail"`
-	Fix      string     `json:"fix,omitempty"`
-	Range    *jsonRange `json:"range,omitempty"`
+	Severity string       `json:"severity"`
+	Rule     string       `json:"rule,omitempty"`
+	Subject  string       `json:"subject,omitempty"`
+	Summary  string       `json:"summary"`
+	Detail   string       `json:"detail"`
+	Fix      string       `json:"fix,omitempty"`
+	Range    *jsonRange   `json:"range,omitempty"`
+	Snippet  *jsonSnippet `json:"snippet,omitempty"`
+}
+
+// jsonSnippet is Terraform's diagnostic snippet (terraform validate -json):
+// the block the range is in, the source lines it covers, and where in them
+// it starts and ends, in bytes.
+type jsonSnippet struct {
+	Context              *string `json:"context"`
+	Code                 string  `json:"code"`
+	StartLine            int     `json:"start_line"`
+	HighlightStartOffset int     `json:"highlight_start_offset"`
+	HighlightEndOffset   int     `json:"highlight_end_offset"`
+	Values               []any   `json:"values"`
 }
 
 type jsonRange struct {
@@ -38,11 +54,26 @@ type jsonRange struct {
 type jsonPos struct {
 	Line   int `json:"line"`
 	Column int `json:"column"`
+	Byte   int `json:"byte"`
 }
 
-// DiagnosticsJSON renders ds in the `validate -json` shape. valid is the
-// command's verdict (it depends on --min-severity), not derived here.
+// DiagnosticsJSON renders ds in the `validate -json` shape, without
+// snippets. valid is the command's verdict (it depends on --min-severity),
+// not derived here.
 func DiagnosticsJSON(w io.Writer, ds []diag.Diagnostic, valid bool) error {
+	return DiagnosticsJSONView{}.Write(w, ds, valid)
+}
+
+// DiagnosticsJSONView renders the `validate -json` shape with Terraform's
+// snippet object for each diagnostic whose file is in Files; Module names
+// the enclosing block.
+type DiagnosticsJSONView struct {
+	Files  map[string][]byte
+	Module *lang.Module
+}
+
+// Write renders ds; valid is the command's verdict.
+func (v DiagnosticsJSONView) Write(w io.Writer, ds []diag.Diagnostic, valid bool) error {
 	errs, warns, _ := diag.Count(ds)
 	out := jsonDiagnostics{
 		FormatVersion: DiagnosticsFormatVersion,
@@ -63,9 +94,10 @@ func DiagnosticsJSON(w io.Writer, ds []diag.Diagnostic, valid bool) error {
 		if d.Range != nil && d.Range.Filename != "" {
 			jd.Range = &jsonRange{
 				Filename: d.Range.Filename,
-				Start:    jsonPos{d.Range.Start.Line, d.Range.Start.Column},
-				End:      jsonPos{d.Range.End.Line, d.Range.End.Column},
+				Start:    jsonPos{d.Range.Start.Line, d.Range.Start.Column, d.Range.Start.Byte},
+				End:      jsonPos{d.Range.End.Line, d.Range.End.Column, d.Range.End.Byte},
 			}
+			jd.Snippet = v.snippet(d)
 		}
 		out.Diagnostics = append(out.Diagnostics, jd)
 	}
@@ -73,4 +105,41 @@ func DiagnosticsJSON(w io.Writer, ds []diag.Diagnostic, valid bool) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false) // constraints such as ">= 0.1" stay readable
 	return enc.Encode(out)
+}
+
+// snippet is Terraform's snippet of d's range: the whole lines it covers.
+func (v DiagnosticsJSONView) snippet(d diag.Diagnostic) *jsonSnippet {
+	src, ok := v.Files[d.Range.Filename]
+	start, end := d.Range.Start.Byte, d.Range.End.Byte
+	if !ok || start < 0 || end > len(src) || end < start {
+		return nil
+	}
+	lineStart := strings.LastIndexByte(string(src[:start]), '\n') + 1
+	lineEnd := end
+	if i := strings.IndexByte(string(src[end:]), '\n'); i >= 0 {
+		lineEnd = end + i
+	} else {
+		lineEnd = len(src)
+	}
+	if end > start && src[end-1] == '\n' { // a range ending at a line's end
+		lineEnd = end - 1
+	}
+	code := strings.TrimSuffix(string(src[lineStart:lineEnd]), "\r")
+	s := &jsonSnippet{
+		Code:                 code,
+		StartLine:            d.Range.Start.Line,
+		HighlightStartOffset: start - lineStart,
+		HighlightEndOffset:   min(end-lineStart, len(code)),
+		Values:               []any{},
+	}
+	if v.Module != nil {
+		if b, ok := v.Module.EnclosingBlock(d.Range.Filename, start); ok {
+			c := b.Type
+			for _, l := range b.Labels {
+				c += " " + strconv.Quote(l)
+			}
+			s.Context = &c
+		}
+	}
+	return s
 }

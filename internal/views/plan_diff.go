@@ -645,6 +645,7 @@ type SavedPlan struct {
 	Version     string
 	ConfigHash  string
 	Files       map[string]string
+	ModuleDir   string // as recorded: relative to the plan file, slashed; "" in older plans
 	StateSerial int
 	Errored     bool
 	Diff        *PlanDiff
@@ -658,6 +659,7 @@ type savedJSON struct {
 	MrplanVersion  string            `json:"mrplan_version"`
 	ConfigHash     string            `json:"config_hash"`
 	Files          map[string]string `json:"files"`
+	ModuleDir      string            `json:"module_dir"`
 	StateSerial    int               `json:"state_serial"`
 	Baseline       string            `json:"baseline"`
 	BaselineSource string            `json:"baseline_source"`
@@ -693,7 +695,7 @@ func ReadPlan(name string, src []byte) (*SavedPlan, error) {
 	if !slices.Contains(readablePlanFormats, j.FormatVersion) {
 		return nil, fmt.Errorf("%s has plan format_version %q; this mrplan reads %q", name, j.FormatVersion, PlanFormatVersion)
 	}
-	sp := &SavedPlan{Raw: src, Version: j.MrplanVersion, ConfigHash: j.ConfigHash, Files: j.Files, StateSerial: j.StateSerial,
+	sp := &SavedPlan{Raw: src, Version: j.MrplanVersion, ConfigHash: j.ConfigHash, Files: j.Files, ModuleDir: j.ModuleDir, StateSerial: j.StateSerial,
 		Errored: *j.Errored, Topologies: map[string]int{}, DataClasses: len(j.Data)}
 	for _, s := range j.Services {
 		sp.Topologies[s.Topology]++

@@ -37,6 +37,11 @@ type PlanMeta struct {
 	// Files maps each module file's base name to "sha256:…" of its bytes,
 	// so apply can name the file that changed since the plan was made.
 	Files map[string]string
+	// ModuleDir is the module's directory as a saved plan records it, so
+	// apply finds the module from any directory: relative to the plan
+	// file's directory, with forward slashes, where possible; "" when the
+	// plan is not saved to a file (then the key is left out).
+	ModuleDir string
 	// StateSerial is the serial of the state when the plan was made (0: no
 	// state); apply refuses the plan once the state has moved on.
 	StateSerial int
@@ -120,6 +125,10 @@ func planJSON(w io.Writer, p *planner.Plan, findings []diag.Diagnostic, meta Pla
 	j.str(meta.ConfigHash)
 	j.key("files")
 	j.stringMap(meta.Files)
+	if meta.ModuleDir != "" {
+		j.key("module_dir")
+		j.str(meta.ModuleDir)
+	}
 	j.key("state_serial")
 	j.int(meta.StateSerial)
 	var baseline, source string

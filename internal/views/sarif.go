@@ -27,6 +27,10 @@ type SARIF struct {
 	// Root makes absolute file names relative: URIs must be relative to the
 	// repository root, which is where CI runs mrplan from.
 	Root string
+	// ChecksSkipped says language errors stopped the run before the checks:
+	// the run's invocation then carries a note saying so, so that an empty
+	// list of findings is not read as a clean bill.
+	ChecksSkipped bool
 }
 
 // SARIFSchemaURI is the schema the log declares.
@@ -39,9 +43,20 @@ type sarifLog struct {
 }
 
 type sarifRun struct {
-	Tool       sarifTool     `json:"tool"`
-	ColumnKind string        `json:"columnKind"`
-	Results    []sarifResult `json:"results"`
+	Tool        sarifTool         `json:"tool"`
+	Invocations []sarifInvocation `json:"invocations,omitempty"`
+	ColumnKind  string            `json:"columnKind"`
+	Results     []sarifResult     `json:"results"`
+}
+
+type sarifInvocation struct {
+	ExecutionSuccessful bool                `json:"executionSuccessful"`
+	Notifications       []sarifNotification `json:"toolExecutionNotifications"`
+}
+
+type sarifNotification struct {
+	Level   string    `json:"level"`
+	Message sarifText `json:"message"`
 }
 
 type sarifTool struct {
@@ -199,6 +214,12 @@ func (v SARIF) Write(w io.Writer, ds []diag.Diagnostic) error {
 		Schema:  SARIFSchemaURI,
 		Version: "2.1.0",
 		Runs:    []sarifRun{{Tool: sarifTool{driver}, ColumnKind: "unicodeCodePoints", Results: results}},
+	}
+	if v.ChecksSkipped {
+		log.Runs[0].Invocations = []sarifInvocation{{ExecutionSuccessful: true, Notifications: []sarifNotification{{
+			Level:   "note",
+			Message: sarifText{"The checks were skipped: language errors stopped the run before them. Fix the errors reported here; the checks' findings are not known until then."},
+		}}}}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
