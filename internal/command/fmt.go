@@ -75,9 +75,9 @@ func runFmt(s Streams, g *globals, o fmtOptions, dir string) int {
 		if !strings.HasSuffix(name, lang.SuffixHCL) {
 			continue
 		}
-		src, err := os.ReadFile(name)
+		src, err := lang.ReadModuleFile(dir, name)
 		if err != nil {
-			fmt.Fprintf(s.Err, "Error: %s\n", err)
+			fmt.Fprintf(s.Err, "Error: %s.\n", err)
 			code = ExitError
 			continue
 		}

@@ -5,7 +5,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 )
 
 // hostileModule writes a module whose one service lists n references on
@@ -76,5 +78,163 @@ func TestDiagnosticTextFoldsRepeats(t *testing.T) {
 	want := fmt.Sprintf("(and 94 more \"Duplicate reference\" warnings in service \"s\" (%s), not shown)", filepath.Join(dir, "s.mr.hcl"))
 	if !strings.Contains(out, want) {
 		t.Errorf("output lacks %q:\n%s", want, out)
+	}
+}
+
+// validModule writes a small valid module into dir.
+func validModule(t *testing.T, dir string) {
+	t.Helper()
+	writeFile(t, filepath.Join(dir, "main.mr.hcl"), "region \"a\" {\n  provider = \"aws\"\n  code     = \"us-east-1\"\n}\n\n"+
+		"service \"s\" {\n  regions = [region.a]\n}\n")
+}
+
+// runWithin runs the CLI and fails the test if it takes longer than a
+// generous limit: a FIFO or /dev/zero once hung every command.
+func runWithin(t *testing.T, args ...string) (string, string, int) {
+	t.Helper()
+	type result struct {
+		out, errOut string
+		code        int
+	}
+	done := make(chan result, 1)
+	go func() {
+		var r result
+		r.out, r.errOut, r.code = runCLI(t, args...)
+		done <- r
+	}()
+	select {
+	case r := <-done:
+		return r.out, r.errOut, r.code
+	case <-time.After(60 * time.Second):
+		t.Fatalf("mrplan %v still running after 60s", args)
+	}
+	return "", "", 0
+}
+
+// Special files named *.mr.hcl are refused by name, never read: a FIFO
+// (which would wait for a writer for ever), a symlink to /dev/zero or
+// /dev/urandom (which never end).
+func TestSpecialModuleFilesRefused(t *testing.T) {
+	dir := t.TempDir()
+	validModule(t, dir)
+	fifo := filepath.Join(dir, "fifo.mr.hcl")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skipf("cannot make a FIFO here: %v", err)
+	}
+	for _, dev := range []string{"/dev/zero", "/dev/urandom"} {
+		if _, err := os.Stat(dev); err == nil {
+			if err := os.Symlink(dev, filepath.Join(dir, filepath.Base(dev)+".mr.hcl")); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	for _, cmd := range [][]string{{"validate", dir}, {"plan", dir}, {"fmt", "-check", dir}} {
+		out, errOut, code := runWithin(t, cmd...)
+		if code != ExitError {
+			t.Errorf("%v: exit %d, want 1", cmd, code)
+		}
+		all := strings.Join(strings.Fields(out+errOut), " ")
+		for _, want := range []string{fifo + ": it is a named pipe (FIFO), not a regular file", "zero.mr.hcl: it is a symlink to /dev/zero, outside the module directory"} {
+			if !strings.Contains(all, want) {
+				t.Errorf("%v: output does not say %q:\n%s", cmd, want, all)
+			}
+		}
+	}
+}
+
+// A file over the size limit is refused, naming the file and the way to
+// raise the limit; the flag and MRPLAN_MAX_FILE_SIZE raise it.
+func TestModuleFileSizeLimit(t *testing.T) {
+	dir := t.TempDir()
+	validModule(t, dir)
+	writeFile(t, filepath.Join(dir, "big.mr.hcl"), "# "+strings.Repeat("x", 2000)+"\n")
+	big := filepath.Join(dir, "big.mr.hcl")
+	out, _, code := runCLI(t, "validate", "--max-file-size", "1KB", dir)
+	if code != ExitError || !strings.Contains(out, big) || !strings.Contains(out, "larger than the limit of 1000 bytes") {
+		t.Errorf("exit %d, output:\n%s", code, out)
+	}
+	if _, _, code := runCLI(t, "validate", "--max-file-size", "1MiB", dir); code != ExitOK {
+		t.Errorf("with a 1MiB limit: exit %d", code)
+	}
+	t.Setenv("MRPLAN_MAX_FILE_SIZE", "1KB")
+	if out, _, code := runCLI(t, "validate", dir); code != ExitError || !strings.Contains(out, "larger than the limit") {
+		t.Errorf("MRPLAN_MAX_FILE_SIZE=1KB: exit %d\n%s", code, out)
+	}
+	if _, _, code := runCLI(t, "validate", "--max-file-size", "0", dir); code != ExitOK {
+		t.Errorf("--max-file-size 0 (no limit): exit %d", code)
+	}
+	if _, errOut, code := runCLI(t, "validate", "--max-file-size", "lots", dir); code != ExitError || !strings.Contains(errOut, "--max-file-size") {
+		t.Errorf("a bad size: exit %d, %s", code, errOut)
+	}
+}
+
+// A module file that is a symlink leaving the module's tree is refused and
+// its contents never printed; one inside the tree is read.
+func TestModuleSymlinkOutsideRefused(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "mod")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	validModule(t, dir)
+	secret := filepath.Join(root, "secret.mr.hcl")
+	writeFile(t, secret, "TOPSECRET-TOKEN = = =\n")
+	if err := os.Symlink("../secret.mr.hcl", filepath.Join(dir, "leak.mr.hcl")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("/etc/passwd", filepath.Join(dir, "passwd.mr.hcl")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(filepath.Join(dir, "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dir, "sub", "extra.txt"), "dependency \"d\" {\n  kind = \"third-party\"\n}\n")
+	if err := os.Symlink("sub/extra.txt", filepath.Join(dir, "inside.mr.hcl")); err != nil {
+		t.Fatal(err)
+	}
+	for _, cmd := range [][]string{{"validate", dir}, {"fmt", "-diff", dir}} {
+		out, errOut, code := runCLI(t, cmd...)
+		all := strings.Join(strings.Fields(out+errOut), " ")
+		if code != ExitError {
+			t.Errorf("%v: exit %d, want 1", cmd, code)
+		}
+		if strings.Contains(all, "TOPSECRET") || strings.Contains(all, "root:") {
+			t.Errorf("%v printed a file outside the module:\n%s", cmd, all)
+		}
+		for _, name := range []string{"leak.mr.hcl", "passwd.mr.hcl"} {
+			if !strings.Contains(all, filepath.Join(dir, name)) || !strings.Contains(all, "outside the module directory") {
+				t.Errorf("%v does not refuse %s by name:\n%s", cmd, name, all)
+			}
+		}
+		if strings.Contains(all, "inside.mr.hcl") && strings.Contains(all, "refused") {
+			t.Errorf("%v refused a symlink inside the module:\n%s", cmd, all)
+		}
+	}
+}
+
+// A manifest found in a directory that is a symlink out of it is refused,
+// naming it; the same file named on the command line is read.
+func TestManifestSymlinkOutsideRefused(t *testing.T) {
+	root := t.TempDir()
+	mod := filepath.Join(root, "mod")
+	teams := filepath.Join(root, "teams")
+	for _, d := range []string{mod, teams} {
+		if err := os.Mkdir(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	validModule(t, mod)
+	outside := filepath.Join(root, "other.deps.hcl")
+	writeFile(t, outside, "service = \"s\"\n")
+	link := filepath.Join(teams, "s.deps.hcl")
+	if err := os.Symlink(outside, link); err != nil {
+		t.Fatal(err)
+	}
+	_, errOut, code := runCLI(t, "lint", "--module", mod, teams)
+	if code != ExitError || !strings.Contains(errOut, link) || !strings.Contains(errOut, "outside") {
+		t.Errorf("lint DIR with a symlink out of it: exit %d, stderr:\n%s", code, errOut)
+	}
+	if out, errOut, code := runCLI(t, "lint", "--module", mod, link); code != ExitOK {
+		t.Errorf("lint FILE named on the command line: exit %d\n%s%s", code, out, errOut)
 	}
 }

@@ -11,6 +11,8 @@ import (
 	"github.com/spf13/pflag"
 	"golang.org/x/term"
 
+	"github.com/mrplan/mrplan/internal/fsguard"
+	"github.com/mrplan/mrplan/internal/units"
 	"github.com/mrplan/mrplan/internal/version"
 )
 
@@ -52,6 +54,32 @@ func exit(code int) error {
 type globals struct {
 	noColor  bool
 	progress bool // --progress: a bar on stderr after a second, on a terminal
+	// maxFileSize is --max-file-size: the largest file read (module files,
+	// manifests, saved plans, states); "0" for no limit.
+	maxFileSize string
+}
+
+// applyMaxFileSize sets the size limit on files read from --max-file-size,
+// or else MRPLAN_MAX_FILE_SIZE, or else the default.
+func (g *globals) applyMaxFileSize() error {
+	v, from := g.maxFileSize, "--max-file-size"
+	if v == "" {
+		v, from = os.Getenv("MRPLAN_MAX_FILE_SIZE"), "MRPLAN_MAX_FILE_SIZE"
+	}
+	if v == "" {
+		fsguard.MaxFileBytes = fsguard.DefaultMaxFileBytes
+		return nil
+	}
+	if v == "0" {
+		fsguard.MaxFileBytes = 0
+		return nil
+	}
+	n, err := units.ParseSize(v)
+	if err != nil {
+		return fmt.Errorf("%s: %w", from, err)
+	}
+	fsguard.MaxFileBytes = n
+	return nil
 }
 
 // color says whether output to a stream may be coloured.
@@ -99,6 +127,8 @@ dependencies.`,
 	root.SetErr(s.Err)
 	root.PersistentFlags().BoolVar(&g.noColor, "no-color", false, "never colour the output (colour is used only on a terminal anyway)")
 	root.PersistentFlags().BoolVar(&g.progress, "progress", false, "show a progress bar on standard error when a run takes more than a second (only on a terminal)")
+	root.PersistentFlags().StringVar(&g.maxFileSize, "max-file-size", "", "the largest `SIZE` of a file mrplan reads (module files, manifests, plans, states), such as 256MiB; 0 for no limit (default 64MiB, or MRPLAN_MAX_FILE_SIZE)")
+	root.PersistentPreRunE = func(*cobra.Command, []string) error { return g.applyMaxFileSize() }
 	root.AddCommand(
 		newVersionCmd(s),
 		newValidateCmd(s, g),
