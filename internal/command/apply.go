@@ -23,6 +23,7 @@ import (
 
 type applyFlags struct {
 	module      string
+	state       string
 	autoApprove bool
 	lockTimeout time.Duration
 	checks      checkOptions
@@ -58,6 +59,7 @@ The state is locked while apply runs, so two applies cannot interleave.`,
 		},
 	}
 	cmd.Flags().StringVar(&f.module, "module", ".", "`DIR` holding the module (and its state)")
+	cmd.Flags().StringVar(&f.state, "state", "", "record in the state `FILE` instead of the module's (which must be inside the module directory)")
 	cmd.Flags().BoolVar(&f.autoApprove, "auto-approve", false, "record without asking (for CI)")
 	cmd.Flags().DurationVar(&f.lockTimeout, "lock-timeout", 10*time.Second, "how long to wait for another run's lock on the state")
 	f.checks.register(cmd.Flags())
@@ -97,7 +99,11 @@ func applySaved(s Streams, f *applyFlags, file string) int {
 		fmt.Fprintf(s.Err, "Error: the plan %s is stale: %s since it was made. Plan again (mrplan plan -out %s) and apply the new plan.\n", file, stale, file)
 		return ExitError
 	}
-	path := statePath(f.module, m)
+	path, err := statePath(f.module, m, f.state)
+	if err != nil {
+		fmt.Fprintf(s.Err, "Error: %s\n", err)
+		return ExitError
+	}
 	return record(s, path, f.lockTimeout, func(st *state.State) (*state.State, string, error) {
 		cur := 0
 		if st != nil {
@@ -120,12 +126,16 @@ func applySaved(s Streams, f *applyFlags, file string) int {
 func applyNow(s Streams, g *globals, f *applyFlags) int {
 	m, hdiags := lang.LoadDir(f.module)
 	if hdiags.HasErrors() {
-		_, code := planDir(s, g, f.module, "", f.checks, false)
+		_, code := planDir(s, g, f.module, "", f.state, f.checks, false)
 		return code
 	}
-	path := statePath(f.module, m)
+	path, err := statePath(f.module, m, f.state)
+	if err != nil {
+		fmt.Fprintf(s.Err, "Error: %s\n", err)
+		return ExitError
+	}
 	return record(s, path, f.lockTimeout, func(*state.State) (*state.State, string, error) {
-		r, code := planDir(s, g, f.module, "", f.checks, false)
+		r, code := planDir(s, g, f.module, "", f.state, f.checks, false)
 		if code != ExitOK {
 			return nil, "", errSilent
 		}

@@ -238,3 +238,37 @@ func TestManifestSymlinkOutsideRefused(t *testing.T) {
 		t.Errorf("lint FILE named on the command line: exit %d\n%s%s", code, out, errOut)
 	}
 }
+
+// The module's state setting must stay inside the module; -state puts it
+// anywhere on purpose.
+func TestStateOutsideModuleRefused(t *testing.T) {
+	root := t.TempDir()
+	mod := filepath.Join(root, "mod")
+	if err := os.Mkdir(mod, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	validModule(t, mod)
+	for _, p := range []string{"../escaped.json", filepath.Join(root, "abs.json")} {
+		writeFile(t, filepath.Join(mod, "settings.mr.hcl"), fmt.Sprintf("mrplan {\n  state = %q\n}\n", p))
+		for _, cmd := range [][]string{{"apply", "--module", mod, "-auto-approve"}, {"plan", mod}} {
+			_, errOut, code := runCLI(t, cmd...)
+			if code != ExitError || !strings.Contains(errOut, "outside the module directory") || !strings.Contains(errOut, "settings.mr.hcl:2,3") {
+				t.Errorf("state %q, %v: exit %d, stderr:\n%s", p, cmd, code, errOut)
+			}
+		}
+		entries, _ := os.ReadDir(root)
+		if len(entries) != 1 {
+			t.Errorf("state %q: apply wrote outside the module: %v", p, entries)
+		}
+	}
+	explicit := filepath.Join(root, "elsewhere.json")
+	if out, errOut, code := runCLI(t, "apply", "--module", mod, "-auto-approve", "-state", explicit); code != ExitOK {
+		t.Fatalf("apply -state: exit %d\n%s%s", code, out, errOut)
+	}
+	if _, err := os.Stat(explicit); err != nil {
+		t.Errorf("apply -state did not write %s: %v", explicit, err)
+	}
+	if out, _, code := runCLI(t, "plan", "-state", explicit, "-detailed-exitcode", mod); code != ExitOK {
+		t.Errorf("plan -state after apply -state: exit %d (want 0: no changes)\n%s", code, out)
+	}
+}

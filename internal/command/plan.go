@@ -2,11 +2,11 @@ package command
 
 import (
 	"bytes"
+	"errors"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -15,6 +15,7 @@ import (
 
 	"github.com/mrplan/mrplan/checks"
 	"github.com/mrplan/mrplan/internal/diag"
+	"github.com/mrplan/mrplan/internal/fsguard"
 	"github.com/mrplan/mrplan/internal/progress"
 	"github.com/mrplan/mrplan/internal/state"
 	"github.com/mrplan/mrplan/internal/version"
@@ -31,6 +32,7 @@ type planFlags struct {
 	docURL           string
 	title            string
 	detailedExitcode bool
+	state            string
 	checks           checkOptions
 }
 
@@ -66,6 +68,7 @@ nothing changed, 2 when something did, 1 on an error.`,
 	cmd.Flags().StringVar(&f.title, "title", "", "the Markdown comment's heading (default \"mrplan plan: \" and the module's or file's name)")
 	cmd.Flags().StringVar(&f.docURL, "doc-url", checks.DocURL, "where the Markdown links a check's page (`URL` + MR101.md)")
 	cmd.Flags().BoolVar(&f.detailedExitcode, "detailed-exitcode", false, "exit 2 when the plan has changes, 0 when it has none")
+	cmd.Flags().StringVar(&f.state, "state", "", "compare with the state in `FILE` instead of the module's (which must be inside the module directory)")
 	f.checks.register(cmd.Flags())
 	return cmd
 }
@@ -84,7 +87,10 @@ type planned struct {
 // plan in compareTo, or with the state when compareTo is empty. A language
 // error, an unreadable baseline or a damaged state is printed (as JSON on
 // stdout when jsonOut) and ExitError returned.
-func planDir(s Streams, g *globals, dir, compareTo string, co checkOptions, jsonOut bool) (*planned, int) {
+//
+// stateFlag is -state: the state file to use instead of the module's own,
+// wherever it is (the module's must resolve inside its directory).
+func planDir(s Streams, g *globals, dir, compareTo, stateFlag string, co checkOptions, jsonOut bool) (*planned, int) {
 	pr, stopProgress := progress.Start(s.Err, g.progress, s.ErrTerminal)
 	defer stopProgress()
 	m, hdiags := lang.LoadDirProgress(dir, pr)
@@ -99,8 +105,14 @@ func planDir(s Streams, g *globals, dir, compareTo string, co checkOptions, json
 		}
 		return nil, ExitError
 	}
+	sp, err := statePath(dir, m, stateFlag)
+	if err != nil {
+		stopProgress()
+		fmt.Fprintf(s.Err, "Error: %s\n", err)
+		return nil, ExitError
+	}
 	pr.Phase("plan", 0)
-	r := &planned{mod: m, plan: planner.PlanModule(m), statePath: statePath(dir, m)}
+	r := &planned{mod: m, plan: planner.PlanModule(m), statePath: sp}
 	pr.Phase("checks", 0)
 	r.findings = planFindings(m, r.plan, co)
 	stopProgress()
@@ -115,11 +127,10 @@ func planDir(s Streams, g *globals, dir, compareTo string, co checkOptions, json
 	if st != nil {
 		r.meta.StateSerial = st.Serial
 	}
-	var err error
 	switch {
 	case compareTo != "":
 		var src []byte
-		if src, err = os.ReadFile(compareTo); err == nil {
+		if src, err = fsguard.ReadRegularFile(compareTo, fsguard.MaxFileBytes); err == nil {
 			if _, err = views.ReadPlan(compareTo, src); err == nil {
 				r.meta.Diff, err = views.DiffPlan(r.plan, r.findings, src, views.BaselinePlan, compareTo)
 			}
@@ -142,7 +153,7 @@ func runPlan(s Streams, g *globals, f *planFlags, dir string) int {
 	if !ok {
 		return ExitError
 	}
-	r, code := planDir(s, g, dir, f.compareTo, f.checks, format == "json")
+	r, code := planDir(s, g, dir, f.compareTo, f.state, f.checks, format == "json")
 	if code != ExitOK {
 		return code
 	}
@@ -208,17 +219,36 @@ func planFindings(m *lang.Module, p *planner.Plan, co checkOptions) []diag.Diagn
 	return ds
 }
 
-// statePath is the module's state file: mrplan { state } relative to the
-// module, default mrplan.state.json beside it.
-func statePath(dir string, m *lang.Module) string {
+// statePath is the state file: explicit (-state) when given, used as it
+// is; otherwise the module's, mrplan { state } relative to the module
+// (default mrplan.state.json beside it), which must resolve inside the
+// module's directory after symlinks: a module from a pull request cannot
+// make apply write, or plan read, a file elsewhere ("../x", "/etc/x").
+func statePath(dir string, m *lang.Module, explicit string) (string, error) {
+	if explicit != "" {
+		return explicit, nil
+	}
 	p := lang.DefaultStateFile
 	if m.Settings != nil && m.Settings.State != "" {
 		p = m.Settings.State
 	}
-	if filepath.IsAbs(p) {
-		return p
+	if _, err := lang.ResolveInside(dir, p); err != nil {
+		where := ""
+		if m.Settings != nil {
+			if r, ok := m.Settings.Attrs["state"]; ok {
+				where = fmt.Sprintf(" (set at %s:%d,%d)", r.Filename, r.Start.Line, r.Start.Column)
+			}
+		}
+		var refused *fsguard.RefusedError
+		if errors.As(err, &refused) {
+			return "", fmt.Errorf("the state file %q%s %s, so mrplan neither reads nor writes it. Keep the state inside the module, or pass -state PATH to use a file elsewhere on purpose", p, where, refused.Reason)
+		}
+		return "", fmt.Errorf("cannot place the state file %q%s: %w", p, where, err)
 	}
-	return filepath.Join(dir, p)
+	if filepath.IsAbs(p) {
+		return p, nil
+	}
+	return filepath.Join(dir, p), nil
 }
 
 // configHash is "sha256:" over the module's files in lexical order, each as

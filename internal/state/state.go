@@ -9,6 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+
+	"github.com/mrplan/mrplan/internal/fsguard"
 )
 
 // FormatVersion is the format_version of the state file. A state with a
@@ -41,7 +43,7 @@ type fileJSON struct {
 // Read reads the state at path. A missing file is (nil, nil): nothing has
 // been accepted yet. Any other problem is an error that names the file.
 func Read(path string) (*State, error) {
-	src, err := os.ReadFile(path)
+	src, err := fsguard.ReadRegularFile(path, fsguard.MaxFileBytes)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
