@@ -19,6 +19,7 @@ import (
 	"github.com/mrplan/mrplan/internal/version"
 	"github.com/mrplan/mrplan/internal/views"
 	"github.com/mrplan/mrplan/lang"
+	"github.com/mrplan/mrplan/planner"
 )
 
 type applyFlags struct {
@@ -99,6 +100,10 @@ func applySaved(s Streams, f *applyFlags, file string) int {
 		fmt.Fprintf(s.Err, "Error: the plan %s is stale: %s since it was made. Plan again (mrplan plan -out %s) and apply the new plan.\n", file, stale, file)
 		return ExitError
 	}
+	if err := replanMatches(m, sp, f.checks, file); err != nil {
+		fmt.Fprintf(s.Err, "Error: %s.\n", err)
+		return ExitError
+	}
 	path, err := statePath(f.module, m, f.state)
 	if err != nil {
 		fmt.Fprintf(s.Err, "Error: %s\n", err)
@@ -164,6 +169,37 @@ func applyNow(s Streams, g *globals, f *applyFlags) int {
 		return &state.State{MrplanVersion: version.Version, ConfigHash: r.meta.ConfigHash, Files: r.meta.Files, Plan: js.Bytes()},
 			fmt.Sprintf("%d added, %d changed, %d removed", d.Create, d.Update, d.Delete), nil
 	})
+}
+
+// replanMatches plans the module again and confirms that the saved plan's
+// decisions and findings are what the module produces now (Terraform's
+// rule for a saved plan): a plan whose digest was recomputed after an
+// edit, or made by another mrplan or with other check options, is
+// refused, naming what differs first.
+func replanMatches(m *lang.Module, sp *views.SavedPlan, co checkOptions, file string) error {
+	p := planner.PlanModule(m)
+	findings := planFindings(m, p, co)
+	meta := views.PlanMeta{Version: version.Version, ConfigHash: configHash(m), Files: fileHashes(m)}
+	var err error
+	if meta.Diff, err = views.DiffPlan(p, findings, nil, "", ""); err != nil {
+		return err
+	}
+	var now bytes.Buffer
+	if err := views.PlanJSON(&now, p, findings, meta); err != nil {
+		return err
+	}
+	what, err := views.PlanMatches(sp.Raw, now.Bytes())
+	if err != nil {
+		return fmt.Errorf("cannot compare the plan %s with the module: %w", file, err)
+	}
+	if what == "" {
+		return nil
+	}
+	why := "it was edited, or made with other check options (plan and apply with the same --enable-check and --disable-check flags)"
+	if sp.Version != version.Version {
+		why = fmt.Sprintf("it was made by mrplan %s, and this is mrplan %s", sp.Version, version.Version)
+	}
+	return fmt.Errorf("the plan %s does not match what the module produces now: %s differs, so %s. Plan again (mrplan plan -out %s) and apply the new plan", file, what, why, file)
 }
 
 var (

@@ -1,13 +1,17 @@
 package command
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/mrplan/mrplan/internal/views"
 )
 
 // hostileModule writes a module whose one service lists n references on
@@ -270,5 +274,93 @@ func TestStateOutsideModuleRefused(t *testing.T) {
 	}
 	if out, _, code := runCLI(t, "plan", "-state", explicit, "-detailed-exitcode", mod); code != ExitOK {
 		t.Errorf("plan -state after apply -state: exit %d (want 0: no changes)\n%s", code, out)
+	}
+}
+
+// savedPlan plans a copy of an example into a fresh directory with -out
+// and returns the module directory and the plan file.
+func savedPlan(t *testing.T, args ...string) (dir, file string) {
+	t.Helper()
+	dir = copyExample(t, "global-commerce")
+	file = filepath.Join(t.TempDir(), "plan.json")
+	if out, errOut, code := runCLI(t, append([]string{"plan", "-out", file, dir}, args...)...); code != ExitOK {
+		t.Fatalf("plan -out: exit %d\n%s%s", code, out, errOut)
+	}
+	return dir, file
+}
+
+// Editing a saved plan's body is caught by its digest: show and apply
+// refuse the file by name, and nothing is recorded.
+func TestTamperedPlanRefused(t *testing.T) {
+	dir, file := savedPlan(t)
+	if _, errOut, code := runCLI(t, "show", file); code != ExitOK {
+		t.Fatalf("show of an untouched plan: exit %d\n%s", code, errOut)
+	}
+	src, _ := os.ReadFile(file)
+	// Re-indenting is not an edit: the digest is over canonical content.
+	var v any
+	if err := json.Unmarshal(src, &v); err != nil {
+		t.Fatal(err)
+	}
+	flat, _ := json.Marshal(v)
+	writeFile(t, file, string(flat))
+	if _, errOut, code := runCLI(t, "show", file); code != ExitOK {
+		t.Errorf("show of a re-indented plan: exit %d\n%s", code, errOut)
+	}
+	for name, edit := range map[string]func(string) string{
+		"a value":        func(s string) string { return strings.Replace(s, `"tier":`, `"tier":1,"x":`, 1) },
+		"the findings":   func(s string) string { return regexpFindings.ReplaceAllString(s, `"findings":[]`) },
+		"the digest":     func(s string) string { return regexpDigest.ReplaceAllString(s, "") },
+		"a service name": func(s string) string { return strings.Replace(s, `"service.checkout"`, `"service.checkouts"`, 1) },
+	} {
+		writeFile(t, file, edit(string(src)))
+		if edit(string(src)) == string(src) {
+			t.Fatalf("%s: the edit changed nothing", name)
+		}
+		for _, cmd := range [][]string{{"show", file}, {"apply", "--module", dir, file}, {"plan", "--compare-to", file, dir}} {
+			_, errOut, code := runCLI(t, cmd...)
+			if code != ExitError || !strings.Contains(errOut, file) || !strings.Contains(errOut, "digest") {
+				t.Errorf("%s edited, %v: exit %d, stderr:\n%s", name, cmd[0], code, errOut)
+			}
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "mrplan.state.json")); err == nil {
+		t.Error("a tampered plan was recorded")
+	}
+}
+
+var (
+	regexpFindings = regexp.MustCompile(`"findings": \[\n(?s:.*?)\n  \]`)
+	regexpDigest   = regexp.MustCompile(`,\n  "digest": "[^"]*"`)
+)
+
+// A saved plan that the module no longer produces (its digest recomputed
+// after an edit, or other check flags at apply) is refused by apply.
+func TestApplyReplansSavedPlan(t *testing.T) {
+	dir, file := savedPlan(t)
+	src, _ := os.ReadFile(file)
+	// A forger who recomputes the digest: drop the findings and re-seal.
+	body := regexpDigest.ReplaceAllString(string(src), "")
+	body = regexpFindings.ReplaceAllString(body, `"findings": []`)
+	if body == regexpDigest.ReplaceAllString(string(src), "") {
+		t.Fatal("the plan has no findings to drop")
+	}
+	forged, err := views.SealPlan([]byte(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, file, string(forged))
+	_, errOut, code := runCLI(t, "apply", "--module", dir, file)
+	if code != ExitError || !strings.Contains(errOut, "does not match what the module produces now: findings differs") {
+		t.Errorf("forged plan: exit %d, stderr:\n%s", code, errOut)
+	}
+	// Other check flags at apply than at plan.
+	writeFile(t, file, string(src))
+	_, errOut, code = runCLI(t, "apply", "--module", dir, "--disable-check", "MR501,MR502,MR503,MR401,MR402,MR403,MR404,MR301,MR302,MR303,MR201,MR202,MR203,MR204,MR205,MR101,MR102,MR103,MR104", file)
+	if code != ExitError || !strings.Contains(errOut, "findings differs") {
+		t.Errorf("other flags: exit %d, stderr:\n%s", code, errOut)
+	}
+	if out, errOut, code := runCLI(t, "apply", "--module", dir, file); code != ExitOK {
+		t.Errorf("the untouched plan: exit %d\n%s%s", code, out, errOut)
 	}
 }

@@ -131,6 +131,10 @@ func planDir(s Streams, g *globals, dir, compareTo, stateFlag string, co checkOp
 	case compareTo != "":
 		var src []byte
 		if src, err = fsguard.ReadRegularFile(compareTo, fsguard.MaxFileBytes); err == nil {
+			if err = views.CheckPlanDigest(compareTo, src); err != nil {
+				fmt.Fprintf(s.Err, "Error: %s.\n", err)
+				return nil, ExitError
+			}
 			if _, err = views.ReadPlan(compareTo, src); err == nil {
 				r.meta.Diff, err = views.DiffPlan(r.plan, r.findings, src, views.BaselinePlan, compareTo)
 			}
@@ -176,7 +180,7 @@ func runPlan(s Streams, g *globals, f *planFlags, dir string) int {
 		}
 	}
 	if f.out != "" {
-		if err := savePlanFile(f.out, js.Bytes()); err != nil {
+		if err := saveSealedPlan(f.out, js.Bytes()); err != nil {
 			fmt.Fprintf(s.Err, "Error: cannot write the plan: %s\n", err)
 			return ExitError
 		}
@@ -291,6 +295,16 @@ func absOr(dir string) string {
 // it into place, so a reader never sees half a file.
 func savePlanFile(path string, data []byte) error {
 	return state.WriteFileAtomic(path, data, 0o644)
+}
+
+// saveSealedPlan writes the plan JSON js to path (plan -out) with its
+// digest (see views.SealPlan), which show and apply check.
+func saveSealedPlan(path string, js []byte) error {
+	sealed, err := views.SealPlan(js)
+	if err != nil {
+		return err
+	}
+	return savePlanFile(path, sealed)
 }
 
 // planFormat is the output format of plan or show: --format, or json with

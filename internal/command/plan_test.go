@@ -143,8 +143,8 @@ func TestPlanOut(t *testing.T) {
 		t.Fatal(err)
 	}
 	js, _, _ := runCLI(t, "plan", "-json", dir)
-	if string(saved) != js {
-		t.Error("the -out file differs from plan -json")
+	if sealed, err := views.SealPlan([]byte(js)); err != nil || string(saved) != string(sealed) {
+		t.Error("the -out file is not plan -json with its digest")
 	}
 	// Overwriting works, and leaves no temporary file behind.
 	if _, _, code := runCLI(t, "plan", "-json", "-out", file, dir); code != ExitOK {

@@ -93,7 +93,10 @@ func readPlanFile(file string) (*views.SavedPlan, error) {
 		if err != nil {
 			return nil, err
 		}
-		src = st.Plan
+		return views.ReadPlan(file, st.Plan)
+	}
+	if err := views.CheckPlanDigest(file, src); err != nil {
+		return nil, err
 	}
 	return views.ReadPlan(file, src)
 }
