@@ -109,7 +109,11 @@ func applySaved(s Streams, f *applyFlags, file string) int {
 		fmt.Fprintf(s.Err, "Error: %s\n", err)
 		return ExitError
 	}
+	identity := moduleIdentity(f.module)
 	return record(s, path, f.lockTimeout, func(st *state.State) (*state.State, string, error) {
+		if err := checkStateModule(path, st, identity); err != nil {
+			return nil, "", err
+		}
 		cur := 0
 		if st != nil {
 			cur = st.Serial
@@ -121,7 +125,7 @@ func applySaved(s Streams, f *applyFlags, file string) int {
 		if st != nil && d.Baseline == views.BaselineState && !d.HasChanges() {
 			return nil, "", nil
 		}
-		return &state.State{MrplanVersion: version.Version, ConfigHash: sp.ConfigHash, Files: sp.Files, Plan: sp.Raw},
+		return &state.State{MrplanVersion: version.Version, Module: identity, ConfigHash: sp.ConfigHash, Files: sp.Files, Plan: sp.Raw},
 			fmt.Sprintf("%d added, %d changed, %d removed", d.Create, d.Update, d.Delete), nil
 	})
 }
@@ -166,7 +170,7 @@ func applyNow(s Streams, g *globals, f *applyFlags) int {
 		if err := views.PlanJSON(&js, r.plan, r.findings, r.meta); err != nil {
 			return nil, "", err
 		}
-		return &state.State{MrplanVersion: version.Version, ConfigHash: r.meta.ConfigHash, Files: r.meta.Files, Plan: js.Bytes()},
+		return &state.State{MrplanVersion: version.Version, Module: moduleIdentity(f.module), ConfigHash: r.meta.ConfigHash, Files: r.meta.Files, Plan: js.Bytes()},
 			fmt.Sprintf("%d added, %d changed, %d removed", d.Create, d.Update, d.Delete), nil
 	})
 }

@@ -364,3 +364,38 @@ func TestApplyReplansSavedPlan(t *testing.T) {
 		t.Errorf("the untouched plan: exit %d\n%s%s", code, out, errOut)
 	}
 }
+
+// A state that another module recorded is refused by plan and apply,
+// naming both modules; a state without an identity is this module's.
+func TestStateOfAnotherModuleRefused(t *testing.T) {
+	root := t.TempDir()
+	a, b := filepath.Join(root, "a"), filepath.Join(root, "b")
+	for _, d := range []string{a, b} {
+		if err := os.Mkdir(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		validModule(t, d)
+	}
+	stateA := filepath.Join(a, "mrplan.state.json")
+	if out, errOut, code := runCLI(t, "apply", "--module", a, "-auto-approve"); code != ExitOK {
+		t.Fatalf("apply a: exit %d\n%s%s", code, out, errOut)
+	}
+	src, _ := os.ReadFile(stateA)
+	if !strings.Contains(string(src), `"module": "a"`) {
+		t.Errorf("the state does not record its module:\n%s", src)
+	}
+	for _, cmd := range [][]string{{"plan", "-state", stateA, b}, {"apply", "--module", b, "-state", stateA, "-auto-approve"}} {
+		_, errOut, code := runCLI(t, cmd...)
+		if code != ExitError || !strings.Contains(errOut, `belongs to the module "a", not to this module "b"`) {
+			t.Errorf("%v: exit %d, stderr:\n%s", cmd, code, errOut)
+		}
+	}
+	if after, _ := os.ReadFile(stateA); string(after) != string(src) {
+		t.Error("apply of module b rewrote module a's state")
+	}
+	// An older state without "module" is taken as this module's.
+	writeFile(t, stateA, strings.Replace(string(src), "  \"module\": \"a\",\n", "", 1))
+	if out, errOut, code := runCLI(t, "plan", "-detailed-exitcode", a); code != ExitOK {
+		t.Errorf("plan with a state without identity: exit %d\n%s%s", code, out, errOut)
+	}
+}

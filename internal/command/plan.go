@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -119,8 +120,11 @@ func planDir(s Streams, g *globals, dir, compareTo, stateFlag string, co checkOp
 	r.meta = views.PlanMeta{Version: version.Version, ConfigHash: configHash(m), Files: fileHashes(m)}
 
 	st, serr := state.Read(r.statePath)
+	if serr == nil && compareTo == "" {
+		serr = checkStateModule(r.statePath, st, moduleIdentity(dir))
+	}
 	if serr != nil && compareTo == "" {
-		fmt.Fprintf(s.Err, "Error: %s\n", serr)
+		fmt.Fprintf(s.Err, "Error: %s.\n", strings.TrimSuffix(serr.Error(), "."))
 		return nil, ExitError
 	}
 	r.state = st

@@ -23,6 +23,10 @@ type State struct {
 	Serial int
 	// MrplanVersion is the version of mrplan that wrote the file.
 	MrplanVersion string
+	// Module is the identity of the module whose architecture this is
+	// (see the command layer's moduleIdentity); "" in states written
+	// before it was recorded.
+	Module string
 	// ConfigHash is the plan's hash over all module files.
 	ConfigHash string
 	// Files maps each module file's base name to "sha256:…" of its bytes.
@@ -35,6 +39,7 @@ type fileJSON struct {
 	FormatVersion string            `json:"format_version"`
 	Serial        int               `json:"serial"`
 	MrplanVersion string            `json:"mrplan_version"`
+	Module        string            `json:"module,omitempty"`
 	ConfigHash    string            `json:"config_hash"`
 	Files         map[string]string `json:"files"`
 	Plan          json.RawMessage   `json:"plan"`
@@ -76,7 +81,7 @@ func Parse(path string, src []byte) (*State, error) {
 	if f.Files == nil {
 		f.Files = map[string]string{}
 	}
-	return &State{Serial: f.Serial, MrplanVersion: f.MrplanVersion, ConfigHash: f.ConfigHash, Files: f.Files, Plan: f.Plan}, nil
+	return &State{Serial: f.Serial, MrplanVersion: f.MrplanVersion, Module: f.Module, ConfigHash: f.ConfigHash, Files: f.Files, Plan: f.Plan}, nil
 }
 
 // Encode renders s as the state file's bytes: indented, keys sorted, so a
@@ -87,9 +92,10 @@ func (s *State) Encode() ([]byte, error) {
 		FormatVersion string            `json:"format_version"`
 		Serial        int               `json:"serial"`
 		MrplanVersion string            `json:"mrplan_version"`
+		Module        string            `json:"module,omitempty"`
 		ConfigHash    string            `json:"config_hash"`
 		Files         map[string]string `json:"files"`
-	}{strconv.Itoa(FormatVersion), s.Serial, s.MrplanVersion, s.ConfigHash, s.Files}
+	}{strconv.Itoa(FormatVersion), s.Serial, s.MrplanVersion, s.Module, s.ConfigHash, s.Files}
 	if head.Files == nil {
 		head.Files = map[string]string{}
 	}
