@@ -206,6 +206,10 @@ func replanMatches(m *lang.Module, sp *views.SavedPlan, co checkOptions, file st
 	return fmt.Errorf("the plan %s does not match what the module produces now: %s differs, so %s. Plan again (mrplan plan -out %s) and apply the new plan", file, what, why, file)
 }
 
+// afterLock runs once apply holds the state's lock; tests stop there to
+// send a signal.
+var afterLock = func() {}
+
 var (
 	errSilent    = errors.New("already reported")
 	errCancelled = errors.New("cancelled")
@@ -220,7 +224,15 @@ func record(s Streams, path string, timeout time.Duration, next func(*state.Stat
 		fmt.Fprintf(s.Err, "Error: %s\n", err)
 		return ExitError
 	}
-	defer unlock()
+	unregister := onInterrupt(func() { unlock() })
+	defer func() {
+		unregister()
+		unlock()
+	}()
+	// Holding the lock, no other run writes this state: a temporary file
+	// of it is what a killed run left.
+	state.RemoveStaleTemps(path)
+	afterLock()
 	old, err := state.Read(path)
 	if err != nil {
 		fmt.Fprintf(s.Err, "Error: %s\n", err)
@@ -241,7 +253,10 @@ func record(s Streams, path string, timeout time.Duration, next func(*state.Stat
 	if old != nil {
 		st.Serial = old.Serial + 1
 	}
-	if err := state.Write(path, st); err != nil {
+	interrupts.critical.Lock()
+	err = state.Write(path, st)
+	interrupts.critical.Unlock()
+	if err != nil {
 		fmt.Fprintf(s.Err, "Error: cannot write the state %s: %s; the previous state is unchanged.\n", path, err)
 		return ExitError
 	}

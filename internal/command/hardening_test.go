@@ -1,9 +1,11 @@
 package command
 
 import (
+	"bufio"
 	"encoding/json"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -397,5 +399,126 @@ func TestStateOfAnotherModuleRefused(t *testing.T) {
 	writeFile(t, stateA, strings.Replace(string(src), "  \"module\": \"a\",\n", "", 1))
 	if out, errOut, code := runCLI(t, "plan", "-detailed-exitcode", a); code != ExitOK {
 		t.Errorf("plan with a state without identity: exit %d\n%s%s", code, out, errOut)
+	}
+}
+
+// TestMain lets a test run this binary as mrplan itself, to send it
+// signals: MRPLAN_TEST_AS_CLI=1 runs the arguments as a command line, and
+// MRPLAN_TEST_HOLD_LOCK=1 makes apply wait once it holds the lock.
+func TestMain(m *testing.M) {
+	if os.Getenv("MRPLAN_TEST_AS_CLI") == "1" {
+		if os.Getenv("MRPLAN_TEST_HOLD_LOCK") == "1" {
+			afterLock = func() {
+				fmt.Fprintln(os.Stderr, "LOCKED")
+				time.Sleep(2 * time.Minute)
+			}
+		}
+		os.Exit(MainWithSignals(os.Args[1:], StdStreams()))
+	}
+	os.Exit(m.Run())
+}
+
+// SIGINT and SIGTERM during apply release the lock and exit 130 and 143;
+// the state is left as it was.
+func TestApplyInterruptedReleasesLock(t *testing.T) {
+	for _, c := range []struct {
+		sig  syscall.Signal
+		code int
+	}{{syscall.SIGINT, ExitInterrupted}, {syscall.SIGTERM, ExitTerminated}} {
+		dir := t.TempDir()
+		validModule(t, dir)
+		cmd := exec.Command(os.Args[0], "apply", "--module", dir, "-auto-approve")
+		cmd.Env = append(os.Environ(), "MRPLAN_TEST_AS_CLI=1", "MRPLAN_TEST_HOLD_LOCK=1")
+		stderr, err := cmd.StderrPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		locked := make(chan bool, 1)
+		var rest strings.Builder
+		go func() {
+			sc := bufio.NewScanner(stderr)
+			for sc.Scan() {
+				if sc.Text() == "LOCKED" {
+					locked <- true
+				}
+				rest.WriteString(sc.Text() + "\n")
+			}
+		}()
+		select {
+		case <-locked:
+		case <-time.After(60 * time.Second):
+			cmd.Process.Kill()
+			t.Fatal("apply never took the lock")
+		}
+		if _, err := os.Stat(filepath.Join(dir, "mrplan.state.json.lock")); err != nil {
+			t.Fatalf("no lock while apply runs: %v", err)
+		}
+		cmd.Process.Signal(c.sig)
+		err = cmd.Wait()
+		code := cmd.ProcessState.ExitCode()
+		if code != c.code {
+			t.Errorf("%v: exit %d (%v), want %d\n%s", c.sig, code, err, c.code, rest.String())
+		}
+		entries, _ := os.ReadDir(dir)
+		for _, e := range entries {
+			if e.Name() != "main.mr.hcl" {
+				t.Errorf("%v left %s behind", c.sig, e.Name())
+			}
+		}
+	}
+}
+
+// A temporary state file that a killed run left is removed by the next
+// apply, once it holds the lock.
+func TestApplyRemovesStaleTemps(t *testing.T) {
+	dir := t.TempDir()
+	validModule(t, dir)
+	stale := filepath.Join(dir, ".mrplan.state.json.tmp-12345")
+	writeFile(t, stale, "{half")
+	if _, errOut, code := runCLI(t, "apply", "--module", dir, "-auto-approve"); code != ExitOK {
+		t.Fatalf("apply: exit %d\n%s", code, errOut)
+	}
+	if _, err := os.Stat(stale); err == nil {
+		t.Error("the stale temporary file is still there")
+	}
+}
+
+// force-unlock releases a lock whose process is dead, and leaves one whose
+// process lives unless --force.
+func TestForceUnlock(t *testing.T) {
+	dir := t.TempDir()
+	validModule(t, dir)
+	lock := filepath.Join(dir, "mrplan.state.json.lock")
+	host, _ := os.Hostname()
+	dead := exec.Command("true")
+	if err := dead.Run(); err != nil {
+		t.Skipf("cannot run true: %v", err)
+	}
+	writeFile(t, lock, fmt.Sprintf(`{"pid": %d, "created": "2026-12-01T00:00:00Z", "host": %q}`, dead.Process.Pid, host))
+	if _, errOut, code := runCLI(t, "apply", "--module", dir, "-auto-approve", "--lock-timeout", "0s"); code != ExitError || !strings.Contains(errOut, "no longer running") || !strings.Contains(errOut, "mrplan force-unlock") {
+		t.Errorf("apply under a dead lock: exit %d, %s", code, errOut)
+	}
+	out, errOut, code := runCLI(t, "force-unlock", "--module", dir)
+	if code != ExitOK || !strings.Contains(out, "Released the lock") {
+		t.Errorf("force-unlock of a dead lock: exit %d\n%s%s", code, out, errOut)
+	}
+	if _, err := os.Stat(lock); err == nil {
+		t.Error("the dead lock is still there")
+	}
+	writeFile(t, lock, fmt.Sprintf(`{"pid": %d, "created": "2026-12-01T00:00:00Z", "host": %q}`, os.Getpid(), host))
+	if _, errOut, code := runCLI(t, "force-unlock", "--module", dir); code != ExitError || !strings.Contains(errOut, "may still be running") {
+		t.Errorf("force-unlock of a live lock: exit %d, %s", code, errOut)
+	}
+	if _, err := os.Stat(lock); err != nil {
+		t.Error("a live lock was removed")
+	}
+	if _, _, code := runCLI(t, "force-unlock", "--module", dir, "--force"); code != ExitOK {
+		t.Errorf("force-unlock --force: exit %d", code)
+	}
+	if out, _, code := runCLI(t, "force-unlock", "--module", dir); code != ExitOK || !strings.Contains(out, "not locked") {
+		t.Errorf("force-unlock with no lock: exit %d, %s", code, out)
 	}
 }

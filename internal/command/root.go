@@ -1,6 +1,7 @@
 package command
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -88,9 +89,15 @@ func (g *globals) color(terminal bool) bool { return terminal && !g.noColor }
 // Main runs mrplan with args (without the program name) and returns the exit
 // code.
 func Main(args []string, s Streams) int {
+	return MainContext(context.Background(), args, s)
+}
+
+// MainContext is Main with a context that a signal cancels (see
+// MainWithSignals).
+func MainContext(ctx context.Context, args []string, s Streams) int {
 	root := newRootCmd(s)
 	root.SetArgs(terraformStyleFlags(root, args))
-	err := root.Execute()
+	err := root.ExecuteContext(ctx)
 	var ee exitError
 	switch {
 	case err == nil:
@@ -139,6 +146,7 @@ dependencies.`,
 		newPlanCmd(s, g),
 		newShowCmd(s, g),
 		newApplyCmd(s, g),
+		newForceUnlockCmd(s),
 		newReportCmd(s, g),
 		newGraphCmd(s, g),
 	)

@@ -137,12 +137,27 @@ func Write(path string, s *State) error {
 // bytes are on disk but not yet in place.
 var beforeRename = func(string) error { return nil }
 
+// tempPattern is the name of WriteFileAtomic's temporary file for path.
+func tempPattern(path string) string { return "." + filepath.Base(path) + ".tmp-*" }
+
+// RemoveStaleTemps removes the temporary files a write of path left when
+// its run was killed (SIGKILL, a power cut) between creating and renaming
+// them. The caller holds the lock, so no live run is writing one.
+func RemoveStaleTemps(path string) {
+	matches, _ := filepath.Glob(filepath.Join(filepath.Dir(path), tempPattern(path)))
+	for _, m := range matches {
+		if info, err := os.Lstat(m); err == nil && info.Mode().IsRegular() {
+			os.Remove(m)
+		}
+	}
+}
+
 // WriteFileAtomic writes data to path through a synced temporary file in
 // the same directory and a rename, so a reader sees the old file or the
 // new one, never half of either.
 func WriteFileAtomic(path string, data []byte, perm fs.FileMode) error {
 	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	tmp, err := os.CreateTemp(dir, tempPattern(path))
 	if err != nil {
 		return err
 	}
