@@ -219,12 +219,15 @@ var (
 // it with the next serial. next returns a nil state when there is nothing
 // to record.
 func record(s Streams, path string, timeout time.Duration, next func(*state.State) (*state.State, string, error)) int {
+	// Registered before the lock is taken, so a signal at any moment
+	// releases it: UnlockIfOurs leaves another run's lock alone.
+	unregister := onInterrupt(func() { state.UnlockIfOurs(path) })
 	unlock, err := state.Lock(path, timeout)
 	if err != nil {
+		unregister()
 		fmt.Fprintf(s.Err, "Error: %s\n", err)
 		return ExitError
 	}
-	unregister := onInterrupt(func() { unlock() })
 	defer func() {
 		unregister()
 		unlock()

@@ -115,6 +115,16 @@ func ReadLock(path string) (LockHolder, error) {
 	return h, nil
 }
 
+// UnlockIfOurs removes the state's lock if this process holds it: what a
+// signal handler calls, which cannot tell whether Lock had returned.
+func UnlockIfOurs(path string) {
+	h, err := ReadLock(path)
+	host, _ := os.Hostname()
+	if err == nil && h.PID == os.Getpid() && h.Host == host {
+		os.Remove(LockPath(path))
+	}
+}
+
 // ForceUnlock removes the state's lock.
 func ForceUnlock(path string) error { return os.Remove(LockPath(path)) }
 
