@@ -1,3 +1,5 @@
+//go:build unix
+
 package command
 
 import (
@@ -34,13 +36,6 @@ func hostileModule(t *testing.T, n int) (dir string, size int) {
 	writeFile(t, filepath.Join(dir, "main.mr.hcl"), base)
 	writeFile(t, filepath.Join(dir, "s.mr.hcl"), svc)
 	return dir, len(base) + len(svc)
-}
-
-func writeFile(t *testing.T, name, content string) {
-	t.Helper()
-	if err := os.WriteFile(name, []byte(content), 0o644); err != nil {
-		t.Fatal(err)
-	}
 }
 
 // TestDiagnosticOutputLinear is a property over growing inputs: whatever

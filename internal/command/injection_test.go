@@ -26,6 +26,14 @@ const payload = `<script>document.body.setAttribute('data-pwned','yes')</script>
 	`<img src=x onerror="document.body.setAttribute('data-pwned','yes')">` +
 	"</details>`-->\"' ]]> ::warning::x\n| a | b |\x1b[31mRED\x1b]0;title\x07```"
 
+// writeFile writes content to name, failing the test on error.
+func writeFile(t *testing.T, name, content string) {
+	t.Helper()
+	if err := os.WriteFile(name, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // hclString writes s as an HCL quoted string.
 func hclString(s string) string {
 	var b strings.Builder
