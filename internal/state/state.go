@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"time"
 
 	"github.com/mrplan/mrplan/internal/fsguard"
 )
@@ -143,10 +144,16 @@ func tempPattern(path string) string { return "." + filepath.Base(path) + ".tmp-
 // RemoveStaleTemps removes the temporary files a write of path left when
 // its run was killed (SIGKILL, a power cut) between creating and renaming
 // them. The caller holds the lock, so no live run is writing one.
-func RemoveStaleTemps(path string) {
+func RemoveStaleTemps(path string) { removeTempsOlderThan(path, 0) }
+
+// staleTempAge is how old a temporary file must be for WriteFileAtomic,
+// which holds no lock, to take it for a dead run's.
+const staleTempAge = time.Hour
+
+func removeTempsOlderThan(path string, age time.Duration) {
 	matches, _ := filepath.Glob(filepath.Join(filepath.Dir(path), tempPattern(path)))
 	for _, m := range matches {
-		if info, err := os.Lstat(m); err == nil && info.Mode().IsRegular() {
+		if info, err := os.Lstat(m); err == nil && info.Mode().IsRegular() && time.Since(info.ModTime()) >= age {
 			os.Remove(m)
 		}
 	}
@@ -155,7 +162,11 @@ func RemoveStaleTemps(path string) {
 // WriteFileAtomic writes data to path through a synced temporary file in
 // the same directory and a rename, so a reader sees the old file or the
 // new one, never half of either.
+//
+// Temporary files of path older than staleTempAge, which a killed run
+// left, are removed first: no live write takes that long.
 func WriteFileAtomic(path string, data []byte, perm fs.FileMode) error {
+	removeTempsOlderThan(path, staleTempAge)
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, tempPattern(path))
 	if err != nil {
