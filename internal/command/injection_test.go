@@ -87,6 +87,41 @@ dependency "x" {
   kind    = "third-party"
   regions = [region.a]
 }
+
+provider "corp" {
+  region "dc1" {
+    name    = `+hclString(text)+`
+    city    = `+hclString(text)+`
+    country = "DE"
+    lat     = 50.1
+    lon     = 8.7
+  }
+
+  product "db" {
+    kind        = "database"
+    scope       = "regional"
+    replication = ["async"]
+    lag         = "1s"
+    failover    = "1m"
+    title       = `+hclString(text)+`
+  }
+}
+
+region "c" {
+  provider = "corp"
+  code     = "dc1"
+}
+
+service "u" {
+  description = `+hclString(text)+`
+  regions     = [region.c, region.a]
+  writes      = [data.d]
+}
+
+data "d" {
+  owner   = service.u
+  product = "corp.db"
+}
 `)
 	return dir
 }
