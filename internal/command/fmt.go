@@ -198,6 +198,8 @@ func writeDiff(s Streams, name string, before, after []byte) error {
 // same directory and a rename, so an interrupted run never leaves half a
 // file; the file keeps its permissions.
 func writeFileAtomic(name string, data []byte) error {
+	interrupts.critical.Lock() // a signal waits for the rename
+	defer interrupts.critical.Unlock()
 	info, err := os.Stat(name)
 	if err != nil {
 		return err

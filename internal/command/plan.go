@@ -296,8 +296,11 @@ func absOr(dir string) string {
 }
 
 // savePlanFile writes data to a temporary file next to path and renames
-// it into place, so a reader never sees half a file.
+// it into place, so a reader never sees half a file. A signal waits for
+// it to finish, so it leaves no temporary file either.
 func savePlanFile(path string, data []byte) error {
+	interrupts.critical.Lock()
+	defer interrupts.critical.Unlock()
 	return state.WriteFileAtomic(path, data, 0o644)
 }
 
