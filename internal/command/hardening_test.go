@@ -517,39 +517,3 @@ func TestForceUnlock(t *testing.T) {
 		t.Errorf("force-unlock with no lock: exit %d, %s", code, out)
 	}
 }
-
-// The layout engine is loaded only by what lays out a graph: validate
-// leaves both the temporary and the cache directory alone (upstream
-// go-graphviz made TMPDIR/go-graphviz at start-up in every command),
-// and report caches it in a 0700 directory under the user's cache
-// directory.
-func TestLayoutEngineLoadedOnlyForLayouts(t *testing.T) {
-	tmp, cache := t.TempDir(), t.TempDir()
-	dir := t.TempDir()
-	validModule(t, dir)
-	run := func(args ...string) {
-		t.Helper()
-		cmd := exec.Command(os.Args[0], args...)
-		cmd.Env = append(os.Environ(), "MRPLAN_TEST_AS_CLI=1", "TMPDIR="+tmp, "XDG_CACHE_HOME="+cache, "HOME="+cache)
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("%v: %v\n%s", args, err, out)
-		}
-	}
-	run("validate", dir)
-	for _, d := range []string{tmp, cache} {
-		if entries, _ := os.ReadDir(d); len(entries) > 0 {
-			t.Errorf("validate wrote %s in %s", entries[0].Name(), d)
-		}
-	}
-	run("report", "-o", filepath.Join(t.TempDir(), "r.html"), dir)
-	if entries, _ := os.ReadDir(tmp); len(entries) > 0 {
-		t.Errorf("report wrote %s in the temporary directory", entries[0].Name())
-	}
-	info, err := os.Stat(filepath.Join(cache, "mrplan", "graphviz"))
-	if err != nil {
-		t.Fatalf("report did not cache the layout engine under the user's cache directory: %v", err)
-	}
-	if info.Mode().Perm() != 0o700 {
-		t.Errorf("the layout cache is %v, want 0700", info.Mode().Perm())
-	}
-}

@@ -5,8 +5,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
 	"regexp"
 	"sync"
 
@@ -39,29 +37,9 @@ func GraphSVG(ctx context.Context, p *planner.Plan, group GroupBy, condense bool
 	return renderSVG(ctx, dot.Bytes())
 }
 
-// LayoutCacheDir is where the layout engine keeps its compiled code
-// between runs: mrplan/graphviz under the user's cache directory
-// (os.UserCacheDir: $XDG_CACHE_HOME or ~/.cache, ~/Library/Caches,
-// %LocalAppData%), made 0700; "" when there is none, and then nothing is
-// cached. Never a shared directory such as /tmp, where another user could
-// plant compiled code.
-func LayoutCacheDir() string {
-	base, err := os.UserCacheDir()
-	if err != nil || base == "" {
-		return ""
-	}
-	return filepath.Join(base, "mrplan", "graphviz")
-}
-
-// The layout engine (Graphviz compiled to WebAssembly) is loaded on the
-// first layout, not when mrplan starts: only report and graph --format svg
-// pay for it, and no other command touches its cache. (mrplan builds it
-// from a patched copy in third_party/go-graphviz; upstream loads it at
-// package init into a shared os.TempDir()/go-graphviz.)
 func renderSVG(ctx context.Context, dot []byte) ([]byte, error) {
 	graphvizMu.Lock()
 	defer graphvizMu.Unlock()
-	graphviz.SetCacheDir(LayoutCacheDir())
 	gv, err := graphviz.New(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("starting Graphviz: %w", err)
