@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/hashicorp/hcl/v2/json"
 
+	"github.com/mrplan/mrplan/internal/fsguard"
 	"github.com/mrplan/mrplan/providers"
 )
 
@@ -65,6 +66,9 @@ func loadFiles(dir string, reg *providers.Registry, files []string, n int, pr Pr
 		}
 	}
 	sort.SliceStable(order, func(a, b int) bool { return size[order[a]] > size[order[b]] })
+	// Every file must resolve inside the module's tree; "" when the
+	// directory itself cannot be resolved (reading will say why).
+	realRoot, _ := fsguard.ResolveExisting(dir)
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range n {
@@ -77,7 +81,7 @@ func loadFiles(dir string, reg *providers.Registry, files []string, n int, pr Pr
 					return
 				}
 				i := order[k]
-				out[i] = loadFile(dir, reg, files[i])
+				out[i] = loadFile(dir, realRoot, reg, files[i])
 				if pr != nil {
 					pr.Add(1)
 				}
@@ -91,9 +95,9 @@ func loadFiles(dir string, reg *providers.Registry, files []string, n int, pr Pr
 // loadFile reads, parses and decodes one file. It touches nothing shared:
 // the mrplan block, which fills the module's one Settings, is decoded when
 // merging.
-func loadFile(dir string, reg *providers.Registry, name string) *fileResult {
+func loadFile(dir, realRoot string, reg *providers.Registry, name string) *fileResult {
 	r := &fileResult{name: name}
-	r.src, r.readErr = os.ReadFile(name)
+	r.src, r.readErr = readModuleFile(realRoot, name)
 	if r.readErr != nil {
 		return r
 	}
@@ -240,11 +244,7 @@ func (l *loader) decodeBlocks(blocks hcl.Blocks, out []fileBlock) []fileBlock {
 func (l *loader) mergeFiles(results []*fileResult) {
 	for _, r := range results {
 		if r.readErr != nil {
-			l.diags = append(l.diags, &hcl.Diagnostic{
-				Severity: hcl.DiagError,
-				Summary:  "Cannot read module file",
-				Detail:   r.readErr.Error() + ".",
-			})
+			l.diags = append(l.diags, readErrorDiag(r.name, r.readErr))
 			continue
 		}
 		l.mod.Files[r.name] = r.src

@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
+
+	"github.com/mrplan/mrplan/internal/fsguard"
 )
 
 // SuffixHCL is the file name suffix of an HCL dependency manifest.
@@ -25,8 +27,12 @@ func IsManifestFile(name string) bool {
 // Files expands the paths given on the command line: a file is taken as it
 // is, a directory stands for every manifest under it (hidden directories,
 // node_modules and vendor skipped: they hold other projects' files). The
-// result is sorted and has no duplicates.
+// result is sorted and has no duplicates. A manifest found in a directory
+// must resolve inside that directory's tree after symlinks: one that leads
+// elsewhere is refused (every such file named in the error), while a file
+// named on the command line is read wherever it is.
 func Files(paths []string) ([]string, error) {
+	var refused []error
 	seen := map[string]bool{}
 	var out []string
 	add := func(p string) {
@@ -55,6 +61,16 @@ func Files(paths []string) ([]string, error) {
 				return filepath.SkipDir
 			}
 			if !d.IsDir() && IsManifestFile(path) {
+				if d.Type()&fs.ModeSymlink != 0 {
+					abs, err := filepath.Abs(path)
+					if err == nil {
+						_, err = fsguard.ResolveInside(p, abs)
+					}
+					if err != nil {
+						refused = append(refused, fmt.Errorf("%w; a manifest found in %s must stay inside it (name the file itself to read it anyway)", err, p))
+						return nil
+					}
+				}
 				add(path)
 			}
 			return nil
@@ -62,6 +78,9 @@ func Files(paths []string) ([]string, error) {
 		if err != nil {
 			return nil, err
 		}
+	}
+	if len(refused) > 0 {
+		return nil, errors.Join(refused...)
 	}
 	sort.Strings(out)
 	return out, nil
@@ -93,7 +112,15 @@ func parseBackstageOrHCL(filename string, src []byte) ([]*Manifest, hcl.Diagnost
 
 // Load reads and parses one manifest file.
 func Load(filename string) ([]*Manifest, []byte, hcl.Diagnostics) {
-	src, err := os.ReadFile(filename)
+	src, err := fsguard.ReadRegularFile(filename, fsguard.MaxFileBytes)
+	var refused *fsguard.RefusedError
+	if errors.As(err, &refused) {
+		return nil, nil, hcl.Diagnostics{{
+			Severity: hcl.DiagError,
+			Summary:  "Manifest refused",
+			Detail:   fmt.Sprintf("mrplan did not read %s: it %s.", filename, refused.Reason),
+		}}
+	}
 	if err != nil {
 		return nil, nil, hcl.Diagnostics{{
 			Severity: hcl.DiagError,

@@ -12,7 +12,7 @@ import (
 
 func main() {
 	startupGC()
-	os.Exit(command.Main(os.Args[1:], command.StdStreams()))
+	os.Exit(command.MainWithSignals(os.Args[1:], command.StdStreams()))
 }
 
 // While the live heap is small (loading a module: parse trees come and go

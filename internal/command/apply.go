@@ -19,11 +19,13 @@ import (
 	"github.com/mrplan/mrplan/internal/version"
 	"github.com/mrplan/mrplan/internal/views"
 	"github.com/mrplan/mrplan/lang"
+	"github.com/mrplan/mrplan/planner"
 )
 
 type applyFlags struct {
 	module      string
 	moduleSet   bool // --module was given: a saved plan's recorded directory is not used
+	state       string
 	autoApprove bool
 	lockTimeout time.Duration
 	checks      checkOptions
@@ -63,6 +65,7 @@ The state is locked while apply runs, so two applies cannot interleave.`,
 		},
 	}
 	cmd.Flags().StringVar(&f.module, "module", ".", "`DIR` holding the module (and its state); with PLANFILE, default the directory the plan records")
+	cmd.Flags().StringVar(&f.state, "state", "", "record in the state `FILE` instead of the module's (which must be inside the module directory)")
 	cmd.Flags().BoolVar(&f.autoApprove, "auto-approve", false, "record without asking (for CI)")
 	cmd.Flags().DurationVar(&f.lockTimeout, "lock-timeout", 10*time.Second, "how long to wait for another run's lock on the state")
 	f.checks.register(cmd.Flags())
@@ -107,8 +110,19 @@ func applySaved(s Streams, f *applyFlags, file string) int {
 		fmt.Fprintf(s.Err, "Error: the plan %s is stale: %s since it was made. Plan again (mrplan plan -out %s) and apply the new plan.\n", file, stale, file)
 		return ExitError
 	}
-	path := statePath(dir, m)
+	if err := replanMatches(m, sp, f.checks, file); err != nil {
+		fmt.Fprintf(s.Err, "Error: %s.\n", err)
+		return ExitError
+	}
+	path, err := statePath(dir, m, f.state)
+	if err != nil {
+		fmt.Fprintf(s.Err, "Error: %s\n", err)
+		return ExitError
+	}
 	return record(s, path, f.lockTimeout, func(st *state.State) (*state.State, string, error) {
+		if err := checkStateModule(path, st, dir); err != nil {
+			return nil, "", err
+		}
 		cur := 0
 		if st != nil {
 			cur = st.Serial
@@ -120,7 +134,7 @@ func applySaved(s Streams, f *applyFlags, file string) int {
 		if st != nil && d.Baseline == views.BaselineState && !d.HasChanges() {
 			return nil, "", nil
 		}
-		return &state.State{MrplanVersion: version.Version, ConfigHash: sp.ConfigHash, Files: sp.Files, Plan: sp.Raw},
+		return &state.State{MrplanVersion: version.Version, Module: moduleIdentity(dir), ConfigHash: sp.ConfigHash, Files: sp.Files, Plan: sp.Raw},
 			fmt.Sprintf("%d added, %d changed, %d removed", d.Create, d.Update, d.Delete), nil
 	})
 }
@@ -130,12 +144,16 @@ func applySaved(s Streams, f *applyFlags, file string) int {
 func applyNow(s Streams, g *globals, f *applyFlags) int {
 	m, hdiags := lang.LoadDir(f.module)
 	if hdiags.HasErrors() {
-		_, code := planDir(s, g, f.module, "", f.checks, false)
+		_, code := planDir(s, g, f.module, "", f.state, f.checks, false)
 		return code
 	}
-	path := statePath(f.module, m)
+	path, err := statePath(f.module, m, f.state)
+	if err != nil {
+		fmt.Fprintf(s.Err, "Error: %s\n", err)
+		return ExitError
+	}
 	return record(s, path, f.lockTimeout, func(*state.State) (*state.State, string, error) {
-		r, code := planDir(s, g, f.module, "", f.checks, false)
+		r, code := planDir(s, g, f.module, "", f.state, f.checks, false)
 		if code != ExitOK {
 			return nil, "", errSilent
 		}
@@ -161,10 +179,45 @@ func applyNow(s Streams, g *globals, f *applyFlags) int {
 		if err := views.PlanJSON(&js, r.plan, r.findings, r.meta); err != nil {
 			return nil, "", err
 		}
-		return &state.State{MrplanVersion: version.Version, ConfigHash: r.meta.ConfigHash, Files: r.meta.Files, Plan: js.Bytes()},
+		return &state.State{MrplanVersion: version.Version, Module: moduleIdentity(f.module), ConfigHash: r.meta.ConfigHash, Files: r.meta.Files, Plan: js.Bytes()},
 			fmt.Sprintf("%d added, %d changed, %d removed", d.Create, d.Update, d.Delete), nil
 	})
 }
+
+// replanMatches plans the module again and confirms that the saved plan's
+// decisions and findings are what the module produces now (Terraform's
+// rule for a saved plan): a plan whose digest was recomputed after an
+// edit, or made by another mrplan or with other check options, is
+// refused, naming what differs first.
+func replanMatches(m *lang.Module, sp *views.SavedPlan, co checkOptions, file string) error {
+	p := planner.PlanModule(m)
+	findings := planFindings(m, p, co)
+	meta := views.PlanMeta{Version: version.Version, ConfigHash: configHash(m), Files: fileHashes(m)}
+	var err error
+	if meta.Diff, err = views.DiffPlan(p, findings, nil, "", ""); err != nil {
+		return err
+	}
+	var now bytes.Buffer
+	if err := views.PlanJSON(&now, p, findings, meta); err != nil {
+		return err
+	}
+	what, err := views.PlanMatches(sp.Raw, now.Bytes())
+	if err != nil {
+		return fmt.Errorf("cannot compare the plan %s with the module: %w", file, err)
+	}
+	if what == "" {
+		return nil
+	}
+	why := "it was edited, or made with other check options (plan and apply with the same --enable-check and --disable-check flags)"
+	if sp.Version != version.Version {
+		why = fmt.Sprintf("it was made by mrplan %s, and this is mrplan %s", sp.Version, version.Version)
+	}
+	return fmt.Errorf("the plan %s does not match what the module produces now: %s differs, so %s. Plan again (mrplan plan -out %s) and apply the new plan", file, what, why, file)
+}
+
+// afterLock runs once apply holds the state's lock; tests stop there to
+// send a signal.
+var afterLock = func() {}
 
 var (
 	errSilent    = errors.New("already reported")
@@ -175,12 +228,23 @@ var (
 // it with the next serial. next returns a nil state when there is nothing
 // to record.
 func record(s Streams, path string, timeout time.Duration, next func(*state.State) (*state.State, string, error)) int {
+	// Registered before the lock is taken, so a signal at any moment
+	// releases it: UnlockIfOurs leaves another run's lock alone.
+	unregister := onInterrupt(func() { state.UnlockIfOurs(path) })
 	unlock, err := state.Lock(path, timeout)
 	if err != nil {
+		unregister()
 		fmt.Fprintf(s.Err, "Error: %s\n", err)
 		return ExitError
 	}
-	defer unlock()
+	defer func() {
+		unregister()
+		unlock()
+	}()
+	// Holding the lock, no other run writes this state: a temporary file
+	// of it is what a killed run left.
+	state.RemoveStaleTemps(path)
+	afterLock()
 	old, err := state.Read(path)
 	if err != nil {
 		fmt.Fprintf(s.Err, "Error: %s\n", err)
@@ -201,7 +265,10 @@ func record(s Streams, path string, timeout time.Duration, next func(*state.Stat
 	if old != nil {
 		st.Serial = old.Serial + 1
 	}
-	if err := state.Write(path, st); err != nil {
+	interrupts.critical.Lock()
+	err = state.Write(path, st)
+	interrupts.critical.Unlock()
+	if err != nil {
 		fmt.Fprintf(s.Err, "Error: cannot write the state %s: %s; the previous state is unchanged.\n", path, err)
 		return ExitError
 	}

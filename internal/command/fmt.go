@@ -83,9 +83,9 @@ func runFmt(s Streams, g *globals, o fmtOptions, dir string) int {
 		if !strings.HasSuffix(name, lang.SuffixHCL) {
 			continue
 		}
-		src, err := os.ReadFile(name)
+		src, err := lang.ReadModuleFile(dir, name)
 		if err != nil {
-			fmt.Fprintf(s.Err, "Error: %s\n", err)
+			fmt.Fprintf(s.Err, "Error: %s.\n", err)
 			code = ExitError
 			continue
 		}
@@ -206,6 +206,8 @@ func writeDiff(s Streams, name string, before, after []byte) error {
 // same directory and a rename, so an interrupted run never leaves half a
 // file; the file keeps its permissions.
 func writeFileAtomic(name string, data []byte) error {
+	interrupts.critical.Lock() // a signal waits for the rename
+	defer interrupts.critical.Unlock()
 	info, err := os.Stat(name)
 	if err != nil {
 		return err

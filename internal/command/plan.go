@@ -4,9 +4,9 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -16,6 +16,7 @@ import (
 
 	"github.com/mrplan/mrplan/checks"
 	"github.com/mrplan/mrplan/internal/diag"
+	"github.com/mrplan/mrplan/internal/fsguard"
 	"github.com/mrplan/mrplan/internal/progress"
 	"github.com/mrplan/mrplan/internal/state"
 	"github.com/mrplan/mrplan/internal/version"
@@ -32,6 +33,7 @@ type planFlags struct {
 	docURL           string
 	title            string
 	detailedExitcode bool
+	state            string
 	checks           checkOptions
 }
 
@@ -67,6 +69,7 @@ nothing changed, 2 when something did, 1 on an error.`,
 	cmd.Flags().StringVar(&f.title, "title", "", "the Markdown comment's heading (default \"mrplan plan: \" and the module's or file's name)")
 	cmd.Flags().StringVar(&f.docURL, "doc-url", checks.DocURL, "where the Markdown links a check's page (`URL` + MR101.md)")
 	cmd.Flags().BoolVar(&f.detailedExitcode, "detailed-exitcode", false, "exit 2 when the plan has changes, 0 when it has none")
+	cmd.Flags().StringVar(&f.state, "state", "", "compare with the state in `FILE` instead of the module's (which must be inside the module directory)")
 	f.checks.register(cmd.Flags())
 	return cmd
 }
@@ -85,7 +88,10 @@ type planned struct {
 // plan in compareTo, or with the state when compareTo is empty. A language
 // error, an unreadable baseline or a damaged state is printed (as JSON on
 // stdout when jsonOut) and ExitError returned.
-func planDir(s Streams, g *globals, dir, compareTo string, co checkOptions, jsonOut bool) (*planned, int) {
+//
+// stateFlag is -state: the state file to use instead of the module's own,
+// wherever it is (the module's must resolve inside its directory).
+func planDir(s Streams, g *globals, dir, compareTo, stateFlag string, co checkOptions, jsonOut bool) (*planned, int) {
 	pr, stopProgress := progress.Start(s.Err, g.progress, s.ErrTerminal)
 	defer stopProgress()
 	m, hdiags := lang.LoadDirProgress(dir, pr)
@@ -100,27 +106,39 @@ func planDir(s Streams, g *globals, dir, compareTo string, co checkOptions, json
 		}
 		return nil, ExitError
 	}
+	sp, err := statePath(dir, m, stateFlag)
+	if err != nil {
+		stopProgress()
+		fmt.Fprintf(s.Err, "Error: %s\n", err)
+		return nil, ExitError
+	}
 	pr.Phase("plan", 0)
-	r := &planned{mod: m, plan: planner.PlanModule(m), statePath: statePath(dir, m)}
+	r := &planned{mod: m, plan: planner.PlanModule(m), statePath: sp}
 	pr.Phase("checks", 0)
 	r.findings = planFindings(m, r.plan, co)
 	stopProgress()
 	r.meta = views.PlanMeta{Version: version.Version, ConfigHash: configHash(m), Files: fileHashes(m)}
 
 	st, serr := state.Read(r.statePath)
+	if serr == nil && compareTo == "" {
+		serr = checkStateModule(r.statePath, st, dir)
+	}
 	if serr != nil && compareTo == "" {
-		fmt.Fprintf(s.Err, "Error: %s\n", serr)
+		fmt.Fprintf(s.Err, "Error: %s.\n", strings.TrimSuffix(serr.Error(), "."))
 		return nil, ExitError
 	}
 	r.state = st
 	if st != nil {
 		r.meta.StateSerial = st.Serial
 	}
-	var err error
 	switch {
 	case compareTo != "":
 		var src []byte
-		if src, err = os.ReadFile(compareTo); err == nil {
+		if src, err = fsguard.ReadRegularFile(compareTo, fsguard.MaxFileBytes); err == nil {
+			if err = views.CheckPlanDigest(compareTo, src); err != nil {
+				fmt.Fprintf(s.Err, "Error: %s.\n", err)
+				return nil, ExitError
+			}
 			if _, err = views.ReadPlan(compareTo, src); err == nil {
 				r.meta.Diff, err = views.DiffPlan(r.plan, r.findings, src, views.BaselinePlan, compareTo)
 			}
@@ -143,7 +161,7 @@ func runPlan(s Streams, g *globals, f *planFlags, dir string) int {
 	if !ok {
 		return ExitError
 	}
-	r, code := planDir(s, g, dir, f.compareTo, f.checks, format == "json")
+	r, code := planDir(s, g, dir, f.compareTo, f.state, f.checks, format == "json")
 	if code != ExitOK {
 		return code
 	}
@@ -169,7 +187,7 @@ func runPlan(s Streams, g *globals, f *planFlags, dir string) int {
 		}
 	}
 	if f.out != "" {
-		if err := savePlanFile(f.out, js.Bytes()); err != nil {
+		if err := saveSealedPlan(f.out, js.Bytes()); err != nil {
 			fmt.Fprintf(s.Err, "Error: cannot write the plan: %s\n", err)
 			return ExitError
 		}
@@ -227,17 +245,36 @@ func planFindings(m *lang.Module, p *planner.Plan, co checkOptions) []diag.Diagn
 	return ds
 }
 
-// statePath is the module's state file: mrplan { state } relative to the
-// module, default mrplan.state.json beside it.
-func statePath(dir string, m *lang.Module) string {
+// statePath is the state file: explicit (-state) when given, used as it
+// is; otherwise the module's, mrplan { state } relative to the module
+// (default mrplan.state.json beside it), which must resolve inside the
+// module's directory after symlinks: a module from a pull request cannot
+// make apply write, or plan read, a file elsewhere ("../x", "/etc/x").
+func statePath(dir string, m *lang.Module, explicit string) (string, error) {
+	if explicit != "" {
+		return explicit, nil
+	}
 	p := lang.DefaultStateFile
 	if m.Settings != nil && m.Settings.State != "" {
 		p = m.Settings.State
 	}
-	if filepath.IsAbs(p) {
-		return p
+	if _, err := lang.ResolveInside(dir, p); err != nil {
+		where := ""
+		if m.Settings != nil {
+			if r, ok := m.Settings.Attrs["state"]; ok {
+				where = fmt.Sprintf(" (set at %s:%d,%d)", r.Filename, r.Start.Line, r.Start.Column)
+			}
+		}
+		var refused *fsguard.RefusedError
+		if errors.As(err, &refused) {
+			return "", fmt.Errorf("the state file %q%s %s, so mrplan neither reads nor writes it. Keep the state inside the module, or pass -state PATH to use a file elsewhere on purpose", p, where, refused.Reason)
+		}
+		return "", fmt.Errorf("cannot place the state file %q%s: %w", p, where, err)
 	}
-	return filepath.Join(dir, p)
+	if filepath.IsAbs(p) {
+		return p, nil
+	}
+	return filepath.Join(dir, p), nil
 }
 
 // configHash is "sha256:" over the module's files in lexical order, each as
@@ -277,9 +314,22 @@ func absOr(dir string) string {
 }
 
 // savePlanFile writes data to a temporary file next to path and renames
-// it into place, so a reader never sees half a file.
+// it into place, so a reader never sees half a file. A signal waits for
+// it to finish, so it leaves no temporary file either.
 func savePlanFile(path string, data []byte) error {
+	interrupts.critical.Lock()
+	defer interrupts.critical.Unlock()
 	return state.WriteFileAtomic(path, data, 0o644)
+}
+
+// saveSealedPlan writes the plan JSON js to path (plan -out) with its
+// digest (see views.SealPlan), which show and apply check.
+func saveSealedPlan(path string, js []byte) error {
+	sealed, err := views.SealPlan(js)
+	if err != nil {
+		return err
+	}
+	return savePlanFile(path, sealed)
 }
 
 // planFormat is the output format of plan or show: --format, or json with

@@ -144,10 +144,18 @@ func TestPlanOut(t *testing.T) {
 		t.Fatal(err)
 	}
 	js, _, _ := runCLI(t, "plan", "-json", dir)
-	// The saved plan is plan -json and where its module is, for apply.
+	// The saved plan is plan -json, plus where its module is (for apply)
+	// and its digest as the last field.
 	recorded := `  "module_dir": "` + recordedModuleDir(file, dir) + `",` + "\n"
-	if !strings.Contains(string(saved), recorded) || strings.Replace(string(saved), recorded, "", 1) != js {
-		t.Errorf("the -out file is not plan -json with %q", recorded)
+	if !strings.Contains(string(saved), recorded) {
+		t.Errorf("the -out file does not record %q", recorded)
+	}
+	if err := views.CheckPlanDigest(file, saved); err != nil {
+		t.Error(err)
+	}
+	unsealed := strings.Replace(string(saved), recorded, "", 1)
+	if at := strings.LastIndex(unsealed, ",\n  \"digest\""); at < 0 || unsealed[:at]+"\n}\n" != js {
+		t.Error("the -out file is not plan -json with its module directory and digest")
 	}
 	// Overwriting works, and leaves no temporary file behind.
 	if _, _, code := runCLI(t, "plan", "-json", "-out", file, dir); code != ExitOK {

@@ -1,6 +1,7 @@
 package command
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -11,6 +12,8 @@ import (
 	"github.com/spf13/pflag"
 	"golang.org/x/term"
 
+	"github.com/mrplan/mrplan/internal/fsguard"
+	"github.com/mrplan/mrplan/internal/units"
 	"github.com/mrplan/mrplan/internal/version"
 )
 
@@ -53,6 +56,32 @@ type globals struct {
 	noColor  bool
 	progress bool // --progress: a bar on stderr after a second, on a terminal
 	chdir    string
+	// maxFileSize is --max-file-size: the largest file read (module files,
+	// manifests, saved plans, states); "0" for no limit.
+	maxFileSize string
+}
+
+// applyMaxFileSize sets the size limit on files read from --max-file-size,
+// or else MRPLAN_MAX_FILE_SIZE, or else the default.
+func (g *globals) applyMaxFileSize() error {
+	v, from := g.maxFileSize, "--max-file-size"
+	if v == "" {
+		v, from = os.Getenv("MRPLAN_MAX_FILE_SIZE"), "MRPLAN_MAX_FILE_SIZE"
+	}
+	if v == "" {
+		fsguard.MaxFileBytes = fsguard.DefaultMaxFileBytes
+		return nil
+	}
+	if v == "0" {
+		fsguard.MaxFileBytes = 0
+		return nil
+	}
+	n, err := units.ParseSize(v)
+	if err != nil {
+		return fmt.Errorf("%s: %w", from, err)
+	}
+	fsguard.MaxFileBytes = n
+	return nil
 }
 
 // color says whether output to a stream may be coloured.
@@ -61,9 +90,15 @@ func (g *globals) color(terminal bool) bool { return terminal && !g.noColor }
 // Main runs mrplan with args (without the program name) and returns the exit
 // code.
 func Main(args []string, s Streams) int {
+	return MainContext(context.Background(), args, s)
+}
+
+// MainContext is Main with a context that a signal cancels (see
+// MainWithSignals).
+func MainContext(ctx context.Context, args []string, s Streams) int {
 	root := newRootCmd(s)
 	root.SetArgs(terraformStyleFlags(root, args))
-	err := root.Execute()
+	err := root.ExecuteContext(ctx)
 	var ee exitError
 	switch {
 	case err == nil:
@@ -103,6 +138,9 @@ dependencies.`,
 	// path on the command line, and every path printed, is relative to it.
 	root.PersistentFlags().StringVar(&g.chdir, "chdir", "", "switch to `DIR` before doing anything else (as Terraform's -chdir)")
 	root.PersistentPreRunE = func(*cobra.Command, []string) error {
+		if err := g.applyMaxFileSize(); err != nil {
+			return err
+		}
 		if g.chdir == "" {
 			return nil
 		}
@@ -113,6 +151,7 @@ dependencies.`,
 		return nil
 	}
 	root.PersistentFlags().BoolVar(&g.progress, "progress", false, "show a progress bar on standard error when a run takes more than a second (only on a terminal)")
+	root.PersistentFlags().StringVar(&g.maxFileSize, "max-file-size", "", "the largest `SIZE` of a file mrplan reads (module files, manifests, plans, states), such as 256MiB; 0 for no limit (default 64MiB, or MRPLAN_MAX_FILE_SIZE)")
 	root.AddCommand(
 		newVersionCmd(s),
 		newInitCmd(s),
@@ -124,6 +163,7 @@ dependencies.`,
 		newPlanCmd(s, g),
 		newShowCmd(s, g),
 		newApplyCmd(s, g),
+		newForceUnlockCmd(s),
 		newReportCmd(s, g),
 		newGraphCmd(s, g),
 		newLSPCmd(s),

@@ -4,12 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
 
 	"github.com/spf13/cobra"
 
 	"github.com/mrplan/mrplan/checks"
+	"github.com/mrplan/mrplan/internal/fsguard"
 	"github.com/mrplan/mrplan/internal/state"
 	"github.com/mrplan/mrplan/internal/views"
 )
@@ -80,7 +80,7 @@ func runShow(s Streams, g *globals, f *showFlags, file string) int {
 
 // readPlanFile reads a saved plan, or the plan a state file holds.
 func readPlanFile(file string) (*views.SavedPlan, error) {
-	src, err := os.ReadFile(file)
+	src, err := fsguard.ReadRegularFile(file, fsguard.MaxFileBytes)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read the plan: %w", err)
 	}
@@ -93,7 +93,10 @@ func readPlanFile(file string) (*views.SavedPlan, error) {
 		if err != nil {
 			return nil, err
 		}
-		src = st.Plan
+		return views.ReadPlan(file, st.Plan)
+	}
+	if err := views.CheckPlanDigest(file, src); err != nil {
+		return nil, err
 	}
 	return views.ReadPlan(file, src)
 }

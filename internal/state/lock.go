@@ -8,6 +8,8 @@ import (
 	"os"
 	"syscall"
 	"time"
+
+	"github.com/mrplan/mrplan/internal/fsguard"
 )
 
 // LockPath is the lock file of the state at path.
@@ -68,10 +70,63 @@ func lockedError(path, lp string, timeout time.Duration) error {
 		}
 	}
 	if gone {
-		return fmt.Errorf("the state %s is locked by %s, and that process is no longer running: it stopped before it could release the lock. If no other mrplan is running, remove %s", path, who, lp)
+		return fmt.Errorf("the state %s is locked by %s, and that process is no longer running: it stopped before it could release the lock %s. Release it with mrplan force-unlock", path, who, lp)
 	}
-	return fmt.Errorf("the state %s is locked by %s (waited %s); if no mrplan is running, remove %s", path, who, timeout, lp)
+	return fmt.Errorf("the state %s is locked by %s (waited %s); if that run is dead, release the lock %s with mrplan force-unlock", path, who, timeout, lp)
 }
+
+// LockHolder describes who holds the lock of the state at path.
+type LockHolder struct {
+	PID     int
+	Host    string
+	Created string
+	// Dead says the holder ran on this machine and no longer runs.
+	Dead bool
+}
+
+func (h LockHolder) String() string {
+	if h.PID <= 0 {
+		return "an unknown run"
+	}
+	s := fmt.Sprintf("pid %d", h.PID)
+	if h.Host != "" {
+		s += " on " + h.Host
+	}
+	if h.Created != "" {
+		s += " since " + h.Created
+	}
+	return s
+}
+
+// ReadLock reports who holds the state's lock; fs.ErrNotExist when no
+// one does.
+func ReadLock(path string) (LockHolder, error) {
+	src, err := fsguard.ReadRegularFile(LockPath(path), 1<<16)
+	if err != nil {
+		return LockHolder{}, err
+	}
+	var li lockInfo
+	if json.Unmarshal(src, &li) != nil {
+		return LockHolder{}, nil
+	}
+	h := LockHolder{PID: li.PID, Host: li.Host, Created: li.Created}
+	host, _ := os.Hostname()
+	h.Dead = li.PID > 0 && li.Host == host && processGone(li.PID)
+	return h, nil
+}
+
+// UnlockIfOurs removes the state's lock if this process holds it: what a
+// signal handler calls, which cannot tell whether Lock had returned.
+func UnlockIfOurs(path string) {
+	h, err := ReadLock(path)
+	host, _ := os.Hostname()
+	if err == nil && h.PID == os.Getpid() && h.Host == host {
+		os.Remove(LockPath(path))
+	}
+}
+
+// ForceUnlock removes the state's lock.
+func ForceUnlock(path string) error { return os.Remove(LockPath(path)) }
 
 // processGone says whether no process has the pid on this machine. Where
 // that cannot be told, it says false: a lock is never called stale on a

@@ -9,6 +9,9 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"time"
+
+	"github.com/mrplan/mrplan/internal/fsguard"
 )
 
 // FormatVersion is the format_version of the state file. A state with a
@@ -21,6 +24,10 @@ type State struct {
 	Serial int
 	// MrplanVersion is the version of mrplan that wrote the file.
 	MrplanVersion string
+	// Module is the identity of the module whose architecture this is
+	// (see the command layer's moduleIdentity); "" in states written
+	// before it was recorded.
+	Module string
 	// ConfigHash is the plan's hash over all module files.
 	ConfigHash string
 	// Files maps each module file's base name to "sha256:…" of its bytes.
@@ -33,6 +40,7 @@ type fileJSON struct {
 	FormatVersion string            `json:"format_version"`
 	Serial        int               `json:"serial"`
 	MrplanVersion string            `json:"mrplan_version"`
+	Module        string            `json:"module,omitempty"`
 	ConfigHash    string            `json:"config_hash"`
 	Files         map[string]string `json:"files"`
 	Plan          json.RawMessage   `json:"plan"`
@@ -41,7 +49,7 @@ type fileJSON struct {
 // Read reads the state at path. A missing file is (nil, nil): nothing has
 // been accepted yet. Any other problem is an error that names the file.
 func Read(path string) (*State, error) {
-	src, err := os.ReadFile(path)
+	src, err := fsguard.ReadRegularFile(path, fsguard.MaxFileBytes)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
@@ -74,7 +82,7 @@ func Parse(path string, src []byte) (*State, error) {
 	if f.Files == nil {
 		f.Files = map[string]string{}
 	}
-	return &State{Serial: f.Serial, MrplanVersion: f.MrplanVersion, ConfigHash: f.ConfigHash, Files: f.Files, Plan: f.Plan}, nil
+	return &State{Serial: f.Serial, MrplanVersion: f.MrplanVersion, Module: f.Module, ConfigHash: f.ConfigHash, Files: f.Files, Plan: f.Plan}, nil
 }
 
 // Encode renders s as the state file's bytes: indented, keys sorted, so a
@@ -85,9 +93,10 @@ func (s *State) Encode() ([]byte, error) {
 		FormatVersion string            `json:"format_version"`
 		Serial        int               `json:"serial"`
 		MrplanVersion string            `json:"mrplan_version"`
+		Module        string            `json:"module,omitempty"`
 		ConfigHash    string            `json:"config_hash"`
 		Files         map[string]string `json:"files"`
-	}{strconv.Itoa(FormatVersion), s.Serial, s.MrplanVersion, s.ConfigHash, s.Files}
+	}{strconv.Itoa(FormatVersion), s.Serial, s.MrplanVersion, s.Module, s.ConfigHash, s.Files}
 	if head.Files == nil {
 		head.Files = map[string]string{}
 	}
@@ -129,12 +138,37 @@ func Write(path string, s *State) error {
 // bytes are on disk but not yet in place.
 var beforeRename = func(string) error { return nil }
 
+// tempPattern is the name of WriteFileAtomic's temporary file for path.
+func tempPattern(path string) string { return "." + filepath.Base(path) + ".tmp-*" }
+
+// RemoveStaleTemps removes the temporary files a write of path left when
+// its run was killed (SIGKILL, a power cut) between creating and renaming
+// them. The caller holds the lock, so no live run is writing one.
+func RemoveStaleTemps(path string) { removeTempsOlderThan(path, 0) }
+
+// staleTempAge is how old a temporary file must be for WriteFileAtomic,
+// which holds no lock, to take it for a dead run's.
+const staleTempAge = time.Hour
+
+func removeTempsOlderThan(path string, age time.Duration) {
+	matches, _ := filepath.Glob(filepath.Join(filepath.Dir(path), tempPattern(path)))
+	for _, m := range matches {
+		if info, err := os.Lstat(m); err == nil && info.Mode().IsRegular() && time.Since(info.ModTime()) >= age {
+			os.Remove(m)
+		}
+	}
+}
+
 // WriteFileAtomic writes data to path through a synced temporary file in
 // the same directory and a rename, so a reader sees the old file or the
 // new one, never half of either.
+//
+// Temporary files of path older than staleTempAge, which a killed run
+// left, are removed first: no live write takes that long.
 func WriteFileAtomic(path string, data []byte, perm fs.FileMode) error {
+	removeTempsOlderThan(path, staleTempAge)
 	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	tmp, err := os.CreateTemp(dir, tempPattern(path))
 	if err != nil {
 		return err
 	}

@@ -227,3 +227,30 @@ func TestEncodeIsEncodingJSON(t *testing.T) {
 		t.Error("a broken plan encodes")
 	}
 }
+
+// A temporary file that a killed write left is removed by the next write
+// of the same file once it is old; a fresh one (a live write) is kept.
+func TestWriteFileAtomicRemovesOldTemps(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "plan.json")
+	old := filepath.Join(dir, ".plan.json.tmp-111")
+	fresh := filepath.Join(dir, ".plan.json.tmp-222")
+	for _, f := range []string{old, fresh} {
+		if err := os.WriteFile(f, []byte("{"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	past := time.Now().Add(-2 * time.Hour)
+	if err := os.Chtimes(old, past, past); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteFileAtomic(path, []byte("{}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(old); err == nil {
+		t.Error("the old temporary file is still there")
+	}
+	if _, err := os.Stat(fresh); err != nil {
+		t.Error("a fresh temporary file was removed")
+	}
+}

@@ -18,9 +18,9 @@ func DiagnosticsCompact(w io.Writer, ds []diag.Diagnostic) error {
 	for _, d := range ds {
 		place := "-"
 		if d.Range != nil && d.Range.Filename != "" {
-			place = fmt.Sprintf("%s:%d:%d", d.Range.Filename, d.Range.Start.Line, d.Range.Start.Column)
+			place = fmt.Sprintf("%s:%d:%d", flatText(d.Range.Filename), d.Range.Start.Line, d.Range.Start.Column)
 		}
-		fmt.Fprintf(bw, "%s: %s: %s", place, d.Severity, strings.Join(strings.Fields(message(d)), " "))
+		fmt.Fprintf(bw, "%s: %s: %s", place, d.Severity, strings.Join(strings.Fields(flatText(message(d))), " "))
 		if d.Rule != "" {
 			fmt.Fprintf(bw, " (%s)", d.Rule)
 		}

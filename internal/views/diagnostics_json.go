@@ -5,6 +5,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/mrplan/mrplan/internal/diag"
 	"github.com/mrplan/mrplan/lang"
@@ -107,7 +108,8 @@ func (v DiagnosticsJSONView) Write(w io.Writer, ds []diag.Diagnostic, valid bool
 	return enc.Encode(out)
 }
 
-// snippet is Terraform's snippet of d's range: the whole lines it covers.
+// snippet is Terraform's snippet of d's range: the lines it covers, cut
+// to a window around the range when they are long (see snippetWindow).
 func (v DiagnosticsJSONView) snippet(d diag.Diagnostic) *jsonSnippet {
 	src, ok := v.Files[d.Range.Filename]
 	start, end := d.Range.Start.Byte, d.Range.End.Byte
@@ -125,11 +127,13 @@ func (v DiagnosticsJSONView) snippet(d diag.Diagnostic) *jsonSnippet {
 		lineEnd = end - 1
 	}
 	code := strings.TrimSuffix(string(src[lineStart:lineEnd]), "\r")
+	hs, he := start-lineStart, min(end-lineStart, len(code))
+	code, hs, he = snippetWindow(code, hs, he)
 	s := &jsonSnippet{
 		Code:                 code,
 		StartLine:            d.Range.Start.Line,
-		HighlightStartOffset: start - lineStart,
-		HighlightEndOffset:   min(end-lineStart, len(code)),
+		HighlightStartOffset: hs,
+		HighlightEndOffset:   he,
 		Values:               []any{},
 	}
 	if v.Module != nil {
@@ -142,4 +146,34 @@ func (v DiagnosticsJSONView) snippet(d diag.Diagnostic) *jsonSnippet {
 		}
 	}
 	return s
+}
+
+// Snippet code is cut to the highlighted range, at most snippetRangeBytes
+// of it, with at most snippetContextBytes on either side, so that output
+// stays linear in the input: without it, a 30 KB line with a thousand
+// mistakes on it would be printed a thousand times.
+const (
+	snippetRangeBytes   = 240
+	snippetContextBytes = 120
+)
+
+// snippetWindow cuts code around the highlight [hs, he), at rune
+// boundaries, and returns the cut code with the highlight's offsets in it.
+func snippetWindow(code string, hs, he int) (string, int, int) {
+	hs, he = max(0, min(hs, len(code))), max(0, min(he, len(code)))
+	if he < hs {
+		he = hs
+	}
+	he = min(he, hs+snippetRangeBytes)
+	from, to := max(0, hs-snippetContextBytes), min(len(code), he+snippetContextBytes)
+	for from > 0 && !utf8.RuneStart(code[from]) {
+		from--
+	}
+	for to < len(code) && !utf8.RuneStart(code[to]) {
+		to++
+	}
+	for he < to && !utf8.RuneStart(code[he]) {
+		he++
+	}
+	return code[from:to], hs - from, he - from
 }

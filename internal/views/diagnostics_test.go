@@ -146,3 +146,41 @@ func TestDiagnosticsTextBinarySource(t *testing.T) {
 		t.Errorf("snippet or caret misplaced:\n%s", b.String())
 	}
 }
+
+// A snippet of a long line is a window around the range, with "…" where
+// it was cut, the caret under the range.
+func TestDiagnosticsTextLongLineWindow(t *testing.T) {
+	line := "x = [" + strings.Repeat("aaaa, ", 500) + "bad" + strings.Repeat(", bbbb", 500) + "]"
+	col := strings.Index(line, "bad") + 1
+	d := diag.Diagnostic{Severity: diag.Error, Summary: "Bad", Range: &hcl.Range{Filename: "m.mr.hcl",
+		Start: hcl.Pos{Line: 1, Column: col}, End: hcl.Pos{Line: 1, Column: col + 3}}}
+	var b bytes.Buffer
+	_ = DiagnosticsText{Files: map[string][]byte{"m.mr.hcl": []byte(line + "\n")}}.Write(&b, []diag.Diagnostic{d})
+	lines := strings.Split(b.String(), "\n")
+	var snippet, carets string
+	for i, l := range lines {
+		if strings.HasPrefix(l, "  1: ") {
+			snippet, carets = l, lines[i+1]
+		}
+	}
+	if n := utf8.RuneCountInString(snippet); n > snippetWidth+10 {
+		t.Errorf("snippet is %d characters: %q", n, snippet)
+	}
+	if !strings.HasPrefix(snippet, "  1: …") || !strings.HasSuffix(snippet, "…") {
+		t.Errorf("snippet not cut on both sides: %q", snippet)
+	}
+	at := strings.Index(carets, "^^^")
+	if r := []rune(snippet); at < 0 || string(r[at:at+3]) != "bad" {
+		t.Errorf("caret not under the range:\n%s\n%s", snippet, carets)
+	}
+}
+
+// ANSI escapes in a message (a name in a detail) never reach the terminal.
+func TestDiagnosticsTextStripsEscapes(t *testing.T) {
+	d := diag.Diagnostic{Severity: diag.Error, Summary: "Bad \x1b[2J", Detail: "Name \x1b]0;pwned\x07 and \x9b31m here\r"}
+	var b bytes.Buffer
+	_ = DiagnosticsText{}.Write(&b, []diag.Diagnostic{d})
+	if strings.ContainsAny(b.String(), "\x1b\x07\r\u009b") {
+		t.Errorf("control characters in output: %q", b.String())
+	}
+}

@@ -32,7 +32,20 @@ type DiagnosticsText struct {
 	Module *lang.Module
 	Color  bool
 	Width  int // wrap width for details; 78 when zero
+	// Repeats is how many diagnostics of one kind (severity, summary and
+	// rule) are shown in full per block; the rest are counted in one line,
+	// "(and 15,999 more ...)". DefaultRepeats when zero; negative shows all.
+	Repeats int
 }
+
+// DefaultRepeats is how many diagnostics of one kind a block shows in full.
+const DefaultRepeats = 5
+
+// snippetWidth is how many characters of a source line a snippet shows at
+// most: the underlined range (itself cut to half of it) and what surrounds
+// it, with "…" where the line was cut. A minified file's one long line
+// then costs a snippet of this size per diagnostic, not the whole line.
+const snippetWidth = 100
 
 const (
 	ansiReset     = "\x1b[0m"
@@ -50,13 +63,100 @@ var severityTitles = map[diag.Severity]struct{ word, color string }{
 }
 
 // Write renders ds in order, each followed by a blank line.
+//
+// Diagnostics of one kind in one block past the first Repeats are not
+// shown one by one: the last one shown is followed by a line that counts
+// them. Without that, a list of 16,000 duplicate references prints 16,000
+// warnings; with it, the output stays a few screens whatever the input.
 func (v DiagnosticsText) Write(w io.Writer, ds []diag.Diagnostic) error {
 	bw := bufio.NewWriter(w)
 	nav := &navigators{mod: v.Module, files: map[string]*hcl.File{}, lines: map[string][][]byte{}}
-	for _, d := range ds {
-		v.writeOne(bw, d, nav)
+	limit := v.Repeats
+	if limit == 0 {
+		limit = DefaultRepeats
+	}
+	var keys []repeatKey
+	total := map[repeatKey]int{}
+	if limit > 0 {
+		keys = make([]repeatKey, len(ds))
+		for i, d := range ds {
+			keys[i] = v.repeatKeyOf(d, nav)
+			total[keys[i]]++
+		}
+	}
+	shown := map[repeatKey]int{}
+	for i, d := range ds {
+		if limit < 0 {
+			v.writeOne(bw, d, nav)
+			continue
+		}
+		k := keys[i]
+		shown[k]++
+		switch n := shown[k]; {
+		case n < limit || total[k] <= limit:
+			v.writeOne(bw, d, nav)
+		case n == limit:
+			v.writeOne(bw, d, nav)
+			fmt.Fprintf(bw, "(and %s more %q %s%s, not shown)\n\n", groupThousands(total[k]-limit), sanitize(d.Summary), pluralSeverity(d.Severity), k.where())
+		}
 	}
 	return bw.Flush()
+}
+
+// repeatKey is a kind of diagnostic in one block: what Write counts to
+// fold repeats.
+type repeatKey struct {
+	severity diag.Severity
+	summary  string
+	rule     string
+	file     string
+	block    string // the enclosing block's header, or the finding's subject
+}
+
+func (k repeatKey) where() string {
+	switch {
+	case k.block != "" && k.file != "":
+		return " in " + sanitize(k.block) + " (" + sanitize(k.file) + ")"
+	case k.block != "":
+		return " in " + sanitize(k.block)
+	case k.file != "":
+		return " in " + sanitize(k.file)
+	}
+	return ""
+}
+
+func (v DiagnosticsText) repeatKeyOf(d diag.Diagnostic, nav *navigators) repeatKey {
+	k := repeatKey{severity: d.Severity, summary: d.Summary, rule: d.Rule, block: d.Subject}
+	if d.Range != nil {
+		k.file = d.Range.Filename
+		if src, ok := v.Files[d.Range.Filename]; ok && k.block == "" {
+			k.block = nav.context(*d.Range, src)
+		}
+	}
+	return k
+}
+
+func pluralSeverity(s diag.Severity) string {
+	switch s {
+	case diag.Warning:
+		return "warnings"
+	case diag.Notice:
+		return "notices"
+	}
+	return "errors"
+}
+
+// groupThousands writes n with commas between groups of three digits.
+func groupThousands(n int) string {
+	s := strconv.Itoa(n)
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
 }
 
 func (v DiagnosticsText) writeOne(w *bufio.Writer, d diag.Diagnostic, nav *navigators) {
@@ -64,7 +164,7 @@ func (v DiagnosticsText) writeOne(w *bufio.Writer, d diag.Diagnostic, nav *navig
 	if title.word == "" {
 		title.word, title.color = "Error", ansiRed
 	}
-	head := d.Summary
+	head := sanitize(d.Summary)
 	if d.Rule != "" {
 		head += " (" + d.Rule + ")"
 	}
@@ -87,14 +187,14 @@ func (v DiagnosticsText) writeOne(w *bufio.Writer, d diag.Diagnostic, nav *navig
 		}
 		fmt.Fprintln(w)
 		for _, para := range strings.Split(text, "\n") {
-			fmt.Fprintln(w, wordwrap.WrapString(para, uint(width)))
+			fmt.Fprintln(w, wordwrap.WrapString(sanitize(para), uint(width)))
 		}
 	}
 	for _, r := range d.Related {
 		if strings.Contains(d.Detail, fmt.Sprintf("%s:%d,", r.Filename, r.Start.Line)) {
 			continue // the detail names the place already
 		}
-		fmt.Fprintf(w, "\n  (see also %s line %d)\n", r.Filename, r.Start.Line)
+		fmt.Fprintf(w, "\n  (see also %s line %d)\n", sanitize(r.Filename), r.Start.Line)
 	}
 	fmt.Fprintln(w)
 }
@@ -117,9 +217,9 @@ func (v DiagnosticsText) writePlace(w *bufio.Writer, rng hcl.Range, subject stri
 		in = subject
 	}
 	if in != "" {
-		fmt.Fprintf(w, "  on %s line %d, in %s:\n", rng.Filename, rng.Start.Line, in)
+		fmt.Fprintf(w, "  on %s line %d, in %s:\n", sanitize(rng.Filename), rng.Start.Line, sanitize(in))
 	} else {
-		fmt.Fprintf(w, "  on %s line %d:\n", rng.Filename, rng.Start.Line)
+		fmt.Fprintf(w, "  on %s line %d:\n", sanitize(rng.Filename), rng.Start.Line)
 	}
 	if !haveSrc {
 		return
@@ -144,7 +244,7 @@ func (v DiagnosticsText) writePlace(w *bufio.Writer, rng hcl.Range, subject stri
 		}
 		// Make the line safe to print only now: from and to are offsets
 		// into the original.
-		before, inside, after := printable(line[:from]), printable(line[from:to]), printable(line[to:])
+		before, inside, after := window(printable(line[:from]), printable(line[from:to]), printable(line[to:]), snippetWidth)
 		line = before + inside + after
 		from, to = len(before), len(before)+len(inside)
 		prefix := fmt.Sprintf("  %*d: ", numWidth, n)
@@ -179,11 +279,84 @@ func printable(s string) string {
 	var b strings.Builder
 	for len(s) > 0 {
 		r, size := utf8.DecodeRuneInString(s)
-		if r == utf8.RuneError || r < 0x20 && r != '\t' || r == 0x7f {
+		if r == utf8.RuneError || r < 0x20 && r != '\t' || r == 0x7f || r >= 0x80 && r < 0xa0 {
 			r = utf8.RuneError
 		}
 		b.WriteRune(r)
 		s = s[size:]
+	}
+	return b.String()
+}
+
+// window cuts a snippet line, split into what comes before the
+// underlined range, the range and what comes after, to about width
+// characters: the range to half of width at most, then as much context
+// on each side as is left, with "…" wherever something was cut.
+func window(before, inside, after string, width int) (string, string, string) {
+	nb, ni, na := displayWidth(before), displayWidth(inside), displayWidth(after)
+	if nb+ni+na <= width {
+		return before, inside, after
+	}
+	if ni > width/2 {
+		inside = firstRunes(inside, width/2-1) + "…"
+		ni = width / 2
+	}
+	room := width - ni
+	left := min(nb, room/2)
+	right := min(na, room-left)
+	left = min(nb, room-right) // what the right side does not need
+	if left < nb {
+		before = "…" + lastRunes(before, max(0, left-1))
+	}
+	if right < na {
+		after = firstRunes(after, max(0, right-1)) + "…"
+	}
+	return before, inside, after
+}
+
+func firstRunes(s string, n int) string {
+	i := 0
+	for k := range s {
+		if i == n {
+			return s[:k]
+		}
+		i++
+	}
+	return s
+}
+
+func lastRunes(s string, n int) string {
+	if n <= 0 {
+		return ""
+	}
+	count := utf8.RuneCountInString(s)
+	if count <= n {
+		return s
+	}
+	return s[len(firstRunes(s, count-n)):]
+}
+
+// sanitize makes a message safe for a terminal: control characters other
+// than newline and tab (an ESC that starts a colour or cursor sequence, a
+// carriage return that overwrites the line) become U+FFFD. A name or
+// description can carry them into a summary or detail.
+func sanitize(s string) string {
+	clean := true
+	for _, r := range s {
+		if r < 0x20 && r != '\n' && r != '\t' || r == 0x7f || r >= 0x80 && r < 0xa0 {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if r < 0x20 && r != '\n' && r != '\t' || r == 0x7f || r >= 0x80 && r < 0xa0 {
+			r = utf8.RuneError
+		}
+		b.WriteRune(r)
 	}
 	return b.String()
 }

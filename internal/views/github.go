@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/mrplan/mrplan/internal/diag"
 )
@@ -55,11 +56,18 @@ func GitHubAnnotations(w io.Writer, ds []diag.Diagnostic) error {
 
 // ghData escapes a workflow command's message, as the Actions toolkit does.
 func ghData(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if isControl(r) && r != '\n' && r != '\r' {
+			return utf8.RuneError
+		}
+		return r
+	}, s)
 	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
 }
 
 // ghProperty escapes a workflow command's property value: also the colon
 // and comma that would end it.
 func ghProperty(s string) string {
+	s = flatText(s)
 	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
 }

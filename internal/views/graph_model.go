@@ -378,9 +378,9 @@ func regionLabel(m *lang.Module, name string) string {
 	if r == nil || r.Geo == nil {
 		return name
 	}
-	where := r.Geo.City
+	where := flatText(r.Geo.City)
 	if where == "" {
-		where = r.Geo.Name
+		where = flatText(r.Geo.Name)
 	}
 	if where == "" {
 		return name

@@ -131,9 +131,9 @@ func (v JUnit) Write(w io.Writer, ds []diag.Diagnostic) error {
 }
 
 func (v JUnit) testcase(class, name string, ds []diag.Diagnostic) junitCase {
-	c := junitCase{ClassName: class, Name: name}
+	c := junitCase{ClassName: xmlText(class), Name: xmlText(name)}
 	if r := ds[0].Range; r != nil && r.Filename != "" {
-		c.File, c.Line = r.Filename, r.Start.Line
+		c.File, c.Line = xmlText(flatText(r.Filename)), r.Start.Line
 	}
 	var failing, quiet []string
 	worst := diag.Severity(0)
@@ -158,10 +158,10 @@ func (v JUnit) testcase(class, name string, ds []diag.Diagnostic) junitCase {
 			}
 			msg = fmt.Sprintf("%s (%d %s)", msg, len(failing), what)
 		}
-		c.Failure = &junitFailure{Message: msg, Type: worst.String(), Text: strings.Join(failing, "\n\n")}
+		c.Failure = &junitFailure{Message: xmlText(msg), Type: worst.String(), Text: xmlText(strings.Join(failing, "\n\n"))}
 	}
 	if len(quiet) > 0 {
-		c.SystemOut = &junitOutput{strings.Join(quiet, "\n\n")}
+		c.SystemOut = &junitOutput{xmlText(strings.Join(quiet, "\n\n"))}
 	}
 	return c
 }
@@ -171,5 +171,5 @@ func place(d diag.Diagnostic) string {
 	if d.Range == nil || d.Range.Filename == "" {
 		return ""
 	}
-	return fmt.Sprintf("%s:%d:%d: ", d.Range.Filename, d.Range.Start.Line, d.Range.Start.Column)
+	return fmt.Sprintf("%s:%d:%d: ", flatText(d.Range.Filename), d.Range.Start.Line, d.Range.Start.Column)
 }

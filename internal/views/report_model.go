@@ -193,7 +193,7 @@ func (r *report) buildServices(p *planner.Plan) {
 			Core: s.Tier == 0,
 		}
 		if s.Block != nil {
-			rs.Description = s.Block.Description
+			rs.Description = flatText(s.Block.Description)
 		}
 		var guards []string
 		for _, g := range s.Guards {
@@ -255,7 +255,7 @@ func (r *report) buildRegions(m *lang.Module, p *planner.Plan) {
 	for _, reg := range m.Regions {
 		rr := reportRegion{Name: reg.Name, Provider: reg.Provider, Code: reg.Code}
 		if g := reg.Geo; g != nil {
-			rr.Place, rr.Country, rr.Zones = g.City, g.Country, g.Zones
+			rr.Place, rr.Country, rr.Zones = flatText(g.City), flatText(g.Country), g.Zones
 			rr.Lat, rr.Lon, rr.HasGeo = g.Lat, g.Lon, g.Lat != 0 || g.Lon != 0
 		}
 		for _, s := range p.Services {

@@ -1,0 +1,180 @@
+// Package fsguard reads and places the files mrplan is given with the
+// care untrusted input needs (a pull request from a fork is one): only
+// regular files, no larger than a limit, and, for what a module names or
+// holds, only inside the module's tree after symlinks. lang, state and the
+// command layer all read through it; it knows nothing of what the files
+// mean.
+package fsguard
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// DefaultMaxFileBytes is the largest file mrplan reads as a module file,
+// a manifest or a saved plan unless told otherwise: 64 MiB, some hundred
+// times the largest hand-written module, and still well under what a
+// CI runner's memory holds when the file is parsed.
+const DefaultMaxFileBytes int64 = 64 << 20
+
+// MaxFileBytes is the size limit in force; the command line sets it from
+// --max-file-size or MRPLAN_MAX_FILE_SIZE. Zero or less means no limit.
+var MaxFileBytes = DefaultMaxFileBytes
+
+// RefusedError says why mrplan would not read a file: it is not a regular
+// file (a FIFO, a device, a socket, a directory), it is larger than the
+// limit, or it resolves outside the module's tree.
+type RefusedError struct {
+	File   string // as it was named
+	Reason string // a clause: "is a named pipe (FIFO), not a regular file"
+}
+
+func (e *RefusedError) Error() string {
+	return fmt.Sprintf("refused to read %s: it %s", e.File, e.Reason)
+}
+
+// ReadRegularFile reads name, refusing anything but a regular file (after
+// symlinks) and anything larger than limit (none when limit <= 0). It
+// never blocks on a FIFO nor reads a device without end: the file is
+// opened without waiting and checked before a byte is read, and at most
+// limit+1 bytes are read in case it grows meanwhile.
+func ReadRegularFile(name string, limit int64) ([]byte, error) {
+	if info, err := os.Stat(name); err == nil {
+		if err := checkRegular(name, info, limit); err != nil {
+			return nil, err
+		}
+	}
+	f, err := os.OpenFile(name, os.O_RDONLY|openNonBlocking, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if err := checkRegular(name, info, limit); err != nil {
+		return nil, err
+	}
+	r := io.Reader(f)
+	if limit > 0 {
+		r = io.LimitReader(f, limit+1)
+	}
+	buf := make([]byte, 0, info.Size()+1)
+	for {
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+	}
+	if limit > 0 && int64(len(buf)) > limit {
+		return nil, tooLarge(name, limit)
+	}
+	return buf, nil
+}
+
+func checkRegular(name string, info fs.FileInfo, limit int64) error {
+	if !info.Mode().IsRegular() {
+		return &RefusedError{File: name, Reason: "is " + fileKind(info.Mode()) + ", not a regular file"}
+	}
+	if limit > 0 && info.Size() > limit {
+		return tooLarge(name, limit)
+	}
+	return nil
+}
+
+func tooLarge(name string, limit int64) error {
+	return &RefusedError{File: name, Reason: fmt.Sprintf("is larger than the limit of %d bytes (raise it with --max-file-size or MRPLAN_MAX_FILE_SIZE)", limit)}
+}
+
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a directory"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeCharDevice != 0:
+		return "a character device"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m&fs.ModeIrregular != 0:
+		return "an irregular file"
+	}
+	return "a special file"
+}
+
+// ResolveInside resolves path, relative to root unless absolute, after
+// every symlink, and returns the resolved path when it lies in root's tree
+// (root resolved the same way): the rule for whatever a module names or
+// holds that mrplan reads or writes (its files, child module sources,
+// manifests found in it, its state file). A path that leaves the tree,
+// by "..", an absolute path or a symlink, is a *RefusedError naming it.
+// A path that does not exist yet resolves as far as it exists, so a state
+// file to be created can be checked too.
+func ResolveInside(root, path string) (string, error) {
+	realRoot, err := ResolveExisting(root)
+	if err != nil {
+		return "", err
+	}
+	full := path
+	if !filepath.IsAbs(full) {
+		full = filepath.Join(root, path)
+	}
+	real, err := ResolveExisting(full)
+	if err != nil {
+		return "", err
+	}
+	if !Within(realRoot, real) {
+		return "", &RefusedError{File: path, Reason: "resolves to " + real + ", outside the module directory " + realRoot}
+	}
+	return real, nil
+}
+
+// ResolveExisting is path made absolute with its symlinks resolved; the
+// part of it that does not exist yet is joined on as written.
+func ResolveExisting(path string) (string, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", err
+	}
+	var rest []string
+	for p := abs; ; {
+		real, err := filepath.EvalSymlinks(p)
+		if err == nil {
+			return filepath.Join(append([]string{real}, rest...)...), nil
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			return "", err
+		}
+		parent := filepath.Dir(p)
+		if parent == p {
+			return abs, nil
+		}
+		rest = append([]string{filepath.Base(p)}, rest...)
+		p = parent
+	}
+}
+
+// Within says whether path is root or under it; both are clean and
+// absolute.
+func Within(root, path string) bool {
+	if path == root {
+		return true
+	}
+	rel, err := filepath.Rel(root, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+}
