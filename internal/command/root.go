@@ -111,6 +111,8 @@ dependencies.`,
 		newApplyCmd(s, g),
 		newReportCmd(s, g),
 		newGraphCmd(s, g),
+		newRunbookCmd(s, g),
+		newAlertsCmd(s, g),
 	)
 	return root
 }
