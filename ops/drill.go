@@ -151,20 +151,22 @@ func BuildGameDay(p *planner.Plan, sec *Section, only map[lang.Address]bool) *Ga
 			if d == nil || d.Global || len(d.Regions) == 0 {
 				continue
 			}
+			only := true
 			for _, reg := range d.Regions {
-				if containsStr(sec.Lost, reg.Addr.Name) {
-					deps[r.Addr.String()] = true
-				}
+				only = only && containsStr(sec.Lost, reg.Addr.Name)
+			}
+			if only {
+				deps[r.Addr.String()] = true
 			}
 		}
 	}
 	for _, d := range sortedKeys(deps) {
-		g.Inject = append(g.Inject, "Blackhole "+d+" as served from "+strings.Join(sec.Lost, ", ")+": make its names resolve to nothing, or deny egress to it.")
+		g.Inject = append(g.Inject, "Blackhole "+d+", which only "+strings.Join(sec.Lost, ", ")+" serves: make its names resolve to nothing, or deny egress to it from every region.")
 	}
 	g.Inject = append(g.Inject, "Announce the drill in the incident channel first; tag every action with the drill's name.")
 
 	for _, sig := range sec.Signals {
-		g.Observe = append(g.Observe, "`"+sig.Selector()+"` fires within "+dur(sig.After+time.Minute)+" ("+sig.Meaning+")")
+		g.Observe = append(g.Observe, "`"+sig.Selector()+"` fires within "+dur(sig.After+time.Minute)+": "+sig.Meaning)
 	}
 	g.Observe = append(g.Observe, "Each runbook step's start and end time, against its expected duration (see the runbook of "+sec.Name()+").")
 
@@ -179,7 +181,7 @@ func BuildGameDay(p *planner.Plan, sec *Section, only map[lang.Address]bool) *Ga
 				line += ", and never later than its objective of " + dur(sr.Objective)
 			}
 			g.Pass = append(g.Pass, line+".")
-			if sr.Service.Objective.HasRPO {
+			if sr.Service.Objective.HasRPO && sr.Service.RPOFrom != nil {
 				g.Pass = append(g.Pass, name+" loses at most "+dur(sr.Service.Objective.RPO)+" of writes (its RPO objective): compare the last write acknowledged in "+strings.Join(sr.From, ", ")+" with the newest in "+firstOr(sr.To, "the new primary")+".")
 			}
 		}
