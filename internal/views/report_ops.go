@@ -87,4 +87,3 @@ func (md *mdWriter) opsSections(r *report) {
 		}
 	}
 }
-
