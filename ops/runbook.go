@@ -131,6 +131,9 @@ type Step struct {
 	Duration time.Duration
 	Budget   string
 	Links    []Link
+	// Promotes lists, for a promote step, the data classes it promotes,
+	// in order; a class promoted with an earlier service is not repeated.
+	Promotes []lang.Address
 }
 
 // Link is a vendor page a step relies on.
@@ -475,15 +478,19 @@ func (b *builder) failedOver(sr *ServiceRunbook, o planner.ServiceOutcome, lost 
 				continue
 			}
 			promoted[d.Addr] = svc.Addr
-			line := "Promote " + d.Addr.String() + " (" + productRef(d) + ") in " + target
+			st.Promotes = append(st.Promotes, d.Addr)
+			line := d.Addr.String() + " (" + productRef(d) + "), in " + target
 			if op, ok := productOp(d); ok {
 				line += ": " + op.Promote
 				if op.Command != "" {
 					line += ". Run: `" + op.Command + "`"
 				}
 				st.Links = append(st.Links, Link{Title: d.Addr.String() + ": " + productRef(d), URL: op.Source})
-			} else if src := productSource(d); src != "" {
-				st.Links = append(st.Links, Link{Title: d.Addr.String() + ": " + productRef(d), URL: src})
+			} else {
+				line += ": promote its replica there to primary"
+				if src := productSource(d); src != "" {
+					st.Links = append(st.Links, Link{Title: d.Addr.String() + ": " + productRef(d), URL: src})
+				}
 			}
 			st.Do = append(st.Do, line+".")
 		}

@@ -3,7 +3,6 @@ package ops
 import (
 	"path/filepath"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/mrplan/mrplan/lang"
@@ -103,15 +102,13 @@ func TestPromotionFollowsDependencies(t *testing.T) {
 			i++
 			switch st.Kind {
 			case StepPromote:
-				for _, line := range st.Do {
-					if rest, ok := strings.CutPrefix(line, "Promote "); ok {
-						name, _, _ := strings.Cut(rest, " ")
-						if _, dup := promotedAt[name]; dup {
-							t.Errorf("%s promoted twice", name)
-						}
-						promotedAt[name] = i
-						promoteLines++
+				for _, d := range st.Promotes {
+					name := d.String()
+					if _, dup := promotedAt[name]; dup {
+						t.Errorf("%s promoted twice", name)
 					}
+					promotedAt[name] = i
+					promoteLines++
 				}
 			case StepShift:
 				for _, d := range p.Data {

@@ -198,28 +198,13 @@ func action(sr *ops.ServiceRunbook) string {
 	}
 	var promote []string
 	for _, st := range sr.Steps {
-		if st.Kind == ops.StepPromote {
-			for _, d := range stepData(st) {
-				promote = append(promote, d)
-			}
+		for _, d := range st.Promotes {
+			promote = append(promote, d.String())
 		}
 	}
 	out := "fail over to " + to
 	if len(promote) > 0 {
 		out += ", promoting " + strings.Join(promote, ", ")
-	}
-	return out
-}
-
-// stepData names the data classes a promote step promotes, from its lines.
-func stepData(st ops.Step) []string {
-	var out []string
-	for _, line := range st.Do {
-		if rest, ok := strings.CutPrefix(line, "Promote "); ok {
-			if name, _, ok := strings.Cut(rest, " "); ok {
-				out = append(out, name)
-			}
-		}
 	}
 	return out
 }
