@@ -166,6 +166,10 @@ func BuildGameDay(p *planner.Plan, sec *Section, only map[lang.Address]bool) *Ga
 	g.Inject = append(g.Inject, "Announce the drill in the incident channel first; tag every action with the drill's name.")
 
 	for _, sig := range sec.Signals {
+		if sig.Alert == alertLagCritical {
+			g.Observe = append(g.Observe, "`"+sig.Selector()+"`: note whether it was firing when the drill began; the lag then bounds the writes the drill loses.")
+			continue
+		}
 		g.Observe = append(g.Observe, "`"+sig.Selector()+"` fires within "+dur(sig.After+time.Minute)+": "+sig.Meaning)
 	}
 	g.Observe = append(g.Observe, "Each runbook step's start and end time, against its expected duration (see the runbook of "+sec.Name()+").")
