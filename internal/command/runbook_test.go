@@ -134,3 +134,35 @@ func TestRunbookWritesAtomically(t *testing.T) {
 		t.Errorf("runbook.md starts %q", string(b[:min(len(b), 60)]))
 	}
 }
+
+// The README's runbook excerpt quotes the runbook of examples/bank-ledger;
+// every line it quotes must still be in it.
+func TestRunbookREADME(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, ok := strings.Cut(string(readme), "<!-- section: operations -->")
+	if !ok {
+		t.Fatal("README has no operations section")
+	}
+	_, block, ok := strings.Cut(section, "```console\n$ mrplan runbook examples/bank-ledger --scenario westeurope\n")
+	if !ok {
+		t.Fatal("README's operations section has no runbook excerpt")
+	}
+	block, _, _ = strings.Cut(block, "```")
+	dir, _ := filepath.Abs("../../examples/bank-ledger")
+	out, _, code := runIn(t, dir, "runbook", "--scenario", "westeurope")
+	if code != ExitOK {
+		t.Fatalf("runbook: exit %d", code)
+	}
+	plain := strings.NewReplacer(`\_`, "_", "&lt;", "<", "&gt;", ">").Replace(out)
+	for _, l := range strings.Split(block, "\n") {
+		if l == "" || l == "…" {
+			continue
+		}
+		if !strings.Contains(plain, l+"\n") {
+			t.Errorf("README quotes a line the runbook no longer has: %s", l)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/prometheus/common/model"
@@ -14,6 +15,7 @@ import (
 	"github.com/mrplan/mrplan/lang"
 	"github.com/mrplan/mrplan/ops"
 	"github.com/mrplan/mrplan/planner"
+	"github.com/mrplan/mrplan/providers"
 )
 
 // TestAlertsParseAsPrometheusRules loads the rules written for every
@@ -61,5 +63,33 @@ func TestAlertsParseAsPrometheusRules(t *testing.T) {
 				t.Error("no rules written")
 			}
 		})
+	}
+}
+
+// TestOperationLagMetricsParse fills in every lag expression of the
+// operations catalog and parses it with Prometheus' PromQL parser, so that
+// a product no example uses cannot ship a broken default.
+func TestOperationLagMetricsParse(t *testing.T) {
+	pql := parser.NewParser(parser.Options{})
+	n := 0
+	for _, ref := range providers.OperationRefs() {
+		op, _ := providers.ProductOperation(ref)
+		if op.Lag == "" {
+			continue
+		}
+		n++
+		expr := strings.NewReplacer("$data", "orders", "$region", "us-east-1", "$service", "checkout", "$product", ref).Replace(op.Lag)
+		if _, err := pql.ParseExpr("(" + expr + ") > 1"); err != nil {
+			t.Errorf("%s: lag %q: %v", ref, op.Lag, err)
+		}
+	}
+	if n < 10 {
+		t.Errorf("only %d products have a lag metric", n)
+	}
+	for _, expr := range []string{ops.DefaultServiceHealth, ops.DefaultEndpointHealth, ops.DefaultLag} {
+		filled := strings.NewReplacer("$data", "orders", "$region", "us-east-1", "$service", "checkout").Replace(expr)
+		if _, err := pql.ParseExpr(filled); err != nil {
+			t.Errorf("default %q: %v", expr, err)
+		}
 	}
 }
