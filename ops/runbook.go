@@ -149,12 +149,27 @@ func (s *ServiceRunbook) StepsTotal() time.Duration {
 }
 
 // BuildRunbook writes the runbook of every scenario of p.
-func BuildRunbook(p *planner.Plan) *Runbook {
+func BuildRunbook(p *planner.Plan) *Runbook { return buildRunbook(newBuilder(p)) }
+
+// Outline is the runbook as a summary shows it, much cheaper on large
+// modules: the region and country sections only, each service with its
+// outcome, RTO and the data it promotes (one promote step, whose duration
+// is the whole RTO), and no step wording or signals.
+func Outline(p *planner.Plan) *Runbook {
 	b := newBuilder(p)
+	b.outlineOnly = true
+	return buildRunbook(b)
+}
+
+func buildRunbook(b *builder) *Runbook {
+	p := b.p
 	rb := &Runbook{Plan: p}
 	zoneSection := map[string]*Section{} // region → its shared zone section
 	for _, sc := range p.Scenarios {
 		if sc.Domain == lang.DomainZone && len(sc.Lost) == 0 {
+			if b.outlineOnly {
+				continue
+			}
 			if s, ok := zoneSection[sc.Region]; ok {
 				s.Names = append(s.Names, sc.Name())
 				s.Targets = append(s.Targets, sc.Target)
@@ -203,9 +218,11 @@ func (rb *Runbook) Names() []string {
 }
 
 type builder struct {
-	p      *planner.Plan
-	a      lang.Assumptions
-	alerts *AlertConfig
+	// outlineOnly: no step wording, signals or zone sections (Outline).
+	outlineOnly bool
+	p           *planner.Plan
+	a           lang.Assumptions
+	alerts      *AlertConfig
 	// writes and uses index, per service, the data it writes (regenerable
 	// excluded) and the regenerable data it reads or writes.
 	writes map[lang.Address][]*planner.Data
@@ -270,17 +287,21 @@ func (b *builder) section(sc *planner.Scenario) *Section {
 				sr.From = append(sr.From, r)
 			}
 		}
-		switch o.Outcome {
-		case planner.OutcomeDown:
+		switch {
+		case b.outlineOnly:
+			b.outline(sr, o, promoted)
+		case o.Outcome == planner.OutcomeDown:
 			b.down(sr, sc, o)
-		case planner.OutcomeRerouted:
+		case o.Outcome == planner.OutcomeRerouted:
 			b.rerouted(sr, o)
 		default:
 			b.failedOver(sr, o, lost, promoted)
 		}
 		s.Services = append(s.Services, sr)
 	}
-	s.Signals = b.signals(s)
+	if !b.outlineOnly {
+		s.Signals = b.signals(s)
+	}
 	return s
 }
 
@@ -419,22 +440,7 @@ func (b *builder) failedOver(sr *ServiceRunbook, o planner.ServiceOutcome, lost 
 		sr.Steps = append(sr.Steps, Step{Kind: StepDecide, Do: []string{"Failover of " + svc.Addr.String() + " is manual: the incident commander decides now to move it to " + target + "."}})
 	}
 
-	var promote, restore []*planner.Data
-	var moves, multi []*planner.Data
-	for _, d := range b.writes[svc.Addr] {
-		switch {
-		case d.Replication == planner.ReplicationNone:
-			restore = append(restore, d)
-		case svc.WriteMode == planner.WritePartitioned && d.Block.Catalog != nil && d.Block.Catalog.MultiWriter:
-			moves = append(moves, d)
-		case d.WriteMode == planner.WriteMultiPrimary:
-			multi = append(multi, d)
-		case svc.WriteMode == planner.WriteSinglePrimary || svc.WriteMode == planner.WritePartitioned:
-			promote = append(promote, d)
-		default:
-			multi = append(multi, d)
-		}
-	}
+	promote, restore, moves, multi := b.dataMoves(svc)
 	if len(promote) > 0 {
 		fence := Step{Kind: StepFence}
 		if containsGuard(svc.Guards, planner.GuardFencing) {
@@ -512,6 +518,48 @@ func (b *builder) failedOver(sr *ServiceRunbook, o planner.ServiceOutcome, lost 
 	}
 	sr.Steps = append(sr.Steps, b.verify(svc, o.Regions, promote))
 	sr.FailBack = b.failBack(svc, sr.From, target, promote)
+}
+
+// dataMoves sorts the data svc writes by what its failover does to each:
+// promoted, restored from backups, partition homes moved, or nothing
+// (it takes writes everywhere already).
+func (b *builder) dataMoves(svc *planner.Service) (promote, restore, moves, multi []*planner.Data) {
+	for _, d := range b.writes[svc.Addr] {
+		switch {
+		case d.Replication == planner.ReplicationNone:
+			restore = append(restore, d)
+		case svc.WriteMode == planner.WritePartitioned && d.Block.Catalog != nil && d.Block.Catalog.MultiWriter:
+			moves = append(moves, d)
+		case d.WriteMode == planner.WriteMultiPrimary:
+			multi = append(multi, d)
+		case svc.WriteMode == planner.WriteSinglePrimary || svc.WriteMode == planner.WritePartitioned:
+			promote = append(promote, d)
+		default:
+			multi = append(multi, d)
+		}
+	}
+	return promote, restore, moves, multi
+}
+
+// outline fills sr with what a summary shows, and no step wording: the
+// outcome, the RTO, and one promote step naming what it promotes.
+func (b *builder) outline(sr *ServiceRunbook, o planner.ServiceOutcome, promoted map[lang.Address]lang.Address) {
+	if o.Outcome == planner.OutcomeDown {
+		return
+	}
+	sr.RTO, sr.Bounded = o.RTO, true
+	if o.Outcome != planner.OutcomeFailedOver {
+		return
+	}
+	promote, _, _, _ := b.dataMoves(sr.Service)
+	st := Step{Kind: StepPromote, Duration: o.RTO}
+	for _, d := range promote {
+		if _, done := promoted[d.Addr]; !done {
+			promoted[d.Addr] = sr.Service.Addr
+			st.Promotes = append(st.Promotes, d.Addr)
+		}
+	}
+	sr.Steps = []Step{st}
 }
 
 func (b *builder) shift(svc *planner.Service, from, to []string, ttl time.Duration) Step {

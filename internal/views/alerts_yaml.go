@@ -1,12 +1,14 @@
 package views
 
 import (
-	"bytes"
+	"bufio"
+	"encoding/json"
 	"io"
+	"regexp"
+	"sort"
 	"strconv"
+	"strings"
 	"time"
-
-	"go.yaml.in/yaml/v3"
 
 	"github.com/mrplan/mrplan/ops"
 )
@@ -18,46 +20,80 @@ type AlertsYAML struct {
 	Title   string // the module, as given on the command line
 }
 
-type yamlRuleFile struct {
-	Groups []yamlGroup `yaml:"groups"`
-}
-
-type yamlGroup struct {
-	Name  string     `yaml:"name"`
-	Rules []yamlRule `yaml:"rules"`
-}
-
-type yamlRule struct {
-	Alert       string            `yaml:"alert"`
-	Expr        string            `yaml:"expr"`
-	For         string            `yaml:"for,omitempty"`
-	Labels      map[string]string `yaml:"labels,omitempty"`
-	Annotations map[string]string `yaml:"annotations,omitempty"`
-}
-
+// Write streams the rule file: block style, keys in the order Prometheus
+// documents them, label and annotation keys sorted, every string value
+// double-quoted (a JSON string is a valid YAML double-quoted scalar), so
+// that nothing in an expression or a description can change the
+// structure. It holds one rule at a time, not the file.
 func (v AlertsYAML) Write(w io.Writer, f *ops.RuleFile) error {
-	out := yamlRuleFile{Groups: make([]yamlGroup, 0, len(f.Groups))}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.WriteString("# Prometheus alerting rules written by mrplan " + v.Version + " from the module " + v.Title + ".\n")
+	bw.WriteString("# Metric names and matchers are assumptions: per-product defaults, or what the module's\n")
+	bw.WriteString("# mrplan { alerts { ... } } block says. Check them against your exporters before you load this file.\n")
+	if len(f.Groups) == 0 {
+		bw.WriteString("groups: []\n")
+		return bw.Flush()
+	}
+	bw.WriteString("groups:\n")
 	for _, g := range f.Groups {
-		yg := yamlGroup{Name: g.Name, Rules: make([]yamlRule, 0, len(g.Rules))}
+		bw.WriteString("  - name: " + yamlString(g.Name) + "\n    rules:\n")
 		for _, r := range g.Rules {
-			yg.Rules = append(yg.Rules, yamlRule{Alert: r.Alert, Expr: r.Expr, For: promDuration(r.For), Labels: r.Labels, Annotations: r.Annotations})
+			bw.WriteString("      - alert: " + yamlString(r.Alert) + "\n")
+			bw.WriteString("        expr: " + yamlString(r.Expr) + "\n")
+			if d := promDuration(r.For); d != "" {
+				bw.WriteString("        for: " + d + "\n")
+			}
+			yamlMap(bw, "labels", r.Labels)
+			yamlMap(bw, "annotations", r.Annotations)
 		}
-		out.Groups = append(out.Groups, yg)
 	}
-	var buf bytes.Buffer
-	buf.WriteString("# Prometheus alerting rules written by mrplan " + v.Version + " from the module " + v.Title + ".\n")
-	buf.WriteString("# Metric names and matchers are assumptions: per-product defaults, or what the module's\n")
-	buf.WriteString("# mrplan { alerts { ... } } block says. Check them against your exporters before you load this file.\n")
-	enc := yaml.NewEncoder(&buf)
-	enc.SetIndent(2)
-	if err := enc.Encode(out); err != nil {
-		return err
+	return bw.Flush()
+}
+
+func yamlMap(bw *bufio.Writer, key string, m map[string]string) {
+	if len(m) == 0 {
+		return
 	}
-	if err := enc.Close(); err != nil {
-		return err
+	bw.WriteString("        " + key + ":\n")
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
 	}
-	_, err := w.Write(buf.Bytes())
-	return err
+	sort.Strings(keys)
+	for _, k := range keys {
+		bw.WriteString("          " + yamlKey(k) + ": " + yamlString(m[k]) + "\n")
+	}
+}
+
+// yamlString quotes s as a YAML scalar: single-quoted, where only a quote
+// is doubled, so PromQL reads as written; double-quoted with JSON escapes
+// (valid YAML) when s holds a control character.
+func yamlString(s string) string {
+	for _, r := range s {
+		if r < 0x20 || r == 0x7f || r == '\u2028' || r == '\u2029' || r == '\ufeff' {
+			var b strings.Builder
+			enc := json.NewEncoder(&b)
+			enc.SetEscapeHTML(false)
+			_ = enc.Encode(s) // a string always encodes
+			return strings.TrimSuffix(b.String(), "\n")
+		}
+	}
+	return "'" + strings.ReplaceAll(s, "'", "''") + "'"
+}
+
+var plainKey = regexp.MustCompile(`^[a-zA-Z_][a-zA-Z0-9_]*$`)
+
+// yamlKey writes a map key plain when it is a label-like word YAML reads
+// as a string (not y, yes, on, null …), else quoted.
+func yamlKey(k string) string {
+	switch strings.ToLower(k) {
+	case "y", "n", "yes", "no", "on", "off", "true", "false", "null":
+		return yamlString(k)
+	}
+	if plainKey.MatchString(k) {
+		return k
+	}
+	return yamlString(k)
 }
 
 // promDuration writes d the way Prometheus parses durations: whole units

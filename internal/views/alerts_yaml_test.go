@@ -11,6 +11,7 @@ import (
 	"github.com/prometheus/common/model"
 	"github.com/prometheus/prometheus/model/rulefmt"
 	"github.com/prometheus/prometheus/promql/parser"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/mrplan/mrplan/lang"
 	"github.com/mrplan/mrplan/ops"
@@ -90,6 +91,26 @@ func TestOperationLagMetricsParse(t *testing.T) {
 		filled := strings.NewReplacer("$data", "orders", "$region", "us-east-1", "$service", "checkout").Replace(expr)
 		if _, err := pql.ParseExpr(filled); err != nil {
 			t.Errorf("default %q: %v", expr, err)
+		}
+	}
+}
+
+// TestYAMLStringRoundTrips: whatever a module puts in a label (quotes,
+// colons, comment signs, newlines, YAML words), the file reads back the
+// same string.
+func TestYAMLStringRoundTrips(t *testing.T) {
+	for _, s := range []string{"plain", "it's", `a "b"`, "k: v", "# not a comment", "line\nbreak", "tab\there", "yes", "null", "0", "", " lead", "trail ", "- dash", "{x}", "\u2028", "émoji 🚨"} {
+		doc := "k: " + yamlString(s) + "\n" + yamlKey(s) + ": x\n"
+		var got map[string]string
+		if err := yaml.Unmarshal([]byte(doc), &got); err != nil {
+			t.Errorf("%q: %v\n%s", s, err, doc)
+			continue
+		}
+		if got["k"] != s {
+			t.Errorf("%q reads back as %q", s, got["k"])
+		}
+		if _, ok := got[s]; !ok && s != "k" {
+			t.Errorf("key %q reads back as %v", s, got)
 		}
 	}
 }

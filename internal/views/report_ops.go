@@ -28,7 +28,7 @@ type reportRunbook struct {
 // buildOps fills the drill schedule (as of meta.Today; none when it is
 // unset) and the runbook summaries of the region and country scenarios.
 func (r *report) buildOps(p *planner.Plan, today time.Time) {
-	rb := ops.BuildRunbook(p)
+	rb := ops.Outline(p)
 	for _, sec := range rb.Sections {
 		if sec.Domain == lang.DomainZone && len(sec.Lost) == 0 || len(sec.Services) == 0 {
 			continue
