@@ -441,7 +441,15 @@ func (b *builder) failedOver(sr *ServiceRunbook, o planner.ServiceOutcome, lost 
 	}
 
 	promote, restore, moves, multi := b.dataMoves(svc)
-	if len(promote) > 0 {
+	// A store that elects its own primary (or takes writes everywhere)
+	// fences itself; one promoted by hand needs the old primary cut off.
+	byHand := false
+	for _, d := range promote {
+		if op, ok := productOp(d); !ok || !op.Automatic {
+			byHand = true
+		}
+	}
+	if byHand {
 		fence := Step{Kind: StepFence}
 		if containsGuard(svc.Guards, planner.GuardFencing) {
 			fence.Do = append(fence.Do, "Check the fencing token moved to "+target+": writes from "+from+" must be refused if it comes back.")

@@ -41,7 +41,7 @@ type jsonRBSignal struct {
 	Alert    string            `json:"alert"`
 	Selector string            `json:"selector"`
 	Labels   map[string]string `json:"labels"`
-	For      []string          `json:"for"`
+	Matches  []string          `json:"matches"`
 	After    string            `json:"after"`
 	Meaning  string            `json:"meaning"`
 }
@@ -88,7 +88,7 @@ func (RunbookJSON) Write(w io.Writer, rb *ops.Runbook) error {
 			for _, l := range sig.Labels {
 				labels[l.Name] = l.Value
 			}
-			js.Signals = append(js.Signals, jsonRBSignal{Alert: sig.Alert, Selector: sig.Selector(), Labels: labels, For: orEmpty(sig.Values), After: units.FormatDuration(sig.After), Meaning: sig.Meaning})
+			js.Signals = append(js.Signals, jsonRBSignal{Alert: sig.Alert, Selector: sig.Selector(), Labels: labels, Matches: orEmpty(sig.Values), After: units.FormatDuration(sig.After), Meaning: sig.Meaning})
 		}
 		for _, sr := range s.Services {
 			jsr := jsonRBService{
