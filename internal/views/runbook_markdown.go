@@ -102,6 +102,9 @@ func runbookSection(md *mdWriter, s *ops.Section) {
 		md.printf("**Data at risk:**\n\n")
 		for _, e := range s.Exposed {
 			line := fmt.Sprintf("- %s (%s): up to %s of recent writes", mdText(e.Data.Addr.String()), mdText(orDash(e.Product)), units.FormatDuration(e.RPO))
+			if e.RPO == 0 {
+				line = fmt.Sprintf("- %s (%s): no committed write, if its zero-loss copy was in sync", mdText(e.Data.Addr.String()), mdText(orDash(e.Product)))
+			}
 			if e.AllCopiesLost {
 				line += "; every copy is lost, only backups remain"
 			}
@@ -110,7 +113,7 @@ func runbookSection(md *mdWriter, s *ops.Section) {
 		md.printf("\n")
 	}
 	if len(s.Services) == 0 {
-		md.printf("Nothing to do but watch: every service keeps serving. Check that capacity in the surviving regions holds.\n\n")
+		md.printf("Nothing to do but watch: every service keeps serving. Check that the capacity left carries the traffic that moved.\n\n")
 		return
 	}
 	if len(s.Signals) > 0 {
