@@ -46,7 +46,8 @@ health. Override them in the module:
       replication_lag "data.orders" { expr = "..." }
     }
   }`,
-		Args: cobra.MaximumNArgs(1),
+		Args:              cobra.MaximumNArgs(1),
+		ValidArgsFunction: completeModuleDir,
 		RunE: func(_ *cobra.Command, args []string) error {
 			dir := "."
 			if len(args) == 1 {

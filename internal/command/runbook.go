@@ -10,6 +10,7 @@ import (
 
 	"github.com/mrplan/mrplan/internal/version"
 	"github.com/mrplan/mrplan/internal/views"
+	"github.com/mrplan/mrplan/lang"
 	"github.com/mrplan/mrplan/ops"
 	"github.com/mrplan/mrplan/planner"
 )
@@ -41,7 +42,8 @@ us-east-1", or just "us-east-1"). --drill writes game-day scripts instead: the
 drill schedule of the tier 0 and 1 services (from failover_drill and the
 90-day rule) and, for each scenario due, what to inject, what to observe, the
 pass criteria and how to abort.`,
-		Args: cobra.MaximumNArgs(1),
+		Args:              cobra.MaximumNArgs(1),
+		ValidArgsFunction: completeModuleDir,
 		RunE: func(_ *cobra.Command, args []string) error {
 			dir := "."
 			if len(args) == 1 {
@@ -55,6 +57,7 @@ pass criteria and how to abort.`,
 	f.StringVarP(&o.out, "out", "o", "", "write to FILE (atomically) instead of standard output")
 	f.BoolVar(&o.json, "json", false, "write JSON instead of Markdown")
 	f.BoolVar(&o.drill, "drill", false, "write the drill schedule and game-day scripts instead of the runbook")
+	_ = cmd.RegisterFlagCompletionFunc("scenario", completeScenario) // the flag exists: no error
 	return cmd
 }
 
@@ -109,6 +112,20 @@ func runRunbook(s Streams, g *globals, o runbookOptions, dir string) int {
 		return ExitError
 	}
 	return emit(s, o.out, buf.Bytes())
+}
+
+// completeScenario offers the scenarios of the module named by the
+// command's argument (or the current directory), when it loads cleanly.
+func completeScenario(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+	dir := "."
+	if len(args) == 1 {
+		dir = args[0]
+	}
+	m, diags := lang.LoadDir(dir)
+	if diags.HasErrors() {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	return ops.BuildRunbook(planner.PlanModule(m)).Names(), cobra.ShellCompDirectiveNoFileComp
 }
 
 // moduleTitle names a module in generated documents: its directory's base
