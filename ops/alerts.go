@@ -146,7 +146,7 @@ func BuildAlerts(p *planner.Plan) *RuleFile {
 			return l
 		}
 		for _, r := range s.Regions {
-			l := base(severityForTier(s.Tier, false))
+			l := base(severityForTier(s.Tier))
 			l["region"] = r
 			expr := "max(" + fill(c.ServiceHealth, map[string]string{"service": name, "region": r}) + ") < 1"
 			rules = append(rules, Rule{Alert: alertRegionDown, Expr: expr, For: a.DetectionTime, Labels: l,
@@ -246,7 +246,7 @@ func regionDownDescription(s *planner.Service, r string) string {
 	}
 }
 
-func severityForTier(tier int, _ bool) string {
+func severityForTier(tier int) string {
 	if tier == 0 {
 		return "critical"
 	}
