@@ -20,7 +20,8 @@ func runIn(t *testing.T, dir string, args ...string) (string, string, int) {
 
 func TestRunbookExamples(t *testing.T) {
 	g := goldie.New(t, goldie.WithFixtureDir(goldenDir(t, "RunbookExamples")), goldie.WithNameSuffix(".md"))
-	for _, dir := range exampleDirs(t) {
+	chain, _ := filepath.Abs("../../ops/testdata/chain5")
+	for _, dir := range append(exampleDirs(t), chain) {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			out, errOut, code := runIn(t, dir, "runbook")
 			if code != ExitOK {
@@ -59,6 +60,21 @@ func TestAlertsExamples(t *testing.T) {
 			}
 			g.Assert(t, filepath.Base(dir), []byte(out))
 		})
+	}
+}
+
+func TestRunbookJSONExamples(t *testing.T) {
+	g := goldie.New(t, goldie.WithFixtureDir(goldenDir(t, "RunbookJSON")), goldie.WithNameSuffix(".json"))
+	for _, name := range []string{"bank-ledger", "private-cloud"} {
+		dir, _ := filepath.Abs("../../examples/" + name)
+		out, errOut, code := runIn(t, dir, "runbook", "-json")
+		if code != ExitOK {
+			t.Fatalf("%s: runbook -json: exit %d\n%s", name, code, errOut)
+		}
+		if !json.Valid([]byte(out)) {
+			t.Fatalf("%s: runbook -json is not JSON", name)
+		}
+		g.Assert(t, name, []byte(out))
 	}
 }
 

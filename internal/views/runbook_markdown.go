@@ -127,7 +127,7 @@ func runbookSection(md *mdWriter, s *ops.Section) {
 	for _, sr := range s.Services {
 		md.printf("- %s\n", mdText(decision(sr)))
 	}
-	md.printf("\n### Order\n\nDependencies come before the services that call them; data is promoted before the services that write it move.\n\n")
+	md.printf("\n### Order\n\nDependencies come before the services that call them; data is promoted before the services that write it move. Each time counts from the failure, as the plan's RTO does: the services recover side by side, and one whose dependency overruns waits for it.\n\n")
 	for i, sr := range s.Services {
 		md.printf("%d. %s: %s", i+1, mdText(sr.Service.Addr.String()), mdText(action(sr)))
 		if sr.Bounded {
