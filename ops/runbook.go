@@ -594,7 +594,7 @@ func (b *builder) verify(svc *planner.Service, regions []string, promoted []*pla
 		"Check " + name + " serves from " + strings.Join(regions, ", ") + " with its usual error rate and latency, and has the capacity of the lost region.",
 	}}
 	for _, d := range promoted {
-		st.Do = append(st.Do, "Write and read back a test record in "+d.Addr.String()+" in "+regions[0]+".")
+		st.Do = append(st.Do, "Write and read back a test record in "+d.Addr.String()+" in "+firstOr(regions, "the new primary")+".")
 	}
 	return st
 }
