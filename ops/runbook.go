@@ -274,12 +274,14 @@ func (b *builder) section(sc *planner.Scenario) *Section {
 		s.Exposed = append(s.Exposed, x)
 	}
 	affected := map[lang.Address]planner.ServiceOutcome{}
+	touched := map[lang.Address]bool{}
 	for _, o := range sc.Affected {
 		affected[o.Service] = o
+		touched[o.Service] = true
 	}
 	s.Serving = len(b.p.Services) - len(sc.Affected)
 	promoted := map[lang.Address]lang.Address{} // data → the service it was promoted with
-	for _, svc := range b.dependencyOrder(affected) {
+	for _, svc := range b.dependencyOrder(touched) {
 		o := affected[svc.Addr]
 		sr := &ServiceRunbook{Service: svc, Outcome: o.Outcome, To: o.Regions, Objective: objectiveRTO(svc)}
 		for _, r := range svc.Regions {
@@ -311,16 +313,15 @@ func (b *builder) section(sc *planner.Scenario) *Section {
 // the plan.
 func (b *builder) zoneSection(sc *planner.Scenario) *Section {
 	s := &Section{Names: []string{sc.Name()}, Domain: sc.Domain, Targets: []string{sc.Target}, Region: sc.Region}
+	touched := map[lang.Address]bool{}
 	for _, svc := range b.p.Services {
-		if !containsStr(svc.Regions, sc.Region) {
-			s.Serving++
-			continue
+		if svc.Objective.Survive == lang.DomainZone && svc.Primary == sc.Region && !svc.RTO.Unbounded {
+			touched[svc.Addr] = true
 		}
+	}
+	s.Serving = len(b.p.Services) - len(touched)
+	for _, svc := range b.dependencyOrder(touched) {
 		sr := &ServiceRunbook{Service: svc, Outcome: planner.OutcomeServing, To: svc.Active, Objective: objectiveRTO(svc), Automatic: true}
-		if svc.Objective.Survive != lang.DomainZone || svc.Primary != sc.Region || svc.RTO.Unbounded {
-			s.Serving++
-			continue
-		}
 		r := svc.RTO
 		sr.RTO, sr.Bounded = r.Total, true
 		sr.Steps = append(sr.Steps, Step{Kind: StepDetect, Duration: r.Detection, Budget: "detection_time",
@@ -345,7 +346,7 @@ func (b *builder) zoneSection(sc *planner.Scenario) *Section {
 // every affected service it depends on, directly or through others;
 // services that do not depend on one another keep address order. A cycle
 // is broken where address order first enters it.
-func (b *builder) dependencyOrder(affected map[lang.Address]planner.ServiceOutcome) []*planner.Service {
+func (b *builder) dependencyOrder(affected map[lang.Address]bool) []*planner.Service {
 	var out []*planner.Service
 	state := map[lang.Address]int{} // 1 visiting, 2 done
 	var visit func(s *planner.Service)
@@ -367,12 +368,12 @@ func (b *builder) dependencyOrder(affected map[lang.Address]planner.ServiceOutco
 			}
 		}
 		state[s.Addr] = 2
-		if _, ok := affected[s.Addr]; ok {
+		if affected[s.Addr] {
 			out = append(out, s)
 		}
 	}
 	for _, s := range b.p.Services {
-		if _, ok := affected[s.Addr]; ok {
+		if affected[s.Addr] {
 			visit(s)
 		}
 	}

@@ -4,6 +4,9 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+	"time"
+
+	"github.com/mrplan/mrplan/internal/gen"
 
 	"github.com/mrplan/mrplan/lang"
 	"github.com/mrplan/mrplan/planner"
@@ -145,5 +148,45 @@ func TestFindScenario(t *testing.T) {
 		if s, ok := rb.Find(name); ok {
 			t.Errorf("Find(%q) = %q, want nothing", name, s.Name())
 		}
+	}
+}
+
+// TestStepsAddUpOnGeneratedModules runs the same sums over generated
+// modules of both graph shapes, which have every topology, standby and
+// failover mode the planner picks, and dependency chains hundreds long.
+func TestStepsAddUpOnGeneratedModules(t *testing.T) {
+	for _, shape := range []gen.Shape{gen.Shallow, gen.Chain} {
+		t.Run(shape.String(), func(t *testing.T) {
+			dir := t.TempDir()
+			if err := gen.Write(dir, gen.Options{Services: 300, Shape: shape, Today: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)}); err != nil {
+				t.Fatal(err)
+			}
+			p := planDir(t, dir)
+			rb := BuildRunbook(p)
+			n := 0
+			for _, sec := range rb.Sections {
+				pos := map[lang.Address]int{}
+				for i, sr := range sec.Services {
+					pos[sr.Service.Addr] = i
+				}
+				for i, sr := range sec.Services {
+					if sr.Bounded {
+						n++
+						if got := sr.StepsTotal(); got != sr.RTO {
+							t.Errorf("%s: %s steps add up to %s, RTO %s", sec.Name(), sr.Service.Addr, got, sr.RTO)
+						}
+					}
+					// A direct dependency the scenario also touches comes first.
+					for _, r := range sr.Service.Block.DependsOn {
+						if j, ok := pos[r.Addr]; ok && j > i {
+							t.Errorf("%s: %s (at %d) comes before its dependency %s (at %d)", sec.Name(), sr.Service.Addr, i, r.Addr, j)
+						}
+					}
+				}
+			}
+			if n == 0 {
+				t.Error("no bounded runbook")
+			}
+		})
 	}
 }
