@@ -222,8 +222,7 @@ type builder struct {
 	outlineOnly bool
 	p           *planner.Plan
 	a           lang.Assumptions
-	alerts      *AlertConfig
-	// writes and uses index, per service, the data it writes (regenerable
+	// writes and regen index, per service, the data it writes (regenerable
 	// excluded) and the regenerable data it reads or writes.
 	writes map[lang.Address][]*planner.Data
 	regen  map[lang.Address][]*planner.Data
@@ -231,7 +230,7 @@ type builder struct {
 
 func newBuilder(p *planner.Plan) *builder {
 	b := &builder{
-		p: p, a: p.Assumptions, alerts: alertConfig(p),
+		p: p, a: p.Assumptions,
 		writes: map[lang.Address][]*planner.Data{},
 		regen:  map[lang.Address][]*planner.Data{},
 	}
@@ -393,6 +392,7 @@ func (b *builder) down(sr *ServiceRunbook, sc *planner.Scenario, o planner.Servi
 	what := "Nothing to fail over to: " + svc.Addr.String() + " stays down until " + root + " is back."
 	if o.Root == svc.Addr || o.Root == (lang.Address{}) {
 		what = "Nothing to fail over to: every region of " + svc.Addr.String() + " (" + strings.Join(svc.Regions, ", ") + ") is lost."
+		root = strings.Join(sr.From, ", ")
 	}
 	comm := Step{Kind: StepCommunicate, Do: []string{what}}
 	if c := svc.Block.Compensation; c != "" {
