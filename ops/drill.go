@@ -122,9 +122,11 @@ type GameDay struct {
 	Abort    []string
 }
 
-// BuildGameDay writes the game-day script of section sec, for the services
-// in only (all the section touches when only is empty).
-func BuildGameDay(p *planner.Plan, sec *Section, only map[lang.Address]bool) *GameDay {
+// BuildGameDay writes the game-day script of section sec of rb, for the
+// services in only (all the section touches when only is empty).
+func BuildGameDay(rb *Runbook, sec *Section, only map[lang.Address]bool) *GameDay {
+	rb.Fill(sec)
+	p := rb.Plan
 	g := &GameDay{Section: sec}
 	for _, sr := range sec.Services {
 		if len(only) == 0 || only[sr.Service.Addr] {
@@ -228,7 +230,7 @@ func GameDays(p *planner.Plan, rb *Runbook, drills []Drill) []*GameDay {
 	var out []*GameDay
 	for _, sec := range rb.Sections {
 		if only, ok := byScenario[sec.Name()]; ok {
-			out = append(out, BuildGameDay(p, sec, only))
+			out = append(out, BuildGameDay(rb, sec, only))
 		}
 	}
 	return out

@@ -16,6 +16,7 @@ import (
 type Runbook struct {
 	Plan     *planner.Plan
 	Sections []*Section
+	b        *builder
 }
 
 // Section is what to do when one scenario happens.
@@ -38,6 +39,10 @@ type Section struct {
 	Services []*ServiceRunbook
 	// Serving counts the services that keep serving untouched.
 	Serving int
+
+	sc       *planner.Scenario // the first scenario the section covers
+	zoneOnly bool              // a zone loss that loses no region
+	filled   bool
 }
 
 // Name is the section's title.
@@ -149,7 +154,18 @@ func (s *ServiceRunbook) StepsTotal() time.Duration {
 }
 
 // BuildRunbook writes the runbook of every scenario of p.
-func BuildRunbook(p *planner.Plan) *Runbook { return buildRunbook(newBuilder(p)) }
+func BuildRunbook(p *planner.Plan) *Runbook {
+	rb := Index(p)
+	for _, s := range rb.Sections {
+		rb.Fill(s)
+	}
+	return rb
+}
+
+// Index lists the runbook's sections, names only, without writing any:
+// enough to Find one by name, and then Fill just that one, which on a large
+// module is far cheaper than the whole runbook.
+func Index(p *planner.Plan) *Runbook { return index(newBuilder(p)) }
 
 // Outline is the runbook as a summary shows it, much cheaper on large
 // modules: the region and country sections only, each service with its
@@ -158,15 +174,20 @@ func BuildRunbook(p *planner.Plan) *Runbook { return buildRunbook(newBuilder(p))
 func Outline(p *planner.Plan) *Runbook {
 	b := newBuilder(p)
 	b.outlineOnly = true
-	return buildRunbook(b)
+	rb := index(b)
+	for _, s := range rb.Sections {
+		rb.Fill(s)
+	}
+	return rb
 }
 
-func buildRunbook(b *builder) *Runbook {
+func index(b *builder) *Runbook {
 	p := b.p
-	rb := &Runbook{Plan: p}
+	rb := &Runbook{Plan: p, b: b}
 	zoneSection := map[string]*Section{} // region → its shared zone section
 	for _, sc := range p.Scenarios {
-		if sc.Domain == lang.DomainZone && len(sc.Lost) == 0 {
+		zoneOnly := sc.Domain == lang.DomainZone && len(sc.Lost) == 0
+		if zoneOnly {
 			if b.outlineOnly {
 				continue
 			}
@@ -175,14 +196,30 @@ func buildRunbook(b *builder) *Runbook {
 				s.Targets = append(s.Targets, sc.Target)
 				continue
 			}
-			s := b.zoneSection(sc)
-			zoneSection[sc.Region] = s
-			rb.Sections = append(rb.Sections, s)
-			continue
 		}
-		rb.Sections = append(rb.Sections, b.section(sc))
+		s := &Section{
+			Names: []string{sc.Name()}, Domain: sc.Domain, Targets: []string{sc.Target},
+			Region: sc.Region, Lost: sc.Lost, sc: sc, zoneOnly: zoneOnly,
+		}
+		if zoneOnly {
+			zoneSection[sc.Region] = s
+		}
+		rb.Sections = append(rb.Sections, s)
 	}
 	return rb
+}
+
+// Fill writes section s of the runbook, once.
+func (rb *Runbook) Fill(s *Section) {
+	if s.filled {
+		return
+	}
+	s.filled = true
+	if s.zoneOnly {
+		rb.b.zoneSection(s)
+	} else {
+		rb.b.section(s)
+	}
 }
 
 // Find returns the section a user names with --scenario: a scenario's
@@ -252,11 +289,8 @@ func newBuilder(p *planner.Plan) *builder {
 	return b
 }
 
-func (b *builder) section(sc *planner.Scenario) *Section {
-	s := &Section{
-		Names: []string{sc.Name()}, Domain: sc.Domain, Targets: []string{sc.Target},
-		Region: sc.Region, Lost: sc.Lost,
-	}
+func (b *builder) section(s *Section) {
+	sc := s.sc
 	lost := map[string]bool{}
 	for _, r := range sc.Lost {
 		lost[r] = true
@@ -303,15 +337,14 @@ func (b *builder) section(sc *planner.Scenario) *Section {
 	if !b.outlineOnly {
 		s.Signals = b.signals(s)
 	}
-	return s
 }
 
 // zoneSection covers the loss of one zone of a region with several: no
 // region goes, stores fail over to another zone behind the same endpoints,
 // and only the services whose objective stops at zones have a zone RTO in
 // the plan.
-func (b *builder) zoneSection(sc *planner.Scenario) *Section {
-	s := &Section{Names: []string{sc.Name()}, Domain: sc.Domain, Targets: []string{sc.Target}, Region: sc.Region}
+func (b *builder) zoneSection(s *Section) {
+	sc := s.sc
 	touched := map[lang.Address]bool{}
 	for _, svc := range b.p.Services {
 		if svc.Objective.Survive == lang.DomainZone && svc.Primary == sc.Region && !svc.RTO.Unbounded {
@@ -338,7 +371,6 @@ func (b *builder) zoneSection(sc *planner.Scenario) *Section {
 		sr.FailBack = []string{"Nothing to fail back: rebalance " + svc.Addr.String() + "'s instances across all zones of " + sc.Region + " once the zone returns."}
 		s.Services = append(s.Services, sr)
 	}
-	return s
 }
 
 // dependencyOrder lists the affected services so that each comes after

@@ -71,7 +71,7 @@ func runRunbook(s Streams, g *globals, o runbookOptions, dir string) int {
 		return ExitError
 	}
 	p := planner.PlanModule(m)
-	rb := ops.BuildRunbook(p)
+	rb := ops.Index(p)
 	var only *ops.Section
 	if o.scenario != "" {
 		sec, ok := rb.Find(o.scenario)
@@ -92,7 +92,7 @@ func runRunbook(s Streams, g *globals, o runbookOptions, dir string) int {
 		drills := ops.BuildDrills(p, rb, today())
 		var days []*ops.GameDay
 		if only != nil {
-			days = []*ops.GameDay{ops.BuildGameDay(p, only, nil)}
+			days = []*ops.GameDay{ops.BuildGameDay(rb, only, nil)}
 		} else {
 			days = ops.GameDays(p, rb, drills)
 		}
@@ -100,6 +100,9 @@ func runRunbook(s Streams, g *globals, o runbookOptions, dir string) int {
 	default:
 		if only != nil {
 			rb.Sections = []*ops.Section{only}
+		}
+		for _, s := range rb.Sections {
+			rb.Fill(s)
 		}
 		if o.json {
 			err = views.RunbookJSON{}.Write(&buf, rb)
@@ -125,7 +128,7 @@ func completeScenario(_ *cobra.Command, args []string, _ string) ([]string, cobr
 	if diags.HasErrors() {
 		return nil, cobra.ShellCompDirectiveNoFileComp
 	}
-	return ops.BuildRunbook(planner.PlanModule(m)).Names(), cobra.ShellCompDirectiveNoFileComp
+	return ops.Index(planner.PlanModule(m)).Names(), cobra.ShellCompDirectiveNoFileComp
 }
 
 // moduleTitle names a module in generated documents: its directory's base
