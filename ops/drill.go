@@ -135,6 +135,7 @@ func BuildGameDay(rb *Runbook, sec *Section, only map[lang.Address]bool) *GameDa
 	}
 	a := p.Assumptions
 	targets := strings.Join(sec.Targets, ", ")
+	g.Inject = append(g.Inject, "Announce the drill in the incident channel; tag every action with the drill's name.")
 	switch {
 	case len(sec.Lost) == 0:
 		g.Inject = append(g.Inject, "Isolate one zone of "+sec.Region+" ("+sec.Targets[0]+"): deny all traffic to and from the subnets of that zone (network ACL), or stop its instances.")
@@ -165,7 +166,6 @@ func BuildGameDay(rb *Runbook, sec *Section, only map[lang.Address]bool) *GameDa
 	for _, d := range sortedKeys(deps) {
 		g.Inject = append(g.Inject, "Blackhole "+d+", which only "+strings.Join(sec.Lost, ", ")+" serves: make its names resolve to nothing, or deny egress to it from every region.")
 	}
-	g.Inject = append(g.Inject, "Announce the drill in the incident channel first; tag every action with the drill's name.")
 
 	for _, sig := range sec.Signals {
 		if sig.Alert == alertLagCritical {

@@ -38,7 +38,7 @@ func TestDrillSchedule(t *testing.T) {
 		t.Fatalf("game days: %+v", days)
 	}
 	g := days[0]
-	if !strings.HasPrefix(g.Inject[0], "Isolate us-east-1") {
+	if len(g.Inject) < 2 || !strings.HasPrefix(g.Inject[1], "Isolate us-east-1") {
 		t.Errorf("inject %q", g.Inject)
 	}
 	pass := strings.Join(g.Pass, "\n")
