@@ -98,6 +98,9 @@ func (c *AlertConfig) LagExpr(d *planner.Data) (expr, source string) {
 // RuleFile is a Prometheus rule file: groups of alerting rules.
 type RuleFile struct {
 	Groups []RuleGroup
+	// ServiceHealth and EndpointHealth are the health expressions in force,
+	// with their placeholders, for the file's header.
+	ServiceHealth, EndpointHealth string
 }
 
 // RuleGroup is one group of rules, evaluated together.
@@ -122,7 +125,7 @@ type Rule struct {
 func BuildAlerts(p *planner.Plan) *RuleFile {
 	c := alertConfig(p)
 	a := p.Assumptions
-	f := &RuleFile{}
+	f := &RuleFile{ServiceHealth: c.ServiceHealth, EndpointHealth: c.EndpointHealth}
 	var lag []Rule
 	for _, d := range p.Data {
 		if !d.Counts || d.Replication == planner.ReplicationNone {
