@@ -219,7 +219,7 @@ func BuildGameDay(rb *Runbook, sec *Section, only map[lang.Address]bool) *GameDa
 // GameDays writes the game-day scripts of the drill schedule: one per
 // scenario that is some service's next drill, for those services, in the
 // runbook's order.
-func GameDays(p *planner.Plan, rb *Runbook, drills []Drill) []*GameDay {
+func GameDays(rb *Runbook, drills []Drill) []*GameDay {
 	byScenario := map[string]map[lang.Address]bool{}
 	for _, d := range drills {
 		if byScenario[d.Scenario] == nil {

@@ -33,7 +33,7 @@ func TestDrillSchedule(t *testing.T) {
 		}
 	}
 
-	days := GameDays(p, rb, drills)
+	days := GameDays(rb, drills)
 	if len(days) != 1 || days[0].Section.Name() != "region us-east-1 lost" || len(days[0].Services) != 5 {
 		t.Fatalf("game days: %+v", days)
 	}

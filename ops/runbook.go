@@ -330,7 +330,7 @@ func (b *builder) section(s *Section) {
 		case o.Outcome == planner.OutcomeRerouted:
 			b.rerouted(sr, o)
 		default:
-			b.failedOver(sr, o, lost, promoted)
+			b.failedOver(sr, o, promoted)
 		}
 		s.Services = append(s.Services, sr)
 	}
@@ -452,7 +452,7 @@ func (b *builder) rerouted(sr *ServiceRunbook, o planner.ServiceOutcome) {
 	}
 }
 
-func (b *builder) failedOver(sr *ServiceRunbook, o planner.ServiceOutcome, lost map[string]bool, promoted map[lang.Address]lang.Address) {
+func (b *builder) failedOver(sr *ServiceRunbook, o planner.ServiceOutcome, promoted map[lang.Address]lang.Address) {
 	svc := sr.Service
 	r := svc.RegionRTO
 	sr.RTO, sr.Bounded = o.RTO, true

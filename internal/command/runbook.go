@@ -94,7 +94,7 @@ func runRunbook(s Streams, g *globals, o runbookOptions, dir string) int {
 		if only != nil {
 			days = []*ops.GameDay{ops.BuildGameDay(rb, only, nil)}
 		} else {
-			days = ops.GameDays(p, rb, drills)
+			days = ops.GameDays(rb, drills)
 		}
 		err = views.GameDayMarkdown{Version: version.Version, Title: title}.Write(&buf, drills, days)
 	default:
