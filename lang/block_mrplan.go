@@ -18,6 +18,7 @@ var settingsSchema = &hcl.BodySchema{
 	Blocks: []hcl.BlockHeaderSchema{
 		{Type: "check", LabelNames: []string{"id"}},
 		{Type: "assumptions"},
+		{Type: "alerts"},
 	},
 }
 
@@ -79,6 +80,9 @@ func (l *loader) decodeSettingsBlock(block *hcl.Block) {
 	}
 	if b := l.singleBlock(content, "assumptions"); b != nil {
 		l.decodeAssumptionsBlock(b, &s.Assumptions, s.Attrs)
+	}
+	if b := l.singleBlock(content, "alerts"); b != nil {
+		s.Alerts = l.decodeAlertsBlock(b)
 	}
 	sortByName(s.Checks, func(c *CheckSetting) string { return c.ID })
 }

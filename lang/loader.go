@@ -186,6 +186,7 @@ func (l *loader) finish() {
 		}
 	}
 	l.checkSettings()
+	l.resolveAlerts()
 
 	sortByName(m.Providers, func(p *Provider) string { return p.Name })
 	sortByName(m.Regions, func(r *Region) string { return r.Name })

@@ -47,7 +47,8 @@ type Settings struct {
 	State           string // default "mrplan.state.json", relative to the module
 	Checks          []*CheckSetting
 	Assumptions     Assumptions
-	DeclRange       hcl.Range // zero when the module has no mrplan block
+	Alerts          *AlertSettings // the alerts block; nil when absent
+	DeclRange       hcl.Range      // zero when the module has no mrplan block
 	Attrs           map[string]hcl.Range
 }
 

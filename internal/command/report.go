@@ -78,7 +78,7 @@ func runReport(s Streams, g *globals, o reportOptions, dir string) int {
 	}
 	p := planner.PlanModule(m)
 	findings := runChecks(m, o.checks, nil)
-	meta := views.ReportMeta{Version: version.Version}
+	meta := views.ReportMeta{Version: version.Version, Today: today()}
 	if o.timestamp {
 		meta.Generated = now()
 	}

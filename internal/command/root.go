@@ -166,6 +166,8 @@ dependencies.`,
 		newForceUnlockCmd(s),
 		newReportCmd(s, g),
 		newGraphCmd(s, g),
+		newRunbookCmd(s, g),
+		newAlertsCmd(s, g),
 		newLSPCmd(s),
 	)
 	return root

@@ -21,6 +21,8 @@ type ReportMeta struct {
 	// Generated is printed only when set (mrplan report --timestamp), so
 	// reports are byte-identical by default.
 	Generated time.Time
+	// Today dates the drill schedule; none is shown when it is zero.
+	Today time.Time
 }
 
 // report is everything the HTML and Markdown reports show, worked out once
@@ -41,6 +43,9 @@ type report struct {
 	// first maxGapLines of them; GapsMore counts the rest.
 	Gaps     []string
 	GapsMore int
+	// Drills and Runbooks come from the ops package (report_ops.go).
+	Drills   []reportDrill
+	Runbooks []reportRunbook
 }
 
 const maxGapLines = 40
@@ -165,6 +170,7 @@ func buildReport(m *lang.Module, p *planner.Plan, findings []diag.Diagnostic, me
 	r.buildRegions(m, p)
 	r.buildData(p)
 	r.buildMatrix(p)
+	r.buildOps(p, meta.Today)
 	r.buildFindings(findings)
 	r.buildAssumptions(m)
 	r.buildSummary(m, p, findings)
