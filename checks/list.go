@@ -29,5 +29,8 @@ func All() []Check {
 		mr501{},
 		mr502{},
 		mr503{},
+		// Constraints (6xx): where data may be kept.
+		mr601{},
+		mr602{},
 	}
 }

@@ -135,6 +135,18 @@ type Data struct {
 	PenaltyPair  [2]string
 	PenaltyRTT   providers.RTTEstimate
 
+	// Copies are every place the plan keeps the data, sorted by region in
+	// module order, then kind; each says whether the residency allows it.
+	Copies []Copy
+	// BackupRegion is where the backups are kept; "" for regenerable data.
+	BackupRegion string
+	// RemoteReads are the readers kept from causing a copy outside the
+	// residency, in reader then region order.
+	RemoteReads []RemoteRead
+	// ResidencyUnsatisfiable: none of the owner's regions lies inside the
+	// residency (MR602).
+	ResidencyUnsatisfiable bool
+
 	Reasons []Reason
 	Notes   []Note
 
@@ -171,6 +183,10 @@ func (p *Plan) DataClass(name string) *Data {
 	}
 	return nil
 }
+
+// WriterPlans are the plans of the services that write d, the owner
+// included, in Writers' order.
+func (d *Data) WriterPlans() []*Service { return d.writers }
 
 // Reason returns the first reason filed under decision d, and whether
 // there is one.

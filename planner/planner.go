@@ -125,6 +125,7 @@ func (p *planner) plan() *Plan {
 		p.decideConflict(d) // from its writers' write modes
 		p.decideMechanisms(d)
 		p.estimateData(d)
+		p.decideCopies(d)
 	})
 	// Escalation reads only the service's own decisions and its data's.
 	eachService(func(s *Service) {

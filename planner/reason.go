@@ -20,11 +20,13 @@ const (
 	DecideMechanisms
 	DecideConflict
 	DecideWritePenalty
+	DecideCopies
+	DecideBackupRegion
 )
 
 var decisionNames = []string{"", "tier", "topology", "standby", "write_mode", "pattern", "routing",
 	"failover", "split_brain_guard", "rpo", "rto", "class", "loss_tolerance", "mechanisms", "conflict",
-	"write_penalty"}
+	"write_penalty", "copies", "backup_region"}
 
 func (d Decision) String() string { return enumName(decisionNames, int(d), "Decision") }
 
@@ -162,6 +164,12 @@ const (
 	RPOReplicaLag      // mechanism, product, lag
 	RPOBackup          // backup interval
 	RPORegenerable     // (none)
+
+	// Copies and residency (SPEC §10).
+	CopiesRemoteRead  // reader service, region, its country, region read from, residency
+	BackupInFootprint // backup region, home region, residency phrase (", inside residency EU", "" when none)
+	BackupElsewhere   // backup region, home region, residency phrase
+	BackupAtHome      // home region, residency phrase
 
 	reasonCodeCount
 )

@@ -117,6 +117,11 @@ var reasonTexts = map[planner.ReasonCode]string{
 	planner.RPOReplicaLag:      "{0}: {1} lags about {2}",
 	planner.RPOBackup:          "the last backup, every {0}",
 	planner.RPORegenerable:     "does not count: the data is regenerated",
+
+	planner.CopiesRemoteRead:  "{0} runs in {1} ({2}), outside residency {4}: it reads from {3} on demand instead of keeping a copy",
+	planner.BackupInFootprint: "the region nearest {1} that holds the data{2}, so that losing {1} does not lose the backups",
+	planner.BackupElsewhere:   "the region nearest {1}{2}: the data lives in no other region allowed to hold it",
+	planner.BackupAtHome:      "no other region{1}: the backups stay in {0} and are lost with it",
 }
 
 // noteTexts words every planner.NoteKind.
