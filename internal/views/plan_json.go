@@ -451,6 +451,42 @@ func (pw *planWriter) data(d *planner.Data) {
 	pw.dur(d.Lag)
 	pw.key("write_penalty")
 	pw.dur(d.WritePenalty)
+	pw.key("residency")
+	pw.strings(ResidencyNames(d))
+	pw.key("copies")
+	pw.beginArray()
+	for _, c := range d.Copies {
+		pw.beginObject()
+		pw.key("region")
+		pw.str(c.Region)
+		pw.key("kind")
+		pw.str(c.Kind.String())
+		pw.key("failover_target")
+		pw.bool(c.FailoverTarget)
+		pw.key("allowed")
+		pw.bool(c.Allowed)
+		pw.endObject()
+	}
+	pw.endArray()
+	pw.key("backup_region")
+	if d.BackupRegion == "" {
+		pw.null()
+	} else {
+		pw.str(d.BackupRegion)
+	}
+	pw.key("remote_reads")
+	pw.beginArray()
+	for _, r := range d.RemoteReads {
+		pw.beginObject()
+		pw.key("service")
+		pw.addr(r.Service)
+		pw.key("region")
+		pw.str(r.Region)
+		pw.key("from")
+		pw.str(r.From)
+		pw.endObject()
+	}
+	pw.endArray()
 	pw.key("reasons")
 	pw.reasonsObject(d.Reasons)
 	pw.key("notes")

@@ -334,7 +334,51 @@ func dataAttrs(d *planner.Data) []attr {
 	if d.Lag > 0 {
 		attrs = append(attrs, attr{"lag", quote(units.FormatDuration(d.Lag)), nil})
 	}
-	return append(attrs, attr{"write_penalty", quote(units.FormatDuration(d.WritePenalty)), why[planner.DecideWritePenalty]})
+	attrs = append(attrs, attr{"write_penalty", quote(units.FormatDuration(d.WritePenalty)), why[planner.DecideWritePenalty]})
+	if len(d.Block.Residency) > 0 {
+		attrs = append(attrs, attr{"residency", quoteList(ResidencyNames(d)), nil})
+	}
+	if len(d.Copies) > 0 {
+		copies := make([]string, len(d.Copies))
+		for i, c := range d.Copies {
+			copies[i] = CopyText(c)
+		}
+		var rs []string
+		for _, r := range why[planner.DecideBackupRegion] {
+			rs = append(rs, "backups in "+d.BackupRegion+": "+r)
+		}
+		attrs = append(attrs, attr{"copies", quoteList(copies), append(rs, why[planner.DecideCopies]...)})
+	}
+	return attrs
+}
+
+// ResidencyNames lists a data class's residency as written, duplicates
+// dropped.
+func ResidencyNames(d *planner.Data) []string {
+	out := make([]string, 0, len(d.Block.Residency))
+	for _, j := range d.Block.Residency {
+		if j.Jurisdiction != nil {
+			out = append(out, j.Jurisdiction.Name)
+		}
+	}
+	return out
+}
+
+// CopyText is one copy on a line: "eu-central-1 replica (failover target)",
+// with "outside residency" when it breaks it.
+func CopyText(c planner.Copy) string {
+	s := c.Region + " " + c.Kind.String()
+	var tags []string
+	if c.FailoverTarget {
+		tags = append(tags, "failover target")
+	}
+	if !c.Allowed {
+		tags = append(tags, "outside residency")
+	}
+	if len(tags) > 0 {
+		s += " (" + strings.Join(tags, ", ") + ")"
+	}
+	return s
 }
 
 func (v PlanText) scenarios(w *bufio.Writer, p *planner.Plan) {

@@ -37,6 +37,7 @@ func (v ReportMarkdown) Write(w io.Writer, m *lang.Module, p *planner.Plan, find
 	md.services(r)
 	md.graph(r, p)
 	md.data(r)
+	md.residency(r)
 	md.matrix(r)
 	md.findings(r)
 	md.assumptions(r)
@@ -281,6 +282,45 @@ func (md *mdWriter) data(r *report) {
 		md.row("**"+mdCell(d.Name)+"**", mdCell(d.Class)+why(d.ClassWhy),
 			mdCell(orDash(d.Owner))+why(strings.Join(d.Regions, ", ")),
 			strings.Join(mechs, "<br>"), conflict, "**"+mdCell(d.RPO)+"**"+why(d.RPOWhy))
+	}
+	md.printf("\n")
+}
+
+func (md *mdWriter) residency(r *report) {
+	rs := r.Residency
+	if len(rs.Rows) == 0 {
+		return
+	}
+	md.printf("## Residency\n\n")
+	md.printf("Where every copy of each data class is kept, by country: primaries, replicas, queue channels, read-through copies and backups. ✅ allowed by the data class's residency · ❌ outside it.")
+	if rs.Outside > 0 {
+		md.printf(" **%d %s outside %s residency.**", rs.Outside, plural(rs.Outside, "copy is", "copies are"), plural(rs.Outside, "its", "their"))
+	}
+	md.printf("\n\n")
+	head := []string{"Data class", "Residency"}
+	aligns := []string{"---", "---"}
+	for _, c := range rs.Countries {
+		head = append(head, mdCell(c))
+		aligns = append(aligns, "---")
+	}
+	md.row(head...)
+	md.rule(aligns...)
+	for _, row := range rs.Rows {
+		cells := []string{"**" + mdCell(row.Name) + "**", mdCell(orDash(row.Residency))}
+		for _, c := range row.Cells {
+			text := ""
+			switch c.Kind {
+			case "ok":
+				text = "✅ "
+			case "outside":
+				text = "❌ "
+			}
+			cells = append(cells, text+mdCell(strings.Join(c.Copies, ", ")))
+		}
+		if len(row.RemoteReads) > 0 {
+			cells[1] += why(strings.Join(row.RemoteReads, "; "))
+		}
+		md.row(cells...)
 	}
 	md.printf("\n")
 }

@@ -34,6 +34,7 @@ type report struct {
 	Regions     []reportRegion
 	Services    []reportService
 	Data        []reportData
+	Residency   reportResidency
 	Matrix      reportMatrix
 	Findings    []reportFinding
 	Assumptions []reportAssumption
@@ -164,6 +165,7 @@ func buildReport(m *lang.Module, p *planner.Plan, findings []diag.Diagnostic, me
 	}
 	r.buildRegions(m, p)
 	r.buildData(p)
+	r.buildResidency(p)
 	r.buildMatrix(p)
 	r.buildFindings(findings)
 	r.buildAssumptions(m)
