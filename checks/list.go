@@ -25,6 +25,7 @@ func All() []Check {
 		mr402{},
 		mr403{},
 		mr404{},
+		mr405{},
 		// Operations (5xx): drills, monitoring, DNS.
 		mr501{},
 		mr502{},

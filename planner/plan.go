@@ -69,6 +69,10 @@ type Service struct {
 	// dependencies (MR101). Sorted by region order.
 	Gaps []Gap
 
+	// Capacity is the service's load on its active regions before any
+	// failure; nil when the module gives no traffic or capacity for it.
+	Capacity *CapacityUse
+
 	Reasons []Reason
 	Notes   []Note
 

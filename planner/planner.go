@@ -151,6 +151,7 @@ func (p *planner) plan() *Plan {
 		}
 	})
 	p.playScenarios()
+	p.decideCapacity()
 	p.out.Changes = make([]Change, 0, len(p.out.Services)+len(p.out.Data))
 	for _, s := range p.out.Services {
 		p.out.Changes = append(p.out.Changes, Change{Addr: s.Addr, Action: ActionCreate})

@@ -3,6 +3,7 @@ package views
 import (
 	"encoding/json"
 	"io"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -70,6 +71,21 @@ type jsonPlanScenario struct {
 	FailedOver  []jsonMoved       `json:"failed_over"`
 	Down        []jsonDown        `json:"down"`
 	DataExposed []jsonExposedData `json:"data_exposed"`
+	Capacity    []jsonCapacity    `json:"capacity"`
+}
+
+// jsonCapacity is one service's load on the regions left in a scenario.
+type jsonCapacity struct {
+	Service      string  `json:"service"`
+	NeededRPS    float64 `json:"needed_rps"`
+	AvailableRPS float64 `json:"available_rps"`
+	HeadroomRPS  float64 `json:"headroom_rps"`
+	Short        bool    `json:"short"`
+	Regions      []struct {
+		Region      string  `json:"region"`
+		LoadRPS     float64 `json:"load_rps"`
+		CapacityRPS float64 `json:"capacity_rps"`
+	} `json:"regions"`
 }
 
 type jsonMoved struct {
@@ -408,6 +424,12 @@ func (pw *planWriter) service(s *planner.Service) {
 		pw.endObject()
 	}
 	pw.endArray()
+	pw.key("capacity")
+	if s.Capacity == nil {
+		pw.null()
+	} else {
+		pw.capacity(*s.Capacity, false)
+	}
 	pw.key("notes")
 	pw.notes(s.Notes)
 	pw.endObject()
@@ -712,8 +734,51 @@ func (pw *planWriter) scenario(sc *planner.Scenario) {
 		pw.endObject()
 	}
 	pw.endArray()
+	pw.key("capacity")
+	pw.beginArray()
+	for _, c := range sc.Capacity {
+		pw.capacity(c, true)
+	}
+	pw.endArray()
 	pw.endObject()
 }
+
+// capacity writes one service's load on its serving regions: the
+// scenario's entry (with the service), or the service's own before any
+// failure.
+func (pw *planWriter) capacity(c planner.CapacityUse, withService bool) {
+	pw.beginObject()
+	if withService {
+		pw.key("service")
+		pw.addr(c.Service)
+	}
+	pw.key("needed_rps")
+	pw.num(roundRPS(c.Needed))
+	pw.key("available_rps")
+	pw.num(roundRPS(c.Available))
+	pw.key("headroom_rps")
+	pw.num(roundRPS(c.Headroom()))
+	pw.key("short")
+	pw.bool(c.Short())
+	pw.key("regions")
+	pw.beginArray()
+	for _, r := range c.Regions {
+		pw.beginObject()
+		pw.key("region")
+		pw.str(r.Region)
+		pw.key("load_rps")
+		pw.num(roundRPS(r.Load))
+		pw.key("capacity_rps")
+		pw.num(roundRPS(r.Capacity))
+		pw.endObject()
+	}
+	pw.endArray()
+	pw.endObject()
+}
+
+// roundRPS keeps a tenth of a request per second: enough to add up, and
+// free of float noise in the JSON.
+func roundRPS(f float64) float64 { return math.Round(f*10) / 10 }
 
 func jsonScenario(sc *planner.Scenario) jsonPlanScenario {
 	js := jsonPlanScenario{

@@ -276,7 +276,7 @@ func serviceAttrs(s *planner.Service) []attr {
 	if s.Witness != "" {
 		attrs = append(attrs, attr{"witness", quote(s.Witness), nil})
 	}
-	return append(attrs,
+	attrs = append(attrs,
 		attr{"pattern", quote(string(s.Pattern)), why[planner.DecidePattern]},
 		attr{"write_mode", quote(s.WriteMode.String()), why[planner.DecideWriteMode]},
 		attr{"routing", quote(RoutingWord(s.Routing)), why[planner.DecideRouting]},
@@ -285,6 +285,10 @@ func serviceAttrs(s *planner.Service) []attr {
 		attr{"rpo", rpo, why[planner.DecideRPO]},
 		attr{"rto", rto, why[planner.DecideRTO]},
 	)
+	if c := s.Capacity; c != nil {
+		attrs = append(attrs, attr{"capacity", fmt.Sprintf("%s rps on %s (%s)", planner.RPS(c.Needed), planner.RPS(c.Available), RegionLoads(*c)), nil})
+	}
+	return attrs
 }
 
 func serviceFooter(s *planner.Service) []string {
@@ -381,6 +385,28 @@ func CopyText(c planner.Copy) string {
 	return s
 }
 
+// CapacityLine words one service's load on its serving regions in a
+// scenario: "! service.checkout is short of capacity: …" or "= service.api
+// carries 3000 rps on 4000 (1000 rps headroom): …".
+func CapacityLine(c planner.CapacityUse) string {
+	if c.Short() {
+		return fmt.Sprintf("! %s is short of capacity: needs %s rps, the regions left carry %s (%s)",
+			c.Service, planner.RPS(c.Needed), planner.RPS(c.Available), RegionLoads(c))
+	}
+	return fmt.Sprintf("= %s carries %s rps on %s (%s rps headroom): %s",
+		c.Service, planner.RPS(c.Needed), planner.RPS(c.Available), planner.RPS(c.Headroom()), RegionLoads(c))
+}
+
+// RegionLoads lists each serving region's load over its capacity:
+// "us-east-1 1500/2000, us-west-2 1500/2000".
+func RegionLoads(c planner.CapacityUse) string {
+	parts := make([]string, len(c.Regions))
+	for i, r := range c.Regions {
+		parts[i] = r.Region + " " + planner.RPS(r.Load) + "/" + planner.RPS(r.Capacity)
+	}
+	return strings.Join(parts, ", ")
+}
+
 func (v PlanText) scenarios(w *bufio.Writer, p *planner.Plan) {
 	if len(p.Scenarios) == 0 {
 		return
@@ -460,6 +486,9 @@ func (v PlanText) scenarios(w *bufio.Writer, p *planner.Plan) {
 			} else {
 				lines = append(lines, fmt.Sprintf("! %s can lose up to %s of writes", e.Data, units.FormatDuration(e.RPO)))
 			}
+		}
+		for _, c := range sc.Capacity {
+			lines = append(lines, CapacityLine(c))
 		}
 		if len(lines) == 0 {
 			continue

@@ -377,6 +377,16 @@ func (md *mdWriter) matrix(r *report) {
 		}
 		md.printf("\n")
 	}
+	if len(mx.Capacity) > 0 {
+		md.printf("Capacity of the regions left (`traffic.rps` against `capacity`): 🟢 share of the capacity used · 🔴 short.\n\n")
+		head[0] = "Service"
+		md.row(head...)
+		md.rule(aligns...)
+		for _, row := range mx.Capacity {
+			md.row(cells(row)...)
+		}
+		md.printf("\n")
+	}
 	if len(mx.Details) > 0 {
 		md.printf("### What breaks\n\n")
 		for _, d := range mx.Details {
