@@ -72,6 +72,8 @@ type Service struct {
 	// Capacity is the service's load on its active regions before any
 	// failure; nil when the module gives no traffic or capacity for it.
 	Capacity *CapacityUse
+	// Cost is the service's relative infrastructure cost (SPEC §10).
+	Cost Cost
 
 	Reasons []Reason
 	Notes   []Note

@@ -152,6 +152,7 @@ func (p *planner) plan() *Plan {
 	})
 	p.playScenarios()
 	p.decideCapacity()
+	eachService(p.decideCost) // from its data's copies
 	p.out.Changes = make([]Change, 0, len(p.out.Services)+len(p.out.Data))
 	for _, s := range p.out.Services {
 		p.out.Changes = append(p.out.Changes, Change{Addr: s.Addr, Action: ActionCreate})

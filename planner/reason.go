@@ -22,11 +22,12 @@ const (
 	DecideWritePenalty
 	DecideCopies
 	DecideBackupRegion
+	DecideCost
 )
 
 var decisionNames = []string{"", "tier", "topology", "standby", "write_mode", "pattern", "routing",
 	"failover", "split_brain_guard", "rpo", "rto", "class", "loss_tolerance", "mechanisms", "conflict",
-	"write_penalty", "copies", "backup_region"}
+	"write_penalty", "copies", "backup_region", "cost"}
 
 func (d Decision) String() string { return enumName(decisionNames, int(d), "Decision") }
 
@@ -170,6 +171,13 @@ const (
 	BackupInFootprint // backup region, home region, residency phrase (", inside residency EU", "" when none)
 	BackupElsewhere   // backup region, home region, residency phrase
 	BackupAtHome      // home region, residency phrase
+
+	// Relative cost (SPEC §10); the last Arg is always the term's value.
+	CostActive      // "2 active regions", factor, value
+	CostStandby     // "1 warm standby region", warmth, factor, value
+	CostReplicas    // data address, "2 copies" where the owner does not run, factor, value
+	CostTransfer    // data address, GB a month, "2 other regions" sent to, price per GB, value
+	CostSyncPremium // data address, product, "1 synchronous region", premium, source, value
 
 	reasonCodeCount
 )

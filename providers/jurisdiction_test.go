@@ -47,3 +47,15 @@ func TestDecodeJurisdictionsRejects(t *testing.T) {
 		}
 	}
 }
+
+func TestCosts(t *testing.T) {
+	c, ok := Cost("gcp.spanner")
+	if !ok || c.SyncPremium <= 0 || c.Source == "" {
+		t.Fatalf("gcp.spanner cost = %+v, %v", c, ok)
+	}
+	for _, cf := range loadCosts() {
+		if _, ok := NewRegistry().Product(cf.Product); !ok {
+			t.Errorf("cost entry %s names no catalog product", cf.Product)
+		}
+	}
+}

@@ -42,9 +42,31 @@ type PlanDiff struct {
 	// in the plan's scenario order, then by address. Scenarios or services
 	// only one side has are left out: their entries are created or removed.
 	Scenarios []ScenarioChange
+	// CostBefore and CostAfter are the plans' total relative costs
+	// (summary.cost_relative); CostBefore is nil when the baseline has none.
+	CostBefore, CostAfter *float64
 
 	Create, Update, Delete int
 }
+
+// CostLine says what the plan does to the total relative cost: "Cost: 1.0
+// → 2.3 (relative to one region, traffic-weighted)", or the total alone
+// when there is nothing to compare; "" when there are no services.
+func (d *PlanDiff) CostLine() string {
+	if d.CostAfter == nil {
+		return ""
+	}
+	const unit = " (relative to each service in one region with no standby, weighted by traffic)"
+	after := strconv.FormatFloat(*d.CostAfter, 'f', 1, 64)
+	if d.CostBefore == nil || *d.CostBefore == *d.CostAfter {
+		return "Cost: " + after + unit + "."
+	}
+	return "Cost: " + strconv.FormatFloat(*d.CostBefore, 'f', 1, 64) + " → " + after + unit + "."
+}
+
+// costValue is a service's relative cost, which diffs print to a tenth:
+// "1.0", "2.3".
+type costValue float64
 
 // DiffEntry is one service or data class and what happens to it.
 type DiffEntry struct {
@@ -117,6 +139,9 @@ type diffSide struct {
 	Data      []json.RawMessage  `json:"data"`
 	Findings  []jsonDiagnostic   `json:"findings"`
 	Scenarios []jsonPlanScenario `json:"scenarios"`
+	Summary   struct {
+		CostRelative *float64 `json:"cost_relative"`
+	} `json:"summary"`
 }
 
 // outcomes maps each service of a plan's side to its outcome in the
@@ -201,7 +226,7 @@ func DiffPlan(p *planner.Plan, findings []diag.Diagnostic, base []byte, name, so
 	if err := json.Unmarshal(base, &before); err != nil {
 		return nil, fmt.Errorf("%s is not a plan: %v", source, err)
 	}
-	d := &PlanDiff{Baseline: name, Source: source}
+	d := &PlanDiff{Baseline: name, Source: source, CostBefore: before.Summary.CostRelative, CostAfter: totalCost(p)}
 	if err := d.entries("service", before.Services, after.Services, func(e *DiffEntry, i int) { e.svc = p.Services[i] }); err != nil {
 		return nil, fmt.Errorf("%s: %v", source, err)
 	}
@@ -236,11 +261,20 @@ func DiffPlan(p *planner.Plan, findings []diag.Diagnostic, base []byte, name, so
 	return d, nil
 }
 
+// totalCost is p's total relative cost, nil when it has no services.
+func totalCost(p *planner.Plan) *float64 {
+	if len(p.Services) == 0 {
+		return nil
+	}
+	c := p.TotalCost()
+	return &c
+}
+
 // created is the diff of p with no baseline: every service and data class
 // is created, every finding is new. Nothing is rendered: the entries point
 // at the plan's own services and data classes.
 func created(p *planner.Plan, findings []diag.Diagnostic, name, source string) *PlanDiff {
-	d := &PlanDiff{Baseline: name, Source: source, Entries: make([]DiffEntry, 0, len(p.Services)+len(p.Data))}
+	d := &PlanDiff{Baseline: name, Source: source, Entries: make([]DiffEntry, 0, len(p.Services)+len(p.Data)), CostAfter: totalCost(p)}
 	for _, x := range p.Data {
 		addr := x.Addr.String()
 		d.Entries = append(d.Entries, DiffEntry{Address: addr, Kind: "data", Name: strings.TrimPrefix(addr, "data."), Action: planner.ActionCreate, data: x})
@@ -343,6 +377,23 @@ func (d *PlanDiff) entries(kind string, before, after []json.RawMessage, attach 
 		for k, v := range obj {
 			switch k {
 			case "address", "reasons", "notes":
+				continue
+			case "cost":
+				// One attribute, explained by its terms.
+				if c, ok := v.(map[string]any); ok {
+					if rel, ok := c["relative"].(float64); ok {
+						s.attrs["cost"] = costValue(rel)
+					}
+					if rs, ok := c["reasons"].([]any); ok {
+						var parts []string
+						for _, r := range rs {
+							if t, ok := r.(string); ok {
+								parts = append(parts, t)
+							}
+						}
+						s.why["cost"] = strings.Join(parts, "; ")
+					}
+				}
 				continue
 			}
 			flatten(s.attrs, k, v)
@@ -598,6 +649,8 @@ func objectLine(o map[string]any) string {
 // formatValue prints a JSON value as Terraform prints one in a plan.
 func formatValue(v any) string {
 	switch v := v.(type) {
+	case costValue:
+		return strconv.FormatFloat(float64(v), 'f', 1, 64)
 	case nil:
 		return "null"
 	case string:

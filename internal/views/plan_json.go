@@ -236,6 +236,12 @@ func planJSON(w io.Writer, p *planner.Plan, findings []diag.Diagnostic, meta Pla
 		j.key(c.k)
 		j.int(c.n)
 	}
+	j.key("cost_relative")
+	if len(p.Services) == 0 {
+		j.null()
+	} else {
+		j.num(p.TotalCost())
+	}
 	j.endObject()
 	j.key("has_changes")
 	j.bool(hasChanges)
@@ -424,6 +430,17 @@ func (pw *planWriter) service(s *planner.Service) {
 		pw.endObject()
 	}
 	pw.endArray()
+	pw.key("cost")
+	pw.beginObject()
+	pw.key("relative")
+	pw.num(s.Cost.Relative)
+	pw.key("reasons")
+	pw.beginArray()
+	for _, r := range s.Cost.Reasons {
+		pw.str(ExplainReason(r))
+	}
+	pw.endArray()
+	pw.endObject()
 	pw.key("capacity")
 	if s.Capacity == nil {
 		pw.null()

@@ -75,6 +75,9 @@ func (v PlanText) WriteSaved(w io.Writer, sp *SavedPlan) error {
 }
 
 func (v PlanText) summary(w *bufio.Writer, d *PlanDiff) {
+	if line := d.CostLine(); line != "" {
+		fmt.Fprintf(w, "%s%s\n", v.bold("Cost:"), strings.TrimPrefix(line, "Cost:"))
+	}
 	fmt.Fprintf(w, "%s%s\n", v.bold("Plan:"), strings.TrimPrefix(d.SummaryLine(), "Plan:"))
 	if d.Errors+d.Warnings+d.Notices > 0 {
 		fmt.Fprintf(w, "Findings: %d error(s), %d warning(s), %d notice(s).\n", d.Errors, d.Warnings, d.Notices)
@@ -285,6 +288,7 @@ func serviceAttrs(s *planner.Service) []attr {
 		attr{"rpo", rpo, why[planner.DecideRPO]},
 		attr{"rto", rto, why[planner.DecideRTO]},
 	)
+	attrs = append(attrs, attr{"cost", strconv.FormatFloat(s.Cost.Relative, 'f', 1, 64), reasonsBy(s.Cost.Reasons)[planner.DecideCost]})
 	if c := s.Capacity; c != nil {
 		attrs = append(attrs, attr{"capacity", fmt.Sprintf("%s rps on %s (%s)", planner.RPS(c.Needed), planner.RPS(c.Available), RegionLoads(*c)), nil})
 	}
