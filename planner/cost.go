@@ -3,6 +3,7 @@ package planner
 import (
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/mrplan/mrplan/providers"
 )
@@ -49,7 +50,8 @@ func (p *planner) decideCost(s *Service) {
 		return
 	}
 	for _, d := range *s.writes {
-		if d.owner != s {
+		// Regenerated data is rebuilt where it is used, not sent there.
+		if d.owner != s || d.Class == ClassRegenerable {
 			continue
 		}
 		home := p.homeRegion(d)
@@ -105,7 +107,11 @@ func containsStr(xs []string, s string) bool {
 // (1, 0.5, 0.03), or two significant digits below 0.01 (0.00027).
 func costNum(f float64) string {
 	if f > 0 && f < 0.01 {
-		return strconv.FormatFloat(f, 'g', 2, 64) // small, but not nothing
+		// Small, but not nothing: two significant digits, no exponent.
+		prec := int(-math.Floor(math.Log10(f))) + 1
+		s := strconv.FormatFloat(f, 'f', prec, 64)
+		s = strings.TrimRight(s, "0")
+		return strings.TrimSuffix(s, ".")
 	}
 	return num(math.Round(f*100) / 100)
 }

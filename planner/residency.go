@@ -144,7 +144,7 @@ func (p *planner) decideCopies(d *Data) {
 	}
 	add := func(r string, k CopyKind) {
 		c := p.country(r)
-		d.Copies = append(d.Copies, Copy{Region: r, Kind: k, FailoverTarget: k != CopyBackup && k != CopyQueue && failoverTo[r] && r != home,
+		d.Copies = append(d.Copies, Copy{Region: r, Kind: k, FailoverTarget: k == CopyReplica && failoverTo[r],
 			Country: c, Allowed: lang.Allows(d.Block.Residency, c)})
 	}
 	add(home, CopyPrimary)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math"
 	"slices"
 	"sort"
 	"strconv"
@@ -378,6 +379,14 @@ func (d *PlanDiff) entries(kind string, before, after []json.RawMessage, attach 
 			switch k {
 			case "address", "reasons", "notes":
 				continue
+			case "capacity":
+				// One attribute, on one line as the text plan words it.
+				if c, ok := v.(map[string]any); ok {
+					s.attrs["capacity"] = capacityLine(c)
+				} else {
+					s.attrs["capacity"] = v
+				}
+				continue
 			case "cost":
 				// One attribute, explained by its terms.
 				if c, ok := v.(map[string]any); ok {
@@ -636,6 +645,26 @@ func objectLine(o map[string]any) string {
 			return "in " + region + ", " + missing + " is not available: " + strings.Join(path, " → ")
 		}
 	}
+	if region, ok := o["region"].(string); ok {
+		if kind, ok := o["kind"].(string); ok { // a data class's copy
+			var tags []string
+			if o["failover_target"] == true {
+				tags = append(tags, "failover target")
+			}
+			if o["allowed"] == false {
+				tags = append(tags, "outside residency")
+			}
+			line := region + " " + kind
+			if len(tags) > 0 {
+				line += " (" + strings.Join(tags, ", ") + ")"
+			}
+			return line
+		}
+		if svc, ok := o["service"].(string); ok { // a remote read
+			from, _ := o["from"].(string)
+			return svc + " in " + region + " reads from " + from
+		}
+	}
 	var parts []string
 	for _, k := range sortedKeys(o) {
 		if o[k] == nil || o[k] == "" || o[k] == float64(0) {
@@ -644,6 +673,25 @@ func objectLine(o map[string]any) string {
 		parts = append(parts, k+"="+strings.Trim(formatValue(o[k]), `"`))
 	}
 	return strings.Join(parts, " ")
+}
+
+// capacityLine is a service's capacity object as the text plan words it:
+// "3000 rps on 8000 (eu-west-1 1950/4000, eu-central-1 1050/4000)".
+func capacityLine(c map[string]any) string {
+	f := func(v any) string {
+		x, _ := v.(float64)
+		return strconv.FormatFloat(math.Round(x), 'f', -1, 64)
+	}
+	var regions []string
+	if rs, ok := c["regions"].([]any); ok {
+		for _, r := range rs {
+			if o, ok := r.(map[string]any); ok {
+				name, _ := o["region"].(string)
+				regions = append(regions, name+" "+f(o["load_rps"])+"/"+f(o["capacity_rps"]))
+			}
+		}
+	}
+	return f(c["needed_rps"]) + " rps on " + f(c["available_rps"]) + " (" + strings.Join(regions, ", ") + ")"
 }
 
 // formatValue prints a JSON value as Terraform prints one in a plan.

@@ -76,16 +76,18 @@ type jsonPlanScenario struct {
 
 // jsonCapacity is one service's load on the regions left in a scenario.
 type jsonCapacity struct {
-	Service      string  `json:"service"`
-	NeededRPS    float64 `json:"needed_rps"`
-	AvailableRPS float64 `json:"available_rps"`
-	HeadroomRPS  float64 `json:"headroom_rps"`
-	Short        bool    `json:"short"`
-	Regions      []struct {
-		Region      string  `json:"region"`
-		LoadRPS     float64 `json:"load_rps"`
-		CapacityRPS float64 `json:"capacity_rps"`
-	} `json:"regions"`
+	Service      string           `json:"service"`
+	NeededRPS    float64          `json:"needed_rps"`
+	AvailableRPS float64          `json:"available_rps"`
+	HeadroomRPS  float64          `json:"headroom_rps"`
+	Short        bool             `json:"short"`
+	Regions      []jsonRegionLoad `json:"regions"`
+}
+
+type jsonRegionLoad struct {
+	Region      string  `json:"region"`
+	LoadRPS     float64 `json:"load_rps"`
+	CapacityRPS float64 `json:"capacity_rps"`
 }
 
 type jsonMoved struct {
@@ -820,6 +822,15 @@ func jsonScenario(sc *planner.Scenario) jsonPlanScenario {
 	}
 	for _, e := range sc.Exposed {
 		js.DataExposed = append(js.DataExposed, jsonExposedData{e.Data.String(), units.FormatDuration(e.RPO), e.AllCopiesLost})
+	}
+	js.Capacity = make([]jsonCapacity, 0, len(sc.Capacity))
+	for _, c := range sc.Capacity {
+		jc := jsonCapacity{Service: c.Service.String(), NeededRPS: roundRPS(c.Needed), AvailableRPS: roundRPS(c.Available),
+			HeadroomRPS: roundRPS(c.Headroom()), Short: c.Short(), Regions: make([]jsonRegionLoad, 0, len(c.Regions))}
+		for _, r := range c.Regions {
+			jc.Regions = append(jc.Regions, jsonRegionLoad{r.Region, roundRPS(r.Load), roundRPS(r.Capacity)})
+		}
+		js.Capacity = append(js.Capacity, jc)
 	}
 	return js
 }
