@@ -167,6 +167,7 @@ func flatten(p *planner.Plan) map[string]map[string]string {
 			"restore":   units.FormatDuration(s.RTO.Restore),
 			"reasons":   fmt.Sprint(s.Reasons),
 			"capacity":  capacityWords(s.Capacity),
+			"cost":      strconv.FormatFloat(s.Cost.Relative, 'f', 1, 64),
 		}
 	}
 	for _, d := range p.Data {
