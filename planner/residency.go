@@ -123,28 +123,36 @@ func (p *planner) decideCopies(d *Data) {
 		return
 	}
 	has := func(m lang.Mechanism) bool { return slices.Contains(d.Mechanisms, m) }
-	failoverTo := map[string]bool{}
-	writesIn := map[string]bool{}
-	writerIn := map[string]bool{}
-	for _, s := range d.writers {
-		if s == nil {
-			continue
-		}
-		for _, r := range s.Regions {
-			writerIn[r] = true
-			if r != s.Primary {
-				failoverTo[r] = true
+	// A data class has a writer or two, each with a few regions: scans
+	// answer these without building sets.
+	writerIn := func(r string) bool {
+		for _, s := range d.writers {
+			if s != nil && slices.Contains(s.Regions, r) {
+				return true
 			}
 		}
-		if s.WriteMode == WriteMultiPrimary || s.WriteMode == WritePartitioned {
-			for _, r := range s.Active {
-				writesIn[r] = true
-			}
-		}
+		return false
 	}
+	failoverTo := func(r string) bool {
+		for _, s := range d.writers {
+			if s != nil && r != s.Primary && slices.Contains(s.Regions, r) {
+				return true
+			}
+		}
+		return false
+	}
+	writesIn := func(r string) bool {
+		for _, s := range d.writers {
+			if s != nil && (s.WriteMode == WriteMultiPrimary || s.WriteMode == WritePartitioned) && slices.Contains(s.Active, r) {
+				return true
+			}
+		}
+		return false
+	}
+	d.Copies = make([]Copy, 0, 2*len(d.Regions)+1)
 	add := func(r string, k CopyKind) {
 		c := p.country(r)
-		d.Copies = append(d.Copies, Copy{Region: r, Kind: k, FailoverTarget: k == CopyReplica && failoverTo[r],
+		d.Copies = append(d.Copies, Copy{Region: r, Kind: k, FailoverTarget: k == CopyReplica && failoverTo(r),
 			Country: c, Allowed: lang.Allows(d.Block.Residency, c)})
 	}
 	add(home, CopyPrimary)
@@ -154,13 +162,13 @@ func (p *planner) decideCopies(d *Data) {
 			continue
 		}
 		switch {
-		case d.WriteMode != WriteSinglePrimary && writesIn[r]:
+		case d.WriteMode != WriteSinglePrimary && writesIn(r):
 			add(r, CopyPrimary)
 		case replicated:
 			add(r, CopyReplica)
 		case has(lang.MechOnDemandFetch) || has(lang.MechSecondaryRead):
 			add(r, CopySecondaryRead)
-		case writerIn[r]:
+		case writerIn(r):
 			// A writer runs there: the data is restored there from backups
 			// when it fails over, or written from there.
 			add(r, CopyReplica)
