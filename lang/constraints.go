@@ -62,14 +62,26 @@ func (l *loader) residency(attr *hcl.Attribute) []JurisdictionRef {
 	return out
 }
 
-// countryNamed finds the country whose name is written, in any case.
+// countryNamed finds the country whose name is written, in any case, or
+// misspelt by a few letters ("Francee").
 func countryNamed(name string) *providers.Jurisdiction {
+	var titles []string
+	byTitle := map[string]*providers.Jurisdiction{}
 	for _, j := range providers.Jurisdictions() {
-		if !j.Group && strings.EqualFold(j.Title, name) {
+		if j.Group {
+			continue
+		}
+		if strings.EqualFold(j.Title, name) {
 			return j
 		}
+		t := strings.ToLower(j.Title)
+		titles = append(titles, t)
+		byTitle[t] = j
 	}
-	return nil
+	if len(name) <= 3 {
+		return nil // too short to be a name: a code, and a code's suggestion is better
+	}
+	return byTitle[providers.Suggest(strings.ToLower(name), titles)]
 }
 
 // elementRanges returns the source range of each element of a list
@@ -110,6 +122,9 @@ func (l *loader) decodeCapacity(block *hcl.Block, ranges map[string]hcl.Range) [
 // run in: a figure nothing would read, most likely a typo or a region
 // since removed.
 func (l *loader) checkCapacity(s *Service) {
+	if len(s.Regions) == 0 {
+		return // regions is missing or broken, and says so
+	}
 	var names []string
 	for _, r := range s.Regions {
 		names = append(names, r.Addr.Name)
