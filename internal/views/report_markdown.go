@@ -308,14 +308,14 @@ func (md *mdWriter) residency(r *report) {
 	for _, row := range rs.Rows {
 		cells := []string{"**" + mdCell(row.Name) + "**", mdCell(orDash(row.Residency))}
 		for _, c := range row.Cells {
-			text := ""
+			text := "—" // no copy in that country
 			switch c.Kind {
 			case "ok":
-				text = "✅ "
+				text = "✅ " + mdCell(strings.Join(c.Copies, ", "))
 			case "outside":
-				text = "❌ "
+				text = "❌ " + mdCell(strings.Join(c.Copies, ", "))
 			}
-			cells = append(cells, text+mdCell(strings.Join(c.Copies, ", ")))
+			cells = append(cells, text)
 		}
 		if len(row.RemoteReads) > 0 {
 			cells[1] += why(strings.Join(row.RemoteReads, "; "))

@@ -10,8 +10,8 @@ import (
 // reportResidency is the report's residency section: a table of data
 // classes against the countries their copies are kept in.
 type reportResidency struct {
-	// Countries are the columns: every country a copy lands in, sorted,
-	// "?" last for regions whose country nothing says.
+	// Countries are the columns: every country the module's regions or the
+	// copies are in, sorted, "?" last for regions whose country nothing says.
 	Countries []string
 	Rows      []residencyRow
 	// Outside counts the copies outside their data class's residency.
@@ -33,7 +33,16 @@ type residencyCell struct {
 }
 
 func (r *report) buildResidency(p *planner.Plan) {
+	// Every country the module has a region in is a column, so that the
+	// table also shows where a data class is not kept.
 	seen := map[string]bool{}
+	if p.Module != nil {
+		for _, r := range p.Module.Regions {
+			if r != nil && r.Geo != nil {
+				seen[countryKey(r.Geo.Country)] = true
+			}
+		}
+	}
 	for _, d := range p.Data {
 		for _, c := range d.Copies {
 			seen[countryKey(c.Country)] = true
