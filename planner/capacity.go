@@ -183,6 +183,11 @@ func (p *planner) decideCapacity() {
 			continue
 		}
 		with = append(with, s)
+		for _, r := range s.Regions {
+			if _, ok := p.capacityOf(s, r); !ok {
+				s.CapacityMissing = append(s.CapacityMissing, r)
+			}
+		}
 		o := ServiceOutcome{Service: s.Addr, Outcome: OutcomeServing, Regions: s.Active}
 		if use, ok := p.capacityUse(s, servingRegions(s, o), nil); ok {
 			s.Capacity = &use

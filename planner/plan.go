@@ -72,6 +72,10 @@ type Service struct {
 	// Capacity is the service's load on its active regions before any
 	// failure; nil when the module gives no traffic or capacity for it.
 	Capacity *CapacityUse
+	// CapacityMissing lists the service's regions that neither its capacity
+	// block nor the region gives a figure for, when some other does: the
+	// scenarios that need them are not judged.
+	CapacityMissing []string
 	// Cost is the service's relative infrastructure cost (SPEC §10).
 	Cost Cost
 

@@ -449,6 +449,8 @@ func (pw *planWriter) service(s *planner.Service) {
 	} else {
 		pw.capacity(*s.Capacity, false)
 	}
+	pw.key("capacity_missing")
+	pw.strings(s.CapacityMissing)
 	pw.key("notes")
 	pw.notes(s.Notes)
 	pw.endObject()

@@ -289,8 +289,14 @@ func serviceAttrs(s *planner.Service) []attr {
 		attr{"rto", rto, why[planner.DecideRTO]},
 	)
 	attrs = append(attrs, attr{"cost", strconv.FormatFloat(s.Cost.Relative, 'f', 1, 64), reasonsBy(s.Cost.Reasons)[planner.DecideCost]})
+	var capWhy []string
+	if len(s.CapacityMissing) > 0 {
+		capWhy = []string{"no capacity is given for " + strings.Join(s.CapacityMissing, ", ") + ": failures that leave the service there are not judged"}
+	}
 	if c := s.Capacity; c != nil {
-		attrs = append(attrs, attr{"capacity", fmt.Sprintf("%s rps on %s (%s)", planner.RPS(c.Needed), planner.RPS(c.Available), RegionLoads(*c)), nil})
+		attrs = append(attrs, attr{"capacity", fmt.Sprintf("%s rps on %s (%s)", planner.RPS(c.Needed), planner.RPS(c.Available), RegionLoads(*c)), capWhy})
+	} else if len(capWhy) > 0 {
+		attrs = append(attrs, attr{"capacity", "unknown", capWhy})
 	}
 	return attrs
 }
