@@ -1,6 +1,6 @@
 # SPEC §10: relative cost, 1.0 = the service in one region with no standby.
 # Each active region adds 1, a hot standby 1, a warm one 0.5, a cold one
-# 0.1; copies where the owner does not run 0.2 each; writes sent to other
+# 0.1; copies where the owner does not run 0.1 each (storage only); writes sent to other
 # regions their transfer price over a region-month; gcp.spanner's
 # synchronous regions its premium (providers/data/costs.json).
 
@@ -51,10 +51,10 @@ service "three" {
   regions = [region.us-east-1, region.us-west-2, region.eu-west-1]
 }
 
-# A reader elsewhere gets a replica of the owner's reference data: 0.2;
+# A reader elsewhere gets a replica of the owner's reference data: 0.1;
 # and 2000 writes a second of 1KiB sent to two regions is about 10.6 TB a
 # month, $212 over $10,000: 0.02.
-# want: service.catalog cost=1.2
+# want: service.catalog cost=1.1
 # want: data.products copies=eu-west-1:replica,eu-west-1:backup,us-east-1:primary
 service "catalog" {
   tier    = 2
