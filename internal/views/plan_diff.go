@@ -480,7 +480,10 @@ func (d *PlanDiff) entries(kind string, before, after []json.RawMessage, attach 
 			for _, k := range sortedKeys(union(a.attrs, b.attrs)) {
 				bv, bok := b.attrs[k]
 				av, aok := a.attrs[k]
-				if bok && aok && formatValue(bv) == formatValue(av) {
+				// Every attribute is always written (null or [] when empty),
+				// so one the baseline lacks is one its mrplan did not know
+				// yet: upgrading mrplan is not a change to the architecture.
+				if bok && aok && formatValue(bv) == formatValue(av) || !bok && aok {
 					e.Hidden++
 					continue
 				}
