@@ -27,6 +27,7 @@ const secondsPerMonth = 30 * 24 * 3600
 func (p *planner) decideCost(s *Service) {
 	a := p.a
 	c := &s.Cost
+	defer func() { c.Relative = math.Round(c.Exact*10) / 10 }()
 	term := func(v float64, code ReasonCode, args ...string) {
 		if v == 0 {
 			return
@@ -83,7 +84,6 @@ func (p *planner) decideCost(s *Service) {
 			}
 		}
 	}
-	c.Relative = math.Round(c.Exact*10) / 10
 }
 
 // count is "1 copy" or "3 copies".
