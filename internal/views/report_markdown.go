@@ -378,7 +378,7 @@ func (md *mdWriter) matrix(r *report) {
 		md.printf("\n")
 	}
 	if len(mx.Capacity) > 0 {
-		md.printf("Capacity of the regions left (`traffic.rps` against `capacity`): 🟢 share of the capacity used · 🔴 short.\n\n")
+		md.printf("Capacity of the regions left (`traffic.rps` against `capacity`): 🟢 share of the capacity used · 🔴 short. The shared zone column shows the fullest of its zones.\n\n")
 		head[0] = "Service"
 		md.row(head...)
 		md.rule(aligns...)

@@ -317,9 +317,11 @@ func (r *report) buildMatrix(p *planner.Plan) {
 	mx := &r.Matrix
 	var cols []*planner.Scenario
 	var quietZone *planner.Scenario
+	var quietZones []*planner.Scenario
 	for _, sc := range p.Scenarios {
 		if sc.Domain == lang.DomainZone && quiet(sc) {
 			mx.Quiet++
+			quietZones = append(quietZones, sc)
 			if quietZone == nil {
 				quietZone = sc
 			}
@@ -384,10 +386,19 @@ func (r *report) buildMatrix(p *planner.Plan) {
 		}
 		row := matrixRow{Name: s.Addr.Name}
 		for _, sc := range cols {
+			// The quiet zones share a column: it shows the fullest of them.
+			scs := []*planner.Scenario{sc}
+			if sc == quietZone {
+				scs = quietZones
+			}
 			cell := matrixCell{Kind: "none", Text: "—"}
-			for _, c := range sc.Capacity {
-				if c.Service == s.Addr {
-					cell = capacityCell(c)
+			worst := -1.0
+			for _, z := range scs {
+				for _, c := range z.Capacity {
+					if c.Service == s.Addr && c.Available > 0 && c.Needed/c.Available > worst {
+						worst = c.Needed / c.Available
+						cell = capacityCell(c)
+					}
 				}
 			}
 			row.Cells = append(row.Cells, cell)
