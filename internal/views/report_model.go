@@ -2,6 +2,7 @@ package views
 
 import (
 	"fmt"
+	"math"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -395,8 +396,15 @@ func (r *report) buildMatrix(p *planner.Plan) {
 			worst := -1.0
 			for _, z := range scs {
 				for _, c := range z.Capacity {
-					if c.Service == s.Addr && c.Available > 0 && c.Needed/c.Available > worst {
-						worst = c.Needed / c.Available
+					if c.Service != s.Addr {
+						continue
+					}
+					used := math.Inf(1)
+					if c.Available > 0 {
+						used = c.Needed / c.Available
+					}
+					if used > worst {
+						worst = used
 						cell = capacityCell(c)
 					}
 				}
