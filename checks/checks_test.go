@@ -137,7 +137,7 @@ func TestTestdata(t *testing.T) {
 // unique.
 func TestCatalog(t *testing.T) {
 	ids, names := map[string]bool{}, map[string]bool{}
-	idRE := regexp.MustCompile(`^MR[1-5]\d\d$`)
+	idRE := regexp.MustCompile(`^MR[1-6]\d\d$`)
 	nameRE := regexp.MustCompile(`^[a-z]+(-[a-z]+)*$`)
 	for _, ch := range All() {
 		info := ch.Info()

@@ -25,9 +25,13 @@ func All() []Check {
 		mr402{},
 		mr403{},
 		mr404{},
+		mr405{},
 		// Operations (5xx): drills, monitoring, DNS.
 		mr501{},
 		mr502{},
 		mr503{},
+		// Constraints (6xx): where data may be kept.
+		mr601{},
+		mr602{},
 	}
 }

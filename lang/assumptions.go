@@ -29,6 +29,16 @@ type Assumptions struct {
 	ReferenceReadRatio      float64       // data class reference at read/write ≥
 	ObjectReplicationSize   int64         // bulk data at or above gets object replication
 	FailoverDrillMaxAge     time.Duration // an older drill is stale
+
+	// Relative cost (SPEC §10), in units of one region of a service.
+	CostActiveRegion  float64 // each region that serves traffic
+	CostHotStandby    float64 // a hot standby region
+	CostWarmStandby   float64 // a warm standby region
+	CostColdStandby   float64 // a cold standby region: storage only
+	CostReplica       float64 // a copy of a data class where its owner does not run
+	CostRegionMonth   float64 // what one region of a service costs a month, in dollars
+	CostTransferPerGB float64 // dollars per GB sent to another region
+	CostWriteSize     int64   // bytes one write sends to each copy
 }
 
 // AssumptionKind is the unit an assumption is written in.
@@ -61,6 +71,9 @@ const (
 	srcAzureRTT  = "https://learn.microsoft.com/azure/networking/azure-network-latency"
 	srcR53Health = "https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/dns-failover-determining-health-of-endpoints.html"
 	srcSpec      = "SPEC.md §5"
+	srcDROptions = "https://docs.aws.amazon.com/whitepapers/latest/disaster-recovery-workloads-on-aws/disaster-recovery-options-in-the-cloud.html"
+	srcTransfer  = "https://aws.amazon.com/ec2/pricing/on-demand/#Data_Transfer"
+	srcCost      = "SPEC.md §10 (mrplan's assumption: set it from your bill)"
 )
 
 // AssumptionDefs lists every assumption in the order reports print them.
@@ -119,6 +132,30 @@ var AssumptionDefs = []AssumptionDef{
 	{"failover_drill_max_age", AssumeDuration, "90d",
 		"A failover drill older than this no longer counts as tested.",
 		srcSpec, func(a *Assumptions) any { return &a.FailoverDrillMaxAge }},
+	{"cost_active_region", AssumeNumber, "1",
+		"Relative cost of each region that serves traffic; 1 is the service in one region with no standby.",
+		srcCost, func(a *Assumptions) any { return &a.CostActiveRegion }},
+	{"cost_hot_standby", AssumeNumber, "1",
+		"Relative cost of a hot standby region: it runs at full size, ready to take over (multi-site).",
+		srcDROptions, func(a *Assumptions) any { return &a.CostHotStandby }},
+	{"cost_warm_standby", AssumeNumber, "0.5",
+		"Relative cost of a warm standby region: a scaled-down copy that is scaled up on failover.",
+		srcDROptions, func(a *Assumptions) any { return &a.CostWarmStandby }},
+	{"cost_cold_standby", AssumeNumber, "0.1",
+		"Relative cost of a cold standby region: data copies and backups only, compute deployed on failover (pilot light, backup and restore).",
+		srcDROptions, func(a *Assumptions) any { return &a.CostColdStandby }},
+	{"cost_replica", AssumeNumber, "0.1",
+		"Relative cost of a copy of a data class in a region where its owner does not run (a replica kept for readers there): storage only, as a cold standby.",
+		srcCost, func(a *Assumptions) any { return &a.CostReplica }},
+	{"cost_region_month", AssumeNumber, "10000",
+		"What one region of a service costs a month, in dollars: transfer prices are weighed against it.",
+		srcCost, func(a *Assumptions) any { return &a.CostRegionMonth }},
+	{"cost_transfer_per_gb", AssumeNumber, "0.02",
+		"Dollars per GB sent from one region to another (AWS lists $0.02 between most regions).",
+		srcTransfer, func(a *Assumptions) any { return &a.CostTransferPerGB }},
+	{"cost_write_size", AssumeSize, "1KiB",
+		"Bytes each write of a data class sends to each of its copies in other regions.",
+		srcCost, func(a *Assumptions) any { return &a.CostWriteSize }},
 }
 
 // DefaultAssumptions returns the assumptions with every default applied.

@@ -24,6 +24,7 @@ var dataSchema = &hcl.BodySchema{
 		{Name: "consistency"},
 		{Name: "backup_interval"},
 		{Name: "sync"},
+		{Name: "residency"},
 	},
 }
 
@@ -91,6 +92,7 @@ func (l *loader) decodeDataBlock(block *hcl.Block) *Data {
 			}
 		}
 	}
+	d.Residency = l.residency(a["residency"])
 	return d
 }
 

@@ -17,6 +17,7 @@ var regionSchema = &hcl.BodySchema{
 		{Name: "lat"},
 		{Name: "lon"},
 		{Name: "zones"},
+		{Name: "capacity"},
 	},
 }
 
@@ -52,6 +53,9 @@ func (l *loader) decodeRegionBlock(block *hcl.Block) *Region {
 	}
 	if v, ok := l.integer(a["zones"], 0, 1000); ok {
 		r.Zones = &v
+	}
+	if v, ok := l.number(a["capacity"], 0, inf); ok {
+		r.Capacity = &v
 	}
 	return r
 }

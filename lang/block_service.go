@@ -31,6 +31,7 @@ var serviceSchema = &hcl.BodySchema{
 		{Type: "traffic"},
 		{Type: "routing"},
 		{Type: "observability"},
+		{Type: "capacity"},
 	},
 }
 
@@ -121,6 +122,9 @@ func (l *loader) decodeServiceBlock(block *hcl.Block) *Service {
 	}
 	if b := l.singleBlock(content, "observability"); b != nil {
 		l.decodeObservability(b, &s.Observability, s.Attrs)
+	}
+	if b := l.singleBlock(content, "capacity"); b != nil {
+		s.Capacity = l.decodeCapacity(b, s.Attrs)
 	}
 	return s
 }
@@ -223,6 +227,7 @@ func (l *loader) resolveService(s *Service) {
 	s.DependsOn = l.resolveAll(s.DependsOn, refCallee)
 	s.Reads = l.resolveAll(s.Reads, refData)
 	s.Writes = l.resolveAll(s.Writes, refData)
+	l.checkCapacity(s)
 }
 
 func hasRef(refs []Ref, a Address) bool {

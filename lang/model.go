@@ -86,6 +86,10 @@ type Region struct {
 	City, Country *string
 	Lat, Lon      *float64
 	Zones         *int
+	// Capacity is the requests per second the region can serve for each
+	// service that runs in it, unless the service's own capacity block says
+	// otherwise; nil when not given.
+	Capacity *float64
 
 	DeclRange hcl.Range
 	NameRange hcl.Range
@@ -144,6 +148,9 @@ type Service struct {
 	Compensation  string
 	FailoverDrill *time.Time // a date, UTC midnight
 	Observability Observability
+	// Capacity is the service's `capacity { REGION = RPS }` block: what each
+	// region can serve of it, in requests per second, in the order written.
+	Capacity []Capacity
 
 	DeclRange hcl.Range
 	NameRange hcl.Range
@@ -151,6 +158,13 @@ type Service struct {
 }
 
 func (s *Service) Addr() Address { return Address{KindService, s.Name} }
+
+// Capacity is one region's entry in a service's capacity block.
+type Capacity struct {
+	Region string
+	RPS    float64
+	Range  hcl.Range // the whole `REGION = N` attribute
+}
 
 // Traffic is a service's `traffic` block.
 type Traffic struct {
@@ -192,6 +206,9 @@ type Data struct {
 	Consistency    Consistency   // default eventual, strong when realtime
 	BackupInterval time.Duration // default 24h
 	Sync           []MechanismRef
+	// Residency lists the jurisdictions every copy of the data must stay
+	// in; empty when the data may go anywhere.
+	Residency []JurisdictionRef
 
 	DeclRange hcl.Range
 	NameRange hcl.Range
@@ -199,6 +216,27 @@ type Data struct {
 }
 
 func (d *Data) Addr() Address { return Address{KindData, d.Name} }
+
+// JurisdictionRef is one element of a data class's `residency` list.
+type JurisdictionRef struct {
+	Jurisdiction *providers.Jurisdiction
+	Range        hcl.Range
+}
+
+// Allows reports whether a copy in a region of the given ISO country may
+// exist under the residency rs: any of its jurisdictions covers it. An
+// empty residency allows everything; an unknown country nothing.
+func Allows(rs []JurisdictionRef, country string) bool {
+	if len(rs) == 0 {
+		return true
+	}
+	for _, r := range rs {
+		if r.Jurisdiction != nil && r.Jurisdiction.Covers(country) {
+			return true
+		}
+	}
+	return false
+}
 
 // MechanismRef is one element of a data class's `sync` list.
 type MechanismRef struct {

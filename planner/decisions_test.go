@@ -166,6 +166,8 @@ func flatten(p *planner.Plan) map[string]map[string]string {
 			"provision": units.FormatDuration(s.RTO.Provision),
 			"restore":   units.FormatDuration(s.RTO.Restore),
 			"reasons":   fmt.Sprint(s.Reasons),
+			"capacity":  capacityWords(s.Capacity),
+			"cost":      strconv.FormatFloat(s.Cost.Relative, 'f', 1, 64),
 		}
 	}
 	for _, d := range p.Data {
@@ -189,6 +191,9 @@ func flatten(p *planner.Plan) map[string]map[string]string {
 			"regions":     strings.Join(d.Regions, ","),
 			"notes":       joinNotes(d.Notes),
 			"reasons":     fmt.Sprint(d.Reasons),
+			"copies":      copiesWords(d.Copies),
+			"backup":      d.BackupRegion,
+			"remote":      remoteWords(d.RemoteReads),
 		}
 	}
 	for _, sc := range p.Scenarios {
@@ -206,6 +211,9 @@ func flatten(p *planner.Plan) map[string]map[string]string {
 		}
 		for _, d := range p.Data {
 			out[d.Addr.String()][key] = "safe"
+		}
+		for _, c := range sc.Capacity {
+			out[c.Service.String()]["cap("+sc.Domain.String()+":"+sc.Target+")"] = capacityWords(&c)
 		}
 		for _, e := range sc.Exposed {
 			v := "exposed@" + units.FormatDuration(e.RPO)
@@ -235,3 +243,43 @@ func joinNotes(ns []planner.Note) string {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
+
+// capacityWords is a load as the wants write it: needed/available, then
+// each region's load:capacity, "!" when short: 3000/2000!us-west-2:3000:2000.
+func capacityWords(c *planner.CapacityUse) string {
+	if c == nil {
+		return "none"
+	}
+	s := planner.RPS(c.Needed) + "/" + planner.RPS(c.Available)
+	if c.Short() {
+		s += "!"
+	}
+	for _, r := range c.Regions {
+		s += "," + r.Region + ":" + planner.RPS(r.Load) + ":" + planner.RPS(r.Capacity)
+	}
+	return s
+}
+
+// copiesWords lists copies as region:kind, "+f" on a failover target and
+// "!" outside the residency.
+func copiesWords(cs []planner.Copy) string {
+	out := make([]string, len(cs))
+	for i, c := range cs {
+		out[i] = c.Region + ":" + c.Kind.String()
+		if c.FailoverTarget {
+			out[i] += "+f"
+		}
+		if !c.Allowed {
+			out[i] += "!"
+		}
+	}
+	return strings.Join(out, ",")
+}
+
+func remoteWords(rs []planner.RemoteRead) string {
+	out := make([]string, len(rs))
+	for i, r := range rs {
+		out[i] = r.Service.String() + "@" + r.Region + "<" + r.From
+	}
+	return strings.Join(out, ",")
+}

@@ -14,5 +14,9 @@
 //
 // Decisions run in SPEC order, one file each: tier.go (§5.1), classify.go
 // (§5.2), sync.go (§5.3), topology.go (§5.4), estimate.go (§5.5); the graph
-// is graph*.go and path.go, the scenarios scenario*.go.
+// is graph*.go and path.go, the scenarios scenario*.go. The constraints of
+// SPEC §10 come last, each in its own file: residency.go (every copy of a
+// data class, and readers kept from causing copies outside its residency),
+// capacity.go (the load each scenario leaves on the regions left) and
+// cost.go (relative cost per service).
 package planner

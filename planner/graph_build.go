@@ -1,6 +1,8 @@
 package planner
 
 import (
+	"slices"
+
 	"github.com/mrplan/mrplan/lang"
 	"github.com/mrplan/mrplan/providers"
 )
@@ -130,14 +132,33 @@ func (p *planner) controlPlaneOf(prod *providers.Product) string {
 // standby regions of its writers, which restore it from backups as part of
 // their failover (and their RTO counts the restore).
 func (p *planner) presence(d *Data) []string {
-	if d.Class == ClassRegenerable || d.Replication != ReplicationNone {
-		return d.Regions
-	}
-	regions := []string{p.homeRegion(d)}
-	for _, s := range d.writers {
-		if s != nil {
-			regions = append(regions, s.Standbys...)
+	regions := d.Regions
+	if d.Class != ClassRegenerable && d.Replication == ReplicationNone {
+		regions = []string{p.homeRegion(d)}
+		for _, s := range d.writers {
+			if s != nil {
+				regions = append(regions, s.Standbys...)
+			}
 		}
+		regions = p.sortRegions(regions)
 	}
-	return p.sortRegions(regions)
+	return p.withRemoteReads(d, regions)
+}
+
+// withRemoteReads adds the regions whose readers residency keeps reading
+// from afar (keepResident), when the data is kept in two or more regions
+// they may read from: no single region's loss then cuts them off. With one
+// such region they depend on it alone, and MR101 says so.
+func (p *planner) withRemoteReads(d *Data, regions []string) []string {
+	if len(d.RemoteReads) == 0 {
+		return regions
+	}
+	if len(regions) < 2 {
+		return regions
+	}
+	out := slices.Clone(regions)
+	for _, rr := range d.RemoteReads {
+		out = append(out, rr.Region)
+	}
+	return p.sortRegions(out)
 }

@@ -69,6 +69,16 @@ type Service struct {
 	// dependencies (MR101). Sorted by region order.
 	Gaps []Gap
 
+	// Capacity is the service's load on its active regions before any
+	// failure; nil when the module gives no traffic or capacity for it.
+	Capacity *CapacityUse
+	// CapacityMissing lists the service's regions that neither its capacity
+	// block nor the region gives a figure for, when some other does: the
+	// scenarios that need them are not judged.
+	CapacityMissing []string
+	// Cost is the service's relative infrastructure cost (SPEC §10).
+	Cost Cost
+
 	Reasons []Reason
 	Notes   []Note
 
@@ -135,6 +145,18 @@ type Data struct {
 	PenaltyPair  [2]string
 	PenaltyRTT   providers.RTTEstimate
 
+	// Copies are every place the plan keeps the data, sorted by region in
+	// module order, then kind; each says whether the residency allows it.
+	Copies []Copy
+	// BackupRegion is where the backups are kept; "" for regenerable data.
+	BackupRegion string
+	// RemoteReads are the readers kept from causing a copy outside the
+	// residency, in reader then region order.
+	RemoteReads []RemoteRead
+	// ResidencyUnsatisfiable: none of the owner's regions lies inside the
+	// residency (MR602).
+	ResidencyUnsatisfiable bool
+
 	Reasons []Reason
 	Notes   []Note
 
@@ -171,6 +193,10 @@ func (p *Plan) DataClass(name string) *Data {
 	}
 	return nil
 }
+
+// WriterPlans are the plans of the services that write d, the owner
+// included, in Writers' order.
+func (d *Data) WriterPlans() []*Service { return d.writers }
 
 // Reason returns the first reason filed under decision d, and whether
 // there is one.

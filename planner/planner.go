@@ -125,6 +125,7 @@ func (p *planner) plan() *Plan {
 		p.decideConflict(d) // from its writers' write modes
 		p.decideMechanisms(d)
 		p.estimateData(d)
+		p.decideCopies(d)
 	})
 	// Escalation reads only the service's own decisions and its data's.
 	eachService(func(s *Service) {
@@ -150,6 +151,8 @@ func (p *planner) plan() *Plan {
 		}
 	})
 	p.playScenarios()
+	p.decideCapacity()
+	eachService(p.decideCost) // from its data's copies
 	p.out.Changes = make([]Change, 0, len(p.out.Services)+len(p.out.Data))
 	for _, s := range p.out.Services {
 		p.out.Changes = append(p.out.Changes, Change{Addr: s.Addr, Action: ActionCreate})

@@ -70,6 +70,32 @@ func TestAddingARegionNeverWorsensRTO(t *testing.T) {
 	}
 }
 
+// Adding a region to a service never makes it cheaper: a region serves, or
+// waits as a standby, and costs what it costs (SPEC §10). It may cost
+// nothing more: a forced single-region topology leaves the region unused,
+// and a cold standby where a replica of the service's data already was
+// holds only that data.
+func TestAddingARegionNeverLowersCost(t *testing.T) {
+	for _, dir := range modules(t) {
+		m := load(t, dir)
+		base := planner.PlanModule(m)
+		for _, s := range m.Services {
+			before := base.Service(s.Name).Cost.Exact
+			orig := s.Regions
+			for _, r := range m.Regions {
+				if hasRegion(orig, r.Name) {
+					continue
+				}
+				s.Regions = append(append([]lang.Ref{}, orig...), lang.Ref{Addr: r.Addr()})
+				if after := planner.PlanModule(m).Service(s.Name).Cost.Exact; after < before-1e-9 {
+					t.Errorf("%s: adding %s to service.%s lowers its cost: %.3f → %.3f", dir, r.Name, s.Name, before, after)
+				}
+			}
+			s.Regions = orig
+		}
+	}
+}
+
 func worse(after, before planner.RTO) bool {
 	if before.Unbounded {
 		return false

@@ -20,11 +20,14 @@ const (
 	DecideMechanisms
 	DecideConflict
 	DecideWritePenalty
+	DecideCopies
+	DecideBackupRegion
+	DecideCost
 )
 
 var decisionNames = []string{"", "tier", "topology", "standby", "write_mode", "pattern", "routing",
 	"failover", "split_brain_guard", "rpo", "rto", "class", "loss_tolerance", "mechanisms", "conflict",
-	"write_penalty"}
+	"write_penalty", "copies", "backup_region", "cost"}
 
 func (d Decision) String() string { return enumName(decisionNames, int(d), "Decision") }
 
@@ -162,6 +165,19 @@ const (
 	RPOReplicaLag      // mechanism, product, lag
 	RPOBackup          // backup interval
 	RPORegenerable     // (none)
+
+	// Copies and residency (SPEC §10).
+	CopiesRemoteRead  // reader service, region, its country, region read from, residency
+	BackupInFootprint // backup region, home region, residency phrase (", inside residency EU", "" when none)
+	BackupElsewhere   // backup region, home region, residency phrase
+	BackupAtHome      // home region, residency phrase
+
+	// Relative cost (SPEC §10); the last Arg is always the term's value.
+	CostActive      // "2 active regions", factor, value
+	CostStandby     // "1 warm standby region", warmth, factor, value
+	CostReplicas    // data address, "2 copies" where the owner does not run, factor, value
+	CostTransfer    // data address, GB a month, "2 other regions" sent to, price per GB, value
+	CostSyncPremium // data address, product, "1 synchronous region", premium, source, value
 
 	reasonCodeCount
 )

@@ -26,6 +26,10 @@ type Scenario struct {
 	// Exposed lists the data classes whose writes were accepted in a lost
 	// region, sorted by address: what the scenario can lose.
 	Exposed []Exposure
+	// Capacity lists, by service address, the services with a capacity
+	// figure whose serving regions (or a zone of one) the scenario loses:
+	// the load on the regions left and what they can carry.
+	Capacity []CapacityUse
 }
 
 // Name is how views title the scenario: "region us-east-1 lost".

@@ -25,10 +25,12 @@ func (p *planner) decideFootprint(d *Data) {
 	for _, s := range d.writers {
 		add(s)
 	}
+	written := len(regions)
 	for _, s := range d.readers {
 		add(s)
 	}
 	d.Regions = p.sortRegions(regions)
+	p.keepResident(d, regions[:written])
 	if d.Block.Catalog == nil && d.Block.Product != "" {
 		d.Notes = append(d.Notes, Note{Kind: NoteUnknownProduct, Attr: "product",
 			Range: attrRange(d.Block.Attrs, "product", d.Block.DeclRange), Args: []string{d.Block.Product}})

@@ -17,7 +17,7 @@ import (
 // catalogs.json (names, titles and notices) and rtt.json (measured round
 // trips). Every fact carries the public address it was taken from.
 //
-//go:embed data/catalogs.json data/rtt.json data/LICENSE.cloud-regions data/*/regions.json data/*/products.json
+//go:embed data/catalogs.json data/rtt.json data/jurisdictions.json data/costs.json data/LICENSE.cloud-regions data/*/regions.json data/*/products.json
 var dataFS embed.FS
 
 var loadBuiltins = sync.OnceValues(func() ([]*Catalog, map[pairKey]MeasuredRTT) {

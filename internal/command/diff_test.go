@@ -38,6 +38,15 @@ var diffCases = map[string]diffCase{
 	"check-newly-failing": {example: "global-commerce",
 		setup:  []edit{{"main.mr.hcl", `check "MR403" {`, "check \"MR101\" {\n    enabled = false\n  }\n\n  check \"MR403\" {"}},
 		change: []edit{{"main.mr.hcl", "check \"MR101\" {\n    enabled = false\n  }\n\n  check \"MR403\" {", `check "MR403" {`}}},
+	// Payments fails over to the US too: a third active region raises the
+	// cost, and its replicas of EU data are copies outside the residency.
+	"residency-broken": {example: "eu-payments", change: []edit{
+		{"services.mr.hcl", "regions        = [region.eu-west-1, region.eu-central-1]\n  witness        = region.us-east-1",
+			"regions        = [region.eu-west-1, region.eu-central-1, region.us-east-1]"}}},
+	// The support desk gains a cold standby: a tenth of a region more.
+	"cold-standby-added": {example: "eu-payments", change: []edit{
+		{"services.mr.hcl", "criticality = \"auxiliary\"\n  regions     = [region.us-east-1]\n  reads       = [data.cardholders]",
+			"criticality = \"auxiliary\"\n  regions     = [region.us-east-1, region.eu-west-1]\n  reads       = [data.cardholders]"}}},
 	"finding-resolved": {example: "ride-hailing", change: []edit{
 		{"objectives.mr.hcl", "rpo          = \"1s\"\n  rto          = \"1m\"", "rpo          = \"1s\"\n  rto          = \"5m\""}}},
 }
@@ -182,6 +191,8 @@ func TestPlanApplyPlan(t *testing.T) {
 	want := []string{
 		`~ update in place`,
 		`~ service "orders" {`,
+		// A hot standby costs a whole region; the cold one it replaces, a tenth.
+		`~ cost = 1.1 -> 2.0`,
 		`~ failover = "manual" -> "automatic"`,
 		`~ objective.rto = "4h" -> "1m"`,
 		`~ rto = "1h32m30s" -> "2m30s"`,
@@ -192,6 +203,9 @@ func TestPlanApplyPlan(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("the ~ lines:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if !strings.Contains(out, "\nCost: ") || !strings.Contains(out, " → ") {
+		t.Errorf("no total cost change above the summary:\n%s", out)
 	}
 	if !strings.Contains(out, "Plan: 0 to add, 1 to change, 0 to remove. 2 new findings, 0 resolved.\n") {
 		t.Errorf("summary line missing:\n%s", out)

@@ -91,7 +91,7 @@ func checkPlanJSON(t *testing.T, js string) {
 			if strings.HasSuffix(l, ": null,") || strings.HasSuffix(l, ": null") {
 				key := strings.Trim(strings.SplitN(l, ":", 2)[0], `"`)
 				switch key {
-				case "before", "after", "witness", "rto", "rpo", "loss_tolerance", "via":
+				case "before", "after", "witness", "rto", "rpo", "loss_tolerance", "via", "capacity", "backup_region", "cost_relative":
 				default:
 					t.Errorf("unexpected null: %s", l)
 				}

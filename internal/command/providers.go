@@ -86,8 +86,60 @@ With --module DIR the module's custom providers are listed too.`,
 		},
 	}
 	o.flags(cmd)
-	cmd.AddCommand(newProvidersRTTCmd(s))
+	cmd.AddCommand(newProvidersRTTCmd(s), newProvidersJurisdictionsCmd(s))
 	return cmd
+}
+
+func newProvidersJurisdictionsCmd(s Streams) *cobra.Command {
+	var o providersOptions
+	cmd := &cobra.Command{
+		Use:   "jurisdictions [NAME]",
+		Short: "List the country codes and groups a data class's residency may name",
+		Long: `Jurisdictions lists what residency = [...] accepts: named groups (EU, EEA,
+EFTA, GCC, GDPR-ADEQUATE, UK) with their members and the page each list was
+taken from, then every ISO 3166-1 alpha-2 country code. With NAME it shows
+that one.`,
+		Example: `  mrplan providers jurisdictions
+  mrplan providers jurisdictions EEA -json`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(_ *cobra.Command, args []string) error {
+			if o.json {
+				o.format = "json"
+			}
+			if o.format != "text" && o.format != "json" {
+				fmt.Fprintf(s.Err, "Error: --format must be text or json, not %q.\n", o.format)
+				return exit(ExitError)
+			}
+			js := providers.Jurisdictions()
+			if len(args) == 1 {
+				j, ok := providers.LookupJurisdiction(args[0])
+				if !ok {
+					fmt.Fprintf(s.Err, "Error: no jurisdiction %q.%s\n", args[0], suggestJurisdiction(args[0]))
+					return exit(ExitError)
+				}
+				js = []*providers.Jurisdiction{j}
+			}
+			write := views.JurisdictionsText
+			if o.format == "json" {
+				write = views.JurisdictionsJSON
+			}
+			if err := write(s.Out, js); err != nil {
+				fmt.Fprintf(s.Err, "Error: %v\n", err)
+				return exit(ExitError)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text or json")
+	cmd.Flags().BoolVar(&o.json, "json", false, "short for --format json")
+	return cmd
+}
+
+func suggestJurisdiction(name string) string {
+	if sug := providers.Suggest(strings.ToUpper(name), providers.JurisdictionNames()); sug != "" {
+		return fmt.Sprintf(" Did you mean %q?", sug)
+	}
+	return ""
 }
 
 func newProvidersRTTCmd(s Streams) *cobra.Command {

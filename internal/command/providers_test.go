@@ -115,3 +115,18 @@ func TestProvidersBadFormat(t *testing.T) {
 		t.Errorf("exit %d, stderr %q", code, errOut)
 	}
 }
+
+func TestProvidersJurisdictions(t *testing.T) {
+	out, _, code := runCLI(t, "providers", "jurisdictions", "EEA")
+	if code != ExitOK || !strings.Contains(out, "EEA") || !strings.Contains(out, " NO ") || !strings.Contains(out, "https://www.efta.int/") {
+		t.Errorf("providers jurisdictions EEA: exit %d\n%s", code, out)
+	}
+	out, _, code = runCLI(t, "providers", "jurisdictions", "-json")
+	if code != ExitOK || !strings.Contains(out, `"name": "GDPR-ADEQUATE"`) || !strings.Contains(out, `"name": "CN"`) {
+		t.Errorf("providers jurisdictions -json: exit %d", code)
+	}
+	_, errOut, code := runCLI(t, "providers", "jurisdictions", "eea")
+	if code != ExitError || !strings.Contains(errOut, `Did you mean "EEA"?`) {
+		t.Errorf("an unknown jurisdiction: exit %d, %s", code, errOut)
+	}
+}

@@ -138,6 +138,13 @@ func (w *jsonWriter) int(i int) {
 	w.b = strconv.AppendInt(w.b, int64(i), 10)
 }
 
+// num writes a finite number the shortest way that reads back the same:
+// 1, 2.5, 1200.
+func (w *jsonWriter) num(f float64) {
+	w.elem()
+	w.b = strconv.AppendFloat(w.b, f, 'f', -1, 64)
+}
+
 func (w *jsonWriter) bool(v bool) {
 	w.elem()
 	w.b = strconv.AppendBool(w.b, v)

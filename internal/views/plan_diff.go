@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math"
 	"slices"
 	"sort"
 	"strconv"
@@ -42,9 +43,31 @@ type PlanDiff struct {
 	// in the plan's scenario order, then by address. Scenarios or services
 	// only one side has are left out: their entries are created or removed.
 	Scenarios []ScenarioChange
+	// CostBefore and CostAfter are the plans' total relative costs
+	// (summary.cost_relative); CostBefore is nil when the baseline has none.
+	CostBefore, CostAfter *float64
 
 	Create, Update, Delete int
 }
+
+// CostLine says what the plan does to the total relative cost: "Cost: 1.0
+// → 2.3 (relative to one region, traffic-weighted)", or the total alone
+// when there is nothing to compare; "" when there are no services.
+func (d *PlanDiff) CostLine() string {
+	if d.CostAfter == nil {
+		return ""
+	}
+	const unit = " (relative to each service in one region with no standby, weighted by traffic)"
+	after := strconv.FormatFloat(*d.CostAfter, 'f', 1, 64)
+	if d.CostBefore == nil || *d.CostBefore == *d.CostAfter {
+		return "Cost: " + after + unit + "."
+	}
+	return "Cost: " + strconv.FormatFloat(*d.CostBefore, 'f', 1, 64) + " → " + after + unit + "."
+}
+
+// costValue is a service's relative cost, which diffs print to a tenth:
+// "1.0", "2.3".
+type costValue float64
 
 // DiffEntry is one service or data class and what happens to it.
 type DiffEntry struct {
@@ -117,6 +140,9 @@ type diffSide struct {
 	Data      []json.RawMessage  `json:"data"`
 	Findings  []jsonDiagnostic   `json:"findings"`
 	Scenarios []jsonPlanScenario `json:"scenarios"`
+	Summary   struct {
+		CostRelative *float64 `json:"cost_relative"`
+	} `json:"summary"`
 }
 
 // outcomes maps each service of a plan's side to its outcome in the
@@ -201,7 +227,7 @@ func DiffPlan(p *planner.Plan, findings []diag.Diagnostic, base []byte, name, so
 	if err := json.Unmarshal(base, &before); err != nil {
 		return nil, fmt.Errorf("%s is not a plan: %v", source, err)
 	}
-	d := &PlanDiff{Baseline: name, Source: source}
+	d := &PlanDiff{Baseline: name, Source: source, CostBefore: before.Summary.CostRelative, CostAfter: totalCost(p)}
 	if err := d.entries("service", before.Services, after.Services, func(e *DiffEntry, i int) { e.svc = p.Services[i] }); err != nil {
 		return nil, fmt.Errorf("%s: %v", source, err)
 	}
@@ -236,11 +262,20 @@ func DiffPlan(p *planner.Plan, findings []diag.Diagnostic, base []byte, name, so
 	return d, nil
 }
 
+// totalCost is p's total relative cost, nil when it has no services.
+func totalCost(p *planner.Plan) *float64 {
+	if len(p.Services) == 0 {
+		return nil
+	}
+	c := p.TotalCost()
+	return &c
+}
+
 // created is the diff of p with no baseline: every service and data class
 // is created, every finding is new. Nothing is rendered: the entries point
 // at the plan's own services and data classes.
 func created(p *planner.Plan, findings []diag.Diagnostic, name, source string) *PlanDiff {
-	d := &PlanDiff{Baseline: name, Source: source, Entries: make([]DiffEntry, 0, len(p.Services)+len(p.Data))}
+	d := &PlanDiff{Baseline: name, Source: source, Entries: make([]DiffEntry, 0, len(p.Services)+len(p.Data)), CostAfter: totalCost(p)}
 	for _, x := range p.Data {
 		addr := x.Addr.String()
 		d.Entries = append(d.Entries, DiffEntry{Address: addr, Kind: "data", Name: strings.TrimPrefix(addr, "data."), Action: planner.ActionCreate, data: x})
@@ -344,6 +379,31 @@ func (d *PlanDiff) entries(kind string, before, after []json.RawMessage, attach 
 			switch k {
 			case "address", "reasons", "notes":
 				continue
+			case "capacity":
+				// One attribute, on one line as the text plan words it.
+				if c, ok := v.(map[string]any); ok {
+					s.attrs["capacity"] = capacityLine(c)
+				} else {
+					s.attrs["capacity"] = v
+				}
+				continue
+			case "cost":
+				// One attribute, explained by its terms.
+				if c, ok := v.(map[string]any); ok {
+					if rel, ok := c["relative"].(float64); ok {
+						s.attrs["cost"] = costValue(rel)
+					}
+					if rs, ok := c["reasons"].([]any); ok {
+						var parts []string
+						for _, r := range rs {
+							if t, ok := r.(string); ok {
+								parts = append(parts, t)
+							}
+						}
+						s.why["cost"] = strings.Join(parts, "; ")
+					}
+				}
+				continue
 			}
 			flatten(s.attrs, k, v)
 		}
@@ -420,7 +480,10 @@ func (d *PlanDiff) entries(kind string, before, after []json.RawMessage, attach 
 			for _, k := range sortedKeys(union(a.attrs, b.attrs)) {
 				bv, bok := b.attrs[k]
 				av, aok := a.attrs[k]
-				if bok && aok && formatValue(bv) == formatValue(av) {
+				// Every attribute is always written (null or [] when empty),
+				// so one the baseline lacks is one its mrplan did not know
+				// yet: upgrading mrplan is not a change to the architecture.
+				if bok && aok && formatValue(bv) == formatValue(av) || !bok && aok {
 					e.Hidden++
 					continue
 				}
@@ -585,6 +648,26 @@ func objectLine(o map[string]any) string {
 			return "in " + region + ", " + missing + " is not available: " + strings.Join(path, " → ")
 		}
 	}
+	if region, ok := o["region"].(string); ok {
+		if kind, ok := o["kind"].(string); ok { // a data class's copy
+			var tags []string
+			if o["failover_target"] == true {
+				tags = append(tags, "failover target")
+			}
+			if o["allowed"] == false {
+				tags = append(tags, "outside residency")
+			}
+			line := region + " " + kind
+			if len(tags) > 0 {
+				line += " (" + strings.Join(tags, ", ") + ")"
+			}
+			return line
+		}
+		if svc, ok := o["service"].(string); ok { // a remote read
+			from, _ := o["from"].(string)
+			return svc + " in " + region + " reads from " + from
+		}
+	}
 	var parts []string
 	for _, k := range sortedKeys(o) {
 		if o[k] == nil || o[k] == "" || o[k] == float64(0) {
@@ -595,9 +678,30 @@ func objectLine(o map[string]any) string {
 	return strings.Join(parts, " ")
 }
 
+// capacityLine is a service's capacity object as the text plan words it:
+// "3000 rps on 8000 (eu-west-1 1950/4000, eu-central-1 1050/4000)".
+func capacityLine(c map[string]any) string {
+	f := func(v any) string {
+		x, _ := v.(float64)
+		return strconv.FormatFloat(math.Round(x), 'f', -1, 64)
+	}
+	var regions []string
+	if rs, ok := c["regions"].([]any); ok {
+		for _, r := range rs {
+			if o, ok := r.(map[string]any); ok {
+				name, _ := o["region"].(string)
+				regions = append(regions, name+" "+f(o["load_rps"])+"/"+f(o["capacity_rps"]))
+			}
+		}
+	}
+	return f(c["needed_rps"]) + " rps on " + f(c["available_rps"]) + " (" + strings.Join(regions, ", ") + ")"
+}
+
 // formatValue prints a JSON value as Terraform prints one in a plan.
 func formatValue(v any) string {
 	switch v := v.(type) {
+	case costValue:
+		return strconv.FormatFloat(float64(v), 'f', 1, 64)
 	case nil:
 		return "null"
 	case string:

@@ -207,3 +207,46 @@ func TestNoOpBeforeIsBaseline(t *testing.T) {
 		}
 	}
 }
+
+// A baseline written by an older mrplan lacks the attributes added since
+// (here cost, copies and capacity): they are not changes, and an
+// unchanged module plans as no change after an upgrade.
+func TestAttributesNewSinceTheBaselineAreNoChange(t *testing.T) {
+	m, diags := lang.LoadDir("../../examples/eu-payments")
+	if diags.HasErrors() {
+		t.Fatal(diags.Error())
+	}
+	p := planner.PlanModule(m)
+	var cur bytes.Buffer
+	if err := PlanJSON(&cur, p, nil, PlanMeta{}); err != nil {
+		t.Fatal(err)
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(cur.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, key := range []string{"services", "data"} {
+		for _, e := range doc[key].([]any) {
+			obj := e.(map[string]any)
+			for _, k := range []string{"cost", "capacity", "capacity_missing", "copies", "residency", "backup_region", "remote_reads"} {
+				delete(obj, k)
+			}
+		}
+	}
+	delete(doc["summary"].(map[string]any), "cost_relative")
+	old, _ := json.Marshal(doc)
+	d, err := DiffPlan(p, nil, old, BaselinePlan, "old.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Update+d.Create+d.Delete != 0 {
+		for _, e := range d.Entries {
+			for _, a := range e.Attrs {
+				t.Errorf("%s: %s %s -> %s", e.Address, a.Name, a.Before, a.After)
+			}
+		}
+	}
+	if d.CostBefore != nil || d.CostAfter == nil || d.CostLine() == "" {
+		t.Errorf("cost before %v after %v", d.CostBefore, d.CostAfter)
+	}
+}

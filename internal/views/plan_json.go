@@ -3,6 +3,7 @@ package views
 import (
 	"encoding/json"
 	"io"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -75,6 +76,23 @@ type jsonPlanScenario struct {
 	FailedOver  []jsonMoved       `json:"failed_over"`
 	Down        []jsonDown        `json:"down"`
 	DataExposed []jsonExposedData `json:"data_exposed"`
+	Capacity    []jsonCapacity    `json:"capacity"`
+}
+
+// jsonCapacity is one service's load on the regions left in a scenario.
+type jsonCapacity struct {
+	Service      string           `json:"service"`
+	NeededRPS    float64          `json:"needed_rps"`
+	AvailableRPS float64          `json:"available_rps"`
+	HeadroomRPS  float64          `json:"headroom_rps"`
+	Short        bool             `json:"short"`
+	Regions      []jsonRegionLoad `json:"regions"`
+}
+
+type jsonRegionLoad struct {
+	Region      string  `json:"region"`
+	LoadRPS     float64 `json:"load_rps"`
+	CapacityRPS float64 `json:"capacity_rps"`
 }
 
 type jsonMoved struct {
@@ -228,6 +246,12 @@ func planJSON(w io.Writer, p *planner.Plan, findings []diag.Diagnostic, meta Pla
 		{"new_findings", nNew}, {"resolved_findings", nResolved}} {
 		j.key(c.k)
 		j.int(c.n)
+	}
+	j.key("cost_relative")
+	if len(p.Services) == 0 {
+		j.null()
+	} else {
+		j.num(p.TotalCost())
 	}
 	j.endObject()
 	j.key("has_changes")
@@ -417,6 +441,25 @@ func (pw *planWriter) service(s *planner.Service) {
 		pw.endObject()
 	}
 	pw.endArray()
+	pw.key("cost")
+	pw.beginObject()
+	pw.key("relative")
+	pw.num(s.Cost.Relative)
+	pw.key("reasons")
+	pw.beginArray()
+	for _, r := range s.Cost.Reasons {
+		pw.str(ExplainReason(r))
+	}
+	pw.endArray()
+	pw.endObject()
+	pw.key("capacity")
+	if s.Capacity == nil {
+		pw.null()
+	} else {
+		pw.capacity(*s.Capacity, false)
+	}
+	pw.key("capacity_missing")
+	pw.strings(s.CapacityMissing)
 	pw.key("notes")
 	pw.notes(s.Notes)
 	pw.endObject()
@@ -460,6 +503,42 @@ func (pw *planWriter) data(d *planner.Data) {
 	pw.dur(d.Lag)
 	pw.key("write_penalty")
 	pw.dur(d.WritePenalty)
+	pw.key("residency")
+	pw.strings(ResidencyNames(d))
+	pw.key("copies")
+	pw.beginArray()
+	for _, c := range d.Copies {
+		pw.beginObject()
+		pw.key("region")
+		pw.str(c.Region)
+		pw.key("kind")
+		pw.str(c.Kind.String())
+		pw.key("failover_target")
+		pw.bool(c.FailoverTarget)
+		pw.key("allowed")
+		pw.bool(c.Allowed)
+		pw.endObject()
+	}
+	pw.endArray()
+	pw.key("backup_region")
+	if d.BackupRegion == "" {
+		pw.null()
+	} else {
+		pw.str(d.BackupRegion)
+	}
+	pw.key("remote_reads")
+	pw.beginArray()
+	for _, r := range d.RemoteReads {
+		pw.beginObject()
+		pw.key("service")
+		pw.addr(r.Service)
+		pw.key("region")
+		pw.str(r.Region)
+		pw.key("from")
+		pw.str(r.From)
+		pw.endObject()
+	}
+	pw.endArray()
 	pw.key("reasons")
 	pw.reasonsObject(d.Reasons)
 	pw.key("notes")
@@ -685,8 +764,51 @@ func (pw *planWriter) scenario(sc *planner.Scenario) {
 		pw.endObject()
 	}
 	pw.endArray()
+	pw.key("capacity")
+	pw.beginArray()
+	for _, c := range sc.Capacity {
+		pw.capacity(c, true)
+	}
+	pw.endArray()
 	pw.endObject()
 }
+
+// capacity writes one service's load on its serving regions: the
+// scenario's entry (with the service), or the service's own before any
+// failure.
+func (pw *planWriter) capacity(c planner.CapacityUse, withService bool) {
+	pw.beginObject()
+	if withService {
+		pw.key("service")
+		pw.addr(c.Service)
+	}
+	pw.key("needed_rps")
+	pw.num(roundRPS(c.Needed))
+	pw.key("available_rps")
+	pw.num(roundRPS(c.Available))
+	pw.key("headroom_rps")
+	pw.num(roundRPS(c.Headroom()))
+	pw.key("short")
+	pw.bool(c.Short())
+	pw.key("regions")
+	pw.beginArray()
+	for _, r := range c.Regions {
+		pw.beginObject()
+		pw.key("region")
+		pw.str(r.Region)
+		pw.key("load_rps")
+		pw.num(roundRPS(r.Load))
+		pw.key("capacity_rps")
+		pw.num(roundRPS(r.Capacity))
+		pw.endObject()
+	}
+	pw.endArray()
+	pw.endObject()
+}
+
+// roundRPS keeps a tenth of a request per second: enough to add up, and
+// free of float noise in the JSON.
+func roundRPS(f float64) float64 { return math.Round(f*10) / 10 }
 
 func jsonScenario(sc *planner.Scenario) jsonPlanScenario {
 	js := jsonPlanScenario{
@@ -711,6 +833,15 @@ func jsonScenario(sc *planner.Scenario) jsonPlanScenario {
 	}
 	for _, e := range sc.Exposed {
 		js.DataExposed = append(js.DataExposed, jsonExposedData{e.Data.String(), units.FormatDuration(e.RPO), e.AllCopiesLost})
+	}
+	js.Capacity = make([]jsonCapacity, 0, len(sc.Capacity))
+	for _, c := range sc.Capacity {
+		jc := jsonCapacity{Service: c.Service.String(), NeededRPS: roundRPS(c.Needed), AvailableRPS: roundRPS(c.Available),
+			HeadroomRPS: roundRPS(c.Headroom()), Short: c.Short(), Regions: make([]jsonRegionLoad, 0, len(c.Regions))}
+		for _, r := range c.Regions {
+			jc.Regions = append(jc.Regions, jsonRegionLoad{r.Region, roundRPS(r.Load), roundRPS(r.Capacity)})
+		}
+		js.Capacity = append(js.Capacity, jc)
 	}
 	return js
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 
@@ -88,6 +89,13 @@ func (v PlanMarkdown) write(w io.Writer, p *planner.Plan, d *PlanDiff, topo map[
 	fmt.Fprintf(&b, "| changes | %d to add, %d to change, %d to remove |\n", d.Create, d.Update, d.Delete)
 	fmt.Fprintf(&b, "| services by topology | %s |\n", orNone(strings.Join(topoCells, " · ")))
 	fmt.Fprintf(&b, "| data classes | %d |\n", dataClasses)
+	if d.CostAfter != nil {
+		cost := strconv.FormatFloat(*d.CostAfter, 'f', 1, 64)
+		if d.CostBefore != nil && *d.CostBefore != *d.CostAfter {
+			cost = strconv.FormatFloat(*d.CostBefore, 'f', 1, 64) + " → " + cost
+		}
+		fmt.Fprintf(&b, "| relative cost (1.0 = one region, no standby) | %s |\n", cost)
+	}
 	fmt.Fprintf(&b, "| findings by severity | %d error(s) · %d warning(s) · %d notice(s) |\n", d.Errors, d.Warnings, d.Notices)
 	if d.Baseline != "" {
 		fmt.Fprintf(&b, "| findings since the baseline | %d new · %d resolved |\n", len(d.New), len(d.Resolved))

@@ -117,6 +117,17 @@ var reasonTexts = map[planner.ReasonCode]string{
 	planner.RPOReplicaLag:      "{0}: {1} lags about {2}",
 	planner.RPOBackup:          "the last backup, every {0}",
 	planner.RPORegenerable:     "does not count: the data is regenerated",
+
+	planner.CopiesRemoteRead:  "{0} runs in {1} ({2}), outside residency {4}: it reads from {3} on demand instead of keeping a copy",
+	planner.BackupInFootprint: "the region nearest {1} that holds the data{2}, so that losing {1} does not lose the backups",
+	planner.BackupElsewhere:   "the region nearest {1}{2}: the data lives in no other region allowed to hold it",
+	planner.BackupAtHome:      "no other region{1}: the backups stay in {0} and are lost with it",
+
+	planner.CostActive:      "+{2}: {0} × {1} (cost_active_region)",
+	planner.CostStandby:     "+{3}: {0} × {2} (cost_{1}_standby)",
+	planner.CostReplicas:    "+{3}: {1} of {0} where the service does not run × {2} (cost_replica)",
+	planner.CostTransfer:    "+{4}: {0} sends about {1} GB a month to {2} at ${3}/GB (cost_transfer_per_gb, cost_write_size, cost_region_month)",
+	planner.CostSyncPremium: "+{5}: {1} charges {3} of a region more for each synchronous region, {2} for {0} ({4})",
 }
 
 // noteTexts words every planner.NoteKind.

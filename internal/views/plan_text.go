@@ -75,6 +75,9 @@ func (v PlanText) WriteSaved(w io.Writer, sp *SavedPlan) error {
 }
 
 func (v PlanText) summary(w *bufio.Writer, d *PlanDiff) {
+	if line := d.CostLine(); line != "" {
+		fmt.Fprintf(w, "%s%s\n", v.bold("Cost:"), strings.TrimPrefix(line, "Cost:"))
+	}
 	fmt.Fprintf(w, "%s%s\n", v.bold("Plan:"), strings.TrimPrefix(d.SummaryLine(), "Plan:"))
 	if d.Errors+d.Warnings+d.Notices > 0 {
 		fmt.Fprintf(w, "Findings: %d error(s), %d warning(s), %d notice(s).\n", d.Errors, d.Warnings, d.Notices)
@@ -276,7 +279,7 @@ func serviceAttrs(s *planner.Service) []attr {
 	if s.Witness != "" {
 		attrs = append(attrs, attr{"witness", quote(s.Witness), nil})
 	}
-	return append(attrs,
+	attrs = append(attrs,
 		attr{"pattern", quote(string(s.Pattern)), why[planner.DecidePattern]},
 		attr{"write_mode", quote(s.WriteMode.String()), why[planner.DecideWriteMode]},
 		attr{"routing", quote(RoutingWord(s.Routing)), why[planner.DecideRouting]},
@@ -285,6 +288,17 @@ func serviceAttrs(s *planner.Service) []attr {
 		attr{"rpo", rpo, why[planner.DecideRPO]},
 		attr{"rto", rto, why[planner.DecideRTO]},
 	)
+	attrs = append(attrs, attr{"cost", strconv.FormatFloat(s.Cost.Relative, 'f', 1, 64), reasonsBy(s.Cost.Reasons)[planner.DecideCost]})
+	var capWhy []string
+	if len(s.CapacityMissing) > 0 {
+		capWhy = []string{"no capacity is given for " + strings.Join(s.CapacityMissing, ", ") + ": failures that leave the service there are not judged"}
+	}
+	if c := s.Capacity; c != nil {
+		attrs = append(attrs, attr{"capacity", fmt.Sprintf("%s rps on %s (%s)", planner.RPS(c.Needed), planner.RPS(c.Available), RegionLoads(*c)), capWhy})
+	} else if len(capWhy) > 0 {
+		attrs = append(attrs, attr{"capacity", "unknown", capWhy})
+	}
+	return attrs
 }
 
 func serviceFooter(s *planner.Service) []string {
@@ -334,7 +348,73 @@ func dataAttrs(d *planner.Data) []attr {
 	if d.Lag > 0 {
 		attrs = append(attrs, attr{"lag", quote(units.FormatDuration(d.Lag)), nil})
 	}
-	return append(attrs, attr{"write_penalty", quote(units.FormatDuration(d.WritePenalty)), why[planner.DecideWritePenalty]})
+	attrs = append(attrs, attr{"write_penalty", quote(units.FormatDuration(d.WritePenalty)), why[planner.DecideWritePenalty]})
+	if len(d.Block.Residency) > 0 {
+		attrs = append(attrs, attr{"residency", quoteList(ResidencyNames(d)), nil})
+	}
+	if len(d.Copies) > 0 {
+		copies := make([]string, len(d.Copies))
+		for i, c := range d.Copies {
+			copies[i] = CopyText(c)
+		}
+		var rs []string
+		for _, r := range why[planner.DecideBackupRegion] {
+			rs = append(rs, "backups in "+d.BackupRegion+": "+r)
+		}
+		attrs = append(attrs, attr{"copies", quoteList(copies), append(rs, why[planner.DecideCopies]...)})
+	}
+	return attrs
+}
+
+// ResidencyNames lists a data class's residency as written, duplicates
+// dropped.
+func ResidencyNames(d *planner.Data) []string {
+	out := make([]string, 0, len(d.Block.Residency))
+	for _, j := range d.Block.Residency {
+		if j.Jurisdiction != nil {
+			out = append(out, j.Jurisdiction.Name)
+		}
+	}
+	return out
+}
+
+// CopyText is one copy on a line: "eu-central-1 replica (failover target)",
+// with "outside residency" when it breaks it.
+func CopyText(c planner.Copy) string {
+	s := c.Region + " " + c.Kind.String()
+	var tags []string
+	if c.FailoverTarget {
+		tags = append(tags, "failover target")
+	}
+	if !c.Allowed {
+		tags = append(tags, "outside residency")
+	}
+	if len(tags) > 0 {
+		s += " (" + strings.Join(tags, ", ") + ")"
+	}
+	return s
+}
+
+// CapacityLine words one service's load on its serving regions in a
+// scenario: "! service.checkout is short of capacity: …" or "= service.api
+// carries 3000 rps on 4000 (1000 rps headroom): …".
+func CapacityLine(c planner.CapacityUse) string {
+	if c.Short() {
+		return fmt.Sprintf("! %s is short of capacity: needs %s rps, the regions left carry %s (%s)",
+			c.Service, planner.RPS(c.Needed), planner.RPS(c.Available), RegionLoads(c))
+	}
+	return fmt.Sprintf("= %s carries %s rps on %s (%s rps headroom): %s",
+		c.Service, planner.RPS(c.Needed), planner.RPS(c.Available), planner.RPS(c.Headroom()), RegionLoads(c))
+}
+
+// RegionLoads lists each serving region's load over its capacity:
+// "us-east-1 1500/2000, us-west-2 1500/2000".
+func RegionLoads(c planner.CapacityUse) string {
+	parts := make([]string, len(c.Regions))
+	for i, r := range c.Regions {
+		parts[i] = r.Region + " " + planner.RPS(r.Load) + "/" + planner.RPS(r.Capacity)
+	}
+	return strings.Join(parts, ", ")
 }
 
 func (v PlanText) scenarios(w *bufio.Writer, p *planner.Plan) {
@@ -416,6 +496,9 @@ func (v PlanText) scenarios(w *bufio.Writer, p *planner.Plan) {
 			} else {
 				lines = append(lines, fmt.Sprintf("! %s can lose up to %s of writes", e.Data, units.FormatDuration(e.RPO)))
 			}
+		}
+		for _, c := range sc.Capacity {
+			lines = append(lines, CapacityLine(c))
 		}
 		if len(lines) == 0 {
 			continue

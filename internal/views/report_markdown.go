@@ -37,6 +37,7 @@ func (v ReportMarkdown) Write(w io.Writer, m *lang.Module, p *planner.Plan, find
 	md.services(r)
 	md.graph(r, p)
 	md.data(r)
+	md.residency(r)
 	md.matrix(r)
 	md.opsSections(r)
 	md.findings(r)
@@ -286,6 +287,45 @@ func (md *mdWriter) data(r *report) {
 	md.printf("\n")
 }
 
+func (md *mdWriter) residency(r *report) {
+	rs := r.Residency
+	if len(rs.Rows) == 0 {
+		return
+	}
+	md.printf("## Residency\n\n")
+	md.printf("Where every copy of each data class is kept, by country: primaries, replicas, queue channels, read-through copies and backups. ✅ allowed by the data class's residency · ❌ outside it.")
+	if rs.Outside > 0 {
+		md.printf(" **%d %s outside %s residency.**", rs.Outside, plural(rs.Outside, "copy is", "copies are"), plural(rs.Outside, "its", "their"))
+	}
+	md.printf("\n\n")
+	head := []string{"Data class", "Residency"}
+	aligns := []string{"---", "---"}
+	for _, c := range rs.Countries {
+		head = append(head, mdCell(c))
+		aligns = append(aligns, "---")
+	}
+	md.row(head...)
+	md.rule(aligns...)
+	for _, row := range rs.Rows {
+		cells := []string{"**" + mdCell(row.Name) + "**", mdCell(orDash(row.Residency))}
+		for _, c := range row.Cells {
+			text := "—" // no copy in that country
+			switch c.Kind {
+			case "ok":
+				text = "✅ " + mdCell(strings.Join(c.Copies, ", "))
+			case "outside":
+				text = "❌ " + mdCell(strings.Join(c.Copies, ", "))
+			}
+			cells = append(cells, text)
+		}
+		if len(row.RemoteReads) > 0 {
+			cells[1] += why(strings.Join(row.RemoteReads, "; "))
+		}
+		md.row(cells...)
+	}
+	md.printf("\n")
+}
+
 func (md *mdWriter) matrix(r *report) {
 	mx := r.Matrix
 	md.printf("## Failure matrix\n\n")
@@ -334,6 +374,16 @@ func (md *mdWriter) matrix(r *report) {
 		md.row(head...)
 		md.rule(aligns...)
 		for _, row := range mx.Data {
+			md.row(cells(row)...)
+		}
+		md.printf("\n")
+	}
+	if len(mx.Capacity) > 0 {
+		md.printf("Capacity of the regions left (`traffic.rps` against `capacity`): 🟢 share of the capacity used · 🔴 short. The shared zone column shows the fullest of its zones.\n\n")
+		head[0] = "Service"
+		md.row(head...)
+		md.rule(aligns...)
+		for _, row := range mx.Capacity {
 			md.row(cells(row)...)
 		}
 		md.printf("\n")

@@ -2,9 +2,11 @@ package views
 
 import (
 	"fmt"
+	"math"
 	"path/filepath"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -36,6 +38,7 @@ type report struct {
 	Regions     []reportRegion
 	Services    []reportService
 	Data        []reportData
+	Residency   reportResidency
 	Matrix      reportMatrix
 	Findings    []reportFinding
 	Assumptions []reportAssumption
@@ -113,6 +116,9 @@ type reportMatrix struct {
 	Columns []matrixColumn
 	Rows    []matrixRow
 	Data    []matrixRow
+	// Capacity has a row per service with a capacity figure: the load on
+	// the regions left against what they can carry.
+	Capacity []matrixRow
 	// Quiet says how many zone losses change nothing at all; they share
 	// one column.
 	Quiet   int
@@ -169,6 +175,7 @@ func buildReport(m *lang.Module, p *planner.Plan, findings []diag.Diagnostic, me
 	}
 	r.buildRegions(m, p)
 	r.buildData(p)
+	r.buildResidency(p)
 	r.buildMatrix(p)
 	r.buildOps(p, meta.Today)
 	r.buildFindings(findings)
@@ -317,9 +324,11 @@ func (r *report) buildMatrix(p *planner.Plan) {
 	mx := &r.Matrix
 	var cols []*planner.Scenario
 	var quietZone *planner.Scenario
+	var quietZones []*planner.Scenario
 	for _, sc := range p.Scenarios {
 		if sc.Domain == lang.DomainZone && quiet(sc) {
 			mx.Quiet++
+			quietZones = append(quietZones, sc)
 			if quietZone == nil {
 				quietZone = sc
 			}
@@ -378,6 +387,38 @@ func (r *report) buildMatrix(p *planner.Plan) {
 		}
 		mx.Data = append(mx.Data, row)
 	}
+	for _, s := range p.Services {
+		if s.Capacity == nil {
+			continue
+		}
+		row := matrixRow{Name: s.Addr.Name}
+		for _, sc := range cols {
+			// The quiet zones share a column: it shows the fullest of them.
+			scs := []*planner.Scenario{sc}
+			if sc == quietZone {
+				scs = quietZones
+			}
+			cell := matrixCell{Kind: "none", Text: "—"}
+			worst := -1.0
+			for _, z := range scs {
+				for _, c := range z.Capacity {
+					if c.Service != s.Addr {
+						continue
+					}
+					used := math.Inf(1)
+					if c.Available > 0 {
+						used = c.Needed / c.Available
+					}
+					if used > worst {
+						worst = used
+						cell = capacityCell(c)
+					}
+				}
+			}
+			row.Cells = append(row.Cells, cell)
+		}
+		mx.Capacity = append(mx.Capacity, row)
+	}
 	for _, sc := range cols {
 		if sc == quietZone {
 			continue
@@ -396,6 +437,12 @@ func (r *report) buildMatrix(p *planner.Plan) {
 				det.Lines = append(det.Lines, scenarioLine{"lost", fmt.Sprintf("%s loses every copy; backups hold all but the last %s", e.Data.Name, units.FormatDuration(e.RPO))})
 			}
 		}
+		for _, c := range sc.Capacity {
+			if c.Short() {
+				det.Lines = append(det.Lines, scenarioLine{"down", fmt.Sprintf("%s is short of capacity: needs %s rps, the regions left carry %s (%s)",
+					c.Service.Name, planner.RPS(c.Needed), planner.RPS(c.Available), RegionLoads(c))})
+			}
+		}
 		if len(det.Lines) > 0 {
 			mx.Details = append(mx.Details, det)
 		}
@@ -406,7 +453,31 @@ func quiet(sc *planner.Scenario) bool {
 	if len(sc.Exposed) > 0 {
 		return false
 	}
+	for _, c := range sc.Capacity {
+		if c.Short() {
+			return false
+		}
+	}
 	return len(sc.Affected) == 0
+}
+
+// capacityCell shows how full the regions left are: "75%", or "short"
+// with the missing requests per second.
+func capacityCell(c planner.CapacityUse) matrixCell {
+	detail := planner.RPS(c.Needed) + " rps on " + planner.RPS(c.Available) + ": " + RegionLoads(c)
+	if c.Short() {
+		missing := c.Needed - c.Available
+		sub := "over in a region"
+		if missing > 0 {
+			sub = "−" + planner.RPS(missing) + " rps"
+		}
+		return matrixCell{Kind: "down", Text: "short", Sub: sub, Detail: detail}
+	}
+	pct := 100.0
+	if c.Available > 0 {
+		pct = c.Needed / c.Available * 100
+	}
+	return matrixCell{Kind: "serving", Text: strconv.Itoa(int(pct+0.5)) + "% used", Sub: planner.RPS(c.Headroom()) + " rps free", Detail: detail}
 }
 
 func outcomeCell(sc *planner.Scenario, o planner.ServiceOutcome) matrixCell {
