@@ -25,6 +25,7 @@ var dataSchema = &hcl.BodySchema{
 		{Name: "backup_interval"},
 		{Name: "sync"},
 	},
+	Blocks: []hcl.BlockHeaderSchema{observeBlock},
 }
 
 // DefaultBackupInterval is a data class's backup_interval when none is given.
@@ -91,6 +92,7 @@ func (l *loader) decodeDataBlock(block *hcl.Block) *Data {
 			}
 		}
 	}
+	d.Observe = l.decodeObserve(content, KindData, d.Attrs)
 	return d
 }
 

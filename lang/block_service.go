@@ -31,6 +31,7 @@ var serviceSchema = &hcl.BodySchema{
 		{Type: "traffic"},
 		{Type: "routing"},
 		{Type: "observability"},
+		observeBlock,
 	},
 }
 
@@ -122,6 +123,7 @@ func (l *loader) decodeServiceBlock(block *hcl.Block) *Service {
 	if b := l.singleBlock(content, "observability"); b != nil {
 		l.decodeObservability(b, &s.Observability, s.Attrs)
 	}
+	s.Observe = l.decodeObserve(content, KindService, s.Attrs)
 	return s
 }
 

@@ -143,6 +143,7 @@ type Service struct {
 	Compensation  string
 	FailoverDrill *time.Time // a date, UTC midnight
 	Observability Observability
+	Observe       *Observe // nil when the service has no observe block
 
 	DeclRange hcl.Range
 	NameRange hcl.Range
@@ -191,6 +192,7 @@ type Data struct {
 	Consistency    Consistency   // default eventual, strong when realtime
 	BackupInterval time.Duration // default 24h
 	Sync           []MechanismRef
+	Observe        *Observe // nil when none
 
 	DeclRange hcl.Range
 	NameRange hcl.Range
@@ -214,7 +216,8 @@ type Dependency struct {
 	Catalog  *providers.Product
 	Regions  []Ref
 	Global   bool
-	Fallback string // non-empty makes the dependency soft
+	Fallback string   // non-empty makes the dependency soft
+	Observe  *Observe // nil when none
 
 	DeclRange hcl.Range
 	NameRange hcl.Range
