@@ -434,7 +434,7 @@ var productFamilies = map[string]string{
 	"aws.dynamodb": "aws.dynamodb", "aws.dynamodb-mrsc": "aws.dynamodb",
 	"aws.s3": "aws.s3", "aws.s3-rtc": "aws.s3",
 	"aws.elasticache-redis": "aws.elasticache",
-	"azure.cosmos-db": "azure.cosmos-db", "azure.cosmos-db-multi-write": "azure.cosmos-db",
+	"azure.cosmos-db":       "azure.cosmos-db", "azure.cosmos-db-multi-write": "azure.cosmos-db",
 	"gcp.gcs": "gcp.gcs", "gcp.gcs-dual-region": "gcp.gcs",
 	"gcp.cloud-sql-mysql": "gcp.cloud-sql", "gcp.cloud-sql-postgresql": "gcp.cloud-sql",
 	"alicloud.polardb-mysql": "alicloud.polardb", "alicloud.polardb-global": "alicloud.polardb",
