@@ -149,6 +149,10 @@ func LintCheck(id string) bool {
 // and not unused when validate runs.
 func LintOnly(id string) bool { return id == "MR103" || id == "MR104" }
 
+// ObservedCheck reports whether a check judges --observe evidence, and so
+// finds nothing without it.
+func ObservedCheck(id string) bool { return id == "MR106" || id == "MR107" || id == "MR108" }
+
 type source struct {
 	name   string
 	src    []byte
