@@ -29,6 +29,9 @@ var today = func() time.Time {
 // checkOptions are the flags validate and lint share for choosing checks.
 type checkOptions struct {
 	enable, disable []string
+	// observe is the --observe evidence of validate, plan and report; nil
+	// for the commands that take none.
+	observe *observeOptions
 }
 
 func (o *checkOptions) register(f *pflag.FlagSet) {
@@ -50,7 +53,11 @@ func runChecksOn(mod *lang.Module, p *planner.Plan, o checkOptions, manifests []
 		return []diag.Diagnostic{{Severity: diag.Error, Summary: "Unknown check", Detail: err.Error() + "."}}
 	}
 	ctx := &checks.Context{Module: mod, Plan: p, Manifests: manifests, Today: today()}
-	return append(checks.Run(ctx, cfg), cfgDiags...)
+	var obsDiags []diag.Diagnostic
+	if o.observe != nil {
+		ctx.Observed, obsDiags = o.observe.discover(mod)
+	}
+	return append(append(checks.Run(ctx, cfg), cfgDiags...), obsDiags...)
 }
 
 // ruleCatalog describes checks to the views: every check, or with ran set,

@@ -17,6 +17,7 @@ type validateOptions struct {
 	json        bool
 	minSeverity string
 	checks      checkOptions
+	observe     observeOptions
 }
 
 func newValidateCmd(s Streams, g *globals) *cobra.Command {
@@ -43,6 +44,8 @@ It exits 1 when there is a language error, or a finding at or above
 	f.BoolVar(&o.json, "json", false, "short for --format json")
 	f.StringVar(&o.minSeverity, "min-severity", "error", "the lowest severity that fails the run: error, warning or notice")
 	o.checks.register(f)
+	o.observe.register(f)
+	o.checks.observe = &o.observe
 	return cmd
 }
 

@@ -1,0 +1,106 @@
+package command
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/spf13/pflag"
+
+	"github.com/mrplan/mrplan/internal/diag"
+	"github.com/mrplan/mrplan/lang"
+	"github.com/mrplan/mrplan/observe"
+)
+
+// observeOptions are the --observe flags of discover, validate, plan and
+// report: evidence files of what really runs (SPEC section 8).
+type observeOptions struct {
+	files  []string
+	format string
+
+	done  bool
+	disc  *observe.Discovery
+	diags []diag.Diagnostic
+}
+
+func (o *observeOptions) register(f *pflag.FlagSet) {
+	f.StringArrayVar(&o.files, "observe", nil, "read what really runs from `FILE`: a Route 53 Resolver query log (.gz too), a Jaeger dependencies export, OTel service-graph metrics, or terraform show -json (repeatable)")
+	f.StringVar(&o.format, "observe-format", "auto", "the --observe files' format: "+strings.Join(observe.FormatNames(), ", "))
+}
+
+// discover reads the --observe files once and matches them against mod.
+// Without files it returns nil. A file that cannot be read at all is an
+// error diagnostic naming it; each skipped line is a notice with its file
+// and line, as bad lines are normal in logs.
+func (o *observeOptions) discover(mod *lang.Module) (*observe.Discovery, []diag.Diagnostic) {
+	if o == nil || len(o.files) == 0 {
+		return nil, nil
+	}
+	if o.done {
+		return o.disc, o.diags
+	}
+	o.done = true
+	format, ok := observe.ParseFormat(o.format)
+	if !ok {
+		o.diags = append(o.diags, diag.Diagnostic{Severity: diag.Error, Summary: "Unknown observe format",
+			Detail: fmt.Sprintf("--observe-format must be %s, not %q.", strings.Join(observe.FormatNames(), ", "), o.format)})
+		return nil, o.diags
+	}
+	c := observe.NewCollector()
+	for _, f := range o.files {
+		if err := c.ReadFile(f, format); err != nil {
+			o.diags = append(o.diags, diag.Diagnostic{Severity: diag.Error, Summary: "Unreadable observe file",
+				Detail: strings.TrimSuffix(err.Error(), ".") + ".", Range: &hcl.Range{Filename: f}})
+		}
+	}
+	obs := c.Observations()
+	for _, s := range obs.Skipped {
+		d := diag.Diagnostic{Severity: diag.Notice, Summary: "Skipped observe line", Detail: sentence(s.Reason)}
+		if s.Line > 0 {
+			d.Range = &hcl.Range{Filename: s.Filename, Start: hcl.Pos{Line: s.Line, Column: 1}, End: hcl.Pos{Line: s.Line, Column: 1}}
+		} else {
+			d.Range = &hcl.Range{Filename: s.Filename}
+		}
+		o.diags = append(o.diags, d)
+	}
+	for _, fs := range obs.Files {
+		if n := fs.Skipped - countListed(obs.Skipped, fs.Filename); n > 0 {
+			o.diags = append(o.diags, diag.Diagnostic{Severity: diag.Notice, Summary: "Skipped observe lines",
+				Detail: fmt.Sprintf("%d more lines of %s could not be read and are not listed one by one.", n, fs.Filename), Range: &hcl.Range{Filename: fs.Filename}})
+		}
+	}
+	o.disc = observe.Match(mod, obs)
+	return o.disc, o.diags
+}
+
+// failed reports whether an --observe file could not be read at all.
+func (o *observeOptions) failed() bool {
+	for _, d := range o.diags {
+		if d.Severity == diag.Error {
+			return true
+		}
+	}
+	return false
+}
+
+func countListed(ss []observe.Skipped, file string) int64 {
+	var n int64
+	for _, s := range ss {
+		if s.Filename == file && s.Line > 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// sentence makes a reader's message a sentence: capitalised, with a full stop.
+func sentence(s string) string {
+	if s == "" {
+		return s
+	}
+	s = strings.ToUpper(s[:1]) + s[1:]
+	if !strings.HasSuffix(s, ".") {
+		s += "."
+	}
+	return s
+}
