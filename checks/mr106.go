@@ -31,8 +31,8 @@ func (c mr106) Run(ctx *Context) []diag.Diagnostic {
 	}
 	var out []diag.Diagnostic
 	for _, d := range ctx.Observed.Dependencies {
-		if d.DeclaredAs != nil || d.Kind == observe.TargetInternal {
-			continue // an internal name says nothing about what it is
+		if !d.Undeclared() {
+			continue
 		}
 		s := ctx.Module.Service(d.Service.Name)
 		if s == nil {

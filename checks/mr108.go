@@ -29,10 +29,7 @@ func (c mr108) Run(ctx *Context) []diag.Diagnostic {
 	}
 	var out []diag.Diagnostic
 	for _, d := range ctx.Observed.Deployed {
-		if len(d.Regions) == 0 || len(d.DeclaredRegions) == 0 {
-			continue // global resources (IAM, DNS zones) and blocks declared everywhere
-		}
-		extra, missing := difference(d.Regions, d.DeclaredRegions), difference(d.DeclaredRegions, d.Regions)
+		extra, missing := d.Drift()
 		if len(extra) == 0 && len(missing) == 0 {
 			continue
 		}
@@ -73,20 +70,6 @@ func (mr108) blockRange(m *lang.Module, a lang.Address) (hcl.Range, bool) {
 		return attrRange(b.Attrs, "observe.terraform", attrRange(b.Attrs, "regions", b.DeclRange)), true
 	}
 	return hcl.Range{}, false
-}
-
-func difference(a, b []string) []string {
-	var out []string
-	for _, x := range a {
-		found := false
-		for _, y := range b {
-			found = found || x == y
-		}
-		if !found {
-			out = append(out, x)
-		}
-	}
-	return out
 }
 
 func sources(rs []*observe.Resource) []string {

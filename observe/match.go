@@ -564,3 +564,28 @@ func (m *matcher) declaredRegions(a lang.Address) []string {
 	}
 	return out
 }
+
+// Undeclared reports whether the call is one the module should declare:
+// nothing matches it, and it is not to an internal name (which says
+// nothing about what it is).
+func (d *Dependency) Undeclared() bool { return d.DeclaredAs == nil && d.Kind != TargetInternal }
+
+// Drift is where the deployed block runs but is not declared (extra), and
+// where it is declared but does not run (missing). A block with no region
+// on either side (global resources, blocks declared everywhere) has none.
+func (d *Deployed) Drift() (extra, missing []string) {
+	if len(d.Regions) == 0 || len(d.DeclaredRegions) == 0 {
+		return nil, nil
+	}
+	return minus(d.Regions, d.DeclaredRegions), minus(d.DeclaredRegions, d.Regions)
+}
+
+func minus(a, b []string) []string {
+	var out []string
+	for _, x := range a {
+		if !contains(b, x) {
+			out = append(out, x)
+		}
+	}
+	return out
+}

@@ -111,6 +111,7 @@ dependencies.`,
 		newApplyCmd(s, g),
 		newReportCmd(s, g),
 		newGraphCmd(s, g),
+		newDiscoverCmd(s, g),
 	)
 	return root
 }
