@@ -125,4 +125,3 @@ func runDiscover(s Streams, g *globals, o *discoverOptions, dir string) int {
 	}
 	return ExitOK
 }
-
