@@ -53,11 +53,13 @@ func runChecksOn(mod *lang.Module, p *planner.Plan, o checkOptions, manifests []
 		return []diag.Diagnostic{{Severity: diag.Error, Summary: "Unknown check", Detail: err.Error() + "."}}
 	}
 	ctx := &checks.Context{Module: mod, Plan: p, Manifests: manifests, Today: today()}
-	var obsDiags []diag.Diagnostic
 	if o.observe != nil {
-		ctx.Observed, obsDiags = o.observe.discover(mod)
+		// The reading's own diagnostics (unreadable files, skipped lines)
+		// are the command's to report: validate lists them, plan and report
+		// print them on standard error.
+		ctx.Observed, _ = o.observe.discover(mod)
 	}
-	return append(append(checks.Run(ctx, cfg), cfgDiags...), obsDiags...)
+	return append(checks.Run(ctx, cfg), cfgDiags...)
 }
 
 // ruleCatalog describes checks to the views: every check, or with ran set,

@@ -32,6 +32,7 @@ type planFlags struct {
 	title            string
 	detailedExitcode bool
 	checks           checkOptions
+	observe          observeOptions
 }
 
 func newPlanCmd(s Streams, g *globals) *cobra.Command {
@@ -67,6 +68,8 @@ nothing changed, 2 when something did, 1 on an error.`,
 	cmd.Flags().StringVar(&f.docURL, "doc-url", checks.DocURL, "where the Markdown links a check's page (`URL` + MR101.md)")
 	cmd.Flags().BoolVar(&f.detailedExitcode, "detailed-exitcode", false, "exit 2 when the plan has changes, 0 when it has none")
 	f.checks.register(cmd.Flags())
+	f.observe.register(cmd.Flags())
+	f.checks.observe = &f.observe
 	return cmd
 }
 
@@ -98,6 +101,15 @@ func planDir(s Streams, g *globals, dir, compareTo string, co checkOptions, json
 			views.DiagnosticsText{Files: m.Files, Module: m, Color: g.color(s.ErrTerminal)}.Write(s.Err, ds)
 		}
 		return nil, ExitError
+	}
+	if co.observe != nil {
+		if _, ds := co.observe.discover(m); len(ds) > 0 {
+			stopProgress()
+			views.DiagnosticsText{Files: m.Files, Module: m, Color: g.color(s.ErrTerminal)}.Write(s.Err, ds)
+			if co.observe.failed() {
+				return nil, ExitError
+			}
+		}
 	}
 	pr.Phase("plan", 0)
 	r := &planned{mod: m, plan: planner.PlanModule(m), statePath: statePath(dir, m)}

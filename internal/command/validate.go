@@ -82,6 +82,8 @@ func runValidate(s Streams, g *globals, o validateOptions, dir string) int {
 		} else {
 			ds = append(ds, found...)
 		}
+		_, observed := o.observe.discover(mod)
+		ds = append(ds, observed...)
 	} else {
 		// The checks do not run on a module with language errors, but a
 		// check block naming no check, or a malformed ignore comment, is a
