@@ -35,8 +35,8 @@ type observedView struct {
 }
 
 type observedNode struct {
-	ID, Label string
-	Service   bool // a service of the module; else a target
+	ID, Label  string
+	Service    bool // a service of the module; else a target
 	Undeclared bool // a target nothing declares
 }
 
