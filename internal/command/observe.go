@@ -43,14 +43,14 @@ func (o *observeOptions) discover(mod *lang.Module) (*observe.Discovery, []diag.
 	format, ok := observe.ParseFormat(o.format)
 	if !ok {
 		o.diags = append(o.diags, diag.Diagnostic{Severity: diag.Error, Summary: "Unknown observe format",
-			Detail: fmt.Sprintf("--observe-format must be %s, not %q.", strings.Join(observe.FormatNames(), ", "), o.format)})
+			Detail: fmt.Sprintf("--observe-format must be one of %s, not %q.", strings.Join(observe.FormatNames(), ", "), o.format)})
 		return nil, o.diags
 	}
 	c := observe.NewCollector()
 	for _, f := range o.files {
 		if err := c.ReadFile(f, format); err != nil {
 			o.diags = append(o.diags, diag.Diagnostic{Severity: diag.Error, Summary: "Unreadable observe file",
-				Detail: strings.TrimSuffix(err.Error(), ".") + ".", Range: &hcl.Range{Filename: f}})
+				Detail: strings.TrimSuffix(err.Error(), ".") + ".", Range: fileRange(f)})
 		}
 	}
 	obs := c.Observations()
@@ -59,18 +59,24 @@ func (o *observeOptions) discover(mod *lang.Module) (*observe.Discovery, []diag.
 		if s.Line > 0 {
 			d.Range = &hcl.Range{Filename: s.Filename, Start: hcl.Pos{Line: s.Line, Column: 1}, End: hcl.Pos{Line: s.Line, Column: 1}}
 		} else {
-			d.Range = &hcl.Range{Filename: s.Filename}
+			d.Range = fileRange(s.Filename)
 		}
 		o.diags = append(o.diags, d)
 	}
 	for _, fs := range obs.Files {
 		if n := fs.Skipped - countListed(obs.Skipped, fs.Filename); n > 0 {
 			o.diags = append(o.diags, diag.Diagnostic{Severity: diag.Notice, Summary: "Skipped observe lines",
-				Detail: fmt.Sprintf("%d more lines of %s could not be read and are not listed one by one.", n, fs.Filename), Range: &hcl.Range{Filename: fs.Filename}})
+				Detail: fmt.Sprintf("%d more lines of %s could not be read and are not listed one by one.", n, fs.Filename), Range: fileRange(fs.Filename)})
 		}
 	}
 	o.disc = observe.Match(mod, obs)
 	return o.disc, o.diags
+}
+
+// fileRange points at the start of a file, for what is about the file as
+// a whole.
+func fileRange(name string) *hcl.Range {
+	return &hcl.Range{Filename: name, Start: hcl.Pos{Line: 1, Column: 1}, End: hcl.Pos{Line: 1, Column: 1}}
 }
 
 // failed reports whether an --observe file could not be read at all.
