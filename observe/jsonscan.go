@@ -154,6 +154,29 @@ func (s *scanner) str() (string, error) {
 	return string(raw), nil
 }
 
+// bytes is str without the copy: the string's bytes inside the line when
+// it has no escapes (valid until the line is reused), else a decoded copy.
+func (s *scanner) bytes() ([]byte, error) {
+	if s.i < len(s.b) && s.b[s.i] != '"' {
+		return nil, s.skip()
+	}
+	start := s.i
+	raw, err := s.rawString()
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range raw {
+		if c == '\\' || c >= utf8.RuneSelf {
+			v, err := strconv.Unquote(string(s.b[start:s.i]))
+			if err != nil {
+				return nil, errSyntax
+			}
+			return []byte(v), nil
+		}
+	}
+	return raw, nil
+}
+
 // skip passes over the value at the cursor.
 func (s *scanner) skip() error {
 	s.ws()

@@ -23,6 +23,8 @@ type Query struct {
 	// so the name is internal whatever it looks like.
 	PrivateAnswer bool
 	Files         []string // sorted
+
+	firstRaw, lastRaw string // First and Last as the log wrote them
 }
 
 // TraceCall is every observed call from one traced service to another.

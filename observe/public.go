@@ -48,7 +48,8 @@ func ParseFormat(s string) (Format, bool) {
 // Collector reads --observe files one after another and aggregates what
 // they show. It is not safe for concurrent use.
 type Collector struct {
-	queries   map[queryKey]*Query
+	queries   map[string]*Query // by name, VPC, instance, address and region
+	keyBuf    []byte
 	calls     map[[2]string]*TraceCall
 	resources []*Resource
 	skipped   []Skipped
@@ -56,14 +57,9 @@ type Collector struct {
 	ignored   int64
 }
 
-type queryKey struct {
-	src  Source
-	name string
-}
-
 // NewCollector returns an empty collector.
 func NewCollector() *Collector {
-	return &Collector{queries: map[queryKey]*Query{}, calls: map[[2]string]*TraceCall{}}
+	return &Collector{queries: map[string]*Query{}, calls: map[[2]string]*TraceCall{}}
 }
 
 // ReadFile reads one --observe file. Its name is used as given in skipped

@@ -195,3 +195,14 @@ func TestDetect(t *testing.T) {
 		}
 	}
 }
+
+func TestPrivateAddr(t *testing.T) {
+	for s, want := range map[string]bool{
+		"10.1.2.3": true, "172.16.0.1": true, "172.32.0.1": false, "192.168.1.1": true, "127.0.0.1": true, "169.254.169.254": true,
+		"52.94.0.10": false, "10.1.2": false, "10.1.2.300": false, "fd00::1": true, "fe80::1": true, "2600:1f18::1": false, "::1": true, "": false,
+	} {
+		if got := privateAddr([]byte(s)); got != want {
+			t.Errorf("%q: got %v", s, got)
+		}
+	}
+}

@@ -75,6 +75,9 @@ func ruleCatalog(mod *lang.Module, o *checkOptions, lint bool) []views.Rule {
 		if cfg != nil && (!cfg.Enabled(info.ID) || lint && !checks.LintCheck(info.ID) || !lint && checks.LintOnly(info.ID)) {
 			continue
 		}
+		if cfg != nil && checks.ObservedCheck(info.ID) && (o.observe == nil || len(o.observe.files) == 0) {
+			continue // no evidence was given: the check judged nothing
+		}
 		out = append(out, views.Rule{
 			ID: info.ID, Name: info.Name, Severity: info.Severity, Summary: info.Summary, Fix: info.Fix,
 			Doc: checks.Doc(info.ID), HelpURI: checks.DocURL + info.ID + ".md",

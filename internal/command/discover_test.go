@@ -183,3 +183,24 @@ func TestPlanObservedFindings(t *testing.T) {
 		}
 	}
 }
+
+// TestREADMEDiscoverExcerpt: the README's walkthrough quotes discover's
+// output over the example exactly as the golden file has it.
+func TestREADMEDiscoverExcerpt(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(readme), "$ mrplan discover --observe observed/resolver.jsonl.gz --observe observed/dependencies.json --observe observed/state.json\n")
+	excerpt, _, ok2 := strings.Cut(rest, "```")
+	if !ok || !ok2 {
+		t.Fatal("README has no discover walkthrough")
+	}
+	golden, err := os.ReadFile("../../golden/DiscoverExample/discover.text.golden")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if excerpt != string(golden) {
+		t.Errorf("README's discover excerpt differs from golden/DiscoverExample/discover.text.golden")
+	}
+}
