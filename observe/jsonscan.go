@@ -131,31 +131,10 @@ func (s *scanner) rawString() ([]byte, error) {
 	return nil, errSyntax
 }
 
-// str decodes the string at the cursor; a null, a number or any other
-// value that is not a string is "" (logs of mixed versions differ in types).
-func (s *scanner) str() (string, error) {
-	if s.i < len(s.b) && s.b[s.i] != '"' {
-		return "", s.skip()
-	}
-	start := s.i
-	raw, err := s.rawString()
-	if err != nil {
-		return "", err
-	}
-	for _, c := range raw {
-		if c == '\\' || c >= utf8.RuneSelf {
-			v, err := strconv.Unquote(string(s.b[start:s.i]))
-			if err != nil {
-				return "", errSyntax
-			}
-			return v, nil
-		}
-	}
-	return string(raw), nil
-}
-
-// bytes is str without the copy: the string's bytes inside the line when
-// it has no escapes (valid until the line is reused), else a decoded copy.
+// bytes decodes the string at the cursor without a copy: its bytes inside
+// the line when it has no escapes (valid until the line is reused), else a
+// decoded copy. A null, a number or any other value that is not a string is
+// empty: logs of mixed versions differ in types.
 func (s *scanner) bytes() ([]byte, error) {
 	if s.i < len(s.b) && s.b[s.i] != '"' {
 		return nil, s.skip()

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 	"time"
 )
 
@@ -228,8 +227,4 @@ func parseTime(s string) time.Time {
 		return t.UTC()
 	}
 	return time.Time{}
-}
-
-func trimHost(s string) string {
-	return strings.ToLower(strings.TrimSuffix(strings.TrimSpace(s), "."))
 }
