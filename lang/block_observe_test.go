@@ -10,6 +10,9 @@ func TestObserveBlock(t *testing.T) {
 	if diags.HasErrors() {
 		t.Fatal(diags.Error())
 	}
+	if got := strings.Join(m.Settings.InternalZones, ","); got != "corp.example.com,svc.shop" {
+		t.Errorf("internal_zones: %s", got)
+	}
 	o := m.Service("checkout").Observe
 	if o == nil || strings.Join(o.Names, ",") != "checkout,checkout-api" || o.VPCs[0] != "vpc-0a1b2c3d" ||
 		o.Instances[0] != "i-0c0ffee0*" || o.CIDRs[0].String() != "10.1.4.0/24" || o.Terraform[0] != "module.checkout" {

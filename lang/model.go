@@ -45,10 +45,13 @@ type Module struct {
 type Settings struct {
 	RequiredVersion string
 	State           string // default "mrplan.state.json", relative to the module
-	Checks          []*CheckSetting
-	Assumptions     Assumptions
-	DeclRange       hcl.Range // zero when the module has no mrplan block
-	Attrs           map[string]hcl.Range
+	// InternalZones are DNS zones whose names are internal to the system
+	// (observed calls to them are not third parties), lower case.
+	InternalZones []string
+	Checks        []*CheckSetting
+	Assumptions   Assumptions
+	DeclRange     hcl.Range // zero when the module has no mrplan block
+	Attrs         map[string]hcl.Range
 }
 
 // CheckSetting is one `check "ID" { enabled, severity }` block.

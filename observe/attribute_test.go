@@ -23,6 +23,9 @@ func loadModule(t *testing.T, src string) *lang.Module {
 }
 
 const twoServices = `
+mrplan {
+  internal_zones = ["corp.example.com"]
+}
 provider "aws" {}
 region "eu-west-1" {}
 service "api" {
@@ -88,5 +91,26 @@ func TestAddrUnder(t *testing.T) {
 		if got := addrUnder(c.addr, c.prefix); got != c.want {
 			t.Errorf("addrUnder(%q, %q) = %v", c.addr, c.prefix, got)
 		}
+	}
+}
+
+func TestHostNames(t *testing.T) {
+	m := &matcher{mod: loadModule(t, twoServices), sources: map[Source]attribution{}, hosts: map[string]hostName{}}
+	for host, want := range map[string]TargetKind{
+		"ldap.corp.example.com":       TargetInternal, // under a zone the module marks internal
+		"corp.example.com":            TargetInternal,
+		"notcorp.example.com":         TargetThirdParty,
+		"payments.svc.cluster.local":  TargetInternal,
+		"api.stripe.com":              TargetThirdParty,
+		"kms.eu-west-1.amazonaws.com": TargetCloudService,
+		"ip-10-0-0-1.ec2.internal":    TargetInternal,
+		"localhost":                   TargetInternal,
+	} {
+		if got := m.name(host, false).kind; got != want {
+			t.Errorf("%s: %v, want %v", host, got, want)
+		}
+	}
+	if got := m.name("billing.example.net", true).kind; got != TargetInternal {
+		t.Errorf("a name that resolved to a private address is internal, got %v", got)
 	}
 }

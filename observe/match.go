@@ -307,6 +307,11 @@ func (m *matcher) name(host string, private bool) hostName {
 				h.kind = TargetInternal
 			}
 		}
+		for _, z := range m.mod.Settings.InternalZones {
+			if host == z || strings.HasSuffix(host, "."+z) {
+				h.kind = TargetInternal
+			}
+		}
 	}
 	for _, d := range m.mod.Dependencies {
 		if d.Observe != nil && hostMatches(d.Observe.Hosts, host) {

@@ -1,5 +1,9 @@
 # observe blocks: malformed patterns are reported at the attribute, and an
 # attribute another kind of block takes is unknown here.
+mrplan {
+  internal_zones = ["*.corp"] # error: Invalid zone
+}
+
 provider "aws" {}
 
 region "eu-central-1" {}

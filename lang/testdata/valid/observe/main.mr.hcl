@@ -1,3 +1,7 @@
+mrplan {
+  internal_zones = ["corp.example.com", "svc.shop"]
+}
+
 provider "aws" {}
 
 region "eu-central-1" {}
