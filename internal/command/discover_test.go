@@ -204,3 +204,27 @@ func TestREADMEDiscoverExcerpt(t *testing.T) {
 		t.Errorf("README's discover excerpt differs from golden/DiscoverExample/discover.text.golden")
 	}
 }
+
+// TestReportHTMLObserved: the HTML report draws the observed graph (an
+// inline SVG in the "What really runs" section, linked from the contents)
+// only when evidence is given.
+func TestReportHTMLObserved(t *testing.T) {
+	inExample(t, "observed-checkout")
+	file := filepath.Join(t.TempDir(), "report.html")
+	if _, errOut, code := runCLI(t, append([]string{"report", "-o", file}, observeArgs...)...); code != ExitOK {
+		t.Fatalf("report exits %d: %s", code, errOut)
+	}
+	html, _ := os.ReadFile(file)
+	_, section, ok := strings.Cut(string(html), `<section id="observed">`)
+	section, _, _ = strings.Cut(section, "</section>")
+	if !ok || !strings.Contains(string(html), `href="#observed"`) || !strings.Contains(section, "<svg") ||
+		!strings.Contains(section, "secretsmanager.us-east-1.amazonaws.com") || !strings.Contains(section, "module.payments.aws_ecs_service.app") {
+		t.Errorf("no observed section with graph, calls and drift:\n%s", section)
+	}
+	if _, _, code := runCLI(t, "report", "-o", file); code != ExitOK {
+		t.Fatal("report without --observe fails")
+	}
+	if html, _ := os.ReadFile(file); strings.Contains(string(html), `id="observed"`) {
+		t.Error("a report without --observe has an observed section")
+	}
+}
