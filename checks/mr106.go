@@ -47,6 +47,9 @@ func (c mr106) Run(ctx *Context) []diag.Diagnostic {
 		case d.Callee != nil:
 			what = fmt.Sprintf("its depends_on does not list %s", d.Callee)
 		}
+		if near := nearMiss(ctx.Module, s, d); near != "" {
+			what += "; " + near
+		}
 		f := c.Info().findingf(s.Addr(), callRange(s), "Observed undeclared dependency",
 			"%s was observed calling %s, but %s. The architecture does not know about the call, so no check can tell whether it survives a region loss. Evidence: %s.",
 			s.Addr(), targetPhrase(d), what, evidence(d))
@@ -56,4 +59,43 @@ func (c mr106) Run(ctx *Context) []diag.Diagnostic {
 		out = append(out, f)
 	}
 	return out
+}
+
+// nearMiss names a block the service does declare of the same product but
+// in other regions: the usual cause, a client pinned to the wrong region.
+func nearMiss(m *lang.Module, s *lang.Service, d *observe.Dependency) string {
+	if d.Product == "" || d.Region == "" {
+		return ""
+	}
+	var refs []lang.Ref
+	refs = append(append(append(refs, s.DependsOn...), s.Reads...), s.Writes...)
+	for _, r := range refs {
+		var product string
+		var regions []lang.Ref
+		switch b := m.Lookup(r.Addr).(type) {
+		case *lang.Dependency:
+			if b.Catalog != nil {
+				product, regions = b.Catalog.Ref(), b.Regions
+			}
+		case *lang.Data:
+			if b.Catalog != nil {
+				if owner := m.Service(b.Owner.Addr.Name); owner != nil {
+					product, regions = b.Catalog.Ref(), owner.Regions
+				}
+			}
+		}
+		if product == "" || !observe.SameProduct(product, d.Product) || len(regions) == 0 {
+			continue
+		}
+		var codes []string
+		for _, reg := range regions {
+			code := reg.Addr.Name
+			if rb := m.Region(code); rb != nil && rb.Code != "" {
+				code = rb.Code
+			}
+			codes = append(codes, code)
+		}
+		return fmt.Sprintf("%s is %s in %s, not %s", r.Addr, product, list(codes), d.Region)
+	}
+	return ""
 }

@@ -21,4 +21,6 @@ func TestMR106(t *testing.T) {
 			t.Errorf("a core service's undeclared third party is an error: %s", d.Detail)
 		}
 	}
+	near := check(t, "testdata/MR107/bad")
+	wantDetail(t, near, "dependency.secrets is aws.secrets-manager in eu-central-1 and eu-west-1, not us-east-1")
 }

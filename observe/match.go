@@ -445,6 +445,10 @@ var productFamilies = map[string]string{
 	"alicloud.polardb-mysql": "alicloud.polardb", "alicloud.polardb-global": "alicloud.polardb",
 }
 
+// SameProduct reports whether two "PROVIDER.PRODUCT" references name the
+// same product, or products one endpoint cannot tell apart (Aurora and RDS).
+func SameProduct(a, b string) bool { return sameProduct(a, b) }
+
 func sameProduct(a, b string) bool {
 	if a == "" || b == "" {
 		return false
