@@ -52,7 +52,7 @@ func (c mr106) Run(ctx *Context) []diag.Diagnostic {
 		}
 		f := c.Info().findingf(s.Addr(), callRange(s), "Observed undeclared dependency",
 			"%s was observed calling %s, but %s. The architecture does not know about the call, so no check can tell whether it survives a region loss. Evidence: %s.",
-			s.Addr(), targetPhrase(d), what, evidence(d))
+			s.Addr(), targetPhrase(ctx.Module, d), what, evidence(d))
 		if tiers[s.Addr()] == 2 || d.Scope == providers.ScopeGlobal {
 			f.Severity = diag.Warning
 		}

@@ -52,14 +52,14 @@ func (c mr107) Run(ctx *Context) []diag.Diagnostic {
 		if d.Homed {
 			f := c.Info().findingf(s.Addr(), callRange(s), "Observed cross-region call",
 				"%s's instances in %s were observed calling %s. Every one of those calls depends on %s: when it is lost, so is the call, wherever the caller runs. %s%s Evidence: %s.",
-				s.Addr(), list(away), targetPhrase(d), d.Region, declared, noteSentence(d), evidence(d))
+				s.Addr(), list(away), targetPhrase(ctx.Module, d), d.Region, declared, noteSentence(d), evidence(d))
 			f.Severity = diag.Warning // a global endpoint usually has a regional twin; the choice is the caller's
 			out = append(out, f)
 			continue
 		}
 		out = append(out, c.Info().findingf(s.Addr(), callRange(s), "Observed cross-region call",
 			"%s's instances in %s were observed calling %s: a loss of %s takes them down although their own region is up. %s Evidence: %s.",
-			s.Addr(), list(away), targetPhrase(d), d.Region, declared, evidence(d)))
+			s.Addr(), list(away), targetPhrase(ctx.Module, d), d.Region, declared, evidence(d)))
 	}
 	return out
 }

@@ -33,12 +33,16 @@ func evidence(d *observe.Dependency) string {
 
 // targetPhrase names what was called: "secretsmanager.us-east-1.amazonaws.com
 // (aws.secrets-manager, served from us-east-1)".
-func targetPhrase(d *observe.Dependency) string {
+func targetPhrase(m *lang.Module, d *observe.Dependency) string {
 	var parts []string
 	if d.Product != "" {
 		parts = append(parts, d.Product)
 	} else if d.Provider != "" {
-		parts = append(parts, "an "+strings.ToUpper(d.Provider)+" API")
+		name := d.Provider
+		if c, ok := m.Registry.Catalog(d.Provider); ok && c.Title != "" {
+			name = c.Title
+		}
+		parts = append(parts, "an API of "+name)
 	}
 	switch {
 	case d.Homed:

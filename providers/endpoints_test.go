@@ -26,6 +26,10 @@ func TestMatchHost(t *testing.T) {
 		{"ledger-prod.database.windows.net", "azure", "sql-database", "", "regional", false},
 		{"ecs.cn-hangzhou.aliyuncs.com", "alicloud", "", "cn-hangzhou", "regional", false},
 		{"assets.oss-cn-shanghai.aliyuncs.com", "alicloud", "oss", "cn-shanghai", "regional", false},
+		{"media.s3.dualstack.eu-west-1.amazonaws.com", "aws", "s3", "eu-west-1", "regional", false},
+		{"abc123.iot.eu-west-1.amazonaws.com", "aws", "", "eu-west-1", "regional", false},
+		{"x.y.z.amazonaws.com", "aws", "", "", "", false},
+		{"contoso.table.core.windows.net", "azure", "", "", "", false},
 	} {
 		h, ok := MatchHost(c.host)
 		if !ok {
