@@ -68,7 +68,10 @@ func NewCollector() *Collector {
 func (c *Collector) ReadFile(name string, f Format) error {
 	fh, err := os.Open(name)
 	if err != nil {
-		return fmt.Errorf("cannot open %s: %w", name, errors.Unwrap(err))
+		if pe := (*os.PathError)(nil); errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return fmt.Errorf("cannot open %s: %w", name, err)
 	}
 	defer fh.Close()
 	return c.Read(name, fh, f)

@@ -206,3 +206,18 @@ func TestPrivateAddr(t *testing.T) {
 		}
 	}
 }
+
+func TestLongLine(t *testing.T) {
+	good := `{"query_name":"sqs.eu-west-1.amazonaws.com.","vpc_id":"vpc-1","region":"eu-west-1","srcaddr":"10.0.0.1"}`
+	long := `{"query_name":"` + strings.Repeat("a", maxLine+10) + `"}`
+	for _, tail := range []string{"\n", ""} {
+		c := NewCollector()
+		if err := c.Read("long.jsonl", strings.NewReader(good+"\n"+long+tail), FormatResolver); err != nil {
+			t.Fatal(err)
+		}
+		o := c.Observations()
+		if len(o.Skipped) != 1 || o.Skipped[0].Line != 2 || !strings.Contains(o.Skipped[0].Reason, "longer than") || len(o.Queries) != 1 {
+			t.Errorf("tail %q: %+v", tail, o.Skipped)
+		}
+	}
+}

@@ -26,7 +26,7 @@ func (c *Collector) readResolver(name string, br *bufio.Reader, fs *fileState) e
 	sc := &scanner{}
 	for {
 		line, err := readLine(br)
-		if len(line) > 0 || err == nil {
+		if len(line) > 0 || err == nil || err == errLongLine {
 			fs.line++
 		}
 		if err == errLongLine {
@@ -65,9 +65,6 @@ func readLine(br *bufio.Reader) ([]byte, error) {
 			}
 		}
 		if len(buf) > maxLine {
-			if err == io.EOF {
-				return nil, errLongLine
-			}
 			return nil, errLongLine
 		}
 		line = buf

@@ -137,7 +137,7 @@ func (c *Collector) readServiceGraph(name string, br *bufio.Reader, fs *fileStat
 	pairs := map[string][2]string{}
 	for {
 		line, err := readLine(br)
-		if len(line) > 0 || err == nil {
+		if len(line) > 0 || err == nil || err == errLongLine {
 			fs.line++
 		}
 		if err == errLongLine {
