@@ -59,3 +59,18 @@ func TestTerraformProduct(t *testing.T) {
 		t.Errorf("TerraformTypes: %d", len(TerraformTypes()))
 	}
 }
+
+// TestEndpointData: every built-in pattern has an https source; the
+// generic catalog, whose stores answer on the users' own names, has none.
+func TestEndpointData(t *testing.T) {
+	for _, c := range Builtins() {
+		for _, ep := range Endpoints(c.Name) {
+			if len(ep.Source) < 9 || ep.Source[:8] != "https://" {
+				t.Errorf("%s %s: source %q", c.Name, ep.Pattern, ep.Source)
+			}
+		}
+	}
+	if len(Endpoints("aws")) < 20 || Endpoints("generic") != nil {
+		t.Errorf("aws has %d patterns, generic %d", len(Endpoints("aws")), len(Endpoints("generic")))
+	}
+}
