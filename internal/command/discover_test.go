@@ -228,3 +228,14 @@ func TestReportHTMLObserved(t *testing.T) {
 		t.Error("a report without --observe has an observed section")
 	}
 }
+
+// TestDiscoverDirectory: a directory given to --observe is every file under
+// it, as a synced S3 prefix of resolver logs is.
+func TestDiscoverDirectory(t *testing.T) {
+	inExample(t, "observed-checkout")
+	want, _, _ := runCLI(t, append([]string{"discover", "-json"}, observeArgs...)...)
+	got, errOut, code := runCLI(t, "discover", "-json", "--observe", "observed")
+	if code != ExitOK || got != want {
+		t.Errorf("exit %d %s; --observe observed differs from naming its files", code, errOut)
+	}
+}

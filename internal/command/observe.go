@@ -2,6 +2,9 @@ package command
 
 import (
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -24,7 +27,7 @@ type observeOptions struct {
 }
 
 func (o *observeOptions) register(f *pflag.FlagSet) {
-	f.StringArrayVar(&o.files, "observe", nil, "read what really runs from `FILE`: a Route 53 Resolver query log (.gz too), a Jaeger dependencies export, OTel service-graph metrics, or terraform show -json (repeatable)")
+	f.StringArrayVar(&o.files, "observe", nil, "read what really runs from `FILE`: a Route 53 Resolver query log (.gz too), a Jaeger dependencies export, OTel service-graph metrics, or terraform show -json; a directory gives every file under it (repeatable)")
 	f.StringVar(&o.format, "observe-format", "auto", "the --observe files' format: "+strings.Join(observe.FormatNames(), ", "))
 }
 
@@ -47,7 +50,7 @@ func (o *observeOptions) discover(mod *lang.Module) (*observe.Discovery, []diag.
 		return nil, o.diags
 	}
 	c := observe.NewCollector()
-	for _, f := range o.files {
+	for _, f := range expandObserveFiles(o.files) {
 		if err := c.ReadFile(f, format); err != nil {
 			o.diags = append(o.diags, diag.Diagnostic{Severity: diag.Error, Summary: "Unreadable observe file",
 				Detail: strings.TrimSuffix(err.Error(), ".") + ".", Range: fileRange(f)})
@@ -71,6 +74,35 @@ func (o *observeOptions) discover(mod *lang.Module) (*observe.Discovery, []diag.
 	}
 	o.disc = observe.Match(mod, obs)
 	return o.disc, o.diags
+}
+
+// expandObserveFiles replaces each directory among files with the files
+// under it, recursively, in lexical order, leaving out hidden ones: Route 53
+// delivers resolver logs to S3 as many small files, and a synced prefix is
+// one argument.
+func expandObserveFiles(files []string) []string {
+	var out []string
+	for _, f := range files {
+		info, err := os.Stat(f)
+		if err != nil || !info.IsDir() {
+			out = append(out, f) // ReadFile names what is wrong with it
+			continue
+		}
+		filepath.WalkDir(f, func(path string, d fs.DirEntry, err error) error {
+			switch {
+			case err != nil:
+				out = append(out, path)
+			case path != f && strings.HasPrefix(d.Name(), "."):
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+			case d.Type().IsRegular():
+				out = append(out, path)
+			}
+			return nil
+		})
+	}
+	return out
 }
 
 // fileRange points at the start of a file, for what is about the file as
