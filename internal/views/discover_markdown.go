@@ -12,6 +12,10 @@ import (
 // and update its own comment instead of adding one per push.
 const DiscoverMarkerComment = "<!-- mrplan:discover -->"
 
+// maxCommentRows bounds each table of the comment, so that a discovery of
+// thousands of names stays under GitHub's 65,536-character comment limit.
+const maxCommentRows = 150
+
 // DiscoverMarkdown writes d as a pull-request comment: a headline, the
 // undeclared calls and drifting deployments in the open, and everything
 // else folded away.
@@ -34,6 +38,15 @@ func DiscoverMarkdown(w io.Writer, title string, d *observe.Discovery) error {
 	}
 	table := func(deps []*observe.Dependency) {
 		b.WriteString("| Service | Target | Kind | Served from | Called from | Calls | Last seen | Declared as |\n|---|---|---|---|---|---:|---|---|\n")
+		more := 0
+		if len(deps) > maxCommentRows {
+			deps, more = deps[:maxCommentRows], len(deps)-maxCommentRows
+		}
+		defer func() {
+			if more > 0 {
+				fmt.Fprintf(&b, "\n… and %d more: `mrplan discover -json` lists every one.\n", more)
+			}
+		}()
 		for _, dep := range deps {
 			last := "-"
 			if !dep.Last.IsZero() {

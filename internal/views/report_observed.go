@@ -32,6 +32,8 @@ type observedView struct {
 	Drift    []observedDrift
 	Summary  DiscoverSummary
 	Unplaced int
+	// Trimmed: too many calls to draw, so only undeclared ones are.
+	Trimmed bool
 }
 
 type observedNode struct {
@@ -96,6 +98,28 @@ func buildObservedView(m *lang.Module, d *observe.Discovery) *observedView {
 		edgeAt[[3]string{from, to, state}] = len(v.Edges)
 		v.Edges = append(v.Edges, observedEdge{From: from, To: to, State: state, Calls: dep.Calls})
 	}
+	// GitHub draws at most 500 edges of a Mermaid graph: past a bound, the
+	// undeclared calls are drawn and the rest left to the table.
+	if len(v.Edges) > maxObservedEdges {
+		var keep []observedEdge
+		for _, e := range v.Edges {
+			if e.State == edgeUndeclared && len(keep) < maxObservedEdges {
+				keep = append(keep, e)
+			}
+		}
+		used := map[string]bool{}
+		for _, e := range keep {
+			used[e.From], used[e.To] = true, true
+		}
+		var nodes []observedNode
+		for _, n := range v.Nodes {
+			if used[n.ID] {
+				nodes = append(nodes, n)
+			}
+		}
+		v.Nodes, v.Edges, v.Trimmed = nodes, keep, true
+		return v.finish(d)
+	}
 	for _, caller := range callers {
 		s := m.Service(caller.Name)
 		if s == nil {
@@ -113,6 +137,14 @@ func buildObservedView(m *lang.Module, d *observe.Discovery) *observedView {
 			v.Edges = append(v.Edges, observedEdge{From: ids[caller.String()], To: to, State: edgeUnobserved})
 		}
 	}
+	return v.finish(d)
+}
+
+// maxObservedEdges bounds the observed graph.
+const maxObservedEdges = 300
+
+// finish fills the view's tables.
+func (v *observedView) finish(d *observe.Discovery) *observedView {
 	for _, dep := range d.Dependencies {
 		row := observedRow{Service: dep.Service.String(), Target: dep.Target, Kind: dep.Kind.String(), ServedFrom: servedFrom(dep),
 			From: dash(strings.Join(dep.FromRegions, ", ")), Declared: declaredWord(dep), Calls: dep.Calls, Undeclared: dep.Undeclared()}
@@ -225,6 +257,9 @@ func (md *mdWriter) observed(m *lang.Module, d *observe.Discovery) {
 		s.Files, plural(s.Files, "file", "files"), s.Records, s.Observed, s.Undeclared, s.Drifting, plural(s.Drifting, "block", "blocks"), s.Unattributed, plural(s.Unattributed, "call", "calls"))
 	if len(v.Edges) > 0 {
 		md.printf("Solid arrows were observed and are declared; thick red arrows were observed but nothing declares them; dotted grey arrows are declared but were never observed. Labels count calls.\n\n")
+		if v.Trimmed {
+			md.printf("Too many calls to draw them all: only the undeclared ones are drawn; the table lists every call.\n\n")
+		}
 		md.printf("```mermaid\n")
 		writeObservedMermaid(md.w, v)
 		md.printf("```\n\n")
