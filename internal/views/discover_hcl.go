@@ -3,6 +3,7 @@ package views
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -25,7 +26,7 @@ func DiscoverHCL(mod *lang.Module, d *observe.Discovery) []byte {
 
 	byTarget := map[string][]*observe.Dependency{}
 	var targets []string
-	var listOnly, services []*observe.Dependency
+	var listOnly, services, odd []*observe.Dependency
 	for _, dep := range d.Dependencies {
 		if !dep.Undeclared() {
 			continue
@@ -35,6 +36,8 @@ func DiscoverHCL(mod *lang.Module, d *observe.Discovery) []byte {
 			listOnly = append(listOnly, dep) // the block exists; depends_on lacks it
 		case dep.Kind == observe.TargetService:
 			services = append(services, dep)
+		case !hostname(dep.Target):
+			odd = append(odd, dep) // a name no block can carry as it is
 		default:
 			if byTarget[dep.Target] == nil {
 				targets = append(targets, dep.Target)
@@ -56,7 +59,7 @@ func DiscoverHCL(mod *lang.Module, d *observe.Discovery) []byte {
 		name := uniqueName(names, dependencyName(first))
 		b.WriteString("\n")
 		for _, dep := range deps {
-			fmt.Fprintf(&b, "# %s called %s: %s.\n", dep.Service, dep.Target, evidenceLine(dep))
+			fmt.Fprintf(&b, "# %s called %s: %s.\n", dep.Service, dep.Target, commentSafe(evidenceLine(dep)))
 		}
 		fmt.Fprintf(&b, "dependency %q {\n", name)
 		fmt.Fprintf(&b, "  kind = %q\n", dependencyKind(mod, first))
@@ -99,18 +102,51 @@ func DiscoverHCL(mod *lang.Module, d *observe.Discovery) []byte {
 	if len(services) > 0 {
 		b.WriteString("\n# Traced services the module does not declare:\n")
 		for _, dep := range services {
-			fmt.Fprintf(&b, "#   %s called %q: %s.\n", dep.Service, dep.Target, evidenceLine(dep))
+			fmt.Fprintf(&b, "#   %s called %s: %s.\n", dep.Service, commentSafe(strconv.Quote(dep.Target)), commentSafe(evidenceLine(dep)))
 		}
 		b.WriteString("# Declare each as a service (with its regions), or name it in an existing\n")
 		b.WriteString("# service's observe { names }.\n")
 	}
+	if len(odd) > 0 {
+		b.WriteString("\n# Queried names that are not hostnames, left for you to judge:\n")
+		for _, dep := range odd {
+			fmt.Fprintf(&b, "#   %s queried %s: %s.\n", dep.Service, commentSafe(strconv.QuoteToASCII(dep.Target)), commentSafe(evidenceLine(dep)))
+		}
+	}
 	if len(listOnly) > 0 {
 		b.WriteString("\n# Calls to declared blocks that the caller's depends_on does not list:\n")
 		for _, dep := range listOnly {
-			fmt.Fprintf(&b, "#   %s calls %s (%s): %s.\n", dep.Service, dep.Callee, dep.Target, evidenceLine(dep))
+			fmt.Fprintf(&b, "#   %s calls %s (%s): %s.\n", dep.Service, dep.Callee, commentSafe(dep.Target), commentSafe(evidenceLine(dep)))
 		}
 	}
 	return hclwrite.Format([]byte(b.String()))
+}
+
+// hostname reports whether s is a plain DNS name, safe in an HCL string
+// and a comment as it is.
+func hostname(s string) bool {
+	if s == "" || len(s) > 253 {
+		return false
+	}
+	for _, r := range s {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '-', r == '.', r == '_':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// commentSafe keeps a comment on its line: control characters and
+// anything outside printable ASCII become "?".
+func commentSafe(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r >= 0x7f {
+			return '?'
+		}
+		return r
+	}, s)
 }
 
 func evidenceLine(d *observe.Dependency) string {

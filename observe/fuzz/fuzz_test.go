@@ -3,10 +3,16 @@ package fuzz
 import (
 	"bytes"
 	"compress/gzip"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"testing"
 
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+
+	"github.com/mrplan/mrplan/internal/views"
+	"github.com/mrplan/mrplan/lang"
 	"github.com/mrplan/mrplan/observe"
 )
 
@@ -51,4 +57,36 @@ func read(t *testing.T, src []byte, format observe.Format) {
 			t.Errorf("query %q with %d calls", q.Name, q.Calls)
 		}
 	}
+}
+
+// FuzzDiscover matches whatever a log holds against the example module and
+// renders it every way: nothing panics, the JSON is JSON, and the drafted
+// HCL parses, whatever names the log carried.
+func FuzzDiscover(f *testing.F) {
+	f.Add([]byte(`{"query_name":"api.stripe.com.","vpc_id":"vpc-0a1b2c3d","region":"eu-central-1","srcaddr":"10.1.4.17","srcids":{"instance":"i-0c0ffee0a1"}}`))
+	f.Add([]byte("{\"query_name\":\"a\\n}\\nservice \\\"x\\\" {.example.com.\",\"srcids\":{\"instance\":\"i-0c0ffee0a1\"}}"))
+	f.Add([]byte(`{"query_name":"\u00e9xample.com","srcids":{"instance":"i-0pay1"},"region":"us-east-1"}`))
+	mod, diags := lang.LoadDir("../../examples/observed-checkout")
+	if diags.HasErrors() {
+		f.Fatal(diags.Error())
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		c := observe.NewCollector()
+		_ = c.Read("fuzz.jsonl", bytes.NewReader(src), observe.FormatResolver)
+		d := observe.Match(mod, c.Observations())
+		var out bytes.Buffer
+		if err := views.DiscoverJSON(&out, d); err != nil || !json.Valid(out.Bytes()) {
+			t.Fatalf("JSON: %v", err)
+		}
+		if err := views.DiscoverText(&out, "m", d); err != nil {
+			t.Fatal(err)
+		}
+		if err := views.DiscoverMarkdown(&out, "m", d); err != nil {
+			t.Fatal(err)
+		}
+		draft := views.DiscoverHCL(mod, d)
+		if _, diags := hclsyntax.ParseConfig(draft, "draft.mr.hcl", hcl.InitialPos); diags.HasErrors() {
+			t.Fatalf("the draft does not parse: %s\n%s", diags.Error(), draft)
+		}
+	})
 }
