@@ -104,5 +104,6 @@ func DiscoverMarkdown(w io.Writer, title string, d *observe.Discovery) error {
 
 // mdCodeCell makes text safe inside a code span in a table cell.
 func mdCodeCell(s string) string {
+	s = commentSafe(s)
 	return strings.NewReplacer("|", `\|`, "\n", " ", "`", "'").Replace(s)
 }

@@ -91,7 +91,7 @@ func DiscoverText(w io.Writer, dir string, d *observe.Discovery) error {
 			if dep.Undeclared() {
 				mark = "!"
 			}
-			fmt.Fprintf(tw, "%s %s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\n", mark, dep.Service, dep.Target, dep.Kind, dash(dep.Product),
+			fmt.Fprintf(tw, "%s %s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\n", mark, dep.Service, commentSafe(dep.Target), dep.Kind, dash(dep.Product),
 				servedFrom(dep), dash(strings.Join(dep.FromRegions, ",")), dep.Calls, declaredWord(dep))
 		}
 		tw.Flush()
@@ -116,7 +116,7 @@ func DiscoverText(w io.Writer, dir string, d *observe.Discovery) error {
 		b.WriteString("Unattributed (no service's observe block matches the source):\n\n")
 		fmt.Fprintln(tw, "  TARGET\tFROM\tCALLS")
 		for _, u := range d.Unattributed {
-			fmt.Fprintf(tw, "  %s\t%s\t%d\n", u.Target, u.From, u.Calls)
+			fmt.Fprintf(tw, "  %s\t%s\t%d\n", commentSafe(u.Target), commentSafe(u.From), u.Calls)
 		}
 		tw.Flush()
 		b.WriteString("\n")
@@ -125,9 +125,9 @@ func DiscoverText(w io.Writer, dir string, d *observe.Discovery) error {
 		b.WriteString("Skipped:\n\n")
 		for _, sk := range d.Skipped {
 			if sk.Line > 0 {
-				fmt.Fprintf(&b, "  %s:%d: %s\n", sk.Filename, sk.Line, sk.Reason)
+				fmt.Fprintf(&b, "  %s:%d: %s\n", sk.Filename, sk.Line, commentSafe(sk.Reason))
 			} else {
-				fmt.Fprintf(&b, "  %s: %s\n", sk.Filename, sk.Reason)
+				fmt.Fprintf(&b, "  %s: %s\n", sk.Filename, commentSafe(sk.Reason))
 			}
 		}
 		b.WriteString("\n")
