@@ -43,7 +43,7 @@ func (c mr106) Run(ctx *Context) []diag.Diagnostic {
 		case d.Kind == observe.TargetService && d.Callee != nil:
 			what = fmt.Sprintf("its depends_on does not list %s", d.Callee)
 		case d.Kind == observe.TargetService:
-			what = fmt.Sprintf("the module has no service traced as %q", d.Target)
+			what = fmt.Sprintf("the module has no service traced as %q", printable(d.Target))
 		case d.Callee != nil:
 			what = fmt.Sprintf("its depends_on does not list %s", d.Callee)
 		}

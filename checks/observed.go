@@ -55,10 +55,22 @@ func targetPhrase(m *lang.Module, d *observe.Dependency) string {
 	if d.Callee != nil && d.Kind != observe.TargetService {
 		parts = append(parts, "the observe hosts of "+d.Callee.String())
 	}
+	target := printable(d.Target)
 	if len(parts) == 0 {
-		return d.Target
+		return target
 	}
-	return d.Target + " (" + strings.Join(parts, ", ") + ")"
+	return target + " (" + strings.Join(parts, ", ") + ")"
+}
+
+// printable replaces control characters and non-ASCII in a name taken from
+// a log, which a finding prints to a terminal.
+func printable(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r >= 0x7f {
+			return '?'
+		}
+		return r
+	}, s)
 }
 
 // callRange is where a finding about a service's observed calls points:
