@@ -239,3 +239,23 @@ func TestDiscoverDirectory(t *testing.T) {
 		t.Errorf("exit %d %s; --observe observed differs from naming its files", code, errOut)
 	}
 }
+
+func TestProvidersEndpoints(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+		code int
+	}{
+		{[]string{"providers", "endpoints", "sts.amazonaws.com"}, "a global endpoint served from us-east-1, by pattern sts.amazonaws.com", ExitOK},
+		{[]string{"providers", "endpoints", "secretsmanager.eu-central-1.amazonaws.com"}, "is aws.secrets-manager, served from eu-central-1", ExitOK},
+		{[]string{"providers", "endpoints", "api.stripe.com"}, "matches no catalog's endpoint pattern", ExitOK},
+		{[]string{"providers", "endpoints", "aws"}, "sts.amazonaws.com", ExitOK},
+		{[]string{"providers", "endpoints", "login.microsoftonline.com", "-json"}, `"product": "entra-id"`, ExitOK},
+		{[]string{"providers", "endpoints", "nope"}, "neither a catalog", ExitError},
+	} {
+		out, errOut, code := runCLI(t, c.args...)
+		if code != c.code || !strings.Contains(out+errOut, c.want) {
+			t.Errorf("%v: exit %d, %q; want %q", c.args, code, out+errOut, c.want)
+		}
+	}
+}
