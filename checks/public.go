@@ -29,6 +29,9 @@ func Run(ctx *Context, cfg *Config) []diag.Diagnostic {
 		if !cfg.Enabled(id) || lint && !LintCheck(id) || !lint && LintOnly(id) {
 			continue
 		}
+		if ObservedCheck(id) && ctx.Observed == nil {
+			continue // no --observe evidence: an ignore of it is not unused
+		}
 		ran[id] = true
 		run = append(run, ch)
 	}
