@@ -32,3 +32,23 @@ func BenchmarkResolverLog(b *testing.B) {
 		}
 	}
 }
+
+// TestResolverMemoryFlat: lines of calls already seen cost no allocation,
+// so memory follows the distinct calls, not the length of the log.
+func TestResolverMemoryFlat(t *testing.T) {
+	small, large := resolverLog(2000), resolverLog(20000)
+	allocs := func(log []byte) float64 {
+		return testing.AllocsPerRun(3, func() {
+			c := NewCollector()
+			if err := c.Read("log.jsonl", bytes.NewReader(log), FormatResolver); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+	a, b := allocs(small), allocs(large)
+	// resolverLog repeats its sources every 300 lines or so: ten times the
+	// lines must not cost anywhere near ten times the allocations.
+	if b > a*1.5+100 {
+		t.Errorf("%.0f allocations for 2000 lines, %.0f for 20000", a, b)
+	}
+}
