@@ -9,6 +9,7 @@ import (
 	"github.com/mrplan/mrplan/checks/manifest"
 	"github.com/mrplan/mrplan/internal/diag"
 	"github.com/mrplan/mrplan/lang"
+	"github.com/mrplan/mrplan/observe"
 	"github.com/mrplan/mrplan/planner"
 )
 
@@ -39,6 +40,9 @@ type Context struct {
 	// Manifests are the dependency manifests mrplan lint was given; nil in
 	// validate, where the lint-only checks find nothing.
 	Manifests []*manifest.Manifest
+	// Observed is what --observe files showed, matched against Module;
+	// nil when none were given, and then MR106–MR108 find nothing.
+	Observed *observe.Discovery
 	// Today is the date drills and ignore expiries are judged against.
 	Today time.Time
 

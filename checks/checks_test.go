@@ -16,6 +16,7 @@ import (
 	"github.com/mrplan/mrplan/checks/manifest"
 	"github.com/mrplan/mrplan/internal/diag"
 	"github.com/mrplan/mrplan/lang"
+	"github.com/mrplan/mrplan/observe"
 	"github.com/mrplan/mrplan/planner"
 
 	checkdocs "github.com/mrplan/mrplan/docs/checks"
@@ -48,10 +49,27 @@ func check(t *testing.T, dir string) []diag.Diagnostic {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx := &Context{Module: m, Plan: planner.PlanModule(m), Manifests: manifests, Today: testToday}
+	ctx := &Context{Module: m, Plan: planner.PlanModule(m), Manifests: manifests, Today: testToday, Observed: observed(t, m, dir)}
 	out := append(Run(ctx, cfg), cfgDiags...)
 	diag.Sort(out)
 	return out
+}
+
+// observed reads dir/observed/*, the --observe files of a case, and
+// matches them against m; nil when there are none.
+func observed(t *testing.T, m *lang.Module, dir string) *observe.Discovery {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(dir, "observed", "*"))
+	if len(files) == 0 {
+		return nil
+	}
+	c := observe.NewCollector()
+	for _, f := range files {
+		if err := c.ReadFile(f, observe.FormatAuto); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return observe.Match(m, c.Observations())
 }
 
 // wantRE matches an expectation: `# want: MR101 MR102` on the line that must

@@ -10,6 +10,10 @@ func All() []Check {
 		mr102{},
 		mr103{},
 		mr104{},
+		// Observed (106-108): what really runs, from --observe files.
+		mr106{},
+		mr107{},
+		mr108{},
 		// Data (2xx): objectives the data can meet.
 		mr201{},
 		mr202{},

@@ -29,6 +29,9 @@ func Run(ctx *Context, cfg *Config) []diag.Diagnostic {
 		if !cfg.Enabled(id) || lint && !LintCheck(id) || !lint && LintOnly(id) {
 			continue
 		}
+		if ObservedCheck(id) && ctx.Observed == nil {
+			continue // no --observe evidence: an ignore of it is not unused
+		}
 		ran[id] = true
 		run = append(run, ch)
 	}
@@ -148,6 +151,10 @@ func LintCheck(id string) bool {
 // does not run in validate: an ignore of it in a module file is for lint,
 // and not unused when validate runs.
 func LintOnly(id string) bool { return id == "MR103" || id == "MR104" }
+
+// ObservedCheck reports whether a check judges --observe evidence, and so
+// finds nothing without it.
+func ObservedCheck(id string) bool { return id == "MR106" || id == "MR107" || id == "MR108" }
 
 type source struct {
 	name   string

@@ -26,6 +26,7 @@ var dataSchema = &hcl.BodySchema{
 		{Name: "sync"},
 		{Name: "residency"},
 	},
+	Blocks: []hcl.BlockHeaderSchema{observeBlock},
 }
 
 // DefaultBackupInterval is a data class's backup_interval when none is given.
@@ -93,6 +94,7 @@ func (l *loader) decodeDataBlock(block *hcl.Block) *Data {
 		}
 	}
 	d.Residency = l.residency(a["residency"])
+	d.Observe = l.decodeObserve(content, KindData, d.Attrs)
 	return d
 }
 

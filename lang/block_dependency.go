@@ -14,6 +14,7 @@ var dependencySchema = &hcl.BodySchema{
 		{Name: "global"},
 		{Name: "fallback"},
 	},
+	Blocks: []hcl.BlockHeaderSchema{observeBlock},
 }
 
 // dependencyProductKinds says which product kinds fit a dependency kind;
@@ -45,6 +46,7 @@ func (l *loader) decodeDependencyBlock(block *hcl.Block) *Dependency {
 	d.Regions, _ = l.refs(a["regions"], refRegion)
 	d.Global, _ = l.boolean(a["global"])
 	d.Fallback, _ = l.str(a["fallback"])
+	d.Observe = l.decodeObserve(content, KindDependency, d.Attrs)
 	return d
 }
 

@@ -2,6 +2,7 @@ package lang
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/go-version"
@@ -14,6 +15,7 @@ var settingsSchema = &hcl.BodySchema{
 	Attributes: []hcl.AttributeSchema{
 		{Name: "required_version"},
 		{Name: "state"},
+		{Name: "internal_zones"},
 	},
 	Blocks: []hcl.BlockHeaderSchema{
 		{Type: "check", LabelNames: []string{"id"}},
@@ -63,6 +65,16 @@ func (l *loader) decodeSettingsBlock(block *hcl.Block) {
 			l.errorf(content.Attributes["state"], "Invalid value", "The state argument must name a file.")
 		} else {
 			s.State = v
+		}
+	}
+	if zones, ok := l.strings(content.Attributes["internal_zones"]); ok {
+		for _, z := range zones {
+			z = strings.ToLower(strings.Trim(z, "."))
+			if z == "" || strings.ContainsAny(z, " */") {
+				l.errorf(content.Attributes["internal_zones"], "Invalid zone", "%q is not a DNS zone. Write a domain such as \"shop.internal\"; every name under it is internal.", z)
+				continue
+			}
+			s.InternalZones = append(s.InternalZones, z)
 		}
 	}
 	seen := map[string]hcl.Range{}

@@ -32,6 +32,7 @@ var serviceSchema = &hcl.BodySchema{
 		{Type: "routing"},
 		{Type: "observability"},
 		{Type: "capacity"},
+		observeBlock,
 	},
 }
 
@@ -126,6 +127,7 @@ func (l *loader) decodeServiceBlock(block *hcl.Block) *Service {
 	if b := l.singleBlock(content, "capacity"); b != nil {
 		s.Capacity = l.decodeCapacity(b, s.Attrs)
 	}
+	s.Observe = l.decodeObserve(content, KindService, s.Attrs)
 	return s
 }
 

@@ -45,11 +45,14 @@ type Module struct {
 type Settings struct {
 	RequiredVersion string
 	State           string // default "mrplan.state.json", relative to the module
-	Checks          []*CheckSetting
-	Assumptions     Assumptions
-	Alerts          *AlertSettings // the alerts block; nil when absent
-	DeclRange       hcl.Range      // zero when the module has no mrplan block
-	Attrs           map[string]hcl.Range
+	// InternalZones are DNS zones whose names are internal to the system
+	// (observed calls to them are not third parties), lower case.
+	InternalZones []string
+	Checks        []*CheckSetting
+	Assumptions   Assumptions
+	Alerts        *AlertSettings // the alerts block; nil when absent
+	DeclRange     hcl.Range      // zero when the module has no mrplan block
+	Attrs         map[string]hcl.Range
 }
 
 // CheckSetting is one `check "ID" { enabled, severity }` block.
@@ -151,6 +154,7 @@ type Service struct {
 	// Capacity is the service's `capacity { REGION = RPS }` block: what each
 	// region can serve of it, in requests per second, in the order written.
 	Capacity []Capacity
+	Observe  *Observe // nil when the service has no observe block
 
 	DeclRange hcl.Range
 	NameRange hcl.Range
@@ -209,6 +213,7 @@ type Data struct {
 	// Residency lists the jurisdictions every copy of the data must stay
 	// in; empty when the data may go anywhere.
 	Residency []JurisdictionRef
+	Observe   *Observe // nil when none
 
 	DeclRange hcl.Range
 	NameRange hcl.Range
@@ -253,7 +258,8 @@ type Dependency struct {
 	Catalog  *providers.Product
 	Regions  []Ref
 	Global   bool
-	Fallback string // non-empty makes the dependency soft
+	Fallback string   // non-empty makes the dependency soft
+	Observe  *Observe // nil when none
 
 	DeclRange hcl.Range
 	NameRange hcl.Range

@@ -10,6 +10,9 @@
 // rules. Registry is what lang resolves `provider`, `region` and `product`
 // against; values.go lists the valid values of every enumerated field for
 // lang's diagnostics; geo.go is what planner estimates round trips with.
+// endpoints.go holds the hostname patterns of each catalog's APIs
+// (data/NAME/endpoints.json), which name the hosts observe reads in DNS
+// logs, and the Terraform resource type of each product.
 //
 // It depends on nothing else in mrplan; lang and planner read it.
 package providers

@@ -30,6 +30,9 @@ var today = func() time.Time {
 type checkOptions struct {
 	enable, disable []string
 	config          string // --config FILE; "" finds .mrplan.hcl
+	// observe is the --observe evidence of validate, plan and report; nil
+	// for the commands that take none.
+	observe *observeOptions
 }
 
 func (o *checkOptions) register(f *pflag.FlagSet) {
@@ -98,6 +101,12 @@ func runChecksOn(mod *lang.Module, p *planner.Plan, o checkOptions, manifests []
 		return []diag.Diagnostic{{Severity: diag.Error, Summary: "Unknown check", Detail: err.Error() + "."}}
 	}
 	ctx := &checks.Context{Module: mod, Plan: p, Manifests: manifests, Today: today()}
+	if o.observe != nil {
+		// The reading's own diagnostics (unreadable files, skipped lines)
+		// are the command's to report: validate lists them, plan and report
+		// print them on standard error.
+		ctx.Observed, _ = o.observe.discover(mod)
+	}
 	return append(append(checks.Run(ctx, cfg), cfgDiags...), sh.diags...)
 }
 
@@ -114,6 +123,9 @@ func ruleCatalog(mod *lang.Module, o *checkOptions, lint bool) []views.Rule {
 		info := ch.Info()
 		if cfg != nil && (!cfg.Enabled(info.ID) || lint && !checks.LintCheck(info.ID) || !lint && checks.LintOnly(info.ID)) {
 			continue
+		}
+		if cfg != nil && checks.ObservedCheck(info.ID) && (o.observe == nil || len(o.observe.files) == 0) {
+			continue // no evidence was given: the check judged nothing
 		}
 		out = append(out, views.Rule{
 			ID: info.ID, Name: info.Name, Severity: info.Severity, Summary: info.Summary, Fix: info.Fix,

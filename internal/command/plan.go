@@ -35,6 +35,7 @@ type planFlags struct {
 	detailedExitcode bool
 	state            string
 	checks           checkOptions
+	observe          observeOptions
 }
 
 func newPlanCmd(s Streams, g *globals) *cobra.Command {
@@ -71,6 +72,8 @@ nothing changed, 2 when something did, 1 on an error.`,
 	cmd.Flags().BoolVar(&f.detailedExitcode, "detailed-exitcode", false, "exit 2 when the plan has changes, 0 when it has none")
 	cmd.Flags().StringVar(&f.state, "state", "", "compare with the state in `FILE` instead of the module's (which must be inside the module directory)")
 	f.checks.register(cmd.Flags())
+	f.observe.register(cmd.Flags())
+	f.checks.observe = &f.observe
 	return cmd
 }
 
@@ -105,6 +108,15 @@ func planDir(s Streams, g *globals, dir, compareTo, stateFlag string, co checkOp
 			views.DiagnosticsText{Files: m.Files, Module: m, Color: g.color(s.ErrTerminal)}.Write(s.Err, ds)
 		}
 		return nil, ExitError
+	}
+	if co.observe != nil {
+		if _, ds := co.observe.discover(m); len(ds) > 0 {
+			stopProgress()
+			views.DiagnosticsText{Files: m.Files, Module: m, Color: g.color(s.ErrTerminal)}.Write(s.Err, ds)
+			if co.observe.failed() {
+				return nil, ExitError
+			}
+		}
 	}
 	sp, err := statePath(dir, m, stateFlag)
 	if err != nil {

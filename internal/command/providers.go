@@ -86,7 +86,7 @@ With --module DIR the module's custom providers are listed too.`,
 		},
 	}
 	o.flags(cmd)
-	cmd.AddCommand(newProvidersRTTCmd(s), newProvidersJurisdictionsCmd(s))
+	cmd.AddCommand(newProvidersRTTCmd(s), newProvidersJurisdictionsCmd(s), newProvidersEndpointsCmd(s))
 	return cmd
 }
 

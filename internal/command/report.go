@@ -19,6 +19,7 @@ type reportOptions struct {
 	out       string
 	timestamp bool
 	checks    checkOptions
+	observe   observeOptions
 }
 
 // now is the clock --timestamp reads. Tests pin it.
@@ -54,6 +55,7 @@ module on every run; --timestamp adds the time it was generated.`,
 	f.StringVarP(&o.out, "out", "o", "", "the report file: FILE.html or FILE.md (required)")
 	f.BoolVar(&o.timestamp, "timestamp", false, "print the time the report was generated in it")
 	o.checks.register(f)
+	o.observe.register(f)
 	return cmd
 }
 
@@ -76,6 +78,14 @@ func runReport(s Streams, g *globals, o reportOptions, dir string) int {
 	if !ok {
 		return ExitError
 	}
+	o.checks.observe = &o.observe
+	observed, ods := o.observe.discover(m)
+	if len(ods) > 0 {
+		views.DiagnosticsText{Files: m.Files, Module: m, Color: g.color(s.ErrTerminal)}.Write(s.Err, ods)
+		if o.observe.failed() {
+			return ExitError
+		}
+	}
 	p := planner.PlanModule(m)
 	findings := runChecks(m, o.checks, nil)
 	meta := views.ReportMeta{Version: version.Version, Today: today()}
@@ -85,9 +95,9 @@ func runReport(s Streams, g *globals, o reportOptions, dir string) int {
 	var buf bytes.Buffer
 	var err error
 	if format == "html" {
-		err = views.ReportHTML{Meta: meta}.Write(context.Background(), &buf, m, p, findings)
+		err = views.ReportHTML{Meta: meta, Observed: observed}.Write(context.Background(), &buf, m, p, findings)
 	} else {
-		err = views.ReportMarkdown{Meta: meta}.Write(&buf, m, p, findings)
+		err = views.ReportMarkdown{Meta: meta, Observed: observed}.Write(&buf, m, p, findings)
 	}
 	if err != nil {
 		fmt.Fprintf(s.Err, "Error: cannot render the report: %s\n", err)

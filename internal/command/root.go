@@ -169,6 +169,7 @@ dependencies.`,
 		newRunbookCmd(s, g),
 		newAlertsCmd(s, g),
 		newLSPCmd(s),
+		newDiscoverCmd(s, g),
 	)
 	return root
 }

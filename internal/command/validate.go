@@ -19,6 +19,7 @@ type validateOptions struct {
 	checks      checkOptions
 	baseline    baselineOptions
 	force       bool
+	observe     observeOptions
 }
 
 func newValidateCmd(s Streams, g *globals) *cobra.Command {
@@ -53,6 +54,8 @@ everything and exits 0.`,
 	o.checks.register(f)
 	o.baseline.register(f)
 	f.BoolVar(&o.force, "force", false, "report everything found but exit 0 (as tflint --force); usage errors still exit 1")
+	o.observe.register(f)
+	o.checks.observe = &o.observe
 	return cmd
 }
 
@@ -89,6 +92,8 @@ func runValidate(s Streams, g *globals, o validateOptions, dir string) int {
 		} else {
 			ds = append(ds, found...)
 		}
+		_, observed := o.observe.discover(mod)
+		ds = append(ds, observed...)
 	} else {
 		// The checks do not run on a module with language errors, but a
 		// check block naming no check, or a malformed ignore comment, is a

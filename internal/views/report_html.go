@@ -11,6 +11,7 @@ import (
 
 	"github.com/mrplan/mrplan/internal/diag"
 	"github.com/mrplan/mrplan/lang"
+	"github.com/mrplan/mrplan/observe"
 	"github.com/mrplan/mrplan/planner"
 )
 
@@ -42,6 +43,9 @@ var reportCSS = func() template.CSS {
 // and the dependency graph as inline SVG, no script, no external resource.
 type ReportHTML struct {
 	Meta ReportMeta
+	// Observed, when set (report --observe), adds the "What really runs"
+	// section: the observed dependency graph against the declared one.
+	Observed *observe.Discovery
 }
 
 type reportHTMLData struct {
@@ -52,6 +56,9 @@ type reportHTMLData struct {
 	// GraphBig: too many nodes to draw one by one and stay readable, so
 	// each group is drawn as one node.
 	GraphBig bool
+	// Observed is the "What really runs" section; nil without --observe.
+	Observed    *observedView
+	ObservedSVG template.HTML
 }
 
 const bigGraphNodes = 60
@@ -71,6 +78,16 @@ func (v ReportHTML) Write(ctx context.Context, w io.Writer, m *lang.Module, p *p
 		// Graphviz escapes every label it writes; the SVG is ours to inline.
 		GraphSVG: template.HTML(svg),
 		GraphBig: big,
+	}
+	if v.Observed != nil {
+		data.Observed = buildObservedView(m, v.Observed)
+		if len(data.Observed.Edges) > 0 {
+			svg, err := observedSVG(ctx, data.Observed)
+			if err != nil {
+				return err
+			}
+			data.ObservedSVG = template.HTML(svg)
+		}
 	}
 	var buf bytes.Buffer
 	if err := reportHTMLTemplate.Execute(&buf, data); err != nil {

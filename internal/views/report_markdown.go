@@ -8,6 +8,7 @@ import (
 
 	"github.com/mrplan/mrplan/internal/diag"
 	"github.com/mrplan/mrplan/lang"
+	"github.com/mrplan/mrplan/observe"
 	"github.com/mrplan/mrplan/planner"
 )
 
@@ -17,6 +18,9 @@ import (
 // for what meets or misses an objective.
 type ReportMarkdown struct {
 	Meta ReportMeta
+	// Observed, when set (report --observe), adds the "What really runs"
+	// section: the observed dependency graph against the declared one.
+	Observed *observe.Discovery
 }
 
 var mdMark = map[string]string{
@@ -36,6 +40,9 @@ func (v ReportMarkdown) Write(w io.Writer, m *lang.Module, p *planner.Plan, find
 	md.regions(r)
 	md.services(r)
 	md.graph(r, p)
+	if v.Observed != nil {
+		md.observed(m, v.Observed)
+	}
 	md.data(r)
 	md.residency(r)
 	md.matrix(r)
