@@ -60,7 +60,13 @@ type productJSON struct {
 	Scope        Scope             `json:"scope"`
 	Replication  []Replication     `json:"replication"`
 	Lag          string            `json:"lag"`
+	LagBound     string            `json:"lag_bound"`
 	Failover     string            `json:"failover"`
+	FailoverBnd  string            `json:"failover_bound"`
+	FailoverBy   FailoverTrigger   `json:"failover_by"`
+	FailoverGrc  string            `json:"failover_grace"`
+	PairedOnly   bool              `json:"paired_only"`
+	Witness      bool              `json:"witness"`
 	MultiWriter  bool              `json:"multi_writer"`
 	Conflict     []string          `json:"conflict"`
 	ControlPlane string            `json:"control_plane"`
@@ -132,12 +138,22 @@ func decodeCatalog(fsys fs.FS, e catalogEntry) (*Catalog, error) {
 func (pj productJSON) product() (*Product, error) {
 	p := &Product{Name: pj.Name, Title: pj.Title, Kind: pj.Kind, Scope: pj.Scope,
 		Replication: pj.Replication, MultiWriter: pj.MultiWriter, Conflict: pj.Conflict,
+		FailoverBy: pj.FailoverBy, PairedOnly: pj.PairedOnly, Witness: pj.Witness,
 		ControlPlane: pj.ControlPlane, Limits: pj.Limits, Notes: pj.Notes, Sources: map[string]string{}}
 	var err error
 	if p.Lag, err = parseDuration("lag", pj.Lag); err != nil {
 		return nil, err
 	}
 	if p.Failover, err = parseDuration("failover", pj.Failover); err != nil {
+		return nil, err
+	}
+	if p.LagBound, err = parseDuration("lag_bound", pj.LagBound); err != nil {
+		return nil, err
+	}
+	if p.FailoverBound, err = parseDuration("failover_bound", pj.FailoverBnd); err != nil {
+		return nil, err
+	}
+	if p.FailoverGrace, err = parseDuration("failover_grace", pj.FailoverGrc); err != nil {
 		return nil, err
 	}
 	for f, src := range pj.Sources {

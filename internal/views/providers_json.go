@@ -59,7 +59,13 @@ type jsonProduct struct {
 	Scope        string            `json:"scope"`
 	Replication  []string          `json:"replication"`
 	Lag          *string           `json:"lag"`
+	LagBound     *string           `json:"lag_bound"`
 	Failover     *string           `json:"failover"`
+	FailoverBnd  *string           `json:"failover_bound"`
+	FailoverBy   *string           `json:"failover_by"`
+	FailoverGrc  *string           `json:"failover_grace"`
+	PairedOnly   bool              `json:"paired_only"`
+	Witness      bool              `json:"witness"`
 	MultiWriter  bool              `json:"multi_writer"`
 	Conflict     []string          `json:"conflict"`
 	ControlPlane *string           `json:"control_plane"`
@@ -153,6 +159,14 @@ func toJSONProduct(p *providers.Product) jsonProduct {
 		s := units.FormatDuration(p.Failover)
 		out.Failover = &s
 	}
+	out.LagBound = provJSONDuration(p.LagBound)
+	out.FailoverBnd = provJSONDuration(p.FailoverBound)
+	out.FailoverGrc = provJSONDuration(p.FailoverGrace)
+	if p.FailoverBy != "" {
+		s := string(p.FailoverBy)
+		out.FailoverBy = &s
+	}
+	out.PairedOnly, out.Witness = p.PairedOnly, p.Witness
 	if p.ControlPlane != "" {
 		out.ControlPlane = &p.ControlPlane
 	}
@@ -160,6 +174,16 @@ func toJSONProduct(p *providers.Product) jsonProduct {
 		out.Sources[f] = src
 	}
 	return out
+}
+
+// provJSONDuration is a duration in the language's syntax, or nil (null)
+// when the fact is not stated.
+func provJSONDuration(d time.Duration) *string {
+	if d <= 0 {
+		return nil
+	}
+	s := units.FormatDuration(d)
+	return &s
 }
 
 func provMsTenth(d time.Duration) float64 {

@@ -60,10 +60,10 @@ func (ProvidersText) Catalog(w io.Writer, c *providers.Catalog) error {
 	if len(c.Products) > 0 {
 		fmt.Fprintln(bw)
 		tw := provTable(bw)
-		fmt.Fprintln(tw, "PRODUCT\tKIND\tSCOPE\tREPLICATION\tLAG\tFAILOVER\tMULTI-WRITER\tCONFLICT\tCONTROL PLANE")
+		fmt.Fprintln(tw, "PRODUCT\tKIND\tSCOPE\tREPLICATION\tLAG (BOUND)\tFAILOVER (BOUND) BY\tMULTI-WRITER\tCONFLICT\tCONTROL PLANE")
 		for _, p := range c.Products {
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", p.Name, p.Kind, p.Scope, provModes(p.Replication),
-				provDuration(p.Lag), provDuration(p.Failover), provYesNo(p.MultiWriter), provList(p.Conflict), provDash(p.ControlPlane))
+				provBounded(p.Lag, p.LagBound), provFailover(p), provYesNo(p.MultiWriter), provList(p.Conflict), provDash(p.ControlPlane))
 		}
 		tw.Flush()
 	}
@@ -173,8 +173,20 @@ func provFact(p *providers.Product, fact string) string {
 		return provModes(p.Replication)
 	case providers.FactLag:
 		return provDuration(p.Lag)
+	case providers.FactLagBound:
+		return provDuration(p.LagBound)
 	case providers.FactFailover:
 		return provDuration(p.Failover)
+	case providers.FactFailoverBnd:
+		return provDuration(p.FailoverBound)
+	case providers.FactFailoverBy:
+		return provDash(provTrigger(p.FailoverBy))
+	case providers.FactFailoverGrc:
+		return provDuration(p.FailoverGrace)
+	case providers.FactPairedOnly:
+		return provYesNo(p.PairedOnly)
+	case providers.FactWitness:
+		return provYesNo(p.Witness)
 	case providers.FactMultiWriter:
 		return provYesNo(p.MultiWriter)
 	case providers.FactConflict:
@@ -185,6 +197,40 @@ func provFact(p *providers.Product, fact string) string {
 		return provDash(p.Limits)
 	}
 	return "-"
+}
+
+// provBounded shows a typical figure and, when published, its bound:
+// "1s (15m)".
+func provBounded(typical, bound time.Duration) string {
+	s := provDuration(typical)
+	if bound > 0 && bound != typical {
+		s += " (" + provDuration(bound) + ")"
+	}
+	return s
+}
+
+func provFailover(p *providers.Product) string {
+	s := provBounded(p.Failover, p.FailoverBound)
+	if p.FailoverBy != "" {
+		s += " " + string(p.FailoverBy)
+	}
+	if p.FailoverGrace > 0 {
+		s += " +" + provDuration(p.FailoverGrace) + " grace"
+	}
+	return s
+}
+
+// provTrigger says who starts a failover, in words.
+func provTrigger(t providers.FailoverTrigger) string {
+	switch t {
+	case providers.TriggerCustomer:
+		return "customer (you start it)"
+	case providers.TriggerService:
+		return "service (the vendor decides, after its grace period)"
+	case providers.TriggerLease:
+		return "lease (consensus moves leadership on its own)"
+	}
+	return string(t)
 }
 
 func provModes(rs []providers.Replication) string {
