@@ -16,6 +16,7 @@ func All() []Check {
 		mr203{},
 		mr204{},
 		mr205{},
+		mr206{},
 		// Writes (3xx): conflicts and split brain.
 		mr301{},
 		mr302{},

@@ -29,6 +29,7 @@ type Assumptions struct {
 	ReferenceReadRatio      float64       // data class reference at read/write ≥
 	ObjectReplicationSize   int64         // bulk data at or above gets object replication
 	FailoverDrillMaxAge     time.Duration // an older drill is stale
+	QueueBacklog            time.Duration // how long a message waits in a queue before it is consumed
 }
 
 // AssumptionKind is the unit an assumption is written in.
@@ -61,6 +62,7 @@ const (
 	srcAzureRTT  = "https://learn.microsoft.com/azure/networking/azure-network-latency"
 	srcR53Health = "https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/dns-failover-determining-health-of-endpoints.html"
 	srcSpec      = "SPEC.md §5"
+	srcQueues    = "https://docs.aws.amazon.com/whitepapers/latest/aws-fault-isolation-boundaries/regional-services.html"
 )
 
 // AssumptionDefs lists every assumption in the order reports print them.
@@ -119,6 +121,9 @@ var AssumptionDefs = []AssumptionDef{
 	{"failover_drill_max_age", AssumeDuration, "90d",
 		"A failover drill older than this no longer counts as tested.",
 		srcSpec, func(a *Assumptions) any { return &a.FailoverDrillMaxAge }},
+	{"queue_backlog", AssumeDuration, "5m",
+		"How long a message waits in a queue before it is consumed, in normal operation: what a region loss takes of a queue that keeps no backups and is published to one region only.",
+		srcQueues, func(a *Assumptions) any { return &a.QueueBacklog }},
 }
 
 // DefaultAssumptions returns the assumptions with every default applied.

@@ -204,6 +204,9 @@ func (p *planner) chooseMechanisms(d *Data, f *syncFacts) {
 	case d.Class == ClassRegenerable:
 		use(lang.MechRegenerate, MechRegenerated)
 		return
+	case f.queueOnly():
+		p.chooseQueueChannel(d, f)
+		return
 	case len(d.Regions) < 2:
 		use(lang.MechBackupRestore, MechOneRegion, firstOr(d.Regions, "no region"))
 		return
@@ -272,6 +275,33 @@ func (p *planner) chooseMechanisms(d *Data, f *syncFacts) {
 	}
 }
 
+// queueOnly: the product is a queue that neither keeps backups nor
+// replicates (SQS, Event Hubs, Service Bus, Pub/Sub): backup-restore is no
+// channel for it, and what a lost region holds in flight is lost.
+func (f *syncFacts) queueOnly() bool {
+	return f.prod != nil && f.prod.Kind == providers.KindQueue &&
+		!f.offers(providers.ReplicationAsync) && !f.offers(providers.ReplicationSync) &&
+		!f.offers(providers.ReplicationSemiSync)
+}
+
+// chooseQueueChannel: the second channel of a queue is the producer's.
+// Each message published to queues in two regions (dual publish), or
+// written to an outbox in replicated storage with the change it announces,
+// survives a region; without one, the backlog in flight is lost. Critical
+// data, and data whose loss tolerance is shorter than the backlog, get the
+// channel when there is a second region to publish to.
+func (p *planner) chooseQueueChannel(d *Data, f *syncFacts) {
+	backlog := p.a.QueueBacklog
+	lt := ltOrUnknown(d)
+	if len(d.Regions) >= 2 && (d.Class == ClassCritical || d.LossKnown && d.LossTolerance < backlog) {
+		d.Mechanisms = append(d.Mechanisms, lang.MechMessageQueue)
+		d.DualPublish = true
+		d.add(because(DecideMechanisms, MechDualPublish, lang.MechMessageQueue.String(), f.product, dur(backlog), lt))
+		return
+	}
+	d.add(because(DecideMechanisms, MechQueueInFlight, f.product, dur(backlog), lt))
+}
+
 func ltOrUnknown(d *Data) string {
 	if !d.LossKnown {
 		return "unknown"
@@ -284,6 +314,13 @@ func (f *syncFacts) lag() time.Duration {
 		return 0
 	}
 	return f.prod.Lag
+}
+
+func (f *syncFacts) lagBound() time.Duration {
+	if f.prod == nil {
+		return 0
+	}
+	return f.prod.LagBound
 }
 
 // checkForced keeps the module's `sync` list and records what cannot hold:
@@ -300,6 +337,12 @@ func (p *planner) checkForced(d *Data, f *syncFacts) {
 		d.Mechanisms = append(d.Mechanisms, m)
 		d.add(because(DecideMechanisms, MechForced, m.String()))
 		r := replicationOf(m)
+		if f.queueOnly() && m == lang.MechBackupRestore {
+			// SQS, Event Hubs, Service Bus keep no backups to restore.
+			d.Notes = append(d.Notes, Note{Kind: NoteMechanismNotOffered, Attr: "sync", Range: mr.Range,
+				Args: []string{m.String(), f.product}})
+			continue
+		}
 		if r == ReplicationNone {
 			continue
 		}
@@ -363,12 +406,16 @@ func (p *planner) backupInterval(d *Data) time.Duration {
 // penalty of a synchronous channel.
 func (p *planner) estimateData(d *Data) {
 	f := p.facts(d)
-	d.Lag = f.lag()
+	d.Lag, d.LagBound = f.lag(), f.lagBound()
 	d.Counts = d.Class != ClassRegenerable
-	if !d.Counts {
+	switch {
+	case !d.Counts:
 		d.add(because(DecideRPO, RPORegenerable))
-	} else {
+	case f.queueOnly():
+		p.estimateQueue(d, f)
+	default:
 		best := p.backupInterval(d)
+		bound := best
 		reason := because(DecideRPO, RPOBackup, dur(best))
 		if len(d.Regions) > 1 {
 			for _, m := range d.Mechanisms {
@@ -377,6 +424,7 @@ func (p *planner) estimateData(d *Data) {
 					continue
 				}
 				rpo := time.Duration(0)
+				worst := rpo
 				rr := because(DecideRPO, RPOSyncChannel, m.String())
 				if r == ReplicationSemiSync {
 					// Zero only while a replica acknowledges in time: past
@@ -389,17 +437,21 @@ func (p *planner) estimateData(d *Data) {
 						// what a failover loses: only backups are sure.
 						continue
 					}
-					rpo = f.lag()
+					rpo, worst = f.lag(), max(f.lag(), f.lagBound())
 					rr = because(DecideRPO, RPOReplicaLag, m.String(), f.product, dur(rpo))
+					if worst > rpo {
+						rr = because(DecideRPO, RPOReplicaLagBound, m.String(), f.product, dur(rpo), dur(worst))
+					}
 				}
 				if rpo < best {
-					best, reason = rpo, rr
+					best, bound, reason = rpo, min(worst, p.backupInterval(d)), rr
 				}
 			}
 		}
-		d.RPO = best
+		d.RPO, d.RPOBound = best, bound
 		d.add(reason)
 	}
+	p.estimateZoneRPO(d, f)
 	switch {
 	case len(d.Regions) < 2:
 		d.add(because(DecideWritePenalty, WritePenaltyOneRegion))
@@ -412,6 +464,63 @@ func (p *planner) estimateData(d *Data) {
 		d.add(because(DecideWritePenalty, WritePenaltyRTT, home, f.nearB, num(round1(f.near.DistanceKm)), dur(f.near.RTT), dur(f.near.Floor), rttHow(f.near)))
 	default:
 		d.add(because(DecideWritePenalty, WritePenaltyNone))
+	}
+}
+
+// estimateQueue: a queue without backups or replication loses what is in
+// flight with its region, unless the producer publishes to two regions.
+func (p *planner) estimateQueue(d *Data, f *syncFacts) {
+	for _, m := range d.Mechanisms {
+		if m == lang.MechMessageQueue && len(d.Regions) > 1 {
+			d.DualPublish = true
+			d.add(because(DecideRPO, RPODualPublish, m.String(), f.product))
+			return
+		}
+	}
+	d.InFlight = true
+	d.RPO, d.RPOBound = p.a.QueueBacklog, p.a.QueueBacklog
+	d.add(because(DecideRPO, RPOInFlight, f.product, dur(p.a.QueueBacklog)))
+}
+
+// estimateZoneRPO sets what the loss of one zone of the home region loses.
+// The managed stores of the clouds keep synchronous copies across the
+// zones of a region (Aurora's six copies in three zones, DynamoDB, S3,
+// Azure SQL and Cosmos DB zone redundancy, SQS), as does a self-run store
+// that offers synchronous replication; caches replicate to other zones
+// asynchronously. Data in a region with one zone, or with no catalog
+// entry, loses what a region loss does. The managed case assumes the
+// store's zone-redundant option (RDS Multi-AZ, Azure ZRS, OSS ZRS), and
+// the reason says so.
+func (p *planner) estimateZoneRPO(d *Data, f *syncFacts) {
+	d.ZoneRPO = d.RPO
+	home := p.homeRegion(d)
+	zones := p.zones(home)
+	if !d.Counts || f.prod == nil || zones < 2 {
+		return
+	}
+	// Say it only where it is judged: a writer's objective survives zones.
+	explain := false
+	for _, w := range d.writers {
+		if w != nil && w.Objective.Survive == lang.DomainZone {
+			explain = true
+		}
+	}
+	add := func(r Reason) {
+		if explain {
+			d.add(r)
+		}
+	}
+	managed := f.prod.Provider != "generic" && f.prod.Kind != providers.KindCache
+	switch {
+	case managed:
+		d.ZoneRPO = 0
+		add(because(DecideRPO, RPOZoneCopies, f.product, home, itoa(zones)))
+	case f.offers(providers.ReplicationSync) || f.offers(providers.ReplicationSemiSync):
+		d.ZoneRPO = 0
+		add(because(DecideRPO, RPOZoneStandby, f.product, home))
+	case f.offers(providers.ReplicationAsync) && f.lag() > 0:
+		d.ZoneRPO = min(f.lag(), d.RPO)
+		add(because(DecideRPO, RPOZoneLag, f.product, home, dur(f.lag())))
 	}
 }
 

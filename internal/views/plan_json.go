@@ -447,8 +447,16 @@ func (pw *planWriter) data(d *planner.Data) {
 	} else {
 		pw.null()
 	}
+	pw.key("rpo_bound")
+	if d.Counts {
+		pw.dur(d.RPOBound)
+	} else {
+		pw.null()
+	}
 	pw.key("lag")
 	pw.dur(d.Lag)
+	pw.key("lag_bound")
+	pw.dur(d.LagBound)
 	pw.key("write_penalty")
 	pw.dur(d.WritePenalty)
 	pw.key("reasons")

@@ -331,8 +331,14 @@ func dataAttrs(d *planner.Data) []attr {
 		{"write_mode", quote(d.WriteMode.String()), nil},
 		{"rpo", rpo, why[planner.DecideRPO]},
 	}
+	if d.Counts && d.RPOBound > d.RPO {
+		attrs = append(attrs, attr{"rpo_bound", quote(units.FormatDuration(d.RPOBound)), nil})
+	}
 	if d.Lag > 0 {
 		attrs = append(attrs, attr{"lag", quote(units.FormatDuration(d.Lag)), nil})
+	}
+	if d.LagBound > 0 {
+		attrs = append(attrs, attr{"lag_bound", quote(units.FormatDuration(d.LagBound)), nil})
 	}
 	return append(attrs, attr{"write_penalty", quote(units.FormatDuration(d.WritePenalty)), why[planner.DecideWritePenalty]})
 }
