@@ -123,6 +123,13 @@ type syncFacts struct {
 	near            providers.RTTEstimate // home to nearest: what semi-sync costs
 	nearB           string
 	hasFar, hasNear bool
+	// quorum: the product commits by consensus, so sync costs the round
+	// trip from the leader to the voter that completes a majority (far
+	// then holds that, and widest the farthest pair's estimate).
+	quorum           bool
+	leader           string
+	voters, majority int
+	widest           providers.RTTEstimate
 }
 
 func (f *syncFacts) offers(r providers.Replication) bool { return f.prod != nil && f.prod.Offers(r) }
@@ -145,7 +152,48 @@ func (p *planner) facts(d *Data) *syncFacts {
 	}
 	f.farA, f.farB, f.far, f.hasFar = p.farthest(d.Regions)
 	f.nearB, f.near, f.hasNear = p.nearest(p.homeRegion(d), d.Regions)
+	if f.prod != nil && f.offers(providers.ReplicationSync) && (consensus(f.prod) || f.prod.FailoverBy == providers.TriggerLease) {
+		p.quorumFacts(d, f)
+	}
 	return f
+}
+
+// quorumFacts replaces the farthest pair by the nearest majority for a
+// consensus store. The voters are the data's regions, plus its writers'
+// witness regions when the product lets a witness vote. Single-primary
+// writes lead from the home region; multi-primary or partitioned writes to
+// a multi-writer store lead from every region, and the worst of them is
+// what a write can wait.
+func (p *planner) quorumFacts(d *Data, f *syncFacts) {
+	voters := append([]string(nil), d.Regions...)
+	if f.prod.Witness {
+		for _, s := range d.writers {
+			if s != nil && s.Witness != "" && !contains(voters, s.Witness) {
+				voters = append(voters, s.Witness)
+			}
+		}
+	}
+	if len(voters) < 3 {
+		return // two voters: the majority is both, the farthest pair already
+	}
+	leaders := []string{p.homeRegion(d)}
+	if f.prod.MultiWriter && d.WriteMode != WriteSinglePrimary {
+		leaders = d.Regions
+	}
+	found := false
+	for _, l := range leaders {
+		b, est, m, ok := p.quorumRTT(l, voters)
+		if ok && (!found || est.RTT > f.far.RTT) {
+			f.far, f.farA, f.farB, f.leader, f.majority, found = est, l, b, l, m, true
+		}
+	}
+	if !found {
+		return
+	}
+	if _, _, w, ok := p.farthest(voters); ok {
+		f.widest = w
+	}
+	f.quorum, f.hasFar, f.voters = true, true, len(voters)
 }
 
 // budget is the strictest write latency budget of the data's writers.
@@ -235,9 +283,11 @@ func (p *planner) chooseMechanisms(d *Data, f *syncFacts) {
 		}
 		use(lang.MechMessageQueue, MechSecondChannel)
 	case ClassImportant:
+		// "sync would add ≥ X": X is the floor, light in fibre, which
+		// nothing beats; the estimate is what the penalty reason gives.
 		syncCost := ""
 		if f.offers(providers.ReplicationSync) && f.hasFar {
-			syncCost = dur(f.far.RTT)
+			syncCost = dur(f.far.Floor)
 		}
 		switch {
 		case f.offers(providers.ReplicationAsync) && f.lag() <= d.LossTolerance:
@@ -455,6 +505,10 @@ func (p *planner) estimateData(d *Data) {
 	switch {
 	case len(d.Regions) < 2:
 		d.add(because(DecideWritePenalty, WritePenaltyOneRegion))
+	case d.Replication == ReplicationSync && f.quorum:
+		d.WritePenalty, d.PenaltyPair, d.PenaltyRTT = f.far.RTT, [2]string{f.farA, f.farB}, f.far
+		d.add(because(DecideWritePenalty, WritePenaltyQuorum, f.leader, itoa(f.majority), itoa(f.voters), f.farB,
+			dur(f.far.RTT), dur(f.far.Floor), rttHow(f.far), dur(f.widest.RTT)))
 	case d.Replication == ReplicationSync && f.hasFar:
 		d.WritePenalty, d.PenaltyPair, d.PenaltyRTT = f.far.RTT, [2]string{f.farA, f.farB}, f.far
 		d.add(because(DecideWritePenalty, WritePenaltyRTT, f.farA, f.farB, num(round1(f.far.DistanceKm)), dur(f.far.RTT), dur(f.far.Floor), rttHow(f.far)))

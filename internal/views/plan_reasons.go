@@ -130,7 +130,7 @@ var reasonTexts = map[planner.ReasonCode]string{
 	planner.RTOPromotionLease:  "{0} moves leadership by lease in about {1}: nobody promotes it",
 	planner.RTOPromotionGrace:  "{0}'s service-managed failover waits its {1} grace period before it takes {2}",
 	planner.RTOPromotionByYou:  "{0} fails over in {1} once you trigger it; its service-managed failover would first wait {2}",
-	planner.WritePenaltyQuorum: "a write from {0} waits for a majority of {1} of {2} voters: the round trip to {3}, {4}, {6}; light in fibre needs at least {5} (waiting for the farthest region would take {7})",
+	planner.WritePenaltyQuorum: "a write from {0} waits for a majority of {1} of {2} voters: the round trip to {3}, {6}; light in fibre needs at least {5} (waiting for the farthest region would take {7})",
 }
 
 // noteTexts words every planner.NoteKind.
