@@ -149,9 +149,11 @@ func (p *Product) Offers(r Replication) bool {
 
 // MeasuredRTT is a published round-trip measurement between two regions.
 type MeasuredRTT struct {
-	A, B   string // "aws.us-east-1", "aws.eu-west-1"
-	RTT    time.Duration
-	Source string
+	A, B      string // "aws.us-east-1", "aws.eu-west-1"
+	RTT       time.Duration
+	Source    string
+	Statistic string // "monthly P50", "mean of 10 pings"
+	Date      string // when it was measured or published: "2023-03-08", or "undated"
 }
 
 // Catalog is one provider's regions and products.

@@ -81,7 +81,11 @@ type jsonRTT struct {
 	DistanceKm    float64  `json:"distance_km"`
 	FloorMs       float64  `json:"floor_ms"`
 	RTTMs         float64  `json:"rtt_ms"`
+	ModelMs       float64  `json:"model_ms"`
+	Corridor      string   `json:"corridor"`
 	MeasuredMs    *float64 `json:"measured_ms"`
+	Statistic     string   `json:"statistic"`
+	Date          string   `json:"date"`
 	Source        string   `json:"source"`
 }
 
@@ -127,11 +131,14 @@ func (ProvidersJSON) Region(w io.Writer, r *providers.Region) error {
 }
 
 // RTT renders a round-trip estimate in the shape SPEC §7 gives:
-// distance_km, floor_ms, rtt_ms and source, plus the pair and the measured
-// figure (null when there is none), rounded to a tenth.
+// distance_km, floor_ms, rtt_ms and source, plus the pair, the model's own
+// estimate and its corridor ("" for the simple model), and the measured
+// figure (null when there is none) with its statistic and date, rounded to
+// a tenth.
 func (ProvidersJSON) RTT(w io.Writer, a, b *providers.Region, est providers.RTTEstimate, _ providers.GeoParams) error {
 	out := jsonRTT{FormatVersion: ProvidersFormatVersion, From: a.Ref(), To: b.Ref(),
-		DistanceKm: provTenth(est.DistanceKm), FloorMs: provMsTenth(est.Floor), RTTMs: provMsTenth(est.RTT), Source: est.Source}
+		DistanceKm: provTenth(est.DistanceKm), FloorMs: provMsTenth(est.Floor), RTTMs: provMsTenth(est.RTT),
+		ModelMs: provMsTenth(est.Model), Corridor: est.Terms.Corridor, Statistic: est.Statistic, Date: est.Date, Source: est.Source}
 	if est.Measured > 0 {
 		m := provMsTenth(est.Measured)
 		out.MeasuredMs = &m

@@ -131,18 +131,35 @@ func (ProvidersText) RTT(w io.Writer, a, b *providers.Region, est providers.RTTE
 	}
 	fmt.Fprintf(tw, "distance\t%s km\tgreat circle between the coordinates\n", provKm(est.DistanceKm))
 	fmt.Fprintf(tw, "floor\t%s\tlight in fibre at %s km/ms, both ways\n", provMs(est.Floor), provNum(p.FibreSpeedKmPerMs))
-	model := "floor × route factor " + provNum(p.RouteFactor)
-	if est.DistanceKm < p.ShortHopDistanceKm {
-		model += fmt.Sprintf(" + %s short-hop overhead (under %s km)", provMs(p.ShortHopOverhead), provNum(p.ShortHopDistanceKm))
-	}
-	if est.Measured > 0 {
-		fmt.Fprintf(tw, "measured\t%s\t%s\n", provMs(est.Measured), est.Source)
+	var model string
+	if p.Fitted {
+		t := est.Terms
+		model = fmt.Sprintf("%s corridor: floor × %s + %s overhead", t.Corridor, provNum(t.Factor), provMs(t.Overhead))
+		if t.CrossBorder > 0 {
+			model += fmt.Sprintf(" + %s leaving mainland China", provMs(t.CrossBorder))
+		}
+		model += ", fitted to published measurements"
 	} else {
+		model = "floor × route factor " + provNum(p.RouteFactor)
+		if est.DistanceKm < p.ShortHopDistanceKm {
+			model += fmt.Sprintf(" + %s short-hop overhead (under %s km)", provMs(p.ShortHopOverhead), provNum(p.ShortHopDistanceKm))
+		}
+	}
+	fmt.Fprintf(tw, "model\t%s\t%s\n", provMs(est.Model), model)
+	switch {
+	case est.Measured > 0:
+		fmt.Fprintf(tw, "measured\t%s\t%s, %s: %s\n", provMs(est.Measured), est.Statistic, est.Date, est.Source)
+	case p.ModelOnly:
+		fmt.Fprintf(tw, "measured\t-\tignored (--model)\n")
+	default:
 		fmt.Fprintf(tw, "measured\t-\tno published measurement for this pair\n")
 	}
-	how := model
+	how := "the model"
 	if est.Measured > 0 {
-		how = "the larger of " + model + " and the measurement"
+		how = "the measurement"
+	}
+	if est.RTT == est.Floor && est.RTT > max(est.Model, est.Measured) {
+		how = "the floor"
 	}
 	fmt.Fprintf(tw, "estimate\t%s\t%s\n", provMs(est.RTT), how)
 	tw.Flush()

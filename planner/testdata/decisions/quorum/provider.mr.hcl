@@ -23,7 +23,7 @@ service "ledger" { # want: service.ledger promotion=10s
   writes      = [data.entries]
 }
 
-data "entries" { # want: data.entries mechanisms=sync-replication,message-queue replication=sync penalty=12.3ms
+data "entries" { # want: data.entries mechanisms=sync-replication,message-queue replication=sync penalty=12.5ms
   owner          = service.ledger
   product        = "generic.cockroachdb"
   loss_tolerance = "none"
@@ -40,7 +40,7 @@ service "catalog" { # want: service.catalog promotion=10s
   writes      = [data.items]
 }
 
-data "items" { # want: data.items replication=sync penalty=12.5ms
+data "items" { # want: data.items replication=sync penalty=14.5ms
   owner          = service.catalog
   product        = "gcp.spanner"
   loss_tolerance = "none"
