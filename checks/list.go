@@ -17,6 +17,7 @@ func All() []Check {
 		mr204{},
 		mr205{},
 		mr206{},
+		mr207{},
 		// Writes (3xx): conflicts and split brain.
 		mr301{},
 		mr302{},

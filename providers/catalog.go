@@ -51,6 +51,10 @@ type Region struct {
 	Zones     int     // availability zones; 0 when the provider has none
 	Notes     string
 	Source    string // the public address the facts were checked against
+	// Pair is the region's fixed secondary, the only region paired-only
+	// features (Azure GRS) replicate to: "" when it has none. PairSource is
+	// where the pairing is documented.
+	Pair, PairSource string
 }
 
 // Fact is one number or claim about a product, with where it came from.

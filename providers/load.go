@@ -18,7 +18,7 @@ import (
 // catalogs.json (names, titles and notices). Every fact carries the public
 // address it was taken from.
 //
-//go:embed data/catalogs.json data/LICENSE.cloud-regions data/*/regions.json data/*/products.json data/*/rtt.json data/rtt-sites.json
+//go:embed data/catalogs.json data/LICENSE.cloud-regions data/*/regions.json data/*/products.json data/*/rtt.json data/*/pairs.json data/rtt-sites.json
 var dataFS embed.FS
 
 // builtinData is everything decoded from dataFS, once.
@@ -227,7 +227,60 @@ func decodeCatalog(fsys fs.FS, e catalogEntry) (*Catalog, error) {
 	c := NewCatalog(e.Name, e.Title, regions, products)
 	c.Builtin = true
 	c.Notice = e.Notice
+	if err := decodePairs(fsys, c); err != nil {
+		return nil, err
+	}
 	return c, nil
+}
+
+type pairsJSON struct {
+	Source string `json:"source"`
+	Notes  string `json:"notes"`
+	Pairs  []struct {
+		Region    string `json:"region"`
+		Secondary string `json:"secondary"`
+	} `json:"pairs"`
+	Unpaired []string `json:"unpaired"`
+}
+
+// decodePairs reads a catalog's pairs.json, when it has one: each region's
+// fixed secondary. Pairs may be one-way (West India's secondary is South
+// India, whose own is Central India).
+func decodePairs(fsys fs.FS, c *Catalog) error {
+	name := path.Join("data", c.Name, "pairs.json")
+	if _, err := fs.Stat(fsys, name); err != nil {
+		return nil
+	}
+	var pj pairsJSON
+	if err := decodeFile(fsys, name, &pj); err != nil {
+		return err
+	}
+	var errs []error
+	if !isAddress(pj.Source) {
+		errs = append(errs, fmt.Errorf("%s: no source address", name))
+	}
+	for _, p := range pj.Pairs {
+		r, ok := c.Region(p.Region)
+		_, okS := c.Region(p.Secondary)
+		switch {
+		case !ok || !okS:
+			errs = append(errs, fmt.Errorf("%s: %s-%s: unknown region", name, p.Region, p.Secondary))
+		case r.Pair != "":
+			errs = append(errs, fmt.Errorf("%s: %s paired twice", name, p.Region))
+		case p.Region == p.Secondary:
+			errs = append(errs, fmt.Errorf("%s: %s paired with itself", name, p.Region))
+		default:
+			r.Pair, r.PairSource = p.Secondary, pj.Source
+		}
+	}
+	for _, u := range pj.Unpaired {
+		if r, ok := c.Region(u); !ok || r.Pair != "" {
+			errs = append(errs, fmt.Errorf("%s: unpaired region %s is unknown or paired", name, u))
+		} else {
+			r.PairSource = pj.Source
+		}
+	}
+	return errors.Join(errs...)
 }
 
 func (pj productJSON) product() (*Product, error) {

@@ -47,6 +47,7 @@ type jsonRegion struct {
 	Lat       float64 `json:"lat"`
 	Lon       float64 `json:"lon"`
 	Zones     int     `json:"zones"`
+	Pair      *string `json:"pair"`
 	Notes     string  `json:"notes"`
 	Source    string  `json:"source"`
 }
@@ -147,7 +148,11 @@ func (ProvidersJSON) RTT(w io.Writer, a, b *providers.Region, est providers.RTTE
 }
 
 func toJSONRegion(r *providers.Region) jsonRegion {
-	return jsonRegion{r.Ref(), r.Code, r.Name, r.City, r.Country, r.Continent, r.Lat, r.Lon, r.Zones, r.Notes, r.Source}
+	var pair *string
+	if r.Pair != "" {
+		pair = &r.Pair
+	}
+	return jsonRegion{r.Ref(), r.Code, r.Name, r.City, r.Country, r.Continent, r.Lat, r.Lon, r.Zones, pair, r.Notes, r.Source}
 }
 
 func toJSONProduct(p *providers.Product) jsonProduct {

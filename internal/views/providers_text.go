@@ -110,6 +110,12 @@ func (ProvidersText) Region(w io.Writer, r *providers.Region) error {
 	fmt.Fprintf(tw, "continent\t%s\n", r.Continent)
 	fmt.Fprintf(tw, "coordinates\t%s, %s\n", provNum(r.Lat), provNum(r.Lon))
 	fmt.Fprintf(tw, "zones\t%d\n", r.Zones)
+	switch {
+	case r.Pair != "":
+		fmt.Fprintf(tw, "pair\t%s (%s)\n", r.Pair, r.PairSource)
+	case r.PairSource != "":
+		fmt.Fprintf(tw, "pair\tnone: no paired-only features such as GRS (%s)\n", r.PairSource)
+	}
 	fmt.Fprintf(tw, "source\t%s\n", provDash(r.Source))
 	tw.Flush()
 	if r.Notes != "" {
