@@ -152,7 +152,9 @@ func (p *planner) promotion(s *Service) (time.Duration, string) {
 	var worst time.Duration
 	from := ""
 	for _, d := range p.writtenData(s) {
-		if p.partitionMoves(s, d) {
+		if p.partitionMoves(s, d) || d.InFlight || d.DualPublish {
+			// A queue is not promoted: producers publish to the
+			// surviving region's queue.
 			continue
 		}
 		t, ref := p.a.DefaultPromotionTime, ""
