@@ -88,6 +88,7 @@ type jsonDown struct {
 type jsonExposedData struct {
 	Address       string `json:"address"`
 	RPO           string `json:"rpo"`
+	RPOBound      string `json:"rpo_bound"`
 	AllCopiesLost bool   `json:"all_copies_lost"`
 }
 
@@ -679,6 +680,8 @@ func (pw *planWriter) scenario(sc *planner.Scenario) {
 		pw.addr(e.Data)
 		pw.key("rpo")
 		pw.dur(e.RPO)
+		pw.key("rpo_bound")
+		pw.dur(e.Bound)
 		pw.key("all_copies_lost")
 		pw.bool(e.AllCopiesLost)
 		pw.endObject()
@@ -709,7 +712,7 @@ func jsonScenario(sc *planner.Scenario) jsonPlanScenario {
 		}
 	}
 	for _, e := range sc.Exposed {
-		js.DataExposed = append(js.DataExposed, jsonExposedData{e.Data.String(), units.FormatDuration(e.RPO), e.AllCopiesLost})
+		js.DataExposed = append(js.DataExposed, jsonExposedData{e.Data.String(), units.FormatDuration(e.RPO), units.FormatDuration(e.Bound), e.AllCopiesLost})
 	}
 	return js
 }

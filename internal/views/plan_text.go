@@ -419,6 +419,8 @@ func (v PlanText) scenarios(w *bufio.Writer, p *planner.Plan) {
 				lines = append(lines, fmt.Sprintf("! %s loses every copy; backups hold all but the last %s", e.Data, units.FormatDuration(e.RPO)))
 			} else if e.RPO == 0 {
 				lines = append(lines, fmt.Sprintf("! %s loses no acknowledged write", e.Data))
+			} else if e.Bound > e.RPO {
+				lines = append(lines, fmt.Sprintf("! %s loses about %s of writes, up to %s (the documented bound)", e.Data, units.FormatDuration(e.RPO), units.FormatDuration(e.Bound)))
 			} else {
 				lines = append(lines, fmt.Sprintf("! %s can lose up to %s of writes", e.Data, units.FormatDuration(e.RPO)))
 			}
