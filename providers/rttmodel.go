@@ -14,12 +14,11 @@ import (
 //	rtt = overhead(A)/2 + overhead(B)/2 + floor × factor(corridor) [+ cross-border]
 //
 // The overhead, per continent, is what dominates short hops (switching,
-// the detour to the nearest exchange: a few milliseconds in Asia and the
-// Middle East, where short pairs are slow, less in Europe and North
-// America). The factor, per corridor (the two continents), is how much
-// longer than the great circle the cables run: close to 1.2 across the
-// Atlantic and the Pacific, near 2 where routes go round (North America
-// coast to coast, Europe to Asia). A corridor or continent with too few
+// the detour to the nearest exchange: a few milliseconds, which a
+// distance-only model misses on short pairs). The factor, per corridor (the
+// two continents), is how much longer than the great circle the cables
+// run: lowest across the Pacific and the Atlantic, near 2 where routes go
+// round a continent (Europe to Asia). A corridor or continent with too few
 // measurements to fit takes the pooled figure. A pair with exactly one end
 // in mainland China adds CrossBorder, the detour through the border
 // gateways, which no dataset here measures: it is stated as an assumption.
