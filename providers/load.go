@@ -14,8 +14,10 @@ import (
 
 // The built-in catalogs are data, not code: providers/data holds, per
 // catalog, regions.json (one region a line), products.json and, where
-// published measurements exist, rtt.json (measured round trips), plus
-// catalogs.json (names, titles and notices). Every fact carries the public
+// published measurements exist, rtt.json (measured round trips), and where
+// the provider pairs its regions, pairs.json; plus catalogs.json (names,
+// titles and notices) and rtt-sites.json (measured cities outside the
+// catalogs, for the round-trip model). Every fact carries the public
 // address it was taken from.
 //
 //go:embed data/catalogs.json data/LICENSE.cloud-regions data/*/regions.json data/*/products.json data/*/rtt.json data/*/pairs.json data/rtt-sites.json
