@@ -3,7 +3,6 @@ package providers
 import (
 	"math"
 	"sort"
-	"strings"
 	"time"
 )
 
@@ -404,15 +403,4 @@ func (a *Accuracy) sortWorst() {
 	if len(a.Worst) > 10 {
 		a.Worst = a.Worst[:10]
 	}
-}
-
-// shortSource abbreviates a source address for reports: its host and the
-// first path element.
-func shortSource(s string) string {
-	s = strings.TrimPrefix(strings.TrimPrefix(s, "https://"), "http://")
-	parts := strings.SplitN(s, "/", 3)
-	if len(parts) >= 2 {
-		return parts[0] + "/" + parts[1]
-	}
-	return s
 }
