@@ -31,8 +31,8 @@ func (c mr207) Run(ctx *Context) []diag.Diagnostic {
 			continue
 		}
 		home := homeGeo(ctx, d)
-		if home == nil || home.Provider != prod.Provider {
-			continue
+		if home == nil || home.Provider != prod.Provider || home.Pair == "" && home.PairSource == "" {
+			continue // no documented pairing to judge against (a custom catalog)
 		}
 		rng := attrRange(d.Block.Attrs, "product", d.Block.DeclRange)
 		for _, name := range d.Regions {

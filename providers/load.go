@@ -278,9 +278,12 @@ func decodePairs(fsys fs.FS, c *Catalog) error {
 	for _, u := range pj.Unpaired {
 		if r, ok := c.Region(u); !ok || r.Pair != "" {
 			errs = append(errs, fmt.Errorf("%s: unpaired region %s is unknown or paired", name, u))
-		} else {
-			r.PairSource = pj.Source
 		}
+	}
+	// The table is the provider's whole pairing: a region it does not
+	// pair has no pair, which is as much a documented fact.
+	for _, r := range c.Regions {
+		r.PairSource = pj.Source
 	}
 	return errors.Join(errs...)
 }
