@@ -73,18 +73,79 @@ func continentOf(r *Region) string {
 // have their own codes).
 func crossesChina(a, b *Region) bool { return (a.Country == "CN") != (b.Country == "CN") }
 
+// Relay is a known slow corridor: measured round trips show its traffic
+// going through a third city rather than straight, because no direct
+// route carries it (Israel to the Gulf and to Asia, southern Africa to South
+// America: both through Marseille, where the cables from Europe to Africa,
+// the Middle East and Asia land). The pairs are recognised by country and
+// continent, never fitted, and are left out of the fit, which they would
+// otherwise distort.
+type Relay struct {
+	Name  string
+	Via   *Region
+	Match func(a, b *Region) bool // in either order
+	// Source is the measurement table that shows it.
+	Source string
+}
+
+var marseille = &Region{Provider: "site", Code: "marseille", Name: "Marseille", City: "Marseille",
+	Country: "FR", Continent: "Europe", Lat: 43.30, Lon: 5.37}
+
+// Relays lists the known slow corridors.
+func Relays() []Relay {
+	const azure = "https://learn.microsoft.com/azure/networking/azure-network-latency"
+	eastOfIsrael := func(r *Region) bool {
+		return r.Country != "IL" && (r.Continent == "Asia" || r.Continent == "Middle East" || r.Continent == "Oceania")
+	}
+	return []Relay{
+		{Name: "Israel to the Gulf, Asia and Oceania", Via: marseille, Source: azure,
+			Match: func(a, b *Region) bool {
+				return a.Country == "IL" && eastOfIsrael(b) || b.Country == "IL" && eastOfIsrael(a)
+			}},
+		{Name: "southern Africa to South America", Via: marseille, Source: azure,
+			Match: func(a, b *Region) bool {
+				za := func(r *Region) bool { return r.Country == "ZA" }
+				sa := func(r *Region) bool { return r.Continent == "South America" }
+				return za(a) && sa(b) || za(b) && sa(a)
+			}},
+	}
+}
+
+func relayFor(a, b *Region) *Relay {
+	for _, r := range Relays() {
+		if r.Match(a, b) {
+			return &r
+		}
+	}
+	return nil
+}
+
 // ModelTerms is how the model arrived at an estimate.
 type ModelTerms struct {
 	Corridor    string
 	Factor      float64       // route factor applied to the floor
 	Overhead    time.Duration // fixed part
 	CrossBorder time.Duration // 0 unless the pair leaves mainland China
-	RTT         time.Duration // the model's estimate, never below the floor
+	// Via names the city a known slow corridor is relayed through ("" when
+	// the route is direct); the estimate is then the sum of the two legs.
+	Via string
+	RTT time.Duration // the model's estimate, never below the floor
 }
 
 // Estimate is the model's round trip between two regions, never below the
 // floor.
 func (m *RTTModel) Estimate(a, b *Region, p GeoParams) ModelTerms {
+	t := m.direct(a, b, p)
+	if r := relayFor(a, b); r != nil {
+		legs := m.direct(a, r.Via, p).RTT + m.direct(r.Via, b, p).RTT
+		if legs > t.RTT {
+			t.RTT, t.Via = legs, r.Via.City
+		}
+	}
+	return t
+}
+
+func (m *RTTModel) direct(a, b *Region, p GeoParams) ModelTerms {
 	km := DistanceKm(a.Lat, a.Lon, b.Lat, b.Lon)
 	floor := FloorRTT(km, p)
 	t := ModelTerms{Corridor: Corridor(a, b)}
@@ -145,12 +206,18 @@ func FitRTTModel(ms []MeasuredRTT, lookup func(string) *Region) *RTTModel {
 	return fitPoints(toPoints(ms, lookup, p))
 }
 
-func fitPoints(pts []point) *RTTModel {
+func fitPoints(all []point) *RTTModel {
+	var pts []point
+	for _, pt := range all {
+		if relayFor(pt.a, pt.b) == nil {
+			pts = append(pts, pt)
+		}
+	}
 	m := &RTTModel{Overhead: map[string]float64{}, Factor: map[string]float64{},
 		PooledOverhead: 5, PooledFactor: 1.5, CrossBorder: CrossBorderPenalty,
-		CrossBorderNote: CrossBorderPenaltySource, Points: len(pts)}
+		CrossBorderNote: CrossBorderPenaltySource, Points: len(all)}
 	sources := map[string]bool{}
-	for _, pt := range pts {
+	for _, pt := range all {
 		sources[pt.source] = true
 	}
 	m.Sources = len(sources)

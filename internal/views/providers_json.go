@@ -84,6 +84,7 @@ type jsonRTT struct {
 	RTTMs         float64  `json:"rtt_ms"`
 	ModelMs       float64  `json:"model_ms"`
 	Corridor      string   `json:"corridor"`
+	Via           string   `json:"via"`
 	MeasuredMs    *float64 `json:"measured_ms"`
 	Statistic     string   `json:"statistic"`
 	Date          string   `json:"date"`
@@ -139,7 +140,7 @@ func (ProvidersJSON) Region(w io.Writer, r *providers.Region) error {
 func (ProvidersJSON) RTT(w io.Writer, a, b *providers.Region, est providers.RTTEstimate, _ providers.GeoParams) error {
 	out := jsonRTT{FormatVersion: ProvidersFormatVersion, From: a.Ref(), To: b.Ref(),
 		DistanceKm: provTenth(est.DistanceKm), FloorMs: provMsTenth(est.Floor), RTTMs: provMsTenth(est.RTT),
-		ModelMs: provMsTenth(est.Model), Corridor: est.Terms.Corridor, Statistic: est.Statistic, Date: est.Date, Source: est.Source}
+		ModelMs: provMsTenth(est.Model), Corridor: est.Terms.Corridor, Via: est.Terms.Via, Statistic: est.Statistic, Date: est.Date, Source: est.Source}
 	if est.Measured > 0 {
 		m := provMsTenth(est.Measured)
 		out.MeasuredMs = &m

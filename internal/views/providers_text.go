@@ -144,7 +144,11 @@ func (ProvidersText) RTT(w io.Writer, a, b *providers.Region, est providers.RTTE
 		if t.CrossBorder > 0 {
 			model += fmt.Sprintf(" + %s leaving mainland China", provMs(t.CrossBorder))
 		}
-		model += ", fitted to published measurements"
+		if t.Via != "" {
+			model = fmt.Sprintf("a known slow corridor, relayed through %s: the two legs by the fitted model", t.Via)
+		} else {
+			model += ", fitted to published measurements"
+		}
 	} else {
 		model = "floor × route factor " + provNum(p.RouteFactor)
 		if est.DistanceKm < p.ShortHopDistanceKm {

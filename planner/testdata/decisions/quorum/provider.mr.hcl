@@ -40,7 +40,7 @@ service "catalog" { # want: service.catalog promotion=10s
   writes      = [data.items]
 }
 
-data "items" { # want: data.items replication=sync penalty=14.5ms
+data "items" { # want: data.items replication=sync penalty=16.8ms
   owner          = service.catalog
   product        = "gcp.spanner"
   loss_tolerance = "none"
