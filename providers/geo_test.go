@@ -117,6 +117,17 @@ func TestEstimateRTT(t *testing.T) {
 	if x := EstimateRTT(sh, region(t, "alicloud.cn-beijing"), p); x.Terms.CrossBorder != 0 {
 		t.Errorf("Shanghai to Beijing crosses no border: %+v", x.Terms)
 	}
+	// A known slow corridor is the two legs through its relay, either way.
+	only := p
+	only.ModelOnly = true
+	il, ae := region(t, "azure.israelcentral"), region(t, "azure.uaenorth")
+	x, y := EstimateRTT(il, ae, only), EstimateRTT(ae, il, only)
+	if x.Terms.Via != "Marseille" || x.RTT != y.RTT || x.RTT < 2*x.Floor {
+		t.Errorf("Israel to the UAE: %+v and %+v, want relayed through Marseille", x.Terms, y.Terms)
+	}
+	if z := EstimateRTT(il, region(t, "azure.westeurope"), only); z.Terms.Via != "" {
+		t.Errorf("Israel to the Netherlands is direct: %+v", z.Terms)
+	}
 }
 
 // TestShortHop: below the short-hop distance the fixed overhead is added;
