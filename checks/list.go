@@ -20,6 +20,8 @@ func All() []Check {
 		mr203{},
 		mr204{},
 		mr205{},
+		mr206{},
+		mr207{},
 		// Writes (3xx): conflicts and split brain.
 		mr301{},
 		mr302{},

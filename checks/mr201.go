@@ -2,6 +2,7 @@ package checks
 
 import (
 	"github.com/mrplan/mrplan/internal/diag"
+	"github.com/mrplan/mrplan/planner"
 )
 
 type mr201 struct{}
@@ -24,9 +25,12 @@ func (c mr201) collect(ctx *Context, out *collector) {
 		if !pol.HasRPO || s.RPO <= pol.RPO {
 			continue
 		}
-		why := ""
+		why, bound := "", ""
 		if s.RPOFrom != nil {
 			if d := ctx.Plan.DataClass(s.RPOFrom.Name); d != nil {
+				if d.RPOBound > s.RPO && d.RPO == s.RPO {
+					bound = " (typically; up to " + dur(d.RPOBound) + ", the documented bound)"
+				}
 				how := "has no replication"
 				if len(d.Mechanisms) > 0 {
 					how = "is kept in sync by " + list(mechanismWords(d.Mechanisms))
@@ -35,7 +39,11 @@ func (c mr201) collect(ctx *Context, out *collector) {
 			}
 		}
 		subject := ctx.index().svcSubject[i]
+		domain := "a region"
+		if r, ok := s.Reason(planner.DecideRPO); ok && r.Code == planner.RPOWorstDataZone {
+			domain = "a zone"
+		}
 		out.add(subject, objectiveRange(s.Block, "rpo"), "RPO objective unachievable",
-			subject+" may lose at most "+dur(pol.RPO)+" of data ("+objectiveName(s.Block, "rpo")+"), but losing a region can lose "+dur(s.RPO)+why+".")
+			subject+" may lose at most "+dur(pol.RPO)+" of data ("+objectiveName(s.Block, "rpo")+"), but losing "+domain+" can lose "+dur(s.RPO)+bound+why+".")
 	}
 }

@@ -29,6 +29,7 @@ type Assumptions struct {
 	ReferenceReadRatio      float64       // data class reference at read/write ≥
 	ObjectReplicationSize   int64         // bulk data at or above gets object replication
 	FailoverDrillMaxAge     time.Duration // an older drill is stale
+	QueueBacklog            time.Duration // how long a message waits in a queue before it is consumed
 
 	// Relative cost (SPEC §10), in units of one region of a service.
 	CostActiveRegion  float64 // each region that serves traffic
@@ -74,6 +75,7 @@ const (
 	srcDROptions = "https://docs.aws.amazon.com/whitepapers/latest/disaster-recovery-workloads-on-aws/disaster-recovery-options-in-the-cloud.html"
 	srcTransfer  = "https://aws.amazon.com/ec2/pricing/on-demand/#Data_Transfer"
 	srcCost      = "SPEC.md §10 (mrplan's assumption: set it from your bill)"
+	srcQueues    = "https://docs.aws.amazon.com/whitepapers/latest/aws-fault-isolation-boundaries/regional-services.html"
 )
 
 // AssumptionDefs lists every assumption in the order reports print them.
@@ -94,16 +96,16 @@ var AssumptionDefs = []AssumptionDef{
 		"Data restored from backups per hour, for the restore time of backup-restore.",
 		srcAWSDR, func(a *Assumptions) any { return &a.RestoreThroughput }},
 	{"route_factor", AssumeNumber, "1.5",
-		"How much longer real fibre routes and switching make a round trip than the great circle (measured 1.2 to 2.0 on long hauls).",
+		"How much longer real fibre routes and switching make a round trip than the great circle (measured 1.2 to 2.0 on long hauls). Unset, round trips come from published measurements and the model fitted to them; set, from this simple model.",
 		srcRTT, func(a *Assumptions) any { return &a.RouteFactor }},
 	{"fibre_speed_km_per_ms", AssumeNumber, "200",
 		"Speed of light in optical fibre, kilometres per millisecond (group index about 1.47).",
 		srcFibre, func(a *Assumptions) any { return &a.FibreSpeedKmPerMs }},
 	{"short_hop_distance_km", AssumeNumber, "500",
-		"Below this distance a fixed overhead, not distance, dominates the round trip.",
+		"Below this distance a fixed overhead, not distance, dominates the round trip (simple model only; setting it replaces the fitted model).",
 		srcAzureRTT, func(a *Assumptions) any { return &a.ShortHopDistanceKm }},
 	{"short_hop_overhead", AssumeDuration, "5ms",
-		"The fixed overhead added to a short hop's round trip (measured 5 to 10 ms under 500 km).",
+		"The fixed overhead added to a short hop's round trip (measured 5 to 10 ms under 500 km; simple model only, setting it replaces the fitted model).",
 		srcAzureRTT, func(a *Assumptions) any { return &a.ShortHopOverhead }},
 	{"tier0_max_rto", AssumeDuration, "5m",
 		"A service whose objective has an RTO at or below this is derived tier 0.",
@@ -156,6 +158,9 @@ var AssumptionDefs = []AssumptionDef{
 	{"cost_write_size", AssumeSize, "1KiB",
 		"Bytes each write of a data class sends to each of its copies in other regions.",
 		srcCost, func(a *Assumptions) any { return &a.CostWriteSize }},
+	{"queue_backlog", AssumeDuration, "5m",
+		"How long a message waits in a queue before it is consumed, in normal operation: what a region loss takes of a queue that keeps no backups and is published to one region only.",
+		srcQueues, func(a *Assumptions) any { return &a.QueueBacklog }},
 }
 
 // DefaultAssumptions returns the assumptions with every default applied.
@@ -208,11 +213,18 @@ func (def AssumptionDef) Format(a *Assumptions) string {
 }
 
 // Geo returns the assumptions that round-trip estimates rest on.
+//
+// With the default route factor and short-hop terms the estimates use the
+// model fitted to published measurements; a module that sets any of them
+// asks for the simple model with its own figures.
 func (a *Assumptions) Geo() providers.GeoParams {
+	d := providers.DefaultGeoParams()
 	return providers.GeoParams{
 		RouteFactor:        a.RouteFactor,
 		FibreSpeedKmPerMs:  a.FibreSpeedKmPerMs,
 		ShortHopDistanceKm: a.ShortHopDistanceKm,
 		ShortHopOverhead:   a.ShortHopOverhead,
+		Fitted: a.RouteFactor == d.RouteFactor && a.ShortHopDistanceKm == d.ShortHopDistanceKm &&
+			a.ShortHopOverhead == d.ShortHopOverhead,
 	}
 }

@@ -32,7 +32,13 @@ var catalogProductSchema = &hcl.BodySchema{
 		{Name: "scope"},
 		{Name: "replication"},
 		{Name: "lag"},
+		{Name: "lag_bound"},
 		{Name: "failover"},
+		{Name: "failover_bound"},
+		{Name: "failover_by"},
+		{Name: "failover_grace"},
+		{Name: "paired_only"},
+		{Name: "witness"},
 		{Name: "multi_writer"},
 		{Name: "conflict"},
 		{Name: "title"},
@@ -46,6 +52,7 @@ var (
 	scopeNames       = withUnset(providers.Scopes())
 	replicationNames = withUnset(providers.ReplicationModes())
 	resolutionNames  = withUnset(providers.ConflictResolutions())
+	triggerNames     = withUnset(providers.FailoverTriggers())
 )
 
 // withUnset turns a list of words into an enumeration table whose index 0
@@ -166,6 +173,14 @@ func (l *loader) decodeCatalogProduct(provider string, block *hcl.Block) (*provi
 	}
 	p.Lag, _ = l.duration(a["lag"])
 	p.Failover, _ = l.duration(a["failover"])
+	p.LagBound, _ = l.duration(a["lag_bound"])
+	p.FailoverBound, _ = l.duration(a["failover_bound"])
+	p.FailoverGrace, _ = l.duration(a["failover_grace"])
+	if i, ok := l.enum(a["failover_by"], triggerNames); ok {
+		p.FailoverBy = providers.FailoverTrigger(triggerNames[i])
+	}
+	p.PairedOnly, _ = l.boolean(a["paired_only"])
+	p.Witness, _ = l.boolean(a["witness"])
 	p.MultiWriter, _ = l.boolean(a["multi_writer"])
 	p.Conflict = l.wordsFrom(a["conflict"], resolutionNames)
 	if p.Title == "" {

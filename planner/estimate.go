@@ -5,14 +5,26 @@ import (
 	"time"
 
 	"github.com/mrplan/mrplan/lang"
+	"github.com/mrplan/mrplan/providers"
 )
 
 // estimateRPO: the worst achieved RPO over the data the service writes;
 // regenerable data does not count (SPEC §5.5).
+//
+// Like the RTO, the RPO is judged within the objective's survive scope: an
+// objective that survives zones only, in a primary region with several,
+// is met by what a zone loss loses (Data.ZoneRPO).
 func (p *planner) estimateRPO(s *Service) {
+	zone := p.zoneRecovery(s)
+	rpo := func(d *Data) time.Duration {
+		if zone {
+			return d.ZoneRPO
+		}
+		return d.RPO
+	}
 	var worst *Data
 	for _, d := range p.writtenData(s) {
-		if worst == nil || d.RPO > worst.RPO {
+		if worst == nil || rpo(d) > rpo(worst) {
 			worst = d
 		}
 	}
@@ -20,10 +32,14 @@ func (p *planner) estimateRPO(s *Service) {
 		s.add(because(DecideRPO, RPONoData))
 		return
 	}
-	s.RPO = worst.RPO
+	s.RPO = rpo(worst)
 	a := worst.Addr
 	s.RPOFrom = &a
-	s.add(because(DecideRPO, RPOWorstData, worst.Addr.String(), dur(worst.RPO)))
+	code := RPOWorstData
+	if zone {
+		code = RPOWorstDataZone
+	}
+	s.add(because(DecideRPO, code, worst.Addr.String(), dur(s.RPO)))
 }
 
 // estimateRTO: detection + promotion or switch + DNS ttl, plus the decision
@@ -39,6 +55,7 @@ func (p *planner) estimateRTO(s *Service) {
 		s.RTO = r
 		s.add(because(DecideRTO, RTOZone, rtoTerms(&r)...))
 		p.explainNoPromotion(s)
+		p.explainPromotion(s, r)
 		return
 	}
 	s.RTO = s.RegionRTO
@@ -56,6 +73,32 @@ func (p *planner) estimateRTO(s *Service) {
 	}
 	s.add(because(DecideRTO, RTOSum, rtoTerms(&s.RTO)...))
 	p.explainNoPromotion(s)
+	p.explainPromotion(s, s.RTO)
+}
+
+// explainPromotion says who triggers the failover whose time set the
+// promotion term, when the catalog says more than a figure: a lease moves
+// by itself, a service-managed failover waits its grace period first, and a
+// customer-triggered one would wait that grace if left to the vendor.
+func (p *planner) explainPromotion(s *Service, r RTO) {
+	if r.PromotionFrom == "" {
+		return
+	}
+	for _, d := range p.writtenData(s) {
+		c := d.Block.Catalog
+		if c == nil || c.Ref() != r.PromotionFrom {
+			continue
+		}
+		switch {
+		case c.FailoverBy == providers.TriggerLease:
+			s.add(because(DecideRTO, RTOPromotionLease, c.Ref(), dur(c.Failover)))
+		case c.FailoverBy == providers.TriggerService && c.FailoverGrace > 0:
+			s.add(because(DecideRTO, RTOPromotionGrace, c.Ref(), dur(c.FailoverGrace), dur(c.Failover)))
+		case c.FailoverBy == providers.TriggerCustomer && c.FailoverGrace > 0:
+			s.add(because(DecideRTO, RTOPromotionByYou, c.Ref(), dur(c.Failover), dur(c.FailoverGrace)))
+		}
+		return
+	}
 }
 
 // zoneRecovery reports whether the service's RTO is a zone-level recovery:
@@ -109,12 +152,14 @@ func (p *planner) promotion(s *Service) (time.Duration, string) {
 	var worst time.Duration
 	from := ""
 	for _, d := range p.writtenData(s) {
-		if p.partitionMoves(s, d) {
+		if p.partitionMoves(s, d) || d.InFlight || d.DualPublish {
+			// A queue is not promoted: producers publish to the
+			// surviving region's queue.
 			continue
 		}
 		t, ref := p.a.DefaultPromotionTime, ""
-		if c := d.Block.Catalog; c != nil && c.Failover > 0 {
-			t, ref = c.Failover, c.Ref()
+		if c := d.Block.Catalog; c != nil && c.Promotion() > 0 {
+			t, ref = c.Promotion(), c.Ref()
 		}
 		if t > worst || from == "" && t == worst {
 			worst, from = t, ref

@@ -163,3 +163,33 @@ func (p *planner) nearest(from string, regions []string) (b string, est provider
 	}
 	return
 }
+
+// quorumRTT is what a synchronous write to a consensus store waits for: a
+// majority of the voters, the leader among them, so the round trip from
+// the leader to the nearest voters that make the majority up, not to the
+// farthest one. It returns the voter that completes the majority, the
+// estimate, and the majority size; ok is false when fewer than two voters
+// have geography.
+func (p *planner) quorumRTT(leader string, voters []string) (b string, est providers.RTTEstimate, majority int, ok bool) {
+	type hop struct {
+		region string
+		est    providers.RTTEstimate
+	}
+	var hops []hop
+	for _, v := range voters {
+		if v == leader {
+			continue
+		}
+		if e, okE := p.rtt(leader, v); okE {
+			hops = append(hops, hop{v, e})
+		}
+	}
+	if len(hops) == 0 {
+		return "", providers.RTTEstimate{}, 0, false
+	}
+	sort.SliceStable(hops, func(i, j int) bool { return hops[i].est.RTT < hops[j].est.RTT })
+	n := len(hops) + 1
+	majority = n/2 + 1
+	h := hops[majority-2] // the leader is one vote; majority-1 others acknowledge
+	return h.region, h.est, majority, true
+}

@@ -130,10 +130,11 @@ func (p *planner) controlPlaneOf(prod *providers.Product) string {
 // presence is where a data class is there to be used: everywhere it lives
 // when it is replicated or regenerated; otherwise its home region, plus the
 // standby regions of its writers, which restore it from backups as part of
-// their failover (and their RTO counts the restore).
+// their failover (and their RTO counts the restore). A queue published to
+// in every region (dual publish) is there in every region.
 func (p *planner) presence(d *Data) []string {
 	regions := d.Regions
-	if d.Class != ClassRegenerable && d.Replication == ReplicationNone {
+	if d.Class != ClassRegenerable && d.Replication == ReplicationNone && !d.DualPublish {
 		regions = []string{p.homeRegion(d)}
 		for _, s := range d.writers {
 			if s != nil {

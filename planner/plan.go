@@ -136,8 +136,22 @@ type Data struct {
 	// for regenerable data (Counts false).
 	RPO    time.Duration
 	Counts bool
-	// Lag is the product's typical asynchronous lag, zero when unknown.
-	Lag time.Duration
+	// RPOBound is the worst case behind RPO: the product's documented lag
+	// bound when RPO rests on asynchronous replication, else RPO itself.
+	RPOBound time.Duration
+	// ZoneRPO is what the loss of one zone of the data's home region loses,
+	// the RPO of an objective that survives zones only (survive = "zone").
+	ZoneRPO time.Duration
+	// InFlight: the data sits in a queue that keeps no backups and has no
+	// second channel, so a region loss takes the messages not yet consumed.
+	InFlight bool
+	// DualPublish: the data sits in such a queue, and its producers publish
+	// each message to the queues of two regions (mechanism message-queue).
+	DualPublish bool
+	// Lag is the product's typical asynchronous lag, zero when unknown;
+	// LagBound its documented bound, zero when none is published.
+	Lag      time.Duration
+	LagBound time.Duration
 	// WritePenalty is what a synchronous channel adds to each write: the
 	// round trip between the two farthest regions involved (the nearest one
 	// for semi-sync). Zero when there is no synchronous channel.

@@ -119,7 +119,10 @@ func (sc *Scenario) CausePath(addr lang.Address) (path []Step, elided int) {
 // Exposure is a data class a scenario can lose recent writes of.
 type Exposure struct {
 	Data lang.Address
-	RPO  time.Duration
+	RPO  time.Duration // what the loss typically costs
+	// Bound is the worst case: the product's documented lag bound where RPO
+	// rests on asynchronous replication, else RPO.
+	Bound time.Duration
 	// AllCopiesLost: no region holding the data survives; only backups
 	// remain, and RPO is the backup interval.
 	AllCopiesLost bool

@@ -386,9 +386,9 @@ func (p *planner) play(v *scenarioViews, sp *scratch, lost regionSet) playResult
 	for _, k := range dx {
 		dv := &v.data[k]
 		d := dv.d
-		e := Exposure{Data: d.Addr, RPO: d.RPO, AllCopiesLost: !dv.elsewhere && !dv.presence.anyOutside(lost)}
+		e := Exposure{Data: d.Addr, RPO: d.RPO, Bound: max(d.RPOBound, d.RPO), AllCopiesLost: !dv.elsewhere && !dv.presence.anyOutside(lost)}
 		if e.AllCopiesLost {
-			e.RPO = dv.backup
+			e.RPO, e.Bound = dv.backup, dv.backup
 		}
 		res.exposed = append(res.exposed, e)
 	}

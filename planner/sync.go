@@ -125,6 +125,13 @@ type syncFacts struct {
 	near            providers.RTTEstimate // home to nearest: what semi-sync costs
 	nearB           string
 	hasFar, hasNear bool
+	// quorum: the product commits by consensus, so sync costs the round
+	// trip from the leader to the voter that completes a majority (far
+	// then holds that, and widest the farthest pair's estimate).
+	quorum           bool
+	leader           string
+	voters, majority int
+	widest           providers.RTTEstimate
 }
 
 func (f *syncFacts) offers(r providers.Replication) bool { return f.prod != nil && f.prod.Offers(r) }
@@ -147,7 +154,48 @@ func (p *planner) facts(d *Data) *syncFacts {
 	}
 	f.farA, f.farB, f.far, f.hasFar = p.farthest(d.Regions)
 	f.nearB, f.near, f.hasNear = p.nearest(p.homeRegion(d), d.Regions)
+	if f.prod != nil && f.offers(providers.ReplicationSync) && (consensus(f.prod) || f.prod.FailoverBy == providers.TriggerLease) {
+		p.quorumFacts(d, f)
+	}
 	return f
+}
+
+// quorumFacts replaces the farthest pair by the nearest majority for a
+// consensus store. The voters are the data's regions, plus its writers'
+// witness regions when the product lets a witness vote. Single-primary
+// writes lead from the home region; multi-primary or partitioned writes to
+// a multi-writer store lead from every region, and the worst of them is
+// what a write can wait.
+func (p *planner) quorumFacts(d *Data, f *syncFacts) {
+	voters := append([]string(nil), d.Regions...)
+	if f.prod.Witness {
+		for _, s := range d.writers {
+			if s != nil && s.Witness != "" && !contains(voters, s.Witness) {
+				voters = append(voters, s.Witness)
+			}
+		}
+	}
+	if len(voters) < 3 {
+		return // two voters: the majority is both, the farthest pair already
+	}
+	leaders := []string{p.homeRegion(d)}
+	if f.prod.MultiWriter && d.WriteMode != WriteSinglePrimary {
+		leaders = d.Regions
+	}
+	found := false
+	for _, l := range leaders {
+		b, est, m, ok := p.quorumRTT(l, voters)
+		if ok && (!found || est.RTT > f.far.RTT) {
+			f.far, f.farA, f.farB, f.leader, f.majority, found = est, l, b, l, m, true
+		}
+	}
+	if !found {
+		return
+	}
+	if _, _, w, ok := p.farthest(voters); ok {
+		f.widest = w
+	}
+	f.quorum, f.hasFar, f.voters = true, true, len(voters)
 }
 
 // budget is the strictest write latency budget of the data's writers.
@@ -206,6 +254,9 @@ func (p *planner) chooseMechanisms(d *Data, f *syncFacts) {
 	case d.Class == ClassRegenerable:
 		use(lang.MechRegenerate, MechRegenerated)
 		return
+	case f.queueOnly():
+		p.chooseQueueChannel(d, f)
+		return
 	case len(d.Regions) < 2:
 		use(lang.MechBackupRestore, MechOneRegion, firstOr(d.Regions, "no region"))
 		return
@@ -234,9 +285,11 @@ func (p *planner) chooseMechanisms(d *Data, f *syncFacts) {
 		}
 		use(lang.MechMessageQueue, MechSecondChannel)
 	case ClassImportant:
+		// "sync would add ≥ X": X is the floor, light in fibre, which
+		// nothing beats; the estimate is what the penalty reason gives.
 		syncCost := ""
 		if f.offers(providers.ReplicationSync) && f.hasFar {
-			syncCost = dur(f.far.RTT)
+			syncCost = dur(f.far.Floor)
 		}
 		switch {
 		case f.offers(providers.ReplicationAsync) && f.lag() <= d.LossTolerance:
@@ -274,6 +327,33 @@ func (p *planner) chooseMechanisms(d *Data, f *syncFacts) {
 	}
 }
 
+// queueOnly: the product is a queue that neither keeps backups nor
+// replicates (SQS, Event Hubs, Service Bus, Pub/Sub): backup-restore is no
+// channel for it, and what a lost region holds in flight is lost.
+func (f *syncFacts) queueOnly() bool {
+	return f.prod != nil && f.prod.Kind == providers.KindQueue &&
+		!f.offers(providers.ReplicationAsync) && !f.offers(providers.ReplicationSync) &&
+		!f.offers(providers.ReplicationSemiSync)
+}
+
+// chooseQueueChannel: the second channel of a queue is the producer's.
+// Each message published to queues in two regions (dual publish), or
+// written to an outbox in replicated storage with the change it announces,
+// survives a region; without one, the backlog in flight is lost. Critical
+// data, and data whose loss tolerance is shorter than the backlog, get the
+// channel when there is a second region to publish to.
+func (p *planner) chooseQueueChannel(d *Data, f *syncFacts) {
+	backlog := p.a.QueueBacklog
+	lt := ltOrUnknown(d)
+	if len(d.Regions) >= 2 && (d.Class == ClassCritical || d.LossKnown && d.LossTolerance < backlog) {
+		d.Mechanisms = append(d.Mechanisms, lang.MechMessageQueue)
+		d.DualPublish = true
+		d.add(because(DecideMechanisms, MechDualPublish, lang.MechMessageQueue.String(), f.product, dur(backlog), lt))
+		return
+	}
+	d.add(because(DecideMechanisms, MechQueueInFlight, f.product, dur(backlog), lt))
+}
+
 func ltOrUnknown(d *Data) string {
 	if !d.LossKnown {
 		return "unknown"
@@ -286,6 +366,13 @@ func (f *syncFacts) lag() time.Duration {
 		return 0
 	}
 	return f.prod.Lag
+}
+
+func (f *syncFacts) lagBound() time.Duration {
+	if f.prod == nil {
+		return 0
+	}
+	return f.prod.LagBound
 }
 
 // checkForced keeps the module's `sync` list and records what cannot hold:
@@ -302,6 +389,12 @@ func (p *planner) checkForced(d *Data, f *syncFacts) {
 		d.Mechanisms = append(d.Mechanisms, m)
 		d.add(because(DecideMechanisms, MechForced, m.String()))
 		r := replicationOf(m)
+		if f.queueOnly() && m == lang.MechBackupRestore {
+			// SQS, Event Hubs, Service Bus keep no backups to restore.
+			d.Notes = append(d.Notes, Note{Kind: NoteMechanismNotOffered, Attr: "sync", Range: mr.Range,
+				Args: []string{m.String(), f.product}})
+			continue
+		}
 		if r == ReplicationNone {
 			continue
 		}
@@ -365,12 +458,16 @@ func (p *planner) backupInterval(d *Data) time.Duration {
 // penalty of a synchronous channel.
 func (p *planner) estimateData(d *Data) {
 	f := p.facts(d)
-	d.Lag = f.lag()
+	d.Lag, d.LagBound = f.lag(), f.lagBound()
 	d.Counts = d.Class != ClassRegenerable
-	if !d.Counts {
+	switch {
+	case !d.Counts:
 		d.add(because(DecideRPO, RPORegenerable))
-	} else {
+	case f.queueOnly():
+		p.estimateQueue(d, f)
+	default:
 		best := p.backupInterval(d)
+		bound := best
 		reason := because(DecideRPO, RPOBackup, dur(best))
 		if len(d.Regions) > 1 {
 			for _, m := range d.Mechanisms {
@@ -379,6 +476,7 @@ func (p *planner) estimateData(d *Data) {
 					continue
 				}
 				rpo := time.Duration(0)
+				worst := rpo
 				rr := because(DecideRPO, RPOSyncChannel, m.String())
 				if r == ReplicationSemiSync {
 					// Zero only while a replica acknowledges in time: past
@@ -391,20 +489,28 @@ func (p *planner) estimateData(d *Data) {
 						// what a failover loses: only backups are sure.
 						continue
 					}
-					rpo = f.lag()
+					rpo, worst = f.lag(), max(f.lag(), f.lagBound())
 					rr = because(DecideRPO, RPOReplicaLag, m.String(), f.product, dur(rpo))
+					if worst > rpo {
+						rr = because(DecideRPO, RPOReplicaLagBound, m.String(), f.product, dur(rpo), dur(worst))
+					}
 				}
 				if rpo < best {
-					best, reason = rpo, rr
+					best, bound, reason = rpo, min(worst, p.backupInterval(d)), rr
 				}
 			}
 		}
-		d.RPO = best
+		d.RPO, d.RPOBound = best, bound
 		d.add(reason)
 	}
+	p.estimateZoneRPO(d, f)
 	switch {
 	case len(d.Regions) < 2:
 		d.add(because(DecideWritePenalty, WritePenaltyOneRegion))
+	case d.Replication == ReplicationSync && f.quorum:
+		d.WritePenalty, d.PenaltyPair, d.PenaltyRTT = f.far.RTT, [2]string{f.farA, f.farB}, f.far
+		d.add(because(DecideWritePenalty, WritePenaltyQuorum, f.leader, itoa(f.majority), itoa(f.voters), f.farB,
+			dur(f.far.RTT), dur(f.far.Floor), rttHow(f.far), dur(f.widest.RTT)))
 	case d.Replication == ReplicationSync && f.hasFar:
 		d.WritePenalty, d.PenaltyPair, d.PenaltyRTT = f.far.RTT, [2]string{f.farA, f.farB}, f.far
 		d.add(because(DecideWritePenalty, WritePenaltyRTT, f.farA, f.farB, num(round1(f.far.DistanceKm)), dur(f.far.RTT), dur(f.far.Floor), rttHow(f.far)))
@@ -414,6 +520,63 @@ func (p *planner) estimateData(d *Data) {
 		d.add(because(DecideWritePenalty, WritePenaltyRTT, home, f.nearB, num(round1(f.near.DistanceKm)), dur(f.near.RTT), dur(f.near.Floor), rttHow(f.near)))
 	default:
 		d.add(because(DecideWritePenalty, WritePenaltyNone))
+	}
+}
+
+// estimateQueue: a queue without backups or replication loses what is in
+// flight with its region, unless the producer publishes to two regions.
+func (p *planner) estimateQueue(d *Data, f *syncFacts) {
+	for _, m := range d.Mechanisms {
+		if m == lang.MechMessageQueue && len(d.Regions) > 1 {
+			d.DualPublish = true
+			d.add(because(DecideRPO, RPODualPublish, m.String(), f.product))
+			return
+		}
+	}
+	d.InFlight = true
+	d.RPO, d.RPOBound = p.a.QueueBacklog, p.a.QueueBacklog
+	d.add(because(DecideRPO, RPOInFlight, f.product, dur(p.a.QueueBacklog)))
+}
+
+// estimateZoneRPO sets what the loss of one zone of the home region loses.
+// The managed stores of the clouds keep synchronous copies across the
+// zones of a region (Aurora's six copies in three zones, DynamoDB, S3,
+// Azure SQL and Cosmos DB zone redundancy, SQS), as does a self-run store
+// that offers synchronous replication; caches replicate to other zones
+// asynchronously. Data in a region with one zone, or with no catalog
+// entry, loses what a region loss does. The managed case assumes the
+// store's zone-redundant option (RDS Multi-AZ, Azure ZRS, OSS ZRS), and
+// the reason says so.
+func (p *planner) estimateZoneRPO(d *Data, f *syncFacts) {
+	d.ZoneRPO = d.RPO
+	home := p.homeRegion(d)
+	zones := p.zones(home)
+	if !d.Counts || f.prod == nil || zones < 2 {
+		return
+	}
+	// Say it only where it is judged: a writer's objective survives zones.
+	explain := false
+	for _, w := range d.writers {
+		if w != nil && w.Objective.Survive == lang.DomainZone {
+			explain = true
+		}
+	}
+	add := func(r Reason) {
+		if explain {
+			d.add(r)
+		}
+	}
+	managed := f.prod.Provider != "generic" && f.prod.Kind != providers.KindCache
+	switch {
+	case managed:
+		d.ZoneRPO = 0
+		add(because(DecideRPO, RPOZoneCopies, f.product, home, itoa(zones)))
+	case f.offers(providers.ReplicationSync) || f.offers(providers.ReplicationSemiSync):
+		d.ZoneRPO = 0
+		add(because(DecideRPO, RPOZoneStandby, f.product, home))
+	case f.offers(providers.ReplicationAsync) && f.lag() > 0:
+		d.ZoneRPO = min(f.lag(), d.RPO)
+		add(because(DecideRPO, RPOZoneLag, f.product, home, dur(f.lag())))
 	}
 }
 

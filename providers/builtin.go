@@ -5,8 +5,7 @@ package providers
 // and a test loads them all. Callers share the catalogs and must not change
 // them.
 func Builtins() []*Catalog {
-	cats, _ := loadBuiltins()
-	return cats
+	return loadBuiltins().cats
 }
 
 // DataLicense is the licence of the region list the aws, azure and gcp
@@ -31,21 +30,39 @@ func newPairKey(a, b string) pairKey {
 }
 
 // Measured returns the published round-trip measurement between two regions
-// named "PROVIDER.CODE", in either order.
+// named "PROVIDER.CODE", in either order: the preferred one when several
+// sources measured the pair.
 func Measured(a, b string) (MeasuredRTT, bool) {
-	_, rtts := loadBuiltins()
-	m, ok := rtts[newPairKey(a, b)]
+	m, ok := loadBuiltins().rtts[newPairKey(a, b)]
 	return m, ok
 }
 
-// Measurements lists every published round-trip measurement the catalogs
-// hold, sorted by pair.
+// Measurements lists the preferred measurement of every measured pair,
+// sorted by pair.
 func Measurements() []MeasuredRTT {
-	_, rtts := loadBuiltins()
+	rtts := loadBuiltins().rtts
 	out := make([]MeasuredRTT, 0, len(rtts))
 	for _, m := range rtts {
 		out = append(out, m)
 	}
 	sortMeasurements(out)
 	return out
+}
+
+// AllMeasurements lists every published measurement, several per pair when
+// several sources measured it, in the catalogs' order: what the model is
+// fitted to and validated against.
+func AllMeasurements() []MeasuredRTT {
+	return append([]MeasuredRTT(nil), loadBuiltins().all...)
+}
+
+// Model returns the round-trip model fitted to every built-in measurement.
+func Model() *RTTModel { return loadBuiltins().model }
+
+// LookupRegion finds a built-in region by "PROVIDER.CODE", or one of the
+// measured sites outside the catalogs that the model is fitted to
+// ("site.tokyo").
+func LookupRegion(ref string) (*Region, bool) {
+	r := loadBuiltins().lookup(ref)
+	return r, r != nil
 }

@@ -183,3 +183,23 @@ func TestDataLicense(t *testing.T) {
 		}
 	}
 }
+
+// TestAzurePairs: Microsoft's table, one-way pairs included, and the
+// regions it lists without a pair.
+func TestAzurePairs(t *testing.T) {
+	reg := NewRegistry()
+	for code, want := range map[string]string{"eastus": "westus", "westus": "eastus", "northeurope": "westeurope",
+		"westindia": "southindia", "southindia": "centralindia", "brazilsouth": "southcentralus",
+		"southcentralus": "northcentralus", "westus3": "eastus", "polandcentral": "", "mexicocentral": ""} {
+		r, ok := reg.Region("azure", code)
+		if !ok || r.Pair != want {
+			t.Errorf("azure.%s: pair %q, want %q", code, r.Pair, want)
+		}
+	}
+	if r, _ := reg.Region("azure", "polandcentral"); r.PairSource == "" {
+		t.Error("polandcentral is documented as unpaired; its source is missing")
+	}
+	if p, _ := reg.Product("azure.storage-grs"); p == nil || !p.PairedOnly {
+		t.Error("azure.storage-grs replicates only to the pair")
+	}
+}

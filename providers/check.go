@@ -182,8 +182,43 @@ func (p *Product) check(c *Catalog, ps *problems) {
 	case !p.Offers(ReplicationAsync) && p.Lag != 0:
 		ps.add(FactLag, "gives a lag of %s but offers no async replication: synchronous modes lose nothing", p.Lag)
 	}
+	switch {
+	case p.LagBound < 0:
+		ps.add(FactLagBound, "lag_bound cannot be negative")
+	case p.LagBound > 0 && p.LagBound < p.Lag:
+		ps.add(FactLagBound, "lag_bound %s is shorter than the typical lag %s", p.LagBound, p.Lag)
+	case p.LagBound > 0 && !p.Offers(ReplicationAsync):
+		ps.add(FactLagBound, "gives a lag bound but offers no async replication")
+	}
 	if p.Failover < 0 {
 		ps.add(FactFailover, "failover cannot be negative")
+	}
+	switch {
+	case p.FailoverBound < 0:
+		ps.add(FactFailoverBnd, "failover_bound cannot be negative")
+	case p.FailoverBound > 0 && p.FailoverBound < p.Failover:
+		ps.add(FactFailoverBnd, "failover_bound %s is shorter than the typical failover %s", p.FailoverBound, p.Failover)
+	}
+	if p.FailoverBy != "" && !slices.Contains(FailoverTriggers(), p.FailoverBy) {
+		ps.add(FactFailoverBy, "failover_by %q is not one of %s", p.FailoverBy, joinAny(FailoverTriggers()))
+	}
+	if p.Failover > 0 && p.FailoverBy == "" && c.Builtin {
+		ps.add(FactFailoverBy, "gives a failover time but not who triggers it (customer, service or lease)")
+	}
+	if p.FailoverBy == TriggerLease && !p.Offers(ReplicationSync) {
+		ps.add(FactFailoverBy, "a lease-based failover needs synchronous (consensus) replication")
+	}
+	if p.FailoverGrace < 0 {
+		ps.add(FactFailoverGrc, "failover_grace cannot be negative")
+	}
+	if p.FailoverGrace > 0 && p.FailoverBy == TriggerLease {
+		ps.add(FactFailoverGrc, "a lease-based failover has no grace period")
+	}
+	if p.Witness && !p.Offers(ReplicationSync) {
+		ps.add(FactWitness, "a witness region votes in a synchronous quorum; the product offers none")
+	}
+	if p.PairedOnly && p.Offers(ReplicationNone) {
+		ps.add(FactPairedOnly, "paired_only describes where replicas go; the product cannot replicate")
 	}
 	if p.MultiWriter && len(p.Conflict) == 0 {
 		ps.add(FactConflict, "accepts writes in several regions but offers no conflict resolution")

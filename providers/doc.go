@@ -9,7 +9,9 @@
 // and Catalog.Check holds every catalog, built-in or custom, to the same
 // rules. Registry is what lang resolves `provider`, `region` and `product`
 // against; values.go lists the valid values of every enumerated field for
-// lang's diagnostics; geo.go is what planner estimates round trips with.
+// lang's diagnostics; geo.go is what planner estimates round trips with,
+// from the published measurements or, where none exists, the model that
+// rttmodel.go fits to them (and validates leaving one source out).
 // endpoints.go holds the hostname patterns of each catalog's APIs
 // (data/NAME/endpoints.json), which name the hosts observe reads in DNS
 // logs, and the Terraform resource type of each product.

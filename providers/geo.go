@@ -18,6 +18,14 @@ type GeoParams struct {
 	FibreSpeedKmPerMs  float64       // light in fibre
 	ShortHopDistanceKm float64       // below this, ShortHopOverhead dominates
 	ShortHopOverhead   time.Duration // fixed overhead of a short hop
+	// Fitted: estimate with the model fitted to the published measurements
+	// (RTTModel), not the route factor and short-hop terms above. The
+	// defaults are fitted; a module that sets route_factor or a short-hop
+	// assumption asks for its own simple model, and gets it.
+	Fitted bool
+	// ModelOnly: ignore published measurements and give the model's
+	// estimate alone (`mrplan providers rtt --model`).
+	ModelOnly bool
 }
 
 // DistanceKm is the great-circle distance between two points, by the
@@ -35,11 +43,17 @@ type RTTEstimate struct {
 	DistanceKm float64
 	Floor      time.Duration // light in fibre along the great circle, both ways
 	RTT        time.Duration // the estimate: never below Floor
-	// Source is the address of the published measurement for the pair,
-	// which RTT never falls below, or "" when there is none.
+	// Source is the address of the published measurement the estimate is,
+	// or "" when there is none (or ModelOnly was asked).
 	Source string
-	// Measured is that published round trip, or 0.
-	Measured time.Duration
+	// Measured is that published round trip, or 0; Statistic and Date say
+	// what it is and when it was taken.
+	Measured        time.Duration
+	Statistic, Date string
+	// Model is the model's own estimate, which RTT is when nothing was
+	// measured; Terms say how it was reached (Fitted only).
+	Model time.Duration
+	Terms ModelTerms
 }
 
 // Pattern is the geographic shape of a set of regions (SPEC §5.4).
@@ -80,6 +94,7 @@ func DefaultGeoParams() GeoParams {
 		FibreSpeedKmPerMs:  200,
 		ShortHopDistanceKm: 500,
 		ShortHopOverhead:   5 * time.Millisecond,
+		Fitted:             true,
 	}
 }
 
@@ -97,26 +112,33 @@ func FloorRTT(km float64, p GeoParams) time.Duration {
 
 // EstimateRTT estimates the round trip between two regions:
 //
-//   - the model is the floor times the route factor, plus the fixed
-//     short-hop overhead when the regions are closer than the short-hop
-//     distance. Beyond that distance the model never drops below its value
-//     at the threshold, so that a farther pair is never estimated faster;
-//   - when a published measurement for the pair exists, the estimate is the
-//     larger of the model and the measurement, and Source names it;
+//   - a published measurement of the pair is the estimate, and Source
+//     names it (unless p.ModelOnly);
+//   - otherwise the model: the one fitted to the published measurements
+//     (RTTModel) when p.Fitted, else the floor times the route factor, plus
+//     the fixed short-hop overhead when the regions are closer than the
+//     short-hop distance (beyond it never below its value there, so that a
+//     farther pair is never estimated faster);
 //   - the estimate is never below the floor.
 //
 // A region paired with itself gives InterZoneRTT, the round trip between its
 // zones.
 func EstimateRTT(a, b *Region, p GeoParams) RTTEstimate {
 	if a.Provider == b.Provider && a.Code == b.Code {
-		return RTTEstimate{RTT: InterZoneRTT, Source: InterZoneRTTSource}
+		return RTTEstimate{RTT: InterZoneRTT, Model: InterZoneRTT, Source: InterZoneRTTSource}
 	}
 	km := DistanceKm(a.Lat, a.Lon, b.Lat, b.Lon)
-	est := RTTEstimate{DistanceKm: km, Floor: FloorRTT(km, p), RTT: modelRTT(km, p)}
-	if m, ok := Measured(a.Ref(), b.Ref()); ok {
-		est.Measured = m.RTT
-		est.Source = m.Source
-		est.RTT = max(est.RTT, m.RTT)
+	est := RTTEstimate{DistanceKm: km, Floor: FloorRTT(km, p)}
+	if p.Fitted {
+		est.Terms = Model().Estimate(a, b, p)
+		est.Model = est.Terms.RTT
+	} else {
+		est.Model = modelRTT(km, p)
+	}
+	est.RTT = est.Model
+	if m, ok := Measured(a.Ref(), b.Ref()); ok && !p.ModelOnly {
+		est.Measured, est.Source, est.Statistic, est.Date = m.RTT, m.Source, m.Statistic, m.Date
+		est.RTT = m.RTT
 	}
 	est.RTT = max(est.RTT, est.Floor)
 	return est

@@ -49,7 +49,13 @@ const (
 	FactScope        = "scope"
 	FactReplication  = "replication"
 	FactLag          = "lag"
+	FactLagBound     = "lag_bound"
 	FactFailover     = "failover"
+	FactFailoverBnd  = "failover_bound"
+	FactFailoverBy   = "failover_by"
+	FactFailoverGrc  = "failover_grace"
+	FactPairedOnly   = "paired_only"
+	FactWitness      = "witness"
 	FactMultiWriter  = "multi_writer"
 	FactConflict     = "conflict"
 	FactControlPlane = "control_plane"
@@ -58,8 +64,9 @@ const (
 
 // Facts lists the facts a product states, in the order views print them.
 func Facts() []string {
-	return []string{FactKind, FactScope, FactReplication, FactLag, FactFailover,
-		FactMultiWriter, FactConflict, FactControlPlane, FactLimits}
+	return []string{FactKind, FactScope, FactReplication, FactLag, FactLagBound, FactFailover,
+		FactFailoverBnd, FactFailoverBy, FactFailoverGrc, FactMultiWriter, FactConflict,
+		FactPairedOnly, FactWitness, FactControlPlane, FactLimits}
 }
 
 // StatedFacts lists the facts p states: the ones that need a source. Kind,
@@ -70,12 +77,30 @@ func (p *Product) StatedFacts() []string {
 	if p.Lag > 0 {
 		out = append(out, FactLag)
 	}
+	if p.LagBound > 0 {
+		out = append(out, FactLagBound)
+	}
 	if p.Failover > 0 {
 		out = append(out, FactFailover)
+	}
+	if p.FailoverBound > 0 {
+		out = append(out, FactFailoverBnd)
+	}
+	if p.FailoverBy != "" {
+		out = append(out, FactFailoverBy)
+	}
+	if p.FailoverGrace > 0 {
+		out = append(out, FactFailoverGrc)
 	}
 	out = append(out, FactMultiWriter)
 	if len(p.Conflict) > 0 {
 		out = append(out, FactConflict)
+	}
+	if p.PairedOnly {
+		out = append(out, FactPairedOnly)
+	}
+	if p.Witness {
+		out = append(out, FactWitness)
 	}
 	if p.ControlPlane != "" {
 		out = append(out, FactControlPlane)

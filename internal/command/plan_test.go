@@ -85,13 +85,13 @@ func checkPlanJSON(t *testing.T, js string) {
 		}
 	}
 	if strings.Contains(js, ": null,\n") && strings.Contains(js, "[]") {
-		// nulls are allowed only where documented (before, witness, rto, rpo, loss_tolerance, via)
+		// nulls are allowed only where documented (before, witness, rto, rpo and rpo_bound, loss_tolerance, via)
 		for _, line := range strings.Split(js, "\n") {
 			l := strings.TrimSpace(line)
 			if strings.HasSuffix(l, ": null,") || strings.HasSuffix(l, ": null") {
 				key := strings.Trim(strings.SplitN(l, ":", 2)[0], `"`)
 				switch key {
-				case "before", "after", "witness", "rto", "rpo", "loss_tolerance", "via", "capacity", "backup_region", "cost_relative":
+				case "before", "after", "witness", "rto", "rpo", "rpo_bound", "loss_tolerance", "via", "capacity", "backup_region", "cost_relative":
 				default:
 					t.Errorf("unexpected null: %s", l)
 				}

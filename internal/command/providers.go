@@ -144,18 +144,23 @@ func suggestJurisdiction(name string) string {
 
 func newProvidersRTTCmd(s Streams) *cobra.Command {
 	var o providersOptions
+	var modelOnly bool
 	cmd := &cobra.Command{
 		Use:   "rtt A B",
 		Short: "Estimate the round trip between two regions named PROVIDER.CODE",
 		Long: `Rtt estimates the round trip between two regions, named PROVIDER.CODE
 (aws.us-east-1, azure.westeurope): the great-circle distance, the floor set by
-light in fibre, a published measurement when the catalogs hold one, and the
-estimate, which is the larger of the floor times the route factor (plus a
-fixed overhead on short hops) and the measurement. It uses the default
-assumptions (route factor 1.5, fibre 200 km/ms, 5 ms overhead under 500 km)
-unless --module DIR gives a module, whose assumptions it then uses and whose
-regions it also accepts as region.NAME.`,
+light in fibre, the model's estimate, a published measurement when the
+catalogs hold one (with its statistic and date), and the estimate, which is
+the measurement where there is one and the model otherwise, never below the
+floor. The model is fitted to the published measurements: a fixed overhead
+per continent plus the floor times a route factor per corridor, and a
+penalty for traffic leaving mainland China. --model ignores measurements and
+shows the model's estimate alone. With --module DIR the module's assumptions
+apply (setting route_factor or a short-hop assumption asks for the simple
+model with those figures) and its regions are accepted as region.NAME.`,
 		Example: `  mrplan providers rtt aws.us-east-1 aws.eu-west-1
+  mrplan providers rtt aws.us-east-1 aws.eu-west-1 --model
   mrplan providers rtt aws.us-east-1 azure.westeurope -json
   mrplan providers rtt region.sh-jq region.bj-yz --module examples/private-cloud`,
 		Args: cobra.ExactArgs(2),
@@ -177,10 +182,12 @@ regions it also accepts as region.NAME.`,
 			if mod != nil {
 				p = mod.Settings.Assumptions.Geo()
 			}
+			p.ModelOnly = modelOnly
 			return exit(providersResult(s, v.RTT(s.Out, a, b, providers.EstimateRTT(a, b, p), p)))
 		},
 	}
 	o.flags(cmd)
+	cmd.Flags().BoolVar(&modelOnly, "model", false, "ignore published measurements and show the model's estimate alone")
 	return cmd
 }
 

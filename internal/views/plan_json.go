@@ -111,6 +111,7 @@ type jsonDown struct {
 type jsonExposedData struct {
 	Address       string `json:"address"`
 	RPO           string `json:"rpo"`
+	RPOBound      string `json:"rpo_bound"`
 	AllCopiesLost bool   `json:"all_copies_lost"`
 }
 
@@ -499,8 +500,16 @@ func (pw *planWriter) data(d *planner.Data) {
 	} else {
 		pw.null()
 	}
+	pw.key("rpo_bound")
+	if d.Counts {
+		pw.dur(d.RPOBound)
+	} else {
+		pw.null()
+	}
 	pw.key("lag")
 	pw.dur(d.Lag)
+	pw.key("lag_bound")
+	pw.dur(d.LagBound)
 	pw.key("write_penalty")
 	pw.dur(d.WritePenalty)
 	pw.key("residency")
@@ -759,6 +768,8 @@ func (pw *planWriter) scenario(sc *planner.Scenario) {
 		pw.addr(e.Data)
 		pw.key("rpo")
 		pw.dur(e.RPO)
+		pw.key("rpo_bound")
+		pw.dur(e.Bound)
 		pw.key("all_copies_lost")
 		pw.bool(e.AllCopiesLost)
 		pw.endObject()
@@ -832,7 +843,7 @@ func jsonScenario(sc *planner.Scenario) jsonPlanScenario {
 		}
 	}
 	for _, e := range sc.Exposed {
-		js.DataExposed = append(js.DataExposed, jsonExposedData{e.Data.String(), units.FormatDuration(e.RPO), e.AllCopiesLost})
+		js.DataExposed = append(js.DataExposed, jsonExposedData{e.Data.String(), units.FormatDuration(e.RPO), units.FormatDuration(e.Bound), e.AllCopiesLost})
 	}
 	js.Capacity = make([]jsonCapacity, 0, len(sc.Capacity))
 	for _, c := range sc.Capacity {

@@ -128,6 +128,20 @@ var reasonTexts = map[planner.ReasonCode]string{
 	planner.CostReplicas:    "+{3}: {1} of {0} where the service does not run × {2} (cost_replica)",
 	planner.CostTransfer:    "+{4}: {0} sends about {1} GB a month to {2} at ${3}/GB (cost_transfer_per_gb, cost_write_size, cost_region_month)",
 	planner.CostSyncPremium: "+{5}: {1} charges {3} of a region more for each synchronous region, {2} for {0} ({4})",
+
+	planner.RPOReplicaLagBound: "{0}: {1} lags about {2} typically; its documented bound is {3}, the worst case",
+	planner.RPOZoneCopies:      "survive = \"zone\": {0}, zone-redundant (multi-AZ, ZRS), keeps synchronous copies across the {2} zones of {1}, so a zone loss loses nothing acknowledged",
+	planner.RPOZoneStandby:     "survive = \"zone\": a synchronous standby of {0} in another zone of {1} loses nothing acknowledged in a zone loss; the plan assumes you run one",
+	planner.RPOZoneLag:         "survive = \"zone\": {0}'s replicas in the other zones of {1} trail by about {2}",
+	planner.RPOWorstDataZone:   "the worst over the data it writes, for a zone loss (survive = \"zone\"): {0} at {1}",
+	planner.RPODualPublish:     "{0}: each message is acknowledged once queues in two regions hold it, so losing one region loses nothing acknowledged",
+	planner.RPOInFlight:        "{0} keeps no backups: the messages in flight when its region is lost are lost with it, up to the queue backlog of {1} (an assumption)",
+	planner.MechDualPublish:    "{0}: {1} keeps no backups and does not replicate, so a lost region takes the messages in flight (about {2} of backlog) and the loss tolerance is {3}: publish each message to a queue in a second region (dual publish), or write it to an outbox in replicated storage in the same transaction and relay it from there",
+	planner.MechQueueInFlight:  "no channel: {0} keeps no backups and does not replicate; a lost region takes the messages in flight (about {1} of backlog), within the loss tolerance of {2}; dual publish or an outbox would keep them",
+	planner.RTOPromotionLease:  "{0} moves leadership by lease in about {1}: nobody promotes it",
+	planner.RTOPromotionGrace:  "{0}'s service-managed failover waits its {1} grace period before it takes {2}",
+	planner.RTOPromotionByYou:  "{0} fails over in {1} once you trigger it; its service-managed failover would first wait {2}",
+	planner.WritePenaltyQuorum: "a write from {0} waits for a majority of {1} of {2} voters: the round trip to {3}, {6}; light in fibre needs at least {5} (waiting for the farthest region would take {7})",
 }
 
 // noteTexts words every planner.NoteKind.

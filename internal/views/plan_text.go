@@ -345,8 +345,14 @@ func dataAttrs(d *planner.Data) []attr {
 		{"write_mode", quote(d.WriteMode.String()), nil},
 		{"rpo", rpo, why[planner.DecideRPO]},
 	}
+	if d.Counts && d.RPOBound > d.RPO {
+		attrs = append(attrs, attr{"rpo_bound", quote(units.FormatDuration(d.RPOBound)), nil})
+	}
 	if d.Lag > 0 {
 		attrs = append(attrs, attr{"lag", quote(units.FormatDuration(d.Lag)), nil})
+	}
+	if d.LagBound > 0 {
+		attrs = append(attrs, attr{"lag_bound", quote(units.FormatDuration(d.LagBound)), nil})
 	}
 	attrs = append(attrs, attr{"write_penalty", quote(units.FormatDuration(d.WritePenalty)), why[planner.DecideWritePenalty]})
 	if len(d.Block.Residency) > 0 {
@@ -493,6 +499,8 @@ func (v PlanText) scenarios(w *bufio.Writer, p *planner.Plan) {
 				lines = append(lines, fmt.Sprintf("! %s loses every copy; backups hold all but the last %s", e.Data, units.FormatDuration(e.RPO)))
 			} else if e.RPO == 0 {
 				lines = append(lines, fmt.Sprintf("! %s loses no acknowledged write", e.Data))
+			} else if e.Bound > e.RPO {
+				lines = append(lines, fmt.Sprintf("! %s loses about %s of writes, up to %s (the documented bound)", e.Data, units.FormatDuration(e.RPO), units.FormatDuration(e.Bound)))
 			} else {
 				lines = append(lines, fmt.Sprintf("! %s can lose up to %s of writes", e.Data, units.FormatDuration(e.RPO)))
 			}

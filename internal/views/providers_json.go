@@ -42,7 +42,8 @@ type jsonCatalog struct {
 type jsonRegion struct {
 	Ref string `json:"ref"`
 	*providers.Region
-	Notes string `json:"notes"`
+	Pair  *string `json:"pair"`
+	Notes string  `json:"notes"`
 }
 
 type jsonProduct struct {
@@ -53,7 +54,13 @@ type jsonProduct struct {
 	Scope        string            `json:"scope"`
 	Replication  []string          `json:"replication"`
 	Lag          *string           `json:"lag"`
+	LagBound     *string           `json:"lag_bound"`
 	Failover     *string           `json:"failover"`
+	FailoverBnd  *string           `json:"failover_bound"`
+	FailoverBy   *string           `json:"failover_by"`
+	FailoverGrc  *string           `json:"failover_grace"`
+	PairedOnly   bool              `json:"paired_only"`
+	Witness      bool              `json:"witness"`
 	MultiWriter  bool              `json:"multi_writer"`
 	Conflict     []string          `json:"conflict"`
 	ControlPlane *string           `json:"control_plane"`
@@ -69,7 +76,12 @@ type jsonRTT struct {
 	DistanceKm    float64  `json:"distance_km"`
 	FloorMs       float64  `json:"floor_ms"`
 	RTTMs         float64  `json:"rtt_ms"`
+	ModelMs       float64  `json:"model_ms"`
+	Corridor      string   `json:"corridor"`
+	Via           string   `json:"via"`
 	MeasuredMs    *float64 `json:"measured_ms"`
+	Statistic     string   `json:"statistic"`
+	Date          string   `json:"date"`
 	Source        string   `json:"source"`
 }
 
@@ -115,11 +127,14 @@ func (ProvidersJSON) Region(w io.Writer, r *providers.Region) error {
 }
 
 // RTT renders a round-trip estimate in the shape SPEC §7 gives:
-// distance_km, floor_ms, rtt_ms and source, plus the pair and the measured
-// figure (null when there is none), rounded to a tenth.
+// distance_km, floor_ms, rtt_ms and source, plus the pair, the model's own
+// estimate and its corridor ("" for the simple model), and the measured
+// figure (null when there is none) with its statistic and date, rounded to
+// a tenth.
 func (ProvidersJSON) RTT(w io.Writer, a, b *providers.Region, est providers.RTTEstimate, _ providers.GeoParams) error {
 	out := jsonRTT{FormatVersion: ProvidersFormatVersion, From: a.Ref(), To: b.Ref(),
-		DistanceKm: provTenth(est.DistanceKm), FloorMs: provMsTenth(est.Floor), RTTMs: provMsTenth(est.RTT), Source: est.Source}
+		DistanceKm: provTenth(est.DistanceKm), FloorMs: provMsTenth(est.Floor), RTTMs: provMsTenth(est.RTT),
+		ModelMs: provMsTenth(est.Model), Corridor: est.Terms.Corridor, Via: est.Terms.Via, Statistic: est.Statistic, Date: est.Date, Source: est.Source}
 	if est.Measured > 0 {
 		m := provMsTenth(est.Measured)
 		out.MeasuredMs = &m
@@ -128,7 +143,11 @@ func (ProvidersJSON) RTT(w io.Writer, a, b *providers.Region, est providers.RTTE
 }
 
 func toJSONRegion(r *providers.Region) jsonRegion {
-	return jsonRegion{r.Ref(), r, r.Notes}
+	var pair *string
+	if r.Pair != "" {
+		pair = &r.Pair
+	}
+	return jsonRegion{r.Ref(), r, pair, r.Notes}
 }
 
 func toJSONProduct(p *providers.Product) jsonProduct {
@@ -147,6 +166,14 @@ func toJSONProduct(p *providers.Product) jsonProduct {
 		s := units.FormatDuration(p.Failover)
 		out.Failover = &s
 	}
+	out.LagBound = provJSONDuration(p.LagBound)
+	out.FailoverBnd = provJSONDuration(p.FailoverBound)
+	out.FailoverGrc = provJSONDuration(p.FailoverGrace)
+	if p.FailoverBy != "" {
+		s := string(p.FailoverBy)
+		out.FailoverBy = &s
+	}
+	out.PairedOnly, out.Witness = p.PairedOnly, p.Witness
 	if p.ControlPlane != "" {
 		out.ControlPlane = &p.ControlPlane
 	}
@@ -154,6 +181,16 @@ func toJSONProduct(p *providers.Product) jsonProduct {
 		out.Sources[f] = src
 	}
 	return out
+}
+
+// provJSONDuration is a duration in the language's syntax, or nil (null)
+// when the fact is not stated.
+func provJSONDuration(d time.Duration) *string {
+	if d <= 0 {
+		return nil
+	}
+	s := units.FormatDuration(d)
+	return &s
 }
 
 func provMsTenth(d time.Duration) float64 {

@@ -60,10 +60,10 @@ func (ProvidersText) Catalog(w io.Writer, c *providers.Catalog) error {
 	if len(c.Products) > 0 {
 		fmt.Fprintln(bw)
 		tw := provTable(bw)
-		fmt.Fprintln(tw, "PRODUCT\tKIND\tSCOPE\tREPLICATION\tLAG\tFAILOVER\tMULTI-WRITER\tCONFLICT\tCONTROL PLANE")
+		fmt.Fprintln(tw, "PRODUCT\tKIND\tSCOPE\tREPLICATION\tLAG (BOUND)\tFAILOVER (BOUND) BY\tMULTI-WRITER\tCONFLICT\tCONTROL PLANE")
 		for _, p := range c.Products {
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", p.Name, p.Kind, p.Scope, provModes(p.Replication),
-				provDuration(p.Lag), provDuration(p.Failover), provYesNo(p.MultiWriter), provList(p.Conflict), provDash(p.ControlPlane))
+				provBounded(p.Lag, p.LagBound), provFailover(p), provYesNo(p.MultiWriter), provList(p.Conflict), provDash(p.ControlPlane))
 		}
 		tw.Flush()
 	}
@@ -110,6 +110,12 @@ func (ProvidersText) Region(w io.Writer, r *providers.Region) error {
 	fmt.Fprintf(tw, "continent\t%s\n", r.Continent)
 	fmt.Fprintf(tw, "coordinates\t%s, %s\n", provNum(r.Lat), provNum(r.Lon))
 	fmt.Fprintf(tw, "zones\t%d\n", r.Zones)
+	switch {
+	case r.Pair != "":
+		fmt.Fprintf(tw, "pair\t%s (%s)\n", r.Pair, r.PairSource)
+	case r.PairSource != "":
+		fmt.Fprintf(tw, "pair\tnone: no paired-only features such as GRS (%s)\n", r.PairSource)
+	}
 	fmt.Fprintf(tw, "source\t%s\n", provDash(r.Source))
 	tw.Flush()
 	if r.Notes != "" {
@@ -131,18 +137,39 @@ func (ProvidersText) RTT(w io.Writer, a, b *providers.Region, est providers.RTTE
 	}
 	fmt.Fprintf(tw, "distance\t%s km\tgreat circle between the coordinates\n", provKm(est.DistanceKm))
 	fmt.Fprintf(tw, "floor\t%s\tlight in fibre at %s km/ms, both ways\n", provMs(est.Floor), provNum(p.FibreSpeedKmPerMs))
-	model := "floor × route factor " + provNum(p.RouteFactor)
-	if est.DistanceKm < p.ShortHopDistanceKm {
-		model += fmt.Sprintf(" + %s short-hop overhead (under %s km)", provMs(p.ShortHopOverhead), provNum(p.ShortHopDistanceKm))
-	}
-	if est.Measured > 0 {
-		fmt.Fprintf(tw, "measured\t%s\t%s\n", provMs(est.Measured), est.Source)
+	var model string
+	if p.Fitted {
+		t := est.Terms
+		model = fmt.Sprintf("%s corridor: floor × %s + %s overhead", t.Corridor, provNum(t.Factor), provMs(t.Overhead))
+		if t.CrossBorder > 0 {
+			model += fmt.Sprintf(" + %s leaving mainland China", provMs(t.CrossBorder))
+		}
+		if t.Via != "" {
+			model = fmt.Sprintf("a known slow corridor, relayed through %s: the two legs by the fitted model", t.Via)
+		} else {
+			model += ", fitted to published measurements"
+		}
 	} else {
+		model = "floor × route factor " + provNum(p.RouteFactor)
+		if est.DistanceKm < p.ShortHopDistanceKm {
+			model += fmt.Sprintf(" + %s short-hop overhead (under %s km)", provMs(p.ShortHopOverhead), provNum(p.ShortHopDistanceKm))
+		}
+	}
+	fmt.Fprintf(tw, "model\t%s\t%s\n", provMs(est.Model), model)
+	switch {
+	case est.Measured > 0:
+		fmt.Fprintf(tw, "measured\t%s\t%s, %s: %s\n", provMs(est.Measured), est.Statistic, est.Date, est.Source)
+	case p.ModelOnly:
+		fmt.Fprintf(tw, "measured\t-\tignored (--model)\n")
+	default:
 		fmt.Fprintf(tw, "measured\t-\tno published measurement for this pair\n")
 	}
-	how := model
+	how := "the model"
 	if est.Measured > 0 {
-		how = "the larger of " + model + " and the measurement"
+		how = "the measurement"
+	}
+	if est.RTT == est.Floor && est.RTT > max(est.Model, est.Measured) {
+		how = "the floor"
 	}
 	fmt.Fprintf(tw, "estimate\t%s\t%s\n", provMs(est.RTT), how)
 	tw.Flush()
@@ -173,8 +200,20 @@ func provFact(p *providers.Product, fact string) string {
 		return provModes(p.Replication)
 	case providers.FactLag:
 		return provDuration(p.Lag)
+	case providers.FactLagBound:
+		return provDuration(p.LagBound)
 	case providers.FactFailover:
 		return provDuration(p.Failover)
+	case providers.FactFailoverBnd:
+		return provDuration(p.FailoverBound)
+	case providers.FactFailoverBy:
+		return provDash(provTrigger(p.FailoverBy))
+	case providers.FactFailoverGrc:
+		return provDuration(p.FailoverGrace)
+	case providers.FactPairedOnly:
+		return provYesNo(p.PairedOnly)
+	case providers.FactWitness:
+		return provYesNo(p.Witness)
 	case providers.FactMultiWriter:
 		return provYesNo(p.MultiWriter)
 	case providers.FactConflict:
@@ -185,6 +224,40 @@ func provFact(p *providers.Product, fact string) string {
 		return provDash(p.Limits)
 	}
 	return "-"
+}
+
+// provBounded shows a typical figure and, when published, its bound:
+// "1s (15m)".
+func provBounded(typical, bound time.Duration) string {
+	s := provDuration(typical)
+	if bound > 0 && bound != typical {
+		s += " (" + provDuration(bound) + ")"
+	}
+	return s
+}
+
+func provFailover(p *providers.Product) string {
+	s := provBounded(p.Failover, p.FailoverBound)
+	if p.FailoverBy != "" {
+		s += " " + string(p.FailoverBy)
+	}
+	if p.FailoverGrace > 0 {
+		s += " +" + provDuration(p.FailoverGrace) + " grace"
+	}
+	return s
+}
+
+// provTrigger says who starts a failover, in words.
+func provTrigger(t providers.FailoverTrigger) string {
+	switch t {
+	case providers.TriggerCustomer:
+		return "customer (you start it)"
+	case providers.TriggerService:
+		return "service (the vendor decides, after its grace period)"
+	case providers.TriggerLease:
+		return "lease (consensus moves leadership on its own)"
+	}
+	return string(t)
 }
 
 func provModes(rs []providers.Replication) string {

@@ -379,6 +379,10 @@ func (r *report) buildMatrix(p *planner.Plan) {
 					continue
 				}
 				cell = matrixCell{Kind: "exposed", Text: "exposed", Sub: "≤ " + units.FormatDuration(e.RPO), Detail: "can lose up to " + units.FormatDuration(e.RPO) + " of writes"}
+				if e.Bound > e.RPO {
+					cell.Sub = "≈ " + units.FormatDuration(e.RPO) + ", ≤ " + units.FormatDuration(e.Bound)
+					cell.Detail = "loses about " + units.FormatDuration(e.RPO) + " of writes, up to " + units.FormatDuration(e.Bound) + " (the documented bound)"
+				}
 				if e.AllCopiesLost {
 					cell = matrixCell{Kind: "lost", Text: "all copies", Sub: "backups, " + units.FormatDuration(e.RPO), Detail: "every copy lost; backups hold all but the last " + units.FormatDuration(e.RPO)}
 				}

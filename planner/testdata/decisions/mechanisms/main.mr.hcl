@@ -23,22 +23,23 @@ service "store" {
   writes      = [data.big, data.small]
 }
 
-# 333 km apart: sync adds 5ms + 5ms short-hop overhead, within 50ms.
-data "sync-near" { # want: data.sync-near class=critical mechanisms=sync-replication,message-queue replication=sync rpo=0s penalty=10ms notes=
+# 333 km apart: the fitted model gives 11ms (floor 3.3ms × the pooled
+# factor plus the pooled overhead), within 50ms.
+data "sync-near" { # want: data.sync-near class=critical mechanisms=sync-replication,message-queue replication=sync rpo=0s penalty=11ms notes=
   owner          = service.near
   product        = "t.syncdb"
   loss_tolerance = "none"
 }
 
-# 6,672 km apart: sync would add 100ms, over the 50ms budget; the planner
+# 6,672 km apart: sync would add 109.3ms, over the 50ms budget; the planner
 # still keeps zero loss but says so.
-data "sync-far" { # want: data.sync-far mechanisms=sync-replication,message-queue penalty=100.1ms notes=sync-over-budget
+data "sync-far" { # want: data.sync-far mechanisms=sync-replication,message-queue penalty=109.3ms notes=sync-over-budget
   owner          = service.far
   product        = "t.syncdb"
   loss_tolerance = "none"
 }
 
-data "semi-near" { # want: data.semi-near mechanisms=semi-sync-replication,message-queue replication=semi-sync rpo=0s penalty=10ms
+data "semi-near" { # want: data.semi-near mechanisms=semi-sync-replication,message-queue replication=semi-sync rpo=0s penalty=11ms
   owner          = service.near
   product        = "t.semidb"
   loss_tolerance = "none"

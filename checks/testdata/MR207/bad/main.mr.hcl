@@ -1,0 +1,24 @@
+# The documents are kept in geo-redundant storage, which copies East US to
+# its fixed pair, West US, never to West Europe where the standby runs.
+provider "azure" {}
+
+region "eastus" {}
+region "westeurope" {}
+
+service "documents" {
+  criticality    = "important"
+  rpo            = "30m"
+  rto            = "4h"
+  regions        = [region.eastus, region.westeurope]
+  writes         = [data.documents]
+  failover_drill = "2026-11-01"
+  observability {
+    replication_lag_alert = "15m"
+  }
+}
+
+data "documents" {
+  owner          = service.documents
+  product        = "azure.storage-grs" # want: MR207
+  loss_tolerance = "30m"
+}
