@@ -36,6 +36,7 @@ var catalogProductSchema = &hcl.BodySchema{
 		{Name: "multi_writer"},
 		{Name: "conflict"},
 		{Name: "title"},
+		{Name: "aliases"},
 	},
 }
 
@@ -168,6 +169,7 @@ func (l *loader) decodeCatalogProduct(provider string, block *hcl.Block) (*provi
 	p.Failover, _ = l.duration(a["failover"])
 	p.MultiWriter, _ = l.boolean(a["multi_writer"])
 	p.Conflict = l.wordsFrom(a["conflict"], resolutionNames)
+	p.Aliases, _ = l.strings(a["aliases"])
 	if p.Title == "" {
 		p.Title = p.Name
 	}

@@ -150,10 +150,12 @@ const (
 	DepSecrets
 	DepRunbook
 	DepOther
+	DepCDN
+	DepCompute
 )
 
 var dependencyKindNames = []string{"", "third-party", "dns", "identity", "queue", "cache", "database",
-	"object-store", "secrets", "runbook", "other"}
+	"object-store", "secrets", "runbook", "other", "cdn", "compute"}
 
 func (k DependencyKind) String() string {
 	return enumName(dependencyKindNames, int(k), "DependencyKind")

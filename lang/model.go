@@ -175,7 +175,7 @@ type Observability struct {
 type Data struct {
 	Name       string
 	Owner      Ref
-	Product    string             // "aws.aurora-postgresql" as written
+	Product    string             // "aws.aurora-postgresql": as written, canonical once resolved
 	Catalog    *providers.Product // resolved product; nil when unknown
 	Size       *int64             // bytes
 	WriteRate  *float64

@@ -55,6 +55,7 @@ type regionJSON struct {
 // address of every stated fact that Sources does not name.
 type productJSON struct {
 	Name         string            `json:"name"`
+	Aliases      []string          `json:"aliases"`
 	Title        string            `json:"title"`
 	Kind         ProductKind       `json:"kind"`
 	Scope        Scope             `json:"scope"`
@@ -130,7 +131,7 @@ func decodeCatalog(fsys fs.FS, e catalogEntry) (*Catalog, error) {
 }
 
 func (pj productJSON) product() (*Product, error) {
-	p := &Product{Name: pj.Name, Title: pj.Title, Kind: pj.Kind, Scope: pj.Scope,
+	p := &Product{Name: pj.Name, Aliases: pj.Aliases, Title: pj.Title, Kind: pj.Kind, Scope: pj.Scope,
 		Replication: pj.Replication, MultiWriter: pj.MultiWriter, Conflict: pj.Conflict,
 		ControlPlane: pj.ControlPlane, Limits: pj.Limits, Notes: pj.Notes, Sources: map[string]string{}}
 	var err error

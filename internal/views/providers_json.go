@@ -54,6 +54,7 @@ type jsonRegion struct {
 type jsonProduct struct {
 	Ref          string            `json:"ref"`
 	Name         string            `json:"name"`
+	Aliases      []string          `json:"aliases"`
 	Title        string            `json:"title"`
 	Kind         string            `json:"kind"`
 	Scope        string            `json:"scope"`
@@ -138,7 +139,7 @@ func toJSONRegion(r *providers.Region) jsonRegion {
 }
 
 func toJSONProduct(p *providers.Product) jsonProduct {
-	out := jsonProduct{Ref: p.Ref(), Name: p.Name, Title: p.Title, Kind: string(p.Kind), Scope: string(p.Scope),
+	out := jsonProduct{Ref: p.Ref(), Name: p.Name, Aliases: append([]string{}, p.Aliases...), Title: p.Title, Kind: string(p.Kind), Scope: string(p.Scope),
 		Replication: []string{}, MultiWriter: p.MultiWriter, Conflict: []string{}, Limits: p.Limits, Notes: p.Notes,
 		Sources: map[string]string{}}
 	for _, r := range p.Replication {

@@ -81,7 +81,11 @@ func (ProvidersText) Catalog(w io.Writer, c *providers.Catalog) error {
 // Product prints every fact of one product with the address it came from.
 func (ProvidersText) Product(w io.Writer, p *providers.Product) error {
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "%s: %s\n\n", p.Ref(), p.Title)
+	fmt.Fprintf(bw, "%s: %s\n", p.Ref(), p.Title)
+	if len(p.Aliases) > 0 {
+		fmt.Fprintf(bw, "Also written: %s\n", strings.Join(p.Aliases, ", "))
+	}
+	fmt.Fprintln(bw)
 	tw := provTable(bw)
 	fmt.Fprintln(tw, "FACT\tVALUE\tSOURCE")
 	for _, f := range providers.Facts() {
