@@ -2,6 +2,7 @@ package checks
 
 import (
 	"github.com/mrplan/mrplan/internal/diag"
+	"github.com/mrplan/mrplan/providers"
 )
 
 type mr201 struct{}
@@ -24,7 +25,7 @@ func (c mr201) collect(ctx *Context, out *collector) {
 		if !pol.HasRPO || s.RPO <= pol.RPO {
 			continue
 		}
-		why := ""
+		why, alt := "", ""
 		if s.RPOFrom != nil {
 			if d := ctx.Plan.DataClass(s.RPOFrom.Name); d != nil {
 				how := "has no replication"
@@ -32,10 +33,14 @@ func (c mr201) collect(ctx *Context, out *collector) {
 					how = "is kept in sync by " + list(mechanismWords(d.Mechanisms))
 				}
 				why = ": it writes " + d.Addr.String() + " (" + d.Block.Product + "), which " + how
+				rpo := pol.RPO
+				alt = alternative(ctx, d.Block.Catalog, func(p *providers.Product) bool {
+					return p.Offers(providers.ReplicationSync) || p.Offers(providers.ReplicationSemiSync) || p.Offers(providers.ReplicationAsync) && p.Lag > 0 && p.Lag <= rpo
+				}, "replicates within "+dur(pol.RPO))
 			}
 		}
 		subject := ctx.index().svcSubject[i]
 		out.add(subject, objectiveRange(s.Block, "rpo"), "RPO objective unachievable",
-			subject+" may lose at most "+dur(pol.RPO)+" of data ("+objectiveName(s.Block, "rpo")+"), but losing a region can lose "+dur(s.RPO)+why+".")
+			subject+" may lose at most "+dur(pol.RPO)+" of data ("+objectiveName(s.Block, "rpo")+"), but losing a region can lose "+dur(s.RPO)+why+"."+alt)
 	}
 }

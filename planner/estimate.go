@@ -75,14 +75,13 @@ func (p *planner) regionRTO(s *Service) RTO {
 		return rt
 	}
 	r.Detection = p.a.DetectionTime
-	if s.WriteMode == WriteSinglePrimary || s.WriteMode == WritePartitioned {
+	if s.HasPrimary() {
 		r.Promotion, r.PromotionFrom = p.promotion(s)
 	}
 	r.DNSTTL = s.Block.Routing.DNSTTL
 	// People decide to promote a store or wake a standby; health-checked
 	// routing between active regions that all take writes needs no one.
-	moves := s.Topology != lang.TopologyActiveActive || r.Promotion > 0 ||
-		s.WriteMode == WriteSinglePrimary || s.WriteMode == WritePartitioned
+	moves := s.Topology != lang.TopologyActiveActive || r.Promotion > 0 || s.HasPrimary()
 	if s.Failover == lang.FailoverManual && moves {
 		r.Decision = p.a.ManualDecisionTime
 	}
@@ -109,8 +108,8 @@ func (p *planner) promotion(s *Service) (time.Duration, string) {
 	var worst time.Duration
 	from := ""
 	for _, d := range p.writtenData(s) {
-		if p.partitionMoves(s, d) {
-			continue
+		if p.partitionMoves(s, d) || s.ModeFor(d.Addr) == WriteMultiPrimary {
+			continue // nothing to promote: its writes go everywhere already
 		}
 		t, ref := p.a.DefaultPromotionTime, ""
 		if c := d.Block.Catalog; c != nil && c.Failover > 0 {
@@ -139,7 +138,7 @@ func (p *planner) zoneRTO(s *Service) RTO {
 // partitions instead of promoting a store: s writes d partitioned, and d's
 // store takes writes in every region.
 func (p *planner) partitionMoves(s *Service, d *Data) bool {
-	return s.WriteMode == WritePartitioned && d.Block.Catalog != nil && d.Block.Catalog.MultiWriter
+	return s.ModeFor(d.Addr) == WritePartitioned && d.Block.Catalog != nil && d.Block.Catalog.MultiWriter
 }
 
 // explainNoPromotion says why the data a service writes partitioned to a

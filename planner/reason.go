@@ -71,6 +71,7 @@ const (
 	WriteAllPartitioned     // data addresses, comma separated
 	WriteSingleWriterData   // data address, why ("conflict = single-writer", "aws.aurora-postgresql accepts writes in one region", "uniqueness = global")
 	WriteMultiPrimaryAllows // data addresses, comma separated
+	WriteMix                // each data address with its mode, comma separated ("data.a partitioned, data.b single-primary")
 
 	// Pattern.
 	PatternOneRegion    // region
@@ -104,6 +105,8 @@ const (
 	GuardQuorumRegions      // number of failure domains (regions)
 	GuardQuorumWitness      // witness region
 	GuardNoQuorum           // number of regions
+	GuardEvenVoters         // number of voters (regions, and a witness), majority
+	GuardNoCoordinator      // data addresses with their stores, comma separated: partitioned on stores that take writes everywhere
 	GuardFencingTokens      // (none)
 
 	// Achieved RPO of a service.
@@ -133,6 +136,7 @@ const (
 	ConflictPartitionKey  // partition key
 	ConflictCatalog       // conflict, product
 	ConflictConsensus     // product
+	ConflictInApplication // conflict, product, what the product offers: the merge lives in the application
 	WritePenaltyRTT       // region a, region b, distance km, estimate, floor, how (measured (source) or estimated)
 	WritePenaltyNone      // (none): no synchronous channel
 	WritePenaltyOneRegion // (none)

@@ -512,12 +512,12 @@ func (p *planner) survive(s *Service, o *ServiceOutcome, isLost func(string) boo
 		}
 	}
 	primaryLost := isLost(s.Primary)
-	multi := s.WriteMode == WriteMultiPrimary || s.WriteMode == WriteNone
+	multi := !s.HasPrimary()
 	switch {
 	case !lostActive:
 		o.Outcome = OutcomeServing
 		o.Regions = s.Active
-	case len(activeLeft) > 0 && s.WriteMode == WritePartitioned:
+	case len(activeLeft) > 0 && s.Writes(WritePartitioned) && (!primaryLost || !s.Writes(WriteSinglePrimary)):
 		// The records homed in the lost region get a new home: a
 		// promotion, whichever region was the nominal primary.
 		o.Outcome = OutcomeFailedOver

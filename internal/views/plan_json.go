@@ -313,6 +313,14 @@ func (pw *planWriter) service(s *planner.Service) {
 	pw.str(s.Standby.String())
 	pw.key("write_mode")
 	pw.str(s.WriteMode.String())
+	// Write modes are decided per data class; "mixed" above means they
+	// differ, and this says how each class is written.
+	pw.key("data_write_modes")
+	modes := make(map[string]string, len(s.DataWrites))
+	for _, w := range s.DataWrites {
+		modes[w.Data.String()] = w.Mode.String()
+	}
+	pw.stringMap(modes)
 	pw.key("pattern")
 	pw.str(string(s.Pattern))
 	pw.key("regions")
