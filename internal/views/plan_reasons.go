@@ -87,11 +87,11 @@ var reasonTexts = map[planner.ReasonCode]string{
 	planner.LossFromWriters: "the strictest rpo of its writers: {0}",
 	planner.LossUnknown:     "no loss_tolerance, and no writer has an rpo",
 
-	planner.ConflictExplicit:     "conflict = \"{0}\" is set in the module",
-	planner.ConflictOneWriter:    "writes go to one region at a time",
-	planner.ConflictPartitionKey: "one writer per record: partition_key = \"{0}\"",
-	planner.ConflictConsensus:    "{0} orders every write by consensus, so writes from several regions never conflict",
-	planner.ConflictCatalog:      "multi-primary writes, resolved by what {1} offers",
+	planner.ConflictExplicit:      "conflict = \"{0}\" is set in the module",
+	planner.ConflictOneWriter:     "writes go to one region at a time",
+	planner.ConflictPartitionKey:  "one writer per record: partition_key = \"{0}\"",
+	planner.ConflictConsensus:     "{0} orders every write by consensus, so writes from several regions never conflict",
+	planner.ConflictCatalog:       "multi-primary writes, resolved by what {1} offers",
 	planner.ConflictInApplication: "{1} resolves by {2} only, so the {0} merge lives in the application: it must write so that no region's update is overwritten (per-region items or commutative updates) and merge on read",
 
 	planner.WritePenaltyRTT:       "round trip {0} ↔ {1}, {2} km apart, {5}; light in fibre needs at least {4}",
