@@ -10,6 +10,7 @@ func All() []Check {
 		mr102{},
 		mr103{},
 		mr104{},
+		mr105{},
 		// Data (2xx): objectives the data can meet.
 		mr201{},
 		mr202{},

@@ -34,8 +34,8 @@ func (c mr101) collect(ctx *Context, out *collector) {
 	}
 	for _, m := range ctx.Manifests {
 		s := ctx.Plan.Service(m.Service)
-		if s == nil {
-			continue
+		if s == nil || s.Objective.Survive == lang.DomainZone {
+			continue // a region loss is beyond its objective (see module)
 		}
 		for _, dep := range m.Dependencies {
 			if f, ok := c.manifestGap(ctx, s, dep); ok {
@@ -46,8 +46,7 @@ func (c mr101) collect(ctx *Context, out *collector) {
 }
 
 // module judges the module's own edges, in one pass over the graph's
-// sorted edges: the gaps (moduleGaps) and then the control planes
-// (controlPlanes), each in the order of the services and their edges.
+// sorted edges, in the order of the services and their edges.
 //
 // Every hard edge of every service is judged against the graph's
 // availability. Where the target itself is not present in some of the
@@ -56,12 +55,10 @@ func (c mr101) collect(ctx *Context, out *collector) {
 // is the finding of the service that calls the missing thing directly;
 // this service is named there as going down too.
 //
-// The control planes: each hard call a service makes to a product whose
-// control plane lives in one region of the module while the service also
-// runs or fails over elsewhere is reported at warning level. The data
-// plane keeps serving when that region is lost (so this is no gap), but
-// nothing that changes the product does, which a failover runbook must not
-// rely on.
+// A gap is a region loss, so only services whose objective must survive
+// one (survive = "region" or "country") are judged: for survive = "zone"
+// a region loss is beyond the objective, and the scenario matrix shows
+// what it takes down. Control planes are MR105's.
 func (c mr101) module(ctx *Context, gaps *collector) {
 	p := ctx.Plan
 	if p == nil || p.Graph == nil {
@@ -69,7 +66,6 @@ func (c mr101) module(ctx *Context, gaps *collector) {
 	}
 	x := ctx.index()
 	gx := newGraphIndex(p, x)
-	cps := newCollector(c.Info())
 
 	type gapKey struct{ service, target int32 } // graph nodes, by gx's ids
 	// upstream are, per finding, the services whose edges reach its
@@ -142,7 +138,7 @@ func (c mr101) module(ctx *Context, gaps *collector) {
 		for j < len(edges) && edges[j].From == s.Addr {
 			j++
 		}
-		if from == j {
+		if from == j || s.Objective.Survive == lang.DomainZone {
 			continue
 		}
 		ridx = gx.regionIndices(ridx[:0], s.Regions)
@@ -180,9 +176,6 @@ func (c mr101) module(ctx *Context, gaps *collector) {
 					}
 				}
 			}
-			if cp := gx.controlPlane(t); cp != "" && slices.ContainsFunc(s.Regions, func(r string) bool { return r != cp }) {
-				c.controlPlane(ctx, cps, x.svcSubject[si], s, e, cp)
-			}
 		}
 		flush(s)
 		open.key.target = -1
@@ -207,24 +200,6 @@ func (c mr101) module(ctx *Context, gaps *collector) {
 		}
 		k.f.Detail = strings.TrimSuffix(k.f.Detail, ".") + ", nor can " + addrList(up) + ", which " + verb + " on it."
 	}
-	gaps.join(cps)
-}
-
-// controlPlane files the warning about s's hard call e to a product whose
-// control plane is only in cp.
-func (c mr101) controlPlane(ctx *Context, out *collector, subject string, s *planner.Service, e *planner.Edge, cp string) {
-	product := ""
-	if d := ctx.Module.Dependency(e.To.Name); e.To.Kind == lang.KindDependency && d != nil {
-		product = " (" + d.Product + ")"
-	} else if dc := ctx.Module.DataClass(e.To.Name); e.To.Kind == lang.KindData && dc != nil {
-		product = " (" + dc.Product + ")"
-	}
-	f := out.add(subject, e.Range, "Control plane in one region",
-		subject+" runs in "+list(s.Regions)+" and calls "+ctx.index().subjectOf(e.To)+product+", whose control plane is only in "+cp+". "+
-			"Its data plane keeps serving when "+cp+" is lost, but nothing that changes it does: "+
-			"records, roles, keys or health checks cannot be edited until "+cp+" is back.")
-	f.Severity = diag.Warning
-	f.Fix = "Keep changes to it out of the failover path: create beforehand the records, health checks and roles a failover needs, and let the data plane switch."
 }
 
 // manifestGap judges one edge of a service's manifest: where the target is

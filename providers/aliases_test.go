@@ -60,3 +60,31 @@ func TestAliasClashes(t *testing.T) {
 		t.Errorf("got %q, want %q", msgs, want)
 	}
 }
+
+// TestControlPlanes: the control planes the issue names are known from the
+// catalogs, each with its region (or what pins it) and its source.
+func TestControlPlanes(t *testing.T) {
+	reg := NewRegistry()
+	for ref, region := range map[string]string{
+		"aws.route53": "us-east-1", "aws.cloudfront": "us-east-1", "aws.iam": "us-east-1", "aws.arc": "us-west-2",
+	} {
+		p, _ := reg.Product(ref)
+		cps := reg.ControlPlanesOf(p)
+		if len(cps) != 1 || cps[0].Region != region || cps[0].Source == "" {
+			t.Errorf("%s: got %+v, want one control plane in %s", ref, cps, region)
+		}
+	}
+	az, _ := reg.Catalog("azure")
+	var arm *ControlPlane
+	for _, cp := range az.ControlPlanes() {
+		if cp.Implicit {
+			arm = cp
+		}
+	}
+	if arm == nil || arm.PinnedTo != "resource-group" {
+		t.Errorf("azure: Resource Manager is not known as an implicit control plane pinned to the resource group: %+v", arm)
+	}
+	if p, _ := reg.Product("gcp.cloud-dns"); len(reg.ControlPlanesOf(p)) != 1 {
+		t.Error("gcp.cloud-dns: no global control plane")
+	}
+}

@@ -118,4 +118,7 @@ type Catalog struct {
 
 	// byAlias finds a product by any of its aliases; NewCatalog builds it.
 	byAlias map[string]*Product
+	// controlPlanes are the control planes its products rely on, from
+	// data/NAME/control_planes.json.
+	controlPlanes []*ControlPlane
 }

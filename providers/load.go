@@ -17,7 +17,7 @@ import (
 // catalogs.json (names, titles and notices) and rtt.json (measured round
 // trips). Every fact carries the public address it was taken from.
 //
-//go:embed data/catalogs.json data/rtt.json data/LICENSE.cloud-regions data/*/regions.json data/*/products.json
+//go:embed data/catalogs.json data/rtt.json data/LICENSE.cloud-regions data/*/regions.json data/*/products.json data/*/control_planes.json
 var dataFS embed.FS
 
 var loadBuiltins = sync.OnceValues(func() ([]*Catalog, map[pairKey]MeasuredRTT) {
@@ -127,6 +127,11 @@ func decodeCatalog(fsys fs.FS, e catalogEntry) (*Catalog, error) {
 	c := NewCatalog(e.Name, e.Title, regions, products)
 	c.Builtin = true
 	c.Notice = e.Notice
+	cps, err := decodeControlPlanes(fsys, c)
+	if err != nil {
+		return nil, err
+	}
+	c.controlPlanes = cps
 	return c, nil
 }
 
