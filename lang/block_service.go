@@ -31,6 +31,18 @@ var serviceSchema = &hcl.BodySchema{
 		{Type: "traffic"},
 		{Type: "routing"},
 		{Type: "observability"},
+		{Type: "call"},
+	},
+}
+
+// callSchema is a `call { to = ..., fallback = ..., audiences = [...] }`
+// block: how the service calls one of its depends_on targets.
+var callSchema = &hcl.BodySchema{
+	Attributes: []hcl.AttributeSchema{
+		{Name: "to", Required: true},
+		{Name: "fallback"},
+		{Name: "audiences"},
+		{Name: "partition"},
 	},
 }
 
@@ -122,7 +134,30 @@ func (l *loader) decodeServiceBlock(block *hcl.Block) *Service {
 	if b := l.singleBlock(content, "observability"); b != nil {
 		l.decodeObservability(b, &s.Observability, s.Attrs)
 	}
+	for _, b := range content.Blocks {
+		if b.Type == "call" {
+			if c := l.decodeCall(b); c != nil {
+				s.Calls = append(s.Calls, c)
+			}
+		}
+	}
 	return s
+}
+
+// decodeCall reads one call block. A call to a target depends_on does not
+// list adds it there: the block is the edge, described.
+func (l *loader) decodeCall(block *hcl.Block) *Call {
+	content := l.content(block.Body, callSchema)
+	a := content.Attributes
+	to, ok := l.ref(a["to"], refCallee)
+	if !ok {
+		return nil
+	}
+	c := &Call{To: to, DeclRange: block.DefRange}
+	c.Fallback, _ = l.str(a["fallback"])
+	c.Audiences, _ = l.refs(a["audiences"], refAudience)
+	c.Partition, _ = l.str(a["partition"])
+	return c
 }
 
 func (l *loader) decodeTraffic(block *hcl.Block, ranges map[string]hcl.Range) *Traffic {
@@ -221,6 +256,18 @@ func (l *loader) resolveService(s *Service) {
 		}
 	}
 	s.DependsOn = l.resolveAll(s.DependsOn, refCallee)
+	calls := s.Calls[:0]
+	for _, c := range s.Calls {
+		if !l.resolve(c.To, refCallee) {
+			continue
+		}
+		c.Audiences = l.resolveAll(c.Audiences, refAudience)
+		if !hasRef(s.DependsOn, c.To.Addr) {
+			s.DependsOn = append(s.DependsOn, c.To)
+		}
+		calls = append(calls, c)
+	}
+	s.Calls = calls
 	s.Reads = l.resolveAll(s.Reads, refData)
 	s.Writes = l.resolveAll(s.Writes, refData)
 }

@@ -24,7 +24,8 @@ type Scenario struct {
 	// share Lost, Affected and Exposed: read them, never write them.
 	Affected []ServiceOutcome
 	// Exposed lists the data classes whose writes were accepted in a lost
-	// region, sorted by address: what the scenario can lose.
+	// region and can lose some of them (not those kept by a zero-loss
+	// channel), sorted by address: what the scenario can lose.
 	Exposed []Exposure
 }
 
@@ -53,6 +54,10 @@ type ServiceOutcome struct {
 	// the nodes from the service to Root, both included.
 	Root  lang.Address
 	Depth int32
+	// DegradedBy lists, sorted, the soft calls' targets the scenario takes
+	// down while the service stays up (degraded, rerouted or failed over):
+	// it runs on their fallbacks, or fails their scoped callers.
+	DegradedBy []lang.Address
 	// tail is, for a path of more than pathHead+pathTail nodes, the index
 	// in Affected of the node whose Via leads into the path's last
 	// pathTail nodes; -1 otherwise.

@@ -104,11 +104,41 @@ func (p *planner) playScenarios() {
 	}
 	wg.Wait()
 	out := make([]Scenario, len(jobs))
+	zoneMoves := map[string][]ServiceOutcome{}
 	for i, j := range jobs {
 		r := &played[setOf[i]]
 		out[i] = Scenario{Domain: j.domain, Target: j.target, Region: j.region, Lost: r.lost, Affected: r.affected, Exposed: r.exposed}
+		if j.domain == lang.DomainZone && j.lost.count() == 0 {
+			moves, ok := zoneMoves[j.region]
+			if !ok {
+				moves = p.zoneFailovers(j.region)
+				zoneMoves[j.region] = moves
+			}
+			out[i].Affected = moves
+		}
 		p.out.Scenarios = append(p.out.Scenarios, &out[i])
 	}
+}
+
+// zoneFailovers is what the loss of one zone of region does when the
+// region has others: nothing moves between regions, but a service whose
+// primary is there and that writes data promotes its stores' replicas in
+// another zone (the zone it lost may have held the primary instance), in
+// its zone-level RTO. Sorted by service address.
+func (p *planner) zoneFailovers(region string) []ServiceOutcome {
+	out := []ServiceOutcome{}
+	for _, s := range p.out.Services {
+		if s.Primary != region || !s.HasPrimary() {
+			continue
+		}
+		r := p.zoneRTO(s)
+		if r.Promotion == 0 {
+			continue // nothing to promote: its stores keep every zone writable
+		}
+		out = append(out, ServiceOutcome{Service: s.Addr, Outcome: OutcomeFailedOver, Regions: []string{region},
+			RTO: r.Total, tail: -1})
+	}
+	return out
 }
 
 // scenarioWorkers is how many scenarios are played at once; tests set it
@@ -133,6 +163,9 @@ type scenarioViews struct {
 	// the data (indices into data) written there.
 	activeIn  [][]int32
 	writtenIn [][]int32
+	// softIn lists, per graph node, its soft depends_on in-edges (calls
+	// with a fallback or a scope) from services.
+	softIn map[int32][]int32
 }
 
 type serviceView struct {
@@ -175,6 +208,13 @@ func (p *planner) scenarioViews() *scenarioViews {
 		v.nodeService[x] = -1
 	}
 	v.firstIn, v.nowhere = g.byFirstRegion()
+	v.softIn = map[int32][]int32{}
+	for i, e := range g.Edges {
+		if !e.Hard && e.Kind == EdgeDependsOn && e.From.Kind == lang.KindService {
+			t := g.edgeTo[i]
+			v.softIn[t] = append(v.softIn[t], int32(i))
+		}
+	}
 	// Each service's and data class's view is its own: they are computed
 	// on all cores, then indexed by region in order.
 	parallelFor(len(p.out.Services), parallelGrain, func(lo, hi int) {
@@ -321,6 +361,35 @@ func (p *planner) play(v *scenarioViews, sp *scratch, lost regionSet) playResult
 			}
 		}
 	})
+	// Services up (serving or moved) whose soft calls lost their target
+	// are degraded; a moved one keeps its outcome and says what it lost.
+	if len(v.softIn) > 0 {
+		for _, x := range q {
+			for _, e := range v.softIn[x] {
+				f := g.from[e]
+				i := v.nodeService[f]
+				if i < 0 || sp.down[f] == ep {
+					continue
+				}
+				target := g.Nodes[x]
+				if sp.seen[i] != ep {
+					sp.seen[i] = ep
+					s := p.out.Services[i]
+					svcs = append(svcs, i)
+					moved = append(moved, ServiceOutcome{Service: s.Addr, Outcome: OutcomeDegraded, Regions: s.Active, tail: -1})
+				}
+				for k := range moved {
+					if moved[k].Service == p.out.Services[i].Addr {
+						if !slices.Contains(moved[k].DegradedBy, target) {
+							moved[k].DegradedBy = append(moved[k].DegradedBy, target)
+							slices.SortFunc(moved[k].DegradedBy, compareAddrs)
+						}
+						break
+					}
+				}
+			}
+		}
+	}
 	// moved[k] is the outcome of svcs[down+k].
 	for k, i := range svcs[down:] {
 		sp.pos[i] = int32(k)
@@ -389,6 +458,9 @@ func (p *planner) play(v *scenarioViews, sp *scratch, lost regionSet) playResult
 		e := Exposure{Data: d.Addr, RPO: d.RPO, AllCopiesLost: !dv.elsewhere && !dv.presence.anyOutside(lost)}
 		if e.AllCopiesLost {
 			e.RPO = dv.backup
+		}
+		if e.RPO == 0 && !e.AllCopiesLost {
+			continue // a zero-loss channel: no acknowledged write is lost, so nothing is exposed
 		}
 		res.exposed = append(res.exposed, e)
 	}

@@ -69,7 +69,16 @@ type jsonPlanScenario struct {
 	Rerouted    []jsonMoved       `json:"rerouted"`
 	FailedOver  []jsonMoved       `json:"failed_over"`
 	Down        []jsonDown        `json:"down"`
+	Degraded    []jsonDegraded    `json:"degraded"`
 	DataExposed []jsonExposedData `json:"data_exposed"`
+}
+
+// jsonDegraded is a service that stays up while soft calls' targets are
+// lost: by lists them. Rerouted and failed-over services appear too when
+// they also lost a soft call.
+type jsonDegraded struct {
+	Address string   `json:"address"`
+	By      []string `json:"by"`
 }
 
 type jsonMoved struct {
@@ -671,6 +680,25 @@ func (pw *planWriter) scenario(sc *planner.Scenario) {
 		pw.endObject()
 	}
 	pw.endArray()
+	pw.key("degraded")
+	pw.beginArray()
+	for i := range sc.Affected {
+		o := &sc.Affected[i]
+		if len(o.DegradedBy) == 0 {
+			continue
+		}
+		pw.beginObject()
+		pw.key("address")
+		pw.addr(o.Service)
+		pw.key("by")
+		pw.beginArray()
+		for _, a := range o.DegradedBy {
+			pw.addr(a)
+		}
+		pw.endArray()
+		pw.endObject()
+	}
+	pw.endArray()
 	pw.key("data_exposed")
 	pw.beginArray()
 	for _, e := range sc.Exposed {
@@ -690,7 +718,7 @@ func (pw *planWriter) scenario(sc *planner.Scenario) {
 func jsonScenario(sc *planner.Scenario) jsonPlanScenario {
 	js := jsonPlanScenario{
 		Name: sc.Name(), Kind: sc.Domain.String(), Target: sc.Target, LostRegions: list(sc.Lost),
-		Rerouted: []jsonMoved{}, FailedOver: []jsonMoved{}, Down: []jsonDown{},
+		Rerouted: []jsonMoved{}, FailedOver: []jsonMoved{}, Down: []jsonDown{}, Degraded: []jsonDegraded{},
 		DataExposed: make([]jsonExposedData, 0, len(sc.Exposed)),
 	}
 	for _, o := range sc.Affected {
@@ -706,6 +734,13 @@ func jsonScenario(sc *planner.Scenario) jsonPlanScenario {
 				jd.Via = &via
 			}
 			js.Down = append(js.Down, jd)
+		}
+		if len(o.DegradedBy) > 0 {
+			jd := jsonDegraded{Address: o.Service.String(), By: []string{}}
+			for _, a := range o.DegradedBy {
+				jd.By = append(jd.By, a.String())
+			}
+			js.Degraded = append(js.Degraded, jd)
 		}
 	}
 	for _, e := range sc.Exposed {
