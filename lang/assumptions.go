@@ -29,6 +29,8 @@ type Assumptions struct {
 	ReferenceReadRatio      float64       // data class reference at read/write ≥
 	ObjectReplicationSize   int64         // bulk data at or above gets object replication
 	FailoverDrillMaxAge     time.Duration // an older drill is stale
+	RegionAvailability      float64       // percent: one region of a service, store or dependency
+	GlobalAvailability      float64       // percent: a global or multi-region catalog service
 }
 
 // AssumptionKind is the unit an assumption is written in.
@@ -119,6 +121,12 @@ var AssumptionDefs = []AssumptionDef{
 	{"failover_drill_max_age", AssumeDuration, "90d",
 		"A failover drill older than this no longer counts as tested.",
 		srcSpec, func(a *Assumptions) any { return &a.FailoverDrillMaxAge }},
+	{"region_availability", AssumeNumber, "99.95",
+		"Availability, in percent, of one region of a service, store or dependency, for composing availability: the single-region SLA typical of managed databases (Amazon RDS Multi-AZ: 99.95%).",
+		"https://aws.amazon.com/rds/sla/", func(a *Assumptions) any { return &a.RegionAvailability }},
+	{"global_availability", AssumeNumber, "99.99",
+		"Availability, in percent, of a global or multi-region catalog service (DNS, identity, CDN), for composing availability: the SLA typical of global front doors (Azure Front Door: 99.99%).",
+		"https://www.microsoft.com/licensing/docs/view/Service-Level-Agreements-SLA-for-Online-Services", func(a *Assumptions) any { return &a.GlobalAvailability }},
 }
 
 // DefaultAssumptions returns the assumptions with every default applied.

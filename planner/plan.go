@@ -75,6 +75,11 @@ type Service struct {
 	// country scenarios play. It equals RTO unless survive = "zone".
 	RegionRTO RTO
 
+	// Availability is the composed availability, in percent: the service's
+	// own regions in parallel, in series with everything it hard-depends on
+	// (each the same way). Soft calls do not count.
+	Availability float64
+
 	// Gaps lists, per region of the service, the first thing it needs that
 	// is not available there, with the path to it: hidden single-region
 	// dependencies (MR101). Sorted by region order.

@@ -149,6 +149,7 @@ func (p *planner) plan() *Plan {
 			}
 		}
 	})
+	p.composeAvailability()
 	p.playScenarios()
 	p.out.Changes = make([]Change, 0, len(p.out.Services)+len(p.out.Data))
 	for _, s := range p.out.Services {

@@ -20,11 +20,12 @@ const (
 	DecideMechanisms
 	DecideConflict
 	DecideWritePenalty
+	DecideAvailability
 )
 
 var decisionNames = []string{"", "tier", "topology", "standby", "write_mode", "pattern", "routing",
 	"failover", "split_brain_guard", "rpo", "rto", "class", "loss_tolerance", "mechanisms", "conflict",
-	"write_penalty"}
+	"write_penalty", "availability"}
 
 func (d Decision) String() string { return enumName(decisionNames, int(d), "Decision") }
 
@@ -119,6 +120,7 @@ const (
 	RTOUnboundedZones // region, zones, zone-level recovery: as RTOUnbounded, but the loss of one of the region's zones is recovered within it
 	RTOZone           // terms as RTOSum: the recovery from a zone loss, the objective's survive scope
 	RTOPartitionsMove // data addresses with their products, comma separated: partitioned on multi-writer stores, so nothing is promoted
+	AvailabilityComposed // own availability with its region count, then each hard dependency with its availability ("dependency.x 99.95%"), comma separated, and the product
 	RTONotEscalated   // warmer design ("a warm standby with automatic failover"), its estimated rto, objective rto: escalating would still miss it
 
 	// Data classification (SPEC §5.2).

@@ -23,6 +23,13 @@ type Scenario struct {
 	// its active regions as planned. Scenarios that lose the same regions
 	// share Lost, Affected and Exposed: read them, never write them.
 	Affected []ServiceOutcome
+	// Audiences are the module's audiences the scenario reaches, sorted:
+	// those whose nearest region it loses and those a lost scoped call
+	// serves; UsersAffected sums their shares (0 when the module declares
+	// no audiences).
+	Audiences     []lang.Address
+	UsersAffected float64
+	UsersKnown    bool // the module declares audiences
 	// Exposed lists the data classes whose writes were accepted in a lost
 	// region and can lose some of them (not those kept by a zero-loss
 	// channel), sorted by address: what the scenario can lose.

@@ -71,6 +71,9 @@ type jsonPlanScenario struct {
 	Down        []jsonDown        `json:"down"`
 	Degraded    []jsonDegraded    `json:"degraded"`
 	DataExposed []jsonExposedData `json:"data_exposed"`
+	// UsersAffected is the share of users the scenario reaches, from the
+	// module's audiences; null when it declares none.
+	UsersAffected *float64 `json:"users_affected"`
 }
 
 // jsonDegraded is a service that stays up while soft calls' targets are
@@ -366,6 +369,17 @@ func (pw *planWriter) service(s *planner.Service) {
 	} else {
 		pw.dur(s.RTO.Total)
 	}
+	pw.key("availability")
+	pw.beginObject()
+	pw.key("composed")
+	pw.str(availabilityWord(s.Availability))
+	pw.key("target")
+	if t := s.Objective.Availability; t != nil {
+		pw.str(availabilityWord(*t))
+	} else {
+		pw.null()
+	}
+	pw.endObject()
 	pw.key("rto_breakdown")
 	pw.beginObject()
 	pw.key("unbounded")
@@ -712,8 +726,19 @@ func (pw *planWriter) scenario(sc *planner.Scenario) {
 		pw.endObject()
 	}
 	pw.endArray()
+	pw.key("users_affected")
+	if usersKnown(sc) {
+		pw.raw([]byte(strconv.FormatFloat(sc.UsersAffected, 'f', -1, 64)))
+	} else {
+		pw.null()
+	}
 	pw.endObject()
 }
+
+// usersKnown: the scenario's share of users means something only when the
+// module declares audiences; the plan marks that by the audience count of
+// a scenario that reaches some, or any share given.
+func usersKnown(sc *planner.Scenario) bool { return sc.UsersKnown }
 
 func jsonScenario(sc *planner.Scenario) jsonPlanScenario {
 	js := jsonPlanScenario{
@@ -745,6 +770,10 @@ func jsonScenario(sc *planner.Scenario) jsonPlanScenario {
 	}
 	for _, e := range sc.Exposed {
 		js.DataExposed = append(js.DataExposed, jsonExposedData{e.Data.String(), units.FormatDuration(e.RPO), e.AllCopiesLost})
+	}
+	if usersKnown(sc) {
+		share := sc.UsersAffected
+		js.UsersAffected = &share
 	}
 	return js
 }

@@ -74,6 +74,7 @@ var reasonTexts = map[planner.ReasonCode]string{
 	planner.RTOUnbounded:      "one region ({0}) and no standby: a region loss lasts as long as the outage",
 	planner.RTOUnboundedZones: "one region ({0}) and no standby: a region loss lasts as long as the outage; losing one of its {1} zones is a zone-level recovery of {2}",
 	planner.RTOPartitionsMove: "no promotion for {0}: partitioned on a store that takes writes everywhere, so each lost partition's home moves",
+	planner.AvailabilityComposed: "{0} = {1}, in series over hard dependencies, regions in parallel",
 	planner.RTONotEscalated:   "not escalated: even {0} would take {1}, over the rto of {2}",
 
 	planner.ClassRegenerableData: "regenerable = true",

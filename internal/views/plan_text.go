@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 
@@ -284,7 +285,22 @@ func serviceAttrs(s *planner.Service) []attr {
 		attr{"split_brain_guard", guardList(s.Guards), why[planner.DecideGuard]},
 		attr{"rpo", rpo, why[planner.DecideRPO]},
 		attr{"rto", rto, why[planner.DecideRTO]},
+		attr{"availability", availabilityText(s), why[planner.DecideAvailability]},
 	)
+}
+
+// availabilityText is the composed availability with the objective's
+// target beside it, as rpo and rto show theirs.
+func availabilityText(s *planner.Service) string {
+	out := quote(availabilityWord(s.Availability))
+	if t := s.Objective.Availability; t != nil {
+		out += "  (objective " + availabilityWord(*t) + ")"
+	}
+	return out
+}
+
+func availabilityWord(v float64) string {
+	return strconv.FormatFloat(math.Floor(v*1e4)/1e4, 'f', -1, 64) + "%"
 }
 
 func serviceFooter(s *planner.Service) []string {
@@ -430,6 +446,13 @@ func (v PlanText) scenarios(w *bufio.Writer, p *planner.Plan) {
 			if o.Outcome != planner.OutcomeDegraded && len(o.DegradedBy) > 0 {
 				lines = append(lines, fmt.Sprintf("≈ %s is also degraded: %s", o.Service, degradedCause(p, o)))
 			}
+		}
+		if sc.UsersKnown && len(sc.Audiences) > 0 {
+			var names []string
+			for _, a := range sc.Audiences {
+				names = append(names, a.String())
+			}
+			lines = append(lines, fmt.Sprintf("@ %s of users affected (%s)", percent(sc.UsersAffected), strings.Join(names, ", ")))
 		}
 		for _, e := range sc.Exposed {
 			if e.AllCopiesLost {
