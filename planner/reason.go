@@ -115,13 +115,13 @@ const (
 	RPONoData    // (none)
 
 	// Achieved RTO of a service.
-	RTOSum            // terms: name, value, name, value, … (detection, promotion, dns ttl, decision, provisioning, restore)
-	RTOUnbounded      // region: one region and no standby, so a region loss lasts as long as the outage
-	RTOUnboundedZones // region, zones, zone-level recovery: as RTOUnbounded, but the loss of one of the region's zones is recovered within it
-	RTOZone           // terms as RTOSum: the recovery from a zone loss, the objective's survive scope
-	RTOPartitionsMove // data addresses with their products, comma separated: partitioned on multi-writer stores, so nothing is promoted
+	RTOSum               // terms: name, value, name, value, … (detection, promotion, dns ttl, decision, provisioning, restore)
+	RTOUnbounded         // region: one region and no standby, so a region loss lasts as long as the outage
+	RTOUnboundedZones    // region, zones, zone-level recovery: as RTOUnbounded, but the loss of one of the region's zones is recovered within it
+	RTOZone              // terms as RTOSum: the recovery from a zone loss, the objective's survive scope
+	RTOPartitionsMove    // data addresses with their products, comma separated: partitioned on multi-writer stores, so nothing is promoted
 	AvailabilityComposed // own availability with its region count, then each hard dependency with its availability ("dependency.x 99.95%"), comma separated, and the product
-	RTONotEscalated   // warmer design ("a warm standby with automatic failover"), its estimated rto, objective rto: escalating would still miss it
+	RTONotEscalated      // warmer design ("a warm standby with automatic failover"), its estimated rto, objective rto: escalating would still miss it
 
 	// Data classification (SPEC §5.2).
 	ClassRegenerableData  // (none)
