@@ -218,8 +218,8 @@ func (c mr101) manifestGap(ctx *Context, s *planner.Service, dep *manifest.Depen
 		avail = g.Available(target)
 		where = c.where(ctx.Plan, target, "")
 	case len(dep.Regions) > 0:
-		avail = dep.Regions
-		where = placement{"is reachable only from " + list(dep.Regions) + " (by its manifest)", dep.Regions}
+		avail = manifestRegions(ctx.Module, dep)
+		where = placement{"is reachable only from " + list(avail) + " (by its manifest)", avail}
 	default:
 		return diag.Diagnostic{}, false // unknown and unplaced: MR103's business
 	}
@@ -238,6 +238,41 @@ func (c mr101) manifestGap(ctx *Context, s *planner.Service, dep *manifest.Depen
 		}
 	}
 	return c.finding(s, dep.NameRange, missing, target, where), true
+}
+
+// manifestRegions maps the regions a manifest names to the module's region
+// names. A team writes the provider's code ("us-east-1"); the module may
+// have declared that region under another name (region "virginia" {
+// code = "us-east-1" }), and both mean one place. When the manifest names a
+// product, regions of its provider are preferred. A name that matches no
+// region of the module is kept as written.
+func manifestRegions(m *lang.Module, dep *manifest.Dependency) []string {
+	provider, _, _ := strings.Cut(dep.Product, ".")
+	var out []string
+	for _, r := range dep.Regions {
+		if m.Region(r) != nil {
+			out = append(out, r)
+			continue
+		}
+		var byCode, ofProvider []string
+		for _, mr := range m.Regions {
+			if mr.Code == r {
+				byCode = append(byCode, mr.Name)
+				if mr.Provider == provider {
+					ofProvider = append(ofProvider, mr.Name)
+				}
+			}
+		}
+		switch {
+		case len(ofProvider) > 0:
+			out = append(out, ofProvider...)
+		case len(byCode) > 0:
+			out = append(out, byCode...)
+		default:
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // cause names what really makes a manifest edge's target unavailable in
