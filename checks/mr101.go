@@ -99,6 +99,10 @@ func (c mr101) module(ctx *Context, gaps *collector) {
 		if len(open.regions) == 0 {
 			return
 		}
+		if !withinSurvive(ctx.Module, s, p.Graph.Present(open.edge.To)) {
+			open.regions = open.regions[:0]
+			return // only a failure beyond the objective takes it away: the scenario matrix shows it
+		}
 		// The target is missing from the region itself, so its gap there
 		// is itself: a control plane pins it when it has one.
 		controlPlane := ""
@@ -229,7 +233,7 @@ func (c mr101) manifestGap(ctx *Context, s *planner.Service, dep *manifest.Depen
 			missing = append(missing, r)
 		}
 	}
-	if len(missing) == 0 {
+	if len(missing) == 0 || !withinSurvive(ctx.Module, s, avail) {
 		return diag.Diagnostic{}, false
 	}
 	if g != nil && g.Has(target) {
@@ -238,6 +242,42 @@ func (c mr101) manifestGap(ctx *Context, s *planner.Service, dep *manifest.Depen
 		}
 	}
 	return c.finding(s, dep.NameRange, missing, target, where), true
+}
+
+// withinSurvive reports whether a failure inside s's survive scope can take
+// away every region in where (the regions a target is present in) while s
+// keeps a region: one region for survive = "region", one city for "metro",
+// one country for "country". A target in two regions of one country is
+// lost only with that country, beyond a region-scoped objective.
+func withinSurvive(m *lang.Module, s *planner.Service, where []string) bool {
+	if len(where) <= 1 {
+		return true
+	}
+	key := func(name string) string {
+		r := m.Region(name)
+		if r == nil || r.Geo == nil {
+			return "region " + name
+		}
+		switch s.Objective.Survive {
+		case lang.DomainCountry:
+			return r.Geo.Country
+		case lang.DomainMetro:
+			return r.Geo.Country + "/" + r.Geo.City
+		}
+		return "region " + name
+	}
+	k := key(where[0])
+	for _, r := range where[1:] {
+		if key(r) != k {
+			return false // no one failure in scope takes all of them
+		}
+	}
+	for _, r := range s.Regions {
+		if key(r) != k {
+			return true // the service outlives the failure; its call does not
+		}
+	}
+	return false // the failure takes the service too: MR402's, not a hidden dependency
 }
 
 // manifestRegions maps the regions a manifest names to the module's region

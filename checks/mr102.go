@@ -27,6 +27,9 @@ func (c mr102) collect(ctx *Context, out *collector) {
 	if !ctx.Lint() {
 		for i, s := range ctx.Plan.Services {
 			for _, ref := range s.Block.DependsOn {
+				if call := s.Block.Call(ref.Addr); call != nil && call.Soft() {
+					continue // a soft call degrades the caller; it does not take it down
+				}
 				c.inversion(out, ctx.Plan, x, i, ref.Addr, ref.Range, "depends on")
 			}
 		}

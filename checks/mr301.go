@@ -51,6 +51,11 @@ func (c mr301) Run(ctx *Context) []diag.Diagnostic {
 		if s.WriteMode == planner.WriteMixed {
 			var primaries []string
 			for _, w := range s.DataWrites {
+				if w.Mode == planner.WritePartitioned {
+					if d := ctx.Plan.DataClass(w.Data.Name); d != nil && d.Block.Catalog != nil && d.Block.Catalog.MultiWriter {
+						continue // no primary is elected for it: its partitions' homes move
+					}
+				}
 				if w.Mode == planner.WriteSinglePrimary || w.Mode == planner.WritePartitioned {
 					primaries = append(primaries, w.Mode.String()+" writes to "+w.Data.String())
 				}

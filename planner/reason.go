@@ -107,6 +107,7 @@ const (
 	GuardQuorumWitness      // witness region
 	GuardNoQuorum           // number of regions
 	GuardEvenVoters         // number of voters (regions, and a witness), majority
+	GuardStoreQuorum        // data addresses with their stores, comma separated: stores that elect their leader by their own quorum
 	GuardNoCoordinator      // data addresses with their stores, comma separated: partitioned on stores that take writes everywhere
 	GuardFencingTokens      // (none)
 

@@ -351,6 +351,14 @@ func (p *planner) decideGuards(s *Service) {
 		return
 	}
 	s.NeedsQuorum = true
+	if stores := p.selfElected(s); stores != "" {
+		// The stores hold their own vote: a Paxos or Raft quorum across
+		// their replicas picks the leader, and refuses writes without one.
+		s.Guards = append(s.Guards, GuardQuorum, GuardFencing)
+		s.add(because(DecideGuard, GuardStoreQuorum, stores))
+		s.add(because(DecideGuard, GuardFencingTokens))
+		return
+	}
 	witness := s.Witness != "" && !contains(s.Regions, s.Witness)
 	voters := len(s.Regions)
 	if witness {
@@ -376,6 +384,34 @@ func (p *planner) decideGuards(s *Service) {
 	}
 	s.Guards = append(s.Guards, GuardFencing)
 	s.add(because(DecideGuard, GuardFencingTokens))
+}
+
+// selfElected lists, when every primary a failover of s moves is the leader
+// of a store that elects it by its own quorum (replication synchronous
+// only, across regions: Spanner's Paxos, Firestore), those data classes
+// with their stores; otherwise "".
+func (p *planner) selfElected(s *Service) string {
+	var names []string
+	for _, w := range s.DataWrites {
+		if w.Mode == WriteMultiPrimary {
+			continue
+		}
+		d := p.out.DataClass(w.Data.Name)
+		if d == nil || d.Block.Catalog == nil {
+			return ""
+		}
+		c := d.Block.Catalog
+		switch {
+		case w.Mode == WritePartitioned && c.MultiWriter && !consensus(c):
+			// moves by routing, elects nothing
+		case c.Scope != providers.ScopeRegional && len(c.Replication) == 1 && c.Replication[0] == providers.ReplicationSync,
+			c.MultiWriter && consensus(c):
+			names = append(names, d.Addr.String()+" ("+c.Ref()+")")
+		default:
+			return ""
+		}
+	}
+	return strings.Join(names, ", ")
 }
 
 // uncoordinated lists, when every write a failover moves is a partition

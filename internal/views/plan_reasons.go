@@ -63,6 +63,7 @@ var reasonTexts = map[planner.ReasonCode]string{
 	planner.GuardQuorumWitness:      "quorum: witness region {0} breaks the tie between two regions",
 	planner.GuardNoQuorum:           "no quorum: {0} regions and no witness cannot outvote a partition",
 	planner.GuardEvenVoters:         "quorum of {1} out of {0} voters: an even number, so a split in half elects nobody and writes wait; a witness region makes it odd",
+	planner.GuardStoreQuorum:        "quorum: {0} elects its leader by a quorum of its own replicas and refuses writes without one",
 	planner.GuardNoCoordinator:      "no quorum to hold: {0} is partitioned on a store that takes writes in every region, so no primary is elected; a lost partition's home moves by routing",
 	planner.GuardFencingTokens:      "fencing: writes from a demoted primary are refused by token",
 

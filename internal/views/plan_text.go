@@ -498,7 +498,7 @@ func degradedCause(p *planner.Plan, o planner.ServiceOutcome) string {
 			if c.Partition != "" {
 				who = append(who, "partition "+strconv.Quote(c.Partition))
 			}
-			part += ", which only " + strings.Join(who, " and ") + " call"
+			part += ", called only for " + strings.Join(who, " and ")
 			if share := audienceShare(p.Module, c.Audiences); share > 0 {
 				part += fmt.Sprintf(" (%s of users)", percent(share))
 			}
