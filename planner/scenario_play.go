@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -128,8 +129,14 @@ func (p *planner) playScenarios() {
 	var setNodes [][]int32
 	for i, j := range jobs {
 		k := j.lost.key()
-		for _, n := range j.nodes {
-			k += "," + strconv.Itoa(int(n))
+		if len(j.nodes) > 0 {
+			var b strings.Builder
+			b.WriteString(k)
+			for _, n := range j.nodes {
+				b.WriteByte(',')
+				b.WriteString(strconv.Itoa(int(n)))
+			}
+			k = b.String()
 		}
 		x, ok := seen[k]
 		if !ok {
@@ -457,6 +464,10 @@ func (p *planner) play(v *scenarioViews, sp *scratch, lost regionSet, nodes []in
 	// Services up (serving or moved) whose soft calls lost their target
 	// are degraded; a moved one keeps its outcome and says what it lost.
 	if len(v.softIn) > 0 {
+		at := make(map[int32]int, len(moved)) // service index → its entry in moved
+		for k, i := range svcs[down:] {
+			at[i] = k
+		}
 		for _, x := range q {
 			for _, e := range v.softIn[x] {
 				f := g.from[e]
@@ -469,16 +480,12 @@ func (p *planner) play(v *scenarioViews, sp *scratch, lost regionSet, nodes []in
 					sp.seen[i] = ep
 					s := p.out.Services[i]
 					svcs = append(svcs, i)
+					at[i] = len(moved)
 					moved = append(moved, ServiceOutcome{Service: s.Addr, Outcome: OutcomeDegraded, Regions: s.Active, tail: -1})
 				}
-				for k := range moved {
-					if moved[k].Service == p.out.Services[i].Addr {
-						if !slices.Contains(moved[k].DegradedBy, target) {
-							moved[k].DegradedBy = append(moved[k].DegradedBy, target)
-							slices.SortFunc(moved[k].DegradedBy, compareAddrs)
-						}
-						break
-					}
+				if k, ok := at[i]; ok && !slices.Contains(moved[k].DegradedBy, target) {
+					moved[k].DegradedBy = append(moved[k].DegradedBy, target)
+					slices.SortFunc(moved[k].DegradedBy, compareAddrs)
 				}
 			}
 		}
