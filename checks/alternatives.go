@@ -1,6 +1,8 @@
 package checks
 
 import (
+	"strings"
+
 	"github.com/mrplan/mrplan/providers"
 )
 
@@ -27,6 +29,17 @@ func alternative(ctx *Context, prod *providers.Product, want func(*providers.Pro
 		title = " (" + a.Title + ")"
 	}
 	return " The " + cat.Name + " catalog offers " + a.Ref() + title + ", which " + why + "."
+}
+
+// sameFamily reports whether two products are modes of one product: their
+// names share the first word (dynamodb, dynamodb-mrsc).
+func sameFamily(a, b *providers.Product) bool {
+	if a == nil || b == nil {
+		return false
+	}
+	sa, _, _ := strings.Cut(a.Name, "-")
+	sb, _, _ := strings.Cut(b.Name, "-")
+	return sa == sb
 }
 
 // strongMultiRegion: writes in several regions ordered by consensus, so

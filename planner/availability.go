@@ -65,6 +65,10 @@ func (p *planner) composeAvailability() {
 			}
 		}
 		s.add(because(DecideAvailability, AvailabilityComposed, strings.Join(terms, " × "), pct(s.Availability)))
+		if t := s.Objective.Availability; t != nil && s.Availability < *t {
+			s.Notes = append(s.Notes, Note{Kind: NoteAvailabilityShort, Attr: "objective",
+				Range: attrRange(s.Block.Attrs, "objective", s.Block.DeclRange), Args: []string{pct(s.Availability), pct(*t)}})
+		}
 	}
 }
 

@@ -61,10 +61,13 @@ const (
 	// (idempotency keys, ledger entries): a concurrent duplicate silently
 	// overwrites the first. Args: (none).
 	NoteUniqueUnderLWW
+	// NoteAvailabilityShort: the composed availability is below the
+	// objective's availability target. Args: composed, target.
+	NoteAvailabilityShort
 )
 
 var noteKindNames = []string{"", "mechanism-not-offered", "sync-over-budget", "no-zero-loss-channel",
 	"single-channel", "topology-needs-regions", "conflict-not-offered",
-	"no-quorum", "unknown-product", "no-geography", "failover-no-target", "lww-single-primary", "unique-under-lww"}
+	"no-quorum", "unknown-product", "no-geography", "failover-no-target", "lww-single-primary", "unique-under-lww", "availability-short"}
 
 func (k NoteKind) String() string { return enumName(noteKindNames, int(k), "NoteKind") }

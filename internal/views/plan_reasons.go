@@ -137,6 +137,9 @@ var noteTexts = map[planner.NoteKind]string{
 	planner.NoteUnknownProduct:       "{0} is not in any catalog, so it is assumed not to replicate",
 	planner.NoteNoGeography:          "region {0} has no geography, so distances and patterns involving it are guesses",
 	planner.NoteFailoverNoTarget:     "failover = \"automatic\", but the service has one region and nowhere to fail over to",
+	planner.NoteLWWSinglePrimary:     "conflict = \"lww\", but every write goes to one primary ({0}): nothing concurrent to resolve",
+	planner.NoteUniqueUnderLWW:       "globally unique values under last writer wins: a second write of a key replaces the first",
+	planner.NoteAvailabilityShort:    "composed availability {0} is below the objective's {1}",
 }
 
 // ExplainReason puts a planner reason into words a reviewer can check.

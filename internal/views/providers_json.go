@@ -51,22 +51,34 @@ type jsonRegion struct {
 	Source    string  `json:"source"`
 }
 
+type jsonControlPlane struct {
+	Name       string `json:"name"`
+	Region     string `json:"region"`
+	PinnedTo   string `json:"pinned_to"`
+	Operations string `json:"operations"`
+	DataPlane  string `json:"data_plane"`
+	Source     string `json:"source"`
+}
+
 type jsonProduct struct {
-	Ref          string            `json:"ref"`
-	Name         string            `json:"name"`
-	Aliases      []string          `json:"aliases"`
-	Title        string            `json:"title"`
-	Kind         string            `json:"kind"`
-	Scope        string            `json:"scope"`
-	Replication  []string          `json:"replication"`
-	Lag          *string           `json:"lag"`
-	Failover     *string           `json:"failover"`
-	MultiWriter  bool              `json:"multi_writer"`
-	Conflict     []string          `json:"conflict"`
-	ControlPlane *string           `json:"control_plane"`
-	Limits       string            `json:"limits"`
-	Notes        string            `json:"notes"`
-	Sources      map[string]string `json:"sources"`
+	Ref          string   `json:"ref"`
+	Name         string   `json:"name"`
+	Aliases      []string `json:"aliases"`
+	Title        string   `json:"title"`
+	Kind         string   `json:"kind"`
+	Scope        string   `json:"scope"`
+	Replication  []string `json:"replication"`
+	Lag          *string  `json:"lag"`
+	Failover     *string  `json:"failover"`
+	MultiWriter  bool     `json:"multi_writer"`
+	Conflict     []string `json:"conflict"`
+	ControlPlane *string  `json:"control_plane"`
+	// ControlPlanes are the catalog's control planes the product relies on
+	// for changes (providers/data/NAME/control_planes.json).
+	ControlPlanes []jsonControlPlane `json:"control_planes"`
+	Limits        string             `json:"limits"`
+	Notes         string             `json:"notes"`
+	Sources       map[string]string  `json:"sources"`
 }
 
 type jsonRTT struct {
@@ -156,6 +168,10 @@ func toJSONProduct(p *providers.Product) jsonProduct {
 	}
 	if p.ControlPlane != "" {
 		out.ControlPlane = &p.ControlPlane
+	}
+	out.ControlPlanes = []jsonControlPlane{}
+	for _, cp := range providers.NewRegistry().ControlPlanesOf(p) {
+		out.ControlPlanes = append(out.ControlPlanes, jsonControlPlane{cp.Name, cp.Region, cp.PinnedTo, cp.Operations, cp.DataPlane, cp.Source})
 	}
 	for f, src := range p.Sources {
 		out.Sources[f] = src
