@@ -23,8 +23,7 @@ func (p *planner) composeAvailability() {
 	ga := p.a.GlobalAvailability / 100
 	memo := map[lang.Address]float64{}
 	visiting := map[lang.Address]bool{}
-	var own func(a lang.Address) float64
-	own = func(a lang.Address) float64 {
+	own := func(a lang.Address) float64 {
 		if prod := p.productOf(a); prod != nil && prod.Scope == providers.ScopeGlobal {
 			return ga
 		}
