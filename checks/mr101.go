@@ -219,6 +219,9 @@ func (c mr101) manifestGap(ctx *Context, s *planner.Service, dep *manifest.Depen
 		if d := ctx.Module.Dependency(target.Name); target.Kind == lang.KindDependency && d != nil && d.Fallback != "" {
 			return diag.Diagnostic{}, false // soft: callers degrade
 		}
+		if call := s.Block.Call(target); call != nil && call.Soft() {
+			return diag.Diagnostic{}, false // a soft or scoped call: callers degrade
+		}
 		avail = g.Available(target)
 		where = c.where(ctx.Plan, target, "")
 	case len(dep.Regions) > 0:
