@@ -110,7 +110,7 @@ func writeSites(p *planner.Plan, x *index, d *planner.Data) (regions []string, w
 			continue
 		}
 		s := p.Services[i]
-		switch s.WriteMode {
+		switch s.ModeFor(d.Addr) {
 		case planner.WriteMultiPrimary:
 			for _, r := range s.Active {
 				add(r, w)
@@ -158,7 +158,7 @@ func multiWriter(p *planner.Plan, x *index, d *planner.Data) bool {
 			continue
 		}
 		s := p.Services[i]
-		switch s.WriteMode {
+		switch s.ModeFor(d.Addr) {
 		case planner.WriteMultiPrimary:
 			for _, r := range s.Active {
 				if seen(r) {

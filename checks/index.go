@@ -134,13 +134,6 @@ func (f *collector) add(subject string, rng hcl.Range, summary, detail string) *
 	return &f.chunks[last][len(f.chunks[last])-1]
 }
 
-// join appends g's findings after f's.
-func (f *collector) join(g *collector) {
-	f.chunks = append(f.chunks, g.chunks...)
-	f.n += g.n
-	g.chunks, g.n = nil, 0
-}
-
 // diagnostics returns the findings in one slice.
 func (f *collector) diagnostics() []diag.Diagnostic {
 	if f.n == 0 {

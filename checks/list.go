@@ -10,6 +10,7 @@ func All() []Check {
 		mr102{},
 		mr103{},
 		mr104{},
+		mr105{},
 		// Observed (106-108): what really runs, from --observe files.
 		mr106{},
 		mr107{},

@@ -34,8 +34,8 @@ func (c mr101) collect(ctx *Context, out *collector) {
 	}
 	for _, m := range ctx.Manifests {
 		s := ctx.Plan.Service(m.Service)
-		if s == nil {
-			continue
+		if s == nil || s.Objective.Survive == lang.DomainZone {
+			continue // a region loss is beyond its objective (see module)
 		}
 		for _, dep := range m.Dependencies {
 			if f, ok := c.manifestGap(ctx, s, dep); ok {
@@ -46,8 +46,7 @@ func (c mr101) collect(ctx *Context, out *collector) {
 }
 
 // module judges the module's own edges, in one pass over the graph's
-// sorted edges: the gaps (moduleGaps) and then the control planes
-// (controlPlanes), each in the order of the services and their edges.
+// sorted edges, in the order of the services and their edges.
 //
 // Every hard edge of every service is judged against the graph's
 // availability. Where the target itself is not present in some of the
@@ -56,12 +55,10 @@ func (c mr101) collect(ctx *Context, out *collector) {
 // is the finding of the service that calls the missing thing directly;
 // this service is named there as going down too.
 //
-// The control planes: each hard call a service makes to a product whose
-// control plane lives in one region of the module while the service also
-// runs or fails over elsewhere is reported at warning level. The data
-// plane keeps serving when that region is lost (so this is no gap), but
-// nothing that changes the product does, which a failover runbook must not
-// rely on.
+// A gap is a region loss, so only services whose objective must survive
+// one (survive = "region" or "country") are judged: for survive = "zone"
+// a region loss is beyond the objective, and the scenario matrix shows
+// what it takes down. Control planes are MR105's.
 func (c mr101) module(ctx *Context, gaps *collector) {
 	p := ctx.Plan
 	if p == nil || p.Graph == nil {
@@ -69,7 +66,6 @@ func (c mr101) module(ctx *Context, gaps *collector) {
 	}
 	x := ctx.index()
 	gx := newGraphIndex(p, x)
-	cps := newCollector(c.Info())
 
 	type gapKey struct{ service, target int32 } // graph nodes, by gx's ids
 	// upstream are, per finding, the services whose edges reach its
@@ -102,6 +98,10 @@ func (c mr101) module(ctx *Context, gaps *collector) {
 	flush := func(s *planner.Service) {
 		if len(open.regions) == 0 {
 			return
+		}
+		if !withinSurvive(ctx.Module, s, p.Graph.Present(open.edge.To)) {
+			open.regions = open.regions[:0]
+			return // only a failure beyond the objective takes it away: the scenario matrix shows it
 		}
 		// The target is missing from the region itself, so its gap there
 		// is itself: a control plane pins it when it has one.
@@ -142,7 +142,7 @@ func (c mr101) module(ctx *Context, gaps *collector) {
 		for j < len(edges) && edges[j].From == s.Addr {
 			j++
 		}
-		if from == j {
+		if from == j || s.Objective.Survive == lang.DomainZone {
 			continue
 		}
 		ridx = gx.regionIndices(ridx[:0], s.Regions)
@@ -180,9 +180,6 @@ func (c mr101) module(ctx *Context, gaps *collector) {
 					}
 				}
 			}
-			if cp := gx.controlPlane(t); cp != "" && slices.ContainsFunc(s.Regions, func(r string) bool { return r != cp }) {
-				c.controlPlane(ctx, cps, x.svcSubject[si], s, e, cp)
-			}
 		}
 		flush(s)
 		open.key.target = -1
@@ -207,24 +204,6 @@ func (c mr101) module(ctx *Context, gaps *collector) {
 		}
 		k.f.Detail = strings.TrimSuffix(k.f.Detail, ".") + ", nor can " + addrList(up) + ", which " + verb + " on it."
 	}
-	gaps.join(cps)
-}
-
-// controlPlane files the warning about s's hard call e to a product whose
-// control plane is only in cp.
-func (c mr101) controlPlane(ctx *Context, out *collector, subject string, s *planner.Service, e *planner.Edge, cp string) {
-	product := ""
-	if d := ctx.Module.Dependency(e.To.Name); e.To.Kind == lang.KindDependency && d != nil {
-		product = " (" + d.Product + ")"
-	} else if dc := ctx.Module.DataClass(e.To.Name); e.To.Kind == lang.KindData && dc != nil {
-		product = " (" + dc.Product + ")"
-	}
-	f := out.add(subject, e.Range, "Control plane in one region",
-		subject+" runs in "+list(s.Regions)+" and calls "+ctx.index().subjectOf(e.To)+product+", whose control plane is only in "+cp+". "+
-			"Its data plane keeps serving when "+cp+" is lost, but nothing that changes it does: "+
-			"records, roles, keys or health checks cannot be edited until "+cp+" is back.")
-	f.Severity = diag.Warning
-	f.Fix = "Keep changes to it out of the failover path: create beforehand the records, health checks and roles a failover needs, and let the data plane switch."
 }
 
 // manifestGap judges one edge of a service's manifest: where the target is
@@ -240,11 +219,14 @@ func (c mr101) manifestGap(ctx *Context, s *planner.Service, dep *manifest.Depen
 		if d := ctx.Module.Dependency(target.Name); target.Kind == lang.KindDependency && d != nil && d.Fallback != "" {
 			return diag.Diagnostic{}, false // soft: callers degrade
 		}
+		if call := s.Block.Call(target); call != nil && call.Soft() {
+			return diag.Diagnostic{}, false // a soft or scoped call: callers degrade
+		}
 		avail = g.Available(target)
 		where = c.where(ctx.Plan, target, "")
 	case len(dep.Regions) > 0:
-		avail = dep.Regions
-		where = placement{"is reachable only from " + list(dep.Regions) + " (by its manifest)", dep.Regions}
+		avail = manifestRegions(ctx.Module, dep)
+		where = placement{"is reachable only from " + list(avail) + " (by its manifest)", avail}
 	default:
 		return diag.Diagnostic{}, false // unknown and unplaced: MR103's business
 	}
@@ -254,7 +236,7 @@ func (c mr101) manifestGap(ctx *Context, s *planner.Service, dep *manifest.Depen
 			missing = append(missing, r)
 		}
 	}
-	if len(missing) == 0 {
+	if len(missing) == 0 || !withinSurvive(ctx.Module, s, avail) {
 		return diag.Diagnostic{}, false
 	}
 	if g != nil && g.Has(target) {
@@ -263,6 +245,77 @@ func (c mr101) manifestGap(ctx *Context, s *planner.Service, dep *manifest.Depen
 		}
 	}
 	return c.finding(s, dep.NameRange, missing, target, where), true
+}
+
+// withinSurvive reports whether a failure inside s's survive scope can take
+// away every region in where (the regions a target is present in) while s
+// keeps a region: one region for survive = "region", one city for "metro",
+// one country for "country". A target in two regions of one country is
+// lost only with that country, beyond a region-scoped objective.
+func withinSurvive(m *lang.Module, s *planner.Service, where []string) bool {
+	if len(where) <= 1 {
+		return true
+	}
+	key := func(name string) string {
+		r := m.Region(name)
+		if r == nil || r.Geo == nil {
+			return "region " + name
+		}
+		switch s.Objective.Survive {
+		case lang.DomainCountry:
+			return r.Geo.Country
+		case lang.DomainMetro:
+			return r.Geo.Country + "/" + r.Geo.City
+		}
+		return "region " + name
+	}
+	k := key(where[0])
+	for _, r := range where[1:] {
+		if key(r) != k {
+			return false // no one failure in scope takes all of them
+		}
+	}
+	for _, r := range s.Regions {
+		if key(r) != k {
+			return true // the service outlives the failure; its call does not
+		}
+	}
+	return false // the failure takes the service too: MR402's, not a hidden dependency
+}
+
+// manifestRegions maps the regions a manifest names to the module's region
+// names. A team writes the provider's code ("us-east-1"); the module may
+// have declared that region under another name (region "virginia" {
+// code = "us-east-1" }), and both mean one place. When the manifest names a
+// product, regions of its provider are preferred. A name that matches no
+// region of the module is kept as written.
+func manifestRegions(m *lang.Module, dep *manifest.Dependency) []string {
+	provider, _, _ := strings.Cut(dep.Product, ".")
+	var out []string
+	for _, r := range dep.Regions {
+		if m.Region(r) != nil {
+			out = append(out, r)
+			continue
+		}
+		var byCode, ofProvider []string
+		for _, mr := range m.Regions {
+			if mr.Code == r {
+				byCode = append(byCode, mr.Name)
+				if mr.Provider == provider {
+					ofProvider = append(ofProvider, mr.Name)
+				}
+			}
+		}
+		switch {
+		case len(ofProvider) > 0:
+			out = append(out, ofProvider...)
+		case len(byCode) > 0:
+			out = append(out, byCode...)
+		default:
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // cause names what really makes a manifest edge's target unavailable in

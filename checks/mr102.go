@@ -27,6 +27,9 @@ func (c mr102) collect(ctx *Context, out *collector) {
 	if !ctx.Lint() {
 		for i, s := range ctx.Plan.Services {
 			for _, ref := range s.Block.DependsOn {
+				if call := s.Block.Call(ref.Addr); call != nil && call.Soft() {
+					continue // a soft call degrades the caller; it does not take it down
+				}
 				c.inversion(out, ctx.Plan, x, i, ref.Addr, ref.Range, "depends on")
 			}
 		}
@@ -38,7 +41,11 @@ func (c mr102) collect(ctx *Context, out *collector) {
 			continue
 		}
 		for _, dep := range m.Dependencies {
-			c.inversion(out, ctx.Plan, x, i, manifestTarget(ctx.Module, dep), dep.NameRange, "calls, by its manifest,")
+			target := manifestTarget(ctx.Module, dep)
+			if call := ctx.Plan.Services[i].Block.Call(target); call != nil && call.Soft() {
+				continue // the module describes the call as soft
+			}
+			c.inversion(out, ctx.Plan, x, i, target, dep.NameRange, "calls, by its manifest,")
 		}
 	}
 }

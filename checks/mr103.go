@@ -37,7 +37,7 @@ func (c mr103) Run(ctx *Context) []diag.Diagnostic {
 				what = fmt.Sprintf("%s's depends_on does not list %s", s.Addr(), target)
 			}
 			out = append(out, c.Info().findingf(s.Addr(), dep.NameRange, "Undeclared dependency",
-				"The manifest of %s says it calls %s, but %s. The architecture does not know about the call, so no check can tell whether it survives a region loss.",
+				"The manifest of %s says it calls %s, but %s. The architecture does not know about the call: validate, plans and failure scenarios leave it out, and only lint, reading this manifest, judges where it is reachable.",
 				s.Addr(), target, what))
 		}
 	}

@@ -3,6 +3,7 @@ package checks
 import (
 	"github.com/mrplan/mrplan/internal/diag"
 	"github.com/mrplan/mrplan/planner"
+	"github.com/mrplan/mrplan/providers"
 )
 
 type mr201 struct{}
@@ -25,7 +26,7 @@ func (c mr201) collect(ctx *Context, out *collector) {
 		if !pol.HasRPO || s.RPO <= pol.RPO {
 			continue
 		}
-		why, bound := "", ""
+		why, bound, alt := "", "", ""
 		if s.RPOFrom != nil {
 			if d := ctx.Plan.DataClass(s.RPOFrom.Name); d != nil {
 				if d.RPOBound > s.RPO && d.RPO == s.RPO {
@@ -36,6 +37,10 @@ func (c mr201) collect(ctx *Context, out *collector) {
 					how = "is kept in sync by " + list(mechanismWords(d.Mechanisms))
 				}
 				why = ": it writes " + d.Addr.String() + " (" + d.Block.Product + "), which " + how
+				rpo := pol.RPO
+				alt = alternative(ctx, d.Block.Catalog, func(p *providers.Product) bool {
+					return p.Offers(providers.ReplicationSync) || p.Offers(providers.ReplicationSemiSync) || p.Offers(providers.ReplicationAsync) && p.Lag > 0 && p.Lag <= rpo
+				}, "replicates within "+dur(pol.RPO))
 			}
 		}
 		subject := ctx.index().svcSubject[i]
@@ -44,6 +49,6 @@ func (c mr201) collect(ctx *Context, out *collector) {
 			domain = "a zone"
 		}
 		out.add(subject, objectiveRange(s.Block, "rpo"), "RPO objective unachievable",
-			subject+" may lose at most "+dur(pol.RPO)+" of data ("+objectiveName(s.Block, "rpo")+"), but losing "+domain+" can lose "+dur(s.RPO)+bound+why+".")
+			subject+" may lose at most "+dur(pol.RPO)+" of data ("+objectiveName(s.Block, "rpo")+"), but losing "+domain+" can lose "+dur(s.RPO)+bound+why+"."+alt)
 	}
 }

@@ -26,11 +26,14 @@ func (c mr301) Run(ctx *Context) []diag.Diagnostic {
 		if s.Failover != lang.FailoverAutomatic || !multiRegion(s) {
 			continue
 		}
-		if s.WriteMode != planner.WriteSinglePrimary && s.WriteMode != planner.WritePartitioned {
+		if !s.HasPrimary() {
 			continue
 		}
 		var missing []string
 		for _, g := range []planner.Guard{planner.GuardQuorum, planner.GuardFencing} {
+			if g == planner.GuardQuorum && !s.NeedsQuorum {
+				continue // nothing is elected, so there is no vote to hold
+			}
 			if !slices.Contains(s.Guards, g) {
 				missing = append(missing, g.String())
 			}
@@ -44,9 +47,24 @@ func (c mr301) Run(ctx *Context) []diag.Diagnostic {
 				rng = n.Range
 			}
 		}
+		writes := s.WriteMode.String() + " writes"
+		if s.WriteMode == planner.WriteMixed {
+			var primaries []string
+			for _, w := range s.DataWrites {
+				if w.Mode == planner.WritePartitioned {
+					if d := ctx.Plan.DataClass(w.Data.Name); d != nil && d.Block.Catalog != nil && d.Block.Catalog.MultiWriter {
+						continue // no primary is elected for it: its partitions' homes move
+					}
+				}
+				if w.Mode == planner.WriteSinglePrimary || w.Mode == planner.WritePartitioned {
+					primaries = append(primaries, w.Mode.String()+" writes to "+w.Data.String())
+				}
+			}
+			writes = list(primaries)
+		}
 		out = append(out, c.Info().findingf(s.Addr, rng, "Split-brain risk",
-			"%s fails over automatically between %s with %s writes, but has no %s. When the link between regions breaks, each side can decide the other is dead and accept writes: two primaries, and diverging data to reconcile by hand.",
-			s.Addr, list(s.Regions), s.WriteMode, list(missing)))
+			"%s fails over automatically between %s with %s, but has no %s. When the link between regions breaks, each side can decide the other is dead and accept writes: two primaries, and diverging data to reconcile by hand.",
+			s.Addr, list(s.Regions), writes, list(missing)))
 	}
 	return out
 }

@@ -4,6 +4,7 @@ import (
 	"github.com/mrplan/mrplan/internal/diag"
 	"github.com/mrplan/mrplan/lang"
 	"github.com/mrplan/mrplan/planner"
+	"github.com/mrplan/mrplan/providers"
 )
 
 type mr302 struct{}
@@ -23,10 +24,25 @@ func (c mr302) Run(ctx *Context) []diag.Diagnostic {
 	for _, d := range ctx.Plan.Data {
 		b := d.Block
 		for _, n := range d.Notes {
-			if n.Kind == planner.NoteConflictNotOffered && len(n.Args) >= 2 {
+			switch {
+			case n.Kind == planner.NoteConflictNotOffered && len(n.Args) >= 2:
+				want := n.Args[0]
 				out = append(out, c.Info().findingf(d.Addr, n.Range, "Unresolved write conflicts",
-					"%s is written in several regions at once (%s), and its conflict resolution is %s, but %s does not offer %s: concurrent writes are not resolved as the module says.",
-					d.Addr, list(d.Regions), n.Args[0], n.Args[1], n.Args[0]))
+					"%s is written in several regions at once (%s), and its conflict resolution is %s, but %s does not offer %s: concurrent writes are not resolved as the module says.%s",
+					d.Addr, list(d.Regions), n.Args[0], n.Args[1], n.Args[0],
+					alternative(ctx, b.Catalog, func(p *providers.Product) bool { return p.MultiWriter && p.OffersConflict(want) }, "offers "+want)))
+			case n.Kind == planner.NoteLWWSinglePrimary && len(n.Args) >= 1:
+				unique := ""
+				if b.Uniqueness == lang.UniquenessGlobal {
+					unique = " Its values are globally unique (idempotency keys, ledger entries), and under last writer wins a second write of the same key silently replaces the first: if it is ever written in two regions, keep the single writer." +
+						alternative(ctx, b.Catalog, strongMultiRegion, "takes writes in several regions ordered by consensus, so a duplicate key is refused instead of overwritten")
+				}
+				f := c.Info().findingf(d.Addr, n.Range, "Conflict resolution that never runs",
+					"%s declares conflict = \"lww\", but every write goes to one primary (%s), so no two writes ever race: either the design expects writes in several regions that the plan does not give it, or the attribute is stale.%s",
+					d.Addr, n.Args[0], unique)
+				f.Severity = diag.Warning
+				f.Fix = "Set conflict = \"single-writer\" to say what the plan does, or give its writers active-active regions (and a partition_key for unique values) if it must take writes everywhere."
+				out = append(out, f)
 			}
 		}
 		// Globally unique data written everywhere is MR303's: no conflict
@@ -45,8 +61,9 @@ func (c mr302) Run(ctx *Context) []diag.Diagnostic {
 		}
 		regions, writers := writeSites(ctx.Plan, ctx.index(), d)
 		out = append(out, c.Info().findingf(d.Addr, attrRange(b.Attrs, "conflict", b.DeclRange), "Unresolved write conflicts",
-			"%s is written by %s at the same time, but nothing resolves two concurrent writes to the same record: one of them is silently lost.",
-			d.Addr, sitesPhrase(regions, writers)))
+			"%s is written by %s at the same time, but nothing resolves two concurrent writes to the same record: one of them is silently lost.%s",
+			d.Addr, sitesPhrase(regions, writers),
+			alternative(ctx, b.Catalog, func(p *providers.Product) bool { return p.MultiWriter }, "takes writes in several regions and resolves them")))
 	}
 	return out
 }

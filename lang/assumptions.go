@@ -32,14 +32,16 @@ type Assumptions struct {
 	QueueBacklog            time.Duration // how long a message waits in a queue before it is consumed
 
 	// Relative cost (SPEC §10), in units of one region of a service.
-	CostActiveRegion  float64 // each region that serves traffic
-	CostHotStandby    float64 // a hot standby region
-	CostWarmStandby   float64 // a warm standby region
-	CostColdStandby   float64 // a cold standby region: storage only
-	CostReplica       float64 // a copy of a data class where its owner does not run
-	CostRegionMonth   float64 // what one region of a service costs a month, in dollars
-	CostTransferPerGB float64 // dollars per GB sent to another region
-	CostWriteSize     int64   // bytes one write sends to each copy
+	CostActiveRegion   float64 // each region that serves traffic
+	CostHotStandby     float64 // a hot standby region
+	CostWarmStandby    float64 // a warm standby region
+	CostColdStandby    float64 // a cold standby region: storage only
+	CostReplica        float64 // a copy of a data class where its owner does not run
+	CostRegionMonth    float64 // what one region of a service costs a month, in dollars
+	CostTransferPerGB  float64 // dollars per GB sent to another region
+	CostWriteSize      int64   // bytes one write sends to each copy
+	RegionAvailability float64 // percent: one region of a service, store or dependency
+	GlobalAvailability float64 // percent: a global or multi-region catalog service
 }
 
 // AssumptionKind is the unit an assumption is written in.
@@ -161,6 +163,12 @@ var AssumptionDefs = []AssumptionDef{
 	{"queue_backlog", AssumeDuration, "5m",
 		"How long a message waits in a queue before it is consumed, in normal operation: what a region loss takes of a queue that keeps no backups and is published to one region only.",
 		srcQueues, func(a *Assumptions) any { return &a.QueueBacklog }},
+	{"region_availability", AssumeNumber, "99.95",
+		"Availability, in percent, of one region of a service, store or dependency, for composing availability: the single-region SLA typical of managed databases (Amazon RDS Multi-AZ: 99.95%).",
+		"https://aws.amazon.com/rds/sla/", func(a *Assumptions) any { return &a.RegionAvailability }},
+	{"global_availability", AssumeNumber, "99.99",
+		"Availability, in percent, of a global or multi-region catalog service (DNS, identity, CDN), for composing availability: the SLA typical of global front doors (Azure Front Door: 99.99%).",
+		"https://www.microsoft.com/licensing/docs/view/Service-Level-Agreements-SLA-for-Online-Services", func(a *Assumptions) any { return &a.GlobalAvailability }},
 }
 
 // DefaultAssumptions returns the assumptions with every default applied.

@@ -104,5 +104,8 @@ func (l *loader) resolveData(d *Data) {
 	}
 	if d.Product != "" {
 		d.Catalog = l.resolveProduct(d.Product, l.exprRange(d.Addr(), "product", d.Attrs["product"]), "a data class", dataProductKinds)
+		if d.Catalog != nil {
+			d.Product = d.Catalog.Ref() // an alias as written reads canonical from here on
+		}
 	}
 }

@@ -27,6 +27,8 @@ var dependencyProductKinds = map[DependencyKind][]providers.ProductKind{
 	DepDatabase:    {providers.KindDatabase},
 	DepObjectStore: {providers.KindObjectStore},
 	DepSecrets:     {providers.KindSecrets, providers.KindIdentity},
+	DepCDN:         {providers.KindCDN},
+	DepCompute:     {providers.KindCompute},
 }
 
 func (l *loader) decodeDependencyBlock(block *hcl.Block) *Dependency {
@@ -54,5 +56,8 @@ func (l *loader) resolveDependency(d *Dependency) {
 	d.Regions = l.resolveAll(d.Regions, refRegion)
 	if d.Product != "" {
 		d.Catalog = l.resolveProduct(d.Product, l.exprRange(d.Addr(), "product", d.Attrs["product"]), "a "+d.Kind.String()+" dependency", dependencyProductKinds[d.Kind])
+		if d.Catalog != nil {
+			d.Product = d.Catalog.Ref() // an alias as written reads canonical from here on
+		}
 	}
 }

@@ -38,7 +38,7 @@ func (l *loader) decodeObjectiveBlock(block *hcl.Block) *Objective {
 	if v, ok := l.percent(a["availability"]); ok {
 		o.Availability = &v
 	}
-	if i, ok := l.enum(a["survive"], domainNames); ok {
+	if i, ok := l.enum(a["survive"], surviveNames); ok {
 		o.Survive = FailureDomain(i)
 	}
 	if v, ok := l.duration(a["write_latency_budget"]); ok {

@@ -42,6 +42,7 @@ var catalogProductSchema = &hcl.BodySchema{
 		{Name: "multi_writer"},
 		{Name: "conflict"},
 		{Name: "title"},
+		{Name: "aliases"},
 	},
 }
 
@@ -183,6 +184,7 @@ func (l *loader) decodeCatalogProduct(provider string, block *hcl.Block) (*provi
 	p.Witness, _ = l.boolean(a["witness"])
 	p.MultiWriter, _ = l.boolean(a["multi_writer"])
 	p.Conflict = l.wordsFrom(a["conflict"], resolutionNames)
+	p.Aliases, _ = l.strings(a["aliases"])
 	if p.Title == "" {
 		p.Title = p.Name
 	}

@@ -33,6 +33,18 @@ var serviceSchema = &hcl.BodySchema{
 		{Type: "observability"},
 		{Type: "capacity"},
 		observeBlock,
+		{Type: "call"},
+	},
+}
+
+// callSchema is a `call { to = ..., fallback = ..., audiences = [...] }`
+// block: how the service calls one of its depends_on targets.
+var callSchema = &hcl.BodySchema{
+	Attributes: []hcl.AttributeSchema{
+		{Name: "to", Required: true},
+		{Name: "fallback"},
+		{Name: "audiences"},
+		{Name: "partition"},
 	},
 }
 
@@ -128,7 +140,30 @@ func (l *loader) decodeServiceBlock(block *hcl.Block) *Service {
 		s.Capacity = l.decodeCapacity(b, s.Attrs)
 	}
 	s.Observe = l.decodeObserve(content, KindService, s.Attrs)
+	for _, b := range content.Blocks {
+		if b.Type == "call" {
+			if c := l.decodeCall(b); c != nil {
+				s.Calls = append(s.Calls, c)
+			}
+		}
+	}
 	return s
+}
+
+// decodeCall reads one call block. A call to a target depends_on does not
+// list adds it there: the block is the edge, described.
+func (l *loader) decodeCall(block *hcl.Block) *Call {
+	content := l.content(block.Body, callSchema)
+	a := content.Attributes
+	to, ok := l.ref(a["to"], refCallee)
+	if !ok {
+		return nil
+	}
+	c := &Call{To: to, DeclRange: block.DefRange}
+	c.Fallback, _ = l.str(a["fallback"])
+	c.Audiences, _ = l.refs(a["audiences"], refAudience)
+	c.Partition, _ = l.str(a["partition"])
+	return c
 }
 
 func (l *loader) decodeTraffic(block *hcl.Block, ranges map[string]hcl.Range) *Traffic {
@@ -227,6 +262,18 @@ func (l *loader) resolveService(s *Service) {
 		}
 	}
 	s.DependsOn = l.resolveAll(s.DependsOn, refCallee)
+	calls := s.Calls[:0]
+	for _, c := range s.Calls {
+		if !l.resolve(c.To, refCallee) {
+			continue
+		}
+		c.Audiences = l.resolveAll(c.Audiences, refAudience)
+		if !hasRef(s.DependsOn, c.To.Addr) {
+			s.DependsOn = append(s.DependsOn, c.To)
+		}
+		calls = append(calls, c)
+	}
+	s.Calls = calls
 	s.Reads = l.resolveAll(s.Reads, refData)
 	s.Writes = l.resolveAll(s.Writes, refData)
 	l.checkCapacity(s)

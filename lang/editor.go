@@ -34,7 +34,7 @@ func Schema() []BlockSchema {
 		"provider": {providerSchema, map[string]*hcl.BodySchema{"region": catalogRegionSchema, "product": catalogProductSchema},
 			map[string][]string{"kind": productKindNames, "scope": scopeNames, "replication": replicationNames, "conflict": resolutionNames}},
 		"region":    {regionSchema, nil, nil},
-		"objective": {objectiveSchema, nil, map[string][]string{"survive": domainNames}},
+		"objective": {objectiveSchema, nil, map[string][]string{"survive": surviveNames}},
 		"service": {serviceSchema, map[string]*hcl.BodySchema{"traffic": trafficSchema, "routing": routingSchema, "observability": observabilitySchema},
 			map[string][]string{"criticality": criticalityNames, "topology": topologyNames, "failover": failoverNames, "policy": routingNames}},
 		"data": {dataSchema, nil, map[string][]string{"uniqueness": uniquenessNames, "conflict": conflictNames,

@@ -28,7 +28,7 @@ func TestSchema(t *testing.T) {
 	if w := words("service", "topology"); len(w) != len(topologyNames) || w[1] != "active-active" {
 		t.Errorf("service topology words %v", w)
 	}
-	if w := words("objective", "survive"); len(w) != 3 || w[0] != "zone" {
+	if w := words("objective", "survive"); len(w) != len(surviveNames)-1 || w[0] != "zone" {
 		t.Errorf("survive words %v (the unset word is dropped)", w)
 	}
 	if w := words("data", "owner"); w != nil {

@@ -61,16 +61,26 @@ var routingNames = []string{"auto", "latency", "geo", "weighted", "failover"}
 
 func (r RoutingPolicy) String() string { return enumName(routingNames, int(r), "RoutingPolicy") }
 
-// FailureDomain is the scope of a failure: a zone, a region or a country.
+// FailureDomain is the scope of a failure: a zone, a region, a metro (the
+// regions of different providers in one city), a country; and, beyond any
+// objective's survive scope, a whole provider or one dependency.
 type FailureDomain int
 
 const (
 	DomainZone FailureDomain = iota + 1
 	DomainRegion
+	DomainMetro
 	DomainCountry
+	// DomainProvider and DomainDependency are failure scenarios only: an
+	// objective cannot ask to survive them.
+	DomainProvider
+	DomainDependency
 )
 
-var domainNames = []string{"", "zone", "region", "country"}
+var domainNames = []string{"", "zone", "region", "metro", "country", "provider", "dependency"}
+
+// surviveNames are the domains an objective's survive may name.
+var surviveNames = domainNames[:DomainCountry+1]
 
 func (d FailureDomain) String() string { return enumName(domainNames, int(d), "FailureDomain") }
 
@@ -150,10 +160,12 @@ const (
 	DepSecrets
 	DepRunbook
 	DepOther
+	DepCDN
+	DepCompute
 )
 
 var dependencyKindNames = []string{"", "third-party", "dns", "identity", "queue", "cache", "database",
-	"object-store", "secrets", "runbook", "other"}
+	"object-store", "secrets", "runbook", "other", "cdn", "compute"}
 
 func (k DependencyKind) String() string {
 	return enumName(dependencyKindNames, int(k), "DependencyKind")

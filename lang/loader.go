@@ -180,6 +180,7 @@ func (l *loader) finish() {
 	for _, d := range m.Dependencies {
 		l.resolveDependency(d)
 	}
+	l.checkPlacements()
 	for _, a := range m.Audiences {
 		if a.Near != nil && !l.resolve(*a.Near, refRegion) {
 			a.Near = nil

@@ -155,6 +155,10 @@ type Service struct {
 	// region can serve of it, in requests per second, in the order written.
 	Capacity []Capacity
 	Observe  *Observe // nil when the service has no observe block
+	// Calls describe some depends_on edges: a fallback makes the call soft
+	// (losing the target degrades the service instead of taking it down);
+	// audiences or a partition scope it to some callers.
+	Calls []*Call
 
 	DeclRange hcl.Range
 	NameRange hcl.Range
@@ -168,6 +172,36 @@ type Capacity struct {
 	Region string
 	RPS    float64
 	Range  hcl.Range // the whole `REGION = N` attribute
+}
+
+// Call is a service's `call` block: how it calls one depends_on target.
+type Call struct {
+	To       Ref
+	Fallback string // what the service does when To is down; non-empty makes the call soft
+	// Audiences and Partition scope the call: only requests from these
+	// audiences, or for this partition of the data ("tenant in the EU
+	// cell"), make it, so its loss affects only them.
+	Audiences []Ref
+	Partition string
+
+	DeclRange hcl.Range
+}
+
+// Soft reports whether losing the call's target leaves the service up,
+// degraded: the call has a fallback, or only some callers make it.
+func (c *Call) Soft() bool { return c.Fallback != "" || c.Scoped() }
+
+// Scoped reports whether only some of the service's callers make the call.
+func (c *Call) Scoped() bool { return len(c.Audiences) > 0 || c.Partition != "" }
+
+// Call returns the service's call block for target a, or nil.
+func (s *Service) Call(a Address) *Call {
+	for _, c := range s.Calls {
+		if c.To.Addr == a {
+			return c
+		}
+	}
+	return nil
 }
 
 // Traffic is a service's `traffic` block.
@@ -194,7 +228,7 @@ type Observability struct {
 type Data struct {
 	Name       string
 	Owner      Ref
-	Product    string             // "aws.aurora-postgresql" as written
+	Product    string             // "aws.aurora-postgresql": as written, canonical once resolved
 	Catalog    *providers.Product // resolved product; nil when unknown
 	Size       *int64             // bytes
 	WriteRate  *float64

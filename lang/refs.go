@@ -51,6 +51,7 @@ var (
 	refService   = refSpec{KindService}
 	refData      = refSpec{KindData}
 	refCallee    = refSpec{KindService, KindDependency}
+	refAudience  = refSpec{KindAudience}
 )
 
 // ref reads one static reference such as region.us-east-1. In JSON syntax

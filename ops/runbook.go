@@ -186,6 +186,12 @@ func index(b *builder) *Runbook {
 	rb := &Runbook{Plan: p, b: b}
 	zoneSection := map[string]*Section{} // region → its shared zone section
 	for _, sc := range p.Scenarios {
+		if sc.Domain == lang.DomainProvider || sc.Domain == lang.DomainDependency {
+			// Nothing in the module fails over when a provider or a
+			// dependency is lost: what it degrades or takes down is the
+			// plan's scenario matrix, not a sequence of steps.
+			continue
+		}
 		zoneOnly := sc.Domain == lang.DomainZone && len(sc.Lost) == 0
 		if zoneOnly {
 			if b.outlineOnly {

@@ -210,6 +210,9 @@ func flatten(p *planner.Plan) map[string]map[string]string {
 			case planner.OutcomeDown:
 				v += "@" + o.Root.String()
 			}
+			if len(o.DegradedBy) > 0 {
+				v += "~" + join(o.DegradedBy)
+			}
 			out[o.Service.String()][key] = v
 		}
 		for _, d := range p.Data {

@@ -118,14 +118,13 @@ func (p *planner) regionRTO(s *Service) RTO {
 		return rt
 	}
 	r.Detection = p.a.DetectionTime
-	if s.WriteMode == WriteSinglePrimary || s.WriteMode == WritePartitioned {
+	if s.HasPrimary() {
 		r.Promotion, r.PromotionFrom = p.promotion(s)
 	}
 	r.DNSTTL = s.Block.Routing.DNSTTL
 	// People decide to promote a store or wake a standby; health-checked
 	// routing between active regions that all take writes needs no one.
-	moves := s.Topology != lang.TopologyActiveActive || r.Promotion > 0 ||
-		s.WriteMode == WriteSinglePrimary || s.WriteMode == WritePartitioned
+	moves := s.Topology != lang.TopologyActiveActive || r.Promotion > 0 || s.HasPrimary()
 	if s.Failover == lang.FailoverManual && moves {
 		r.Decision = p.a.ManualDecisionTime
 	}
@@ -152,9 +151,12 @@ func (p *planner) promotion(s *Service) (time.Duration, string) {
 	var worst time.Duration
 	from := ""
 	for _, d := range p.writtenData(s) {
-		if p.partitionMoves(s, d) || d.InFlight || d.DualPublish {
-			// A queue is not promoted: producers publish to the
-			// surviving region's queue.
+		leased := d.Block.Catalog != nil && d.Block.Catalog.FailoverBy == providers.TriggerLease
+		if p.partitionMoves(s, d) || d.InFlight || d.DualPublish || s.ModeFor(d.Addr) == WriteMultiPrimary && !leased {
+			// Nothing to promote: a queue's producers publish to the
+			// surviving region's queue, and multi-primary writes go
+			// everywhere already. A consensus store still waits for the
+			// leases its lost region held to expire, whoever writes.
 			continue
 		}
 		t, ref := p.a.DefaultPromotionTime, ""
@@ -184,7 +186,7 @@ func (p *planner) zoneRTO(s *Service) RTO {
 // partitions instead of promoting a store: s writes d partitioned, and d's
 // store takes writes in every region.
 func (p *planner) partitionMoves(s *Service, d *Data) bool {
-	return s.WriteMode == WritePartitioned && d.Block.Catalog != nil && d.Block.Catalog.MultiWriter
+	return s.ModeFor(d.Addr) == WritePartitioned && d.Block.Catalog != nil && d.Block.Catalog.MultiWriter
 }
 
 // explainNoPromotion says why the data a service writes partitioned to a

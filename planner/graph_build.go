@@ -60,6 +60,9 @@ func (p *planner) buildGraph() {
 				default:
 					continue
 				}
+				if c := s.Block.Call(ref.Addr); c != nil && c.Soft() {
+					hard = false // the call has a fallback, or only some callers make it
+				}
 				edges = append(edges, Edge{From: s.Addr, To: ref.Addr, Kind: EdgeDependsOn, Hard: hard, Range: ref.Range})
 			}
 			for _, ref := range s.Block.Reads {

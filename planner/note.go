@@ -53,10 +53,21 @@ const (
 	// NoteFailoverNoTarget: failover = "automatic" on a service with one
 	// region, which has nowhere to fail over to. Args: (none).
 	NoteFailoverNoTarget
+	// NoteLWWSinglePrimary: conflict = "lww" on data whose writes all go to
+	// one primary: nothing concurrent is resolved, so the design and the
+	// module disagree. Args: home region.
+	NoteLWWSinglePrimary
+	// NoteUniqueUnderLWW: conflict = "lww" on globally unique data
+	// (idempotency keys, ledger entries): a concurrent duplicate silently
+	// overwrites the first. Args: (none).
+	NoteUniqueUnderLWW
+	// NoteAvailabilityShort: the composed availability is below the
+	// objective's availability target. Args: composed, target.
+	NoteAvailabilityShort
 )
 
 var noteKindNames = []string{"", "mechanism-not-offered", "sync-over-budget", "no-zero-loss-channel",
 	"single-channel", "topology-needs-regions", "conflict-not-offered",
-	"no-quorum", "unknown-product", "no-geography", "failover-no-target"}
+	"no-quorum", "unknown-product", "no-geography", "failover-no-target", "lww-single-primary", "unique-under-lww", "availability-short"}
 
 func (k NoteKind) String() string { return enumName(noteKindNames, int(k), "NoteKind") }

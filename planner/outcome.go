@@ -16,8 +16,13 @@ const (
 	// OutcomeDown: every region of the service is lost, or something it
 	// hard-depends on is down everywhere it could be reached.
 	OutcomeDown
+	// OutcomeDegraded: the service keeps serving from its active regions,
+	// but something it calls softly (with a fallback, or for some callers
+	// only) is down: it runs its fallback, or fails the scoped callers.
+	// ServiceOutcome.DegradedBy says what.
+	OutcomeDegraded
 )
 
-var outcomeNames = []string{"serving", "rerouted", "failed-over", "down"}
+var outcomeNames = []string{"serving", "rerouted", "failed-over", "down", "degraded"}
 
 func (o Outcome) String() string { return enumName(outcomeNames, int(o), "Outcome") }

@@ -35,8 +35,14 @@ type Service struct {
 	Tier     int
 	Topology lang.Topology
 	Standby  Standby
-	// WriteMode is where the service's writes are accepted.
+	// WriteMode is where the service's writes are accepted: the mode of
+	// every data class it writes, or WriteMixed when they differ.
 	WriteMode WriteMode
+	// DataWrites is the write mode of each data class it writes (those that
+	// count: not regenerable), in the order written. Write modes are decided
+	// per class: one single-writer class does not cancel a sibling's
+	// partition_key.
+	DataWrites []DataWrite
 	// Regions are all the regions the service runs in or fails over to:
 	// Active (which serve traffic) then Standbys (which wait), each in the
 	// order the module lists them, the primary first for active-passive.
@@ -52,6 +58,11 @@ type Service struct {
 	HealthCheck bool
 	Failover    lang.FailoverMode
 	Guards      []Guard
+	// NeedsQuorum: an automatic failover elects a primary, so a vote needs
+	// a majority of failure domains. False when nothing is elected (every
+	// moved write is a partition whose home the routing layer moves on a
+	// store that takes writes everywhere).
+	NeedsQuorum bool
 
 	Objective lang.Policy
 	// RPO is the worst achieved RPO over the data the service writes.
@@ -63,6 +74,11 @@ type Service struct {
 	// RegionRTO is the failover to another region, which the region and
 	// country scenarios play. It equals RTO unless survive = "zone".
 	RegionRTO RTO
+
+	// Availability is the composed availability, in percent: the service's
+	// own regions in parallel, in series with everything it hard-depends on
+	// (each the same way). Soft calls do not count.
+	Availability float64
 
 	// Gaps lists, per region of the service, the first thing it needs that
 	// is not available there, with the path to it: hidden single-region

@@ -150,6 +150,7 @@ func (p *planner) plan() *Plan {
 			}
 		}
 	})
+	p.composeAvailability()
 	p.playScenarios()
 	p.decideCapacity()
 	eachService(p.decideCost) // from its data's copies

@@ -124,19 +124,39 @@ func hasRegion(refs []lang.Ref, name string) bool {
 func TestNeverChoosesAnUnofferedMode(t *testing.T) {
 	reg := providers.NewRegistry()
 	var b strings.Builder
-	b.WriteString(`
-region "us-east-1" { provider = "aws" }
-region "us-east-2" { provider = "aws" }
-region "eu-west-1" { provider = "aws" }
-service "near" {
-  criticality = "core"
-  regions = [region.us-east-1, region.us-east-2]
+	// Each cloud catalog's products run in its own regions (a product in
+	// another provider's region is an error); generic ones run anywhere.
+	sites := map[string][3]string{
+		"aws":      {"us-east-1", "us-east-2", "eu-west-1"},
+		"gcp":      {"us-east1", "us-east4", "europe-west1"},
+		"azure":    {"eastus", "eastus2", "westeurope"},
+		"alicloud": {"cn-hangzhou", "cn-shanghai", "eu-central-1"},
+	}
+	for _, cat := range []string{"alicloud", "aws", "azure", "gcp"} {
+		r := sites[cat]
+		fmt.Fprintf(&b, `
+region "%[1]s-a" {
+  provider = "%[1]s"
+  code     = "%[2]s"
 }
-service "far" {
-  criticality = "core"
-  regions = [region.us-east-1, region.eu-west-1]
+region "%[1]s-b" {
+  provider = "%[1]s"
+  code     = "%[3]s"
 }
-`)
+region "%[1]s-far" {
+  provider = "%[1]s"
+  code     = "%[4]s"
+}
+service "near-%[1]s" {
+  criticality = "core"
+  regions = [region.%[1]s-a, region.%[1]s-b]
+}
+service "far-%[1]s" {
+  criticality = "core"
+  regions = [region.%[1]s-a, region.%[1]s-far]
+}
+`, cat, r[0], r[1], r[2])
+	}
 	classes := []string{`loss_tolerance = "none"`, `realtime = true
   uniqueness = "global"`, `loss_tolerance = "100ms"`, `loss_tolerance = "30m"`,
 		`loss_tolerance = "1d"
@@ -153,9 +173,13 @@ service "far" {
 				continue
 			}
 			for ci, class := range classes {
+				home := name
+				if _, cloud := sites[name]; !cloud {
+					home = "aws"
+				}
 				for _, owner := range []string{"near", "far"} {
 					n++
-					fmt.Fprintf(&b, "data \"d%d\" {\n  owner = service.%s\n  product = %q\n  %s\n}\n", n, owner, prod.Ref(), class)
+					fmt.Fprintf(&b, "data \"d%d\" {\n  owner = service.%s-%s\n  product = %q\n  %s\n}\n", n, owner, home, prod.Ref(), class)
 					_ = ci
 				}
 			}

@@ -23,11 +23,12 @@ const (
 	DecideCopies
 	DecideBackupRegion
 	DecideCost
+	DecideAvailability
 )
 
 var decisionNames = []string{"", "tier", "topology", "standby", "write_mode", "pattern", "routing",
 	"failover", "split_brain_guard", "rpo", "rto", "class", "loss_tolerance", "mechanisms", "conflict",
-	"write_penalty", "copies", "backup_region", "cost"}
+	"write_penalty", "copies", "backup_region", "cost", "availability"}
 
 func (d Decision) String() string { return enumName(decisionNames, int(d), "Decision") }
 
@@ -74,6 +75,7 @@ const (
 	WriteAllPartitioned     // data addresses, comma separated
 	WriteSingleWriterData   // data address, why ("conflict = single-writer", "aws.aurora-postgresql accepts writes in one region", "uniqueness = global")
 	WriteMultiPrimaryAllows // data addresses, comma separated
+	WriteMix                // each data address with its mode, comma separated ("data.a partitioned, data.b single-primary")
 
 	// Pattern.
 	PatternOneRegion    // region
@@ -107,6 +109,9 @@ const (
 	GuardQuorumRegions      // number of failure domains (regions)
 	GuardQuorumWitness      // witness region
 	GuardNoQuorum           // number of regions
+	GuardEvenVoters         // number of voters (regions, and a witness), majority
+	GuardStoreQuorum        // data addresses with their stores, comma separated: stores that elect their leader by their own quorum
+	GuardNoCoordinator      // data addresses with their stores, comma separated: partitioned on stores that take writes everywhere
 	GuardFencingTokens      // (none)
 
 	// Achieved RPO of a service.
@@ -114,12 +119,13 @@ const (
 	RPONoData    // (none)
 
 	// Achieved RTO of a service.
-	RTOSum            // terms: name, value, name, value, … (detection, promotion, dns ttl, decision, provisioning, restore)
-	RTOUnbounded      // region: one region and no standby, so a region loss lasts as long as the outage
-	RTOUnboundedZones // region, zones, zone-level recovery: as RTOUnbounded, but the loss of one of the region's zones is recovered within it
-	RTOZone           // terms as RTOSum: the recovery from a zone loss, the objective's survive scope
-	RTOPartitionsMove // data addresses with their products, comma separated: partitioned on multi-writer stores, so nothing is promoted
-	RTONotEscalated   // warmer design ("a warm standby with automatic failover"), its estimated rto, objective rto: escalating would still miss it
+	RTOSum               // terms: name, value, name, value, … (detection, promotion, dns ttl, decision, provisioning, restore)
+	RTOUnbounded         // region: one region and no standby, so a region loss lasts as long as the outage
+	RTOUnboundedZones    // region, zones, zone-level recovery: as RTOUnbounded, but the loss of one of the region's zones is recovered within it
+	RTOZone              // terms as RTOSum: the recovery from a zone loss, the objective's survive scope
+	RTOPartitionsMove    // data addresses with their products, comma separated: partitioned on multi-writer stores, so nothing is promoted
+	AvailabilityComposed // own availability with its region count, then each hard dependency with its availability ("dependency.x 99.95%"), comma separated, and the product
+	RTONotEscalated      // warmer design ("a warm standby with automatic failover"), its estimated rto, objective rto: escalating would still miss it
 
 	// Data classification (SPEC §5.2).
 	ClassRegenerableData  // (none)
@@ -136,6 +142,7 @@ const (
 	ConflictPartitionKey  // partition key
 	ConflictCatalog       // conflict, product
 	ConflictConsensus     // product
+	ConflictInApplication // conflict, product, what the product offers: the merge lives in the application
 	WritePenaltyRTT       // region a, region b, distance km, estimate, floor, how (measured (source) or estimated)
 	WritePenaltyNone      // (none): no synchronous channel
 	WritePenaltyOneRegion // (none)

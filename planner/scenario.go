@@ -23,8 +23,16 @@ type Scenario struct {
 	// its active regions as planned. Scenarios that lose the same regions
 	// share Lost, Affected and Exposed: read them, never write them.
 	Affected []ServiceOutcome
+	// Audiences are the module's audiences the scenario reaches, sorted:
+	// those whose nearest region it loses and those a lost scoped call
+	// serves; UsersAffected sums their shares (0 when the module declares
+	// no audiences).
+	Audiences     []lang.Address
+	UsersAffected float64
+	UsersKnown    bool // the module declares audiences
 	// Exposed lists the data classes whose writes were accepted in a lost
-	// region, sorted by address: what the scenario can lose.
+	// region and can lose some of them (not those kept by a zero-loss
+	// channel), sorted by address: what the scenario can lose.
 	Exposed []Exposure
 	// Capacity lists, by service address, the services with a capacity
 	// figure whose serving regions (or a zone of one) the scenario loses:
@@ -57,6 +65,10 @@ type ServiceOutcome struct {
 	// the nodes from the service to Root, both included.
 	Root  lang.Address
 	Depth int32
+	// DegradedBy lists, sorted, the soft calls' targets the scenario takes
+	// down while the service stays up (degraded, rerouted or failed over):
+	// it runs on their fallbacks, or fails their scoped callers.
+	DegradedBy []lang.Address
 	// tail is, for a path of more than pathHead+pathTail nodes, the index
 	// in Affected of the node whose Via leads into the path's last
 	// pathTail nodes; -1 otherwise.

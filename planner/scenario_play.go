@@ -1,16 +1,19 @@
 package planner
 
 import (
+	"math"
 	mathbits "math/bits"
 	"runtime"
 	"slices"
 	"sort"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/mrplan/mrplan/lang"
+	"github.com/mrplan/mrplan/providers"
 )
 
 // playScenarios plays the loss of every zone, region and country of the
@@ -24,6 +27,9 @@ func (p *planner) playScenarios() {
 		target string
 		region string // a zone's region
 		lost   regionSet
+		// nodes are graph nodes lost whatever their regions: a provider's
+		// global products, or the one dependency a scenario takes away.
+		nodes []int32
 	}
 	var jobs []job
 	var countries []string
@@ -41,7 +47,7 @@ func (p *planner) playScenarios() {
 			if zones == 1 {
 				lost.add(i)
 			}
-			jobs = append(jobs, job{lang.DomainZone, r.Name + "-z" + strconv.Itoa(z), r.Name, lost})
+			jobs = append(jobs, job{lang.DomainZone, r.Name + "-z" + strconv.Itoa(z), r.Name, lost, nil})
 		}
 		if r.Geo != nil && r.Geo.Country != "" {
 			c := r.Geo.Country
@@ -58,11 +64,59 @@ func (p *planner) playScenarios() {
 		}
 		lost := newRegionSet(R)
 		lost.add(i)
-		jobs = append(jobs, job{lang.DomainRegion, r.Name, "", lost})
+		jobs = append(jobs, job{lang.DomainRegion, r.Name, "", lost, nil})
+	}
+	for _, m := range p.metros() {
+		lost := newRegionSet(R)
+		for _, r := range m.regions {
+			if i, ok := g.region[r]; ok {
+				lost.add(i)
+			}
+		}
+		jobs = append(jobs, job{domain: lang.DomainMetro, target: m.name, lost: lost})
 	}
 	sort.Strings(countries)
 	for _, c := range countries {
-		jobs = append(jobs, job{lang.DomainCountry, c, "", byCountry[c]})
+		jobs = append(jobs, job{lang.DomainCountry, c, "", byCountry[c], nil})
+	}
+	// A whole provider lost: its regions, and its products wherever the
+	// module reaches them (a global IAM or DNS of that provider).
+	byProvider := map[string]regionSet{}
+	var provs []string
+	for i, r := range p.m.Regions {
+		if r == nil || r.Provider == "" {
+			continue
+		}
+		if byProvider[r.Provider] == nil {
+			byProvider[r.Provider] = newRegionSet(R)
+			provs = append(provs, r.Provider)
+		}
+		byProvider[r.Provider].add(i)
+	}
+	sort.Strings(provs)
+	for _, pv := range provs {
+		var nodes []int32
+		for x, a := range g.Nodes {
+			if prod := p.productOf(a); prod != nil && prod.Provider == pv {
+				nodes = append(nodes, int32(x))
+			}
+		}
+		jobs = append(jobs, job{lang.DomainProvider, pv, "", byProvider[pv], nodes})
+	}
+	// One dependency lost: every third-party dependency, and every one
+	// that lives in a single region, whatever takes it away.
+	for _, d := range p.m.Dependencies {
+		if d == nil {
+			continue
+		}
+		x, ok := g.index.find(d.Addr())
+		if !ok {
+			continue
+		}
+		if d.Kind != lang.DepThirdParty && g.own[x].count() != 1 {
+			continue
+		}
+		jobs = append(jobs, job{lang.DomainDependency, d.Name, "", newRegionSet(R), []int32{x}})
 	}
 
 	// Scenarios that lose the same regions (a country of one region, the
@@ -72,13 +126,24 @@ func (p *planner) playScenarios() {
 	var sets []regionSet
 	setOf := make([]int, len(jobs))
 	seen := map[string]int{}
+	var setNodes [][]int32
 	for i, j := range jobs {
 		k := j.lost.key()
+		if len(j.nodes) > 0 {
+			var b strings.Builder
+			b.WriteString(k)
+			for _, n := range j.nodes {
+				b.WriteByte(',')
+				b.WriteString(strconv.Itoa(int(n)))
+			}
+			k = b.String()
+		}
 		x, ok := seen[k]
 		if !ok {
 			x = len(sets)
 			seen[k] = x
 			sets = append(sets, j.lost)
+			setNodes = append(setNodes, j.nodes)
 		}
 		setOf[i] = x
 	}
@@ -95,20 +160,85 @@ func (p *planner) playScenarios() {
 				if i >= len(sets) {
 					return
 				}
-				if sp == nil && sets[i].count() > 0 {
+				if sp == nil && (sets[i].count() > 0 || len(setNodes[i]) > 0) {
 					sp = newScratch(len(g.Nodes), len(p.out.Services))
 				}
-				played[i] = p.play(v, sp, sets[i])
+				played[i] = p.play(v, sp, sets[i], setNodes[i])
 			}
 		}()
 	}
 	wg.Wait()
 	out := make([]Scenario, len(jobs))
+	zoneMoves := map[string][]ServiceOutcome{}
 	for i, j := range jobs {
 		r := &played[setOf[i]]
 		out[i] = Scenario{Domain: j.domain, Target: j.target, Region: j.region, Lost: r.lost, Affected: r.affected, Exposed: r.exposed}
+		if j.domain == lang.DomainZone && j.lost.count() == 0 {
+			moves, ok := zoneMoves[j.region]
+			if !ok {
+				moves = p.zoneFailovers(j.region)
+				zoneMoves[j.region] = moves
+			}
+			out[i].Affected = moves
+		}
+		p.usersAffected(&out[i])
 		p.out.Scenarios = append(p.out.Scenarios, &out[i])
 	}
+}
+
+// usersAffected fills the audiences a scenario reaches and their share of
+// users: those whose nearest region it loses (they are rerouted, wait for a
+// failover, or are cut off), and those a scoped call that lost its target
+// serves.
+func (p *planner) usersAffected(sc *Scenario) {
+	hit := map[string]bool{}
+	sc.UsersKnown = len(p.m.Audiences) > 0
+	for _, a := range p.m.Audiences {
+		if a != nil && a.Near != nil && slices.Contains(sc.Lost, a.Near.Addr.Name) {
+			hit[a.Name] = true
+		}
+	}
+	for _, o := range sc.Affected {
+		s := p.out.Service(o.Service.Name)
+		if s == nil {
+			continue
+		}
+		for _, t := range o.DegradedBy {
+			if c := s.Block.Call(t); c != nil {
+				for _, r := range c.Audiences {
+					hit[r.Addr.Name] = true
+				}
+			}
+		}
+	}
+	for _, a := range p.m.Audiences {
+		if a != nil && hit[a.Name] {
+			sc.Audiences = append(sc.Audiences, a.Addr())
+			sc.UsersAffected += a.Share
+		}
+	}
+	sc.UsersAffected = math.Round(sc.UsersAffected*1e4) / 1e4 // shares are given to a few digits
+}
+
+// zoneFailovers is what the loss of one zone of region does when the
+// region has others: nothing moves between regions, but a service whose
+// primary is there and that writes data promotes its stores' replicas in
+// another zone (the zone it lost may have held the primary instance), in
+// its zone-level RTO. Sorted by service address.
+func (p *planner) zoneFailovers(region string) []ServiceOutcome {
+	out := []ServiceOutcome{}
+	for _, s := range p.out.Services {
+		if s.Primary != region || !s.HasPrimary() {
+			continue
+		}
+		r := p.zoneRTO(s)
+		if r.Promotion == 0 {
+			continue // nothing to promote: its stores keep every zone writable
+		}
+		out = append(out, ServiceOutcome{Service: s.Addr, Outcome: OutcomeFailedOver, Regions: []string{region},
+			RTO: r.Total, tail: -1})
+	}
+	return out
 }
 
 // scenarioWorkers is how many scenarios are played at once; tests set it
@@ -133,6 +263,9 @@ type scenarioViews struct {
 	// the data (indices into data) written there.
 	activeIn  [][]int32
 	writtenIn [][]int32
+	// softIn lists, per graph node, its soft depends_on in-edges (calls
+	// with a fallback or a scope) from services.
+	softIn map[int32][]int32
 }
 
 type serviceView struct {
@@ -175,6 +308,13 @@ func (p *planner) scenarioViews() *scenarioViews {
 		v.nodeService[x] = -1
 	}
 	v.firstIn, v.nowhere = g.byFirstRegion()
+	v.softIn = map[int32][]int32{}
+	for i, e := range g.Edges {
+		if !e.Hard && e.Kind == EdgeDependsOn && e.From.Kind == lang.KindService {
+			t := g.edgeTo[i]
+			v.softIn[t] = append(v.softIn[t], int32(i))
+		}
+	}
 	// Each service's and data class's view is its own: they are computed
 	// on all cores, then indexed by region in order.
 	parallelFor(len(p.out.Services), parallelGrain, func(lo, hi int) {
@@ -280,13 +420,13 @@ type playResult struct {
 // breadth-first search backwards over the hard edges from the first kind.
 // Only services with an active region lost, or something down, are
 // visited.
-func (p *planner) play(v *scenarioViews, sp *scratch, lost regionSet) playResult {
+func (p *planner) play(v *scenarioViews, sp *scratch, lost regionSet, nodes []int32) playResult {
 	g := p.out.Graph
 	res := playResult{lost: g.names(lost), exposed: []Exposure{}}
-	if lost.count() == 0 {
+	if lost.count() == 0 && len(nodes) == 0 {
 		return res
 	}
-	q := sp.outage(g, v.firstIn, v.nowhere, lost)
+	q := sp.outage(g, v.firstIn, v.nowhere, lost, nodes...)
 	ep := sp.epoch
 	// The affected services: those down, and those with an active region
 	// lost, in address order.
@@ -321,6 +461,35 @@ func (p *planner) play(v *scenarioViews, sp *scratch, lost regionSet) playResult
 			}
 		}
 	})
+	// Services up (serving or moved) whose soft calls lost their target
+	// are degraded; a moved one keeps its outcome and says what it lost.
+	if len(v.softIn) > 0 {
+		at := make(map[int32]int, len(moved)) // service index → its entry in moved
+		for k, i := range svcs[down:] {
+			at[i] = k
+		}
+		for _, x := range q {
+			for _, e := range v.softIn[x] {
+				f := g.from[e]
+				i := v.nodeService[f]
+				if i < 0 || sp.down[f] == ep {
+					continue
+				}
+				target := g.Nodes[x]
+				if sp.seen[i] != ep {
+					sp.seen[i] = ep
+					s := p.out.Services[i]
+					svcs = append(svcs, i)
+					at[i] = len(moved)
+					moved = append(moved, ServiceOutcome{Service: s.Addr, Outcome: OutcomeDegraded, Regions: s.Active, tail: -1})
+				}
+				if k, ok := at[i]; ok && !slices.Contains(moved[k].DegradedBy, target) {
+					moved[k].DegradedBy = append(moved[k].DegradedBy, target)
+					slices.SortFunc(moved[k].DegradedBy, compareAddrs)
+				}
+			}
+		}
+	}
 	// moved[k] is the outcome of svcs[down+k].
 	for k, i := range svcs[down:] {
 		sp.pos[i] = int32(k)
@@ -390,6 +559,9 @@ func (p *planner) play(v *scenarioViews, sp *scratch, lost regionSet) playResult
 		if e.AllCopiesLost {
 			e.RPO, e.Bound = dv.backup, dv.backup
 		}
+		if e.RPO == 0 && !e.AllCopiesLost {
+			continue // a zero-loss channel: no acknowledged write is lost, so nothing is exposed
+		}
 		res.exposed = append(res.exposed, e)
 	}
 	return res
@@ -403,17 +575,21 @@ func (p *planner) play(v *scenarioViews, sp *scratch, lost regionSet) playResult
 // fills depth, root and pre, and returns the down nodes in the order found.
 // Its cost is in what goes down and what has a lost region, not in the
 // graph's size.
-func (sp *scratch) outage(g *Graph, firstIn [][]int32, nowhere []int32, lost regionSet) []int32 {
+func (sp *scratch) outage(g *Graph, firstIn [][]int32, nowhere []int32, lost regionSet, nodes ...int32) []int32 {
 	sp.epoch++
 	ep := sp.epoch
 	q := sp.queue[:0]
+	gone := func(x int32) bool { return !g.own[x].anyOutside(lost) || slices.Contains(nodes, x) }
 	markSelf := func(x int32) {
-		if sp.down[x] != ep && !g.own[x].anyOutside(lost) {
+		if sp.down[x] != ep && gone(x) {
 			sp.down[x], sp.why[x], sp.depth[x] = ep, nextSelf, 0
 			q = append(q, x)
 		}
 	}
 	for _, x := range nowhere {
+		markSelf(x)
+	}
+	for _, x := range nodes {
 		markSelf(x)
 	}
 	lost.each(func(r int) {
@@ -437,7 +613,7 @@ func (sp *scratch) outage(g *Graph, firstIn [][]int32, nowhere []int32, lost reg
 		}
 		c := g.comp[x]
 		if len(g.comps[c]) > 1 {
-			g.witness(c, func(y int32) bool { return !g.own[y].anyOutside(lost) }, isDown,
+			g.witness(c, gone, isDown,
 				func(y int32) *int32 { return &sp.why[y] })
 			continue
 		}
@@ -512,12 +688,12 @@ func (p *planner) survive(s *Service, o *ServiceOutcome, isLost func(string) boo
 		}
 	}
 	primaryLost := isLost(s.Primary)
-	multi := s.WriteMode == WriteMultiPrimary || s.WriteMode == WriteNone
+	multi := !s.HasPrimary()
 	switch {
 	case !lostActive:
 		o.Outcome = OutcomeServing
 		o.Regions = s.Active
-	case len(activeLeft) > 0 && s.WriteMode == WritePartitioned:
+	case len(activeLeft) > 0 && s.Writes(WritePartitioned) && (!primaryLost || !s.Writes(WriteSinglePrimary)):
 		// The records homed in the lost region get a new home: a
 		// promotion, whichever region was the nominal primary.
 		o.Outcome = OutcomeFailedOver
@@ -558,6 +734,73 @@ func (p *planner) writeRegions(d *Data) []string {
 	}
 	if h := p.homeRegion(d); h != "" {
 		return []string{h}
+	}
+	return nil
+}
+
+// metro is the regions of different providers in one city: a power, fibre
+// or weather event there takes them all, whichever cloud they belong to.
+type metro struct {
+	name    string // "Ashburn, US"
+	regions []string
+}
+
+// metroRadiusKm is how close two regions of different providers must be,
+// when their catalogs name different cities, to share a metro.
+const metroRadiusKm = 50
+
+// metros finds the module's metros: regions of at least two providers in
+// one country and one city (or within metroRadiusKm), sorted by name.
+func (p *planner) metros() []metro {
+	var rs []*lang.Region
+	for _, r := range p.m.Regions {
+		if r != nil && r.Geo != nil && r.Provider != "" && r.Geo.Country != "" {
+			rs = append(rs, r)
+		}
+	}
+	var out []metro
+	used := map[string]bool{}
+	for i, a := range rs {
+		if used[a.Name] {
+			continue
+		}
+		m := metro{name: a.Geo.City + ", " + a.Geo.Country, regions: []string{a.Name}}
+		provs := map[string]bool{a.Provider: true}
+		for _, b := range rs[i+1:] {
+			if used[b.Name] || b.Geo.Country != a.Geo.Country {
+				continue
+			}
+			near := b.Geo.City != "" && b.Geo.City == a.Geo.City ||
+				providers.DistanceKm(a.Geo.Lat, a.Geo.Lon, b.Geo.Lat, b.Geo.Lon) <= metroRadiusKm
+			if near {
+				m.regions = append(m.regions, b.Name)
+				provs[b.Provider] = true
+			}
+		}
+		if len(provs) < 2 {
+			continue
+		}
+		for _, r := range m.regions {
+			used[r] = true
+		}
+		out = append(out, m)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].name < out[j].name })
+	return out
+}
+
+// productOf is the catalog product behind a dependency or data node, nil
+// for services and blocks without one.
+func (p *planner) productOf(a lang.Address) *providers.Product {
+	switch a.Kind {
+	case lang.KindDependency:
+		if d := p.m.Dependency(a.Name); d != nil {
+			return d.Catalog
+		}
+	case lang.KindData:
+		if d := p.m.DataClass(a.Name); d != nil {
+			return d.Catalog
+		}
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package planner
 
 import (
+	"strings"
 	"time"
 
 	"github.com/hashicorp/hcl/v2"
@@ -57,10 +58,11 @@ func (p *planner) decideConflict(d *Data) {
 		if s == nil {
 			continue
 		}
+		m := s.ModeFor(d.Addr)
 		switch {
-		case s.WriteMode == WriteMultiPrimary && d.Block.PartitionKey == "":
+		case m == WriteMultiPrimary && d.Block.PartitionKey == "":
 			d.WriteMode = WriteMultiPrimary
-		case (s.WriteMode == WriteMultiPrimary || s.WriteMode == WritePartitioned) && d.WriteMode != WriteMultiPrimary:
+		case (m == WriteMultiPrimary || m == WritePartitioned) && d.WriteMode != WriteMultiPrimary:
 			d.WriteMode = WritePartitioned
 		}
 	}
@@ -69,9 +71,19 @@ func (p *planner) decideConflict(d *Data) {
 	if b.Conflict != lang.ConflictUnset {
 		d.Conflict = b.Conflict
 		d.add(because(DecideConflict, ConflictExplicit, b.Conflict.String()))
-		if d.WriteMode == WriteMultiPrimary && prod != nil && b.Conflict != lang.ConflictSingleWriter && !offersConflict(prod, b.Conflict) {
-			d.Notes = append(d.Notes, Note{Kind: NoteConflictNotOffered, Attr: "conflict",
-				Range: attrRange(b.Attrs, "conflict", b.DeclRange), Args: []string{b.Conflict.String(), prod.Ref()}})
+		rng := attrRange(b.Attrs, "conflict", b.DeclRange)
+		switch {
+		case d.WriteMode == WriteMultiPrimary && prod != nil && b.Conflict != lang.ConflictSingleWriter && !offersConflict(prod, b.Conflict):
+			d.Notes = append(d.Notes, Note{Kind: NoteConflictNotOffered, Attr: "conflict", Range: rng, Args: []string{b.Conflict.String(), prod.Ref()}})
+		case d.WriteMode == WriteMultiPrimary && prod != nil && appMerge(prod, b.Conflict):
+			// The module merges; the store only has to keep every
+			// region's write for the application to merge.
+			d.add(because(DecideConflict, ConflictInApplication, b.Conflict.String(), prod.Ref(), orNone(prod.Conflict)))
+		case d.WriteMode == WriteSinglePrimary && b.Conflict == lang.ConflictLWW && len(d.Writers) > 0:
+			d.Notes = append(d.Notes, Note{Kind: NoteLWWSinglePrimary, Attr: "conflict", Range: rng, Args: []string{p.homeRegion(d)}})
+		}
+		if b.Conflict == lang.ConflictLWW && b.Uniqueness == lang.UniquenessGlobal {
+			d.Notes = append(d.Notes, Note{Kind: NoteUniqueUnderLWW, Attr: "conflict", Range: rng})
 		}
 		return
 	}
@@ -98,13 +110,13 @@ func (p *planner) decideConflict(d *Data) {
 	}
 }
 
-// offersConflict: application-level merges need only a multi-writer store;
-// lww and crdt must be the product's own.
+// offersConflict: merges and CRDTs the application applies need only a
+// multi-writer store; lww must be the product's own.
 func offersConflict(prod *providers.Product, c lang.Conflict) bool {
 	switch c {
-	case lang.ConflictMerge:
+	case lang.ConflictMerge, lang.ConflictCRDT:
 		return prod.MultiWriter
-	case lang.ConflictLWW, lang.ConflictCRDT:
+	case lang.ConflictLWW:
 		for _, o := range prod.Conflict {
 			if o == c.String() {
 				return true
@@ -113,6 +125,32 @@ func offersConflict(prod *providers.Product, c lang.Conflict) bool {
 		return false
 	}
 	return true
+}
+
+// appMerge reports whether the module's resolution c is one the store does
+// not apply itself, so that the application does: a crdt or merge on a
+// multi-writer store that offers another resolution (DynamoDB's lww).
+func appMerge(prod *providers.Product, c lang.Conflict) bool {
+	if !prod.MultiWriter || (c != lang.ConflictCRDT && c != lang.ConflictMerge) {
+		return false
+	}
+	word := c.String()
+	if c == lang.ConflictMerge {
+		word = providers.ConflictCustom
+	}
+	for _, o := range prod.Conflict {
+		if o == word {
+			return false
+		}
+	}
+	return true
+}
+
+func orNone(words []string) string {
+	if len(words) == 0 {
+		return "none"
+	}
+	return strings.Join(words, ", ")
 }
 
 // syncFacts are the figures the mechanism rules compare.

@@ -131,51 +131,90 @@ func (p *planner) decidePattern(s *Service) {
 	}
 }
 
-// decideWriteMode decides where a service's writes are accepted. Services
-// with one serving region have one primary; active-active services keep
-// single-primary writes with regional read replicas when any data they
-// write is critical and unkeyed, or cannot take writes in several regions
-// (the seeds' compromise).
+// decideWriteMode decides where a service's writes are accepted, data class
+// by data class: services with one serving region have one primary; an
+// active-active service writes each class partitioned when it has a
+// partition_key, single-primary with regional read replicas when it is
+// critical and unkeyed (the seeds' compromise) or its store cannot take
+// writes in several regions, and multi-primary otherwise. One class's
+// constraint does not bind its siblings; the service's mode sums them up.
 func (p *planner) decideWriteMode(s *Service) {
 	written := p.writtenData(s)
+	s.DataWrites = make([]DataWrite, 0, len(written))
 	if len(written) == 0 {
 		s.WriteMode = WriteNone
 		s.add(because(DecideWriteMode, WriteNoData))
 		return
 	}
 	if s.Topology != lang.TopologyActiveActive || len(s.Active) < 2 {
+		for _, d := range written {
+			s.DataWrites = append(s.DataWrites, DataWrite{d.Addr, WriteSinglePrimary})
+		}
 		s.WriteMode = WriteSinglePrimary
 		s.add(because(DecideWriteMode, WriteOnePrimary, s.Topology.String()))
 		return
 	}
-	for _, d := range written {
-		if d.Class == ClassCritical && d.Block.PartitionKey == "" {
-			s.WriteMode = WriteSinglePrimary
-			s.add(because(DecideWriteMode, WriteCriticalUnkeyed, d.Addr.String()))
-			return
+	reasons := make([]Reason, len(written))
+	var keyed, multi []string
+	for i, d := range written {
+		m, r := p.classWriteMode(d)
+		s.DataWrites = append(s.DataWrites, DataWrite{d.Addr, m})
+		reasons[i] = r
+		switch m {
+		case WritePartitioned:
+			keyed = append(keyed, d.Addr.String())
+		case WriteMultiPrimary:
+			multi = append(multi, d.Addr.String())
+		}
+		if i == 0 || s.WriteMode == m {
+			s.WriteMode = m
+		} else {
+			s.WriteMode = WriteMixed
 		}
 	}
-	allKeyed := true
-	var names []string
-	for _, d := range written {
-		names = append(names, d.Addr.String())
-		if d.Block.PartitionKey != "" {
-			continue
+	switch s.WriteMode {
+	case WritePartitioned:
+		s.add(because(DecideWriteMode, WriteAllPartitioned, strings.Join(keyed, ", ")))
+	case WriteMultiPrimary:
+		s.add(because(DecideWriteMode, WriteMultiPrimaryAllows, strings.Join(multi, ", ")))
+	case WriteMixed:
+		parts := make([]string, len(s.DataWrites))
+		for i, w := range s.DataWrites {
+			parts[i] = w.Data.String() + " " + w.Mode.String()
 		}
-		allKeyed = false
-		if why := p.singleWriterOnly(d); why != "" {
-			s.WriteMode = WriteSinglePrimary
-			s.add(because(DecideWriteMode, WriteSingleWriterData, d.Addr.String(), why))
-			return
+		s.add(because(DecideWriteMode, WriteMix, strings.Join(parts, ", ")))
+		for i, r := range reasons {
+			if s.DataWrites[i].Mode == WriteSinglePrimary {
+				s.add(r)
+			}
+		}
+		if len(keyed) > 0 {
+			s.add(because(DecideWriteMode, WriteAllPartitioned, strings.Join(keyed, ", ")))
+		}
+		if len(multi) > 0 {
+			s.add(because(DecideWriteMode, WriteMultiPrimaryAllows, strings.Join(multi, ", ")))
+		}
+	default:
+		for _, r := range reasons {
+			s.add(r)
 		}
 	}
-	if allKeyed {
-		s.WriteMode = WritePartitioned
-		s.add(because(DecideWriteMode, WriteAllPartitioned, strings.Join(names, ", ")))
-		return
+}
+
+// classWriteMode is how an active-active service writes data class d, and
+// why.
+func (p *planner) classWriteMode(d *Data) (WriteMode, Reason) {
+	b := d.Block
+	switch {
+	case b.PartitionKey != "":
+		return WritePartitioned, because(DecideWriteMode, WriteAllPartitioned, d.Addr.String())
+	case d.Class == ClassCritical && !(b.Catalog != nil && b.Catalog.MultiWriter && consensus(b.Catalog) && b.Uniqueness != lang.UniquenessGlobal):
+		return WriteSinglePrimary, because(DecideWriteMode, WriteCriticalUnkeyed, d.Addr.String())
 	}
-	s.WriteMode = WriteMultiPrimary
-	s.add(because(DecideWriteMode, WriteMultiPrimaryAllows, strings.Join(names, ", ")))
+	if why := p.singleWriterOnly(d); why != "" {
+		return WriteSinglePrimary, because(DecideWriteMode, WriteSingleWriterData, d.Addr.String(), why)
+	}
+	return WriteMultiPrimary, because(DecideWriteMode, WriteMultiPrimaryAllows, d.Addr.String())
 }
 
 // singleWriterOnly says why data without a partition key cannot be written
@@ -298,25 +337,99 @@ func (p *planner) decideGuards(s *Service) {
 		s.add(because(DecideGuard, GuardNotNeededManual))
 		return
 	}
-	if s.WriteMode != WriteSinglePrimary && s.WriteMode != WritePartitioned {
+	if !s.HasPrimary() {
 		s.add(because(DecideGuard, GuardNotNeededWrites, s.WriteMode.String()))
 		return
 	}
+	if stores := p.uncoordinated(s); stores != "" {
+		// Nothing is elected: a lost partition's home moves to a region
+		// that already takes writes. The router that moves it must stop
+		// the old home from writing, which is what fencing is.
+		s.add(because(DecideGuard, GuardNoCoordinator, stores))
+		s.Guards = append(s.Guards, GuardFencing)
+		s.add(because(DecideGuard, GuardFencingTokens))
+		return
+	}
+	s.NeedsQuorum = true
+	if stores := p.selfElected(s); stores != "" {
+		// The stores hold their own vote: a Paxos or Raft quorum across
+		// their replicas picks the leader, and refuses writes without one.
+		s.Guards = append(s.Guards, GuardQuorum, GuardFencing)
+		s.add(because(DecideGuard, GuardStoreQuorum, stores))
+		s.add(because(DecideGuard, GuardFencingTokens))
+		return
+	}
 	witness := s.Witness != "" && !contains(s.Regions, s.Witness)
+	voters := len(s.Regions)
+	if witness {
+		voters++
+	}
+	rng := attrRange(s.Block.Attrs, "regions", s.Block.DeclRange)
 	switch {
-	case len(s.Regions) >= 3:
-		s.Guards = append(s.Guards, GuardQuorum)
-		s.add(because(DecideGuard, GuardQuorumRegions, itoa(len(s.Regions))))
-	case witness:
+	case voters >= 3 && voters%2 == 1 && witness:
 		s.Guards = append(s.Guards, GuardQuorum)
 		s.add(because(DecideGuard, GuardQuorumWitness, s.Witness))
+	case voters >= 3 && voters%2 == 1:
+		s.Guards = append(s.Guards, GuardQuorum)
+		s.add(because(DecideGuard, GuardQuorumRegions, itoa(len(s.Regions))))
+	case voters >= 3:
+		// A majority of an even number is still safe (no two primaries),
+		// but a split two against two elects nobody: the reason says so
+		// rather than counting the regions as a quorum that always decides.
+		s.Guards = append(s.Guards, GuardQuorum)
+		s.add(because(DecideGuard, GuardEvenVoters, itoa(voters), itoa(voters/2+1)))
 	default:
 		s.add(because(DecideGuard, GuardNoQuorum, itoa(len(s.Regions))))
-		s.Notes = append(s.Notes, Note{Kind: NoteNoQuorum, Attr: "regions",
-			Range: attrRange(s.Block.Attrs, "regions", s.Block.DeclRange), Args: []string{itoa(len(s.Regions))}})
+		s.Notes = append(s.Notes, Note{Kind: NoteNoQuorum, Attr: "regions", Range: rng, Args: []string{itoa(len(s.Regions))}})
 	}
 	s.Guards = append(s.Guards, GuardFencing)
 	s.add(because(DecideGuard, GuardFencingTokens))
+}
+
+// selfElected lists, when every primary a failover of s moves is the leader
+// of a store that elects it by its own quorum (replication synchronous
+// only, across regions: Spanner's Paxos, Firestore), those data classes
+// with their stores; otherwise "".
+func (p *planner) selfElected(s *Service) string {
+	var names []string
+	for _, w := range s.DataWrites {
+		if w.Mode == WriteMultiPrimary {
+			continue
+		}
+		d := p.out.DataClass(w.Data.Name)
+		if d == nil || d.Block.Catalog == nil {
+			return ""
+		}
+		c := d.Block.Catalog
+		switch {
+		case w.Mode == WritePartitioned && c.MultiWriter && !consensus(c):
+			// moves by routing, elects nothing
+		case c.Scope != providers.ScopeRegional && len(c.Replication) == 1 && c.Replication[0] == providers.ReplicationSync,
+			c.MultiWriter && consensus(c):
+			names = append(names, d.Addr.String()+" ("+c.Ref()+")")
+		default:
+			return ""
+		}
+	}
+	return strings.Join(names, ", ")
+}
+
+// uncoordinated lists, when every write a failover moves is a partition
+// on a store that takes writes in every region (no coordinator elects a
+// primary), those data classes with their stores; otherwise "".
+func (p *planner) uncoordinated(s *Service) string {
+	var names []string
+	for _, w := range s.DataWrites {
+		d := p.out.DataClass(w.Data.Name)
+		switch {
+		case w.Mode == WriteMultiPrimary:
+		case w.Mode == WritePartitioned && d != nil && d.Block.Catalog != nil && d.Block.Catalog.MultiWriter && !consensus(d.Block.Catalog):
+			names = append(names, d.Addr.String()+" ("+d.Block.Catalog.Ref()+")")
+		default:
+			return ""
+		}
+	}
+	return strings.Join(names, ", ")
 }
 
 func contains(xs []string, x string) bool {

@@ -67,8 +67,13 @@ type Fact struct {
 
 // Product is a store or service a catalog offers.
 type Product struct {
-	Provider    string // catalog name, "aws"
-	Name        string // "dynamodb"; referenced as "aws.dynamodb"
+	Provider string // catalog name, "aws"
+	Name     string // "dynamodb"; referenced as "aws.dynamodb"
+	// Aliases are the other names a module may write for the product: the
+	// vendor's current and former names, short names ("redis"), and the
+	// Terraform resource types that create it ("aws_dynamodb_table").
+	// Output always shows Name.
+	Aliases     []string
 	Title       string // "Amazon DynamoDB global tables"
 	Kind        ProductKind
 	Scope       Scope
@@ -170,4 +175,10 @@ type Catalog struct {
 	Notice   string     // licence notice of the data it was built from
 	Regions  []*Region  // sorted by Code
 	Products []*Product // sorted by Name
+
+	// byAlias finds a product by any of its aliases; NewCatalog builds it.
+	byAlias map[string]*Product
+	// controlPlanes are the control planes its products rely on, from
+	// data/NAME/control_planes.json.
+	controlPlanes []*ControlPlane
 }

@@ -20,6 +20,7 @@ func NewCatalog(name, title string, regions []*Region, products []*Product) *Cat
 		p.Provider = name
 	}
 	c.sort()
+	c.indexAliases()
 	return c
 }
 
@@ -113,6 +114,7 @@ func (c *Catalog) Check() []error {
 			ps.add("", "products are not sorted by name; build catalogs with NewCatalog")
 		}
 		p.check(c, &ps)
+		c.checkAliases(p, &ps)
 		report(EntryProduct, p.Name, ps)
 	}
 	sort.SliceStable(errs, func(i, j int) bool { return errs[i].Error() < errs[j].Error() })

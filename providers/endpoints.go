@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -177,9 +178,15 @@ func MatchHost(host string) (Host, bool) {
 }
 
 // TerraformProduct maps a Terraform resource type ("aws_dynamodb_table") to
-// its provider and catalog product. It is the one place that knows the
-// mapping, so that it can later defer to the catalogs' own aliases.
+// its provider and catalog product: through the catalogs' aliases, which
+// name the types that create each product, or else through endpoints.json's
+// "terraform" table, which holds the types whose product depends on their
+// arguments (aws_db_instance runs any engine) with the product assumed
+// when nothing else says.
 func TerraformProduct(resourceType string) (provider, product string, ok bool) {
+	if p, ok := builtinRegistry().ProductForTerraformType(resourceType); ok {
+		return p.Provider, p.Name, true
+	}
 	for _, s := range loadEndpoints() {
 		if p, found := s.terraform[resourceType]; found {
 			return s.provider, p, true
@@ -188,16 +195,25 @@ func TerraformProduct(resourceType string) (provider, product string, ok bool) {
 	return "", "", false
 }
 
+// builtinRegistry holds the built-in catalogs, for lookups that need no
+// module.
+var builtinRegistry = sync.OnceValue(NewRegistry)
+
 // TerraformTypes lists the Terraform resource types TerraformProduct knows, sorted.
 func TerraformTypes() []string {
 	var out []string
+	for _, c := range Builtins() {
+		for _, t := range c.TerraformTypes() {
+			out = append(out, t.Type)
+		}
+	}
 	for _, s := range loadEndpoints() {
 		for t := range s.terraform {
 			out = append(out, t)
 		}
 	}
 	sort.Strings(out)
-	return out
+	return slices.Compact(out)
 }
 
 // part is one piece of a pattern label: a literal, "*", "{region}" or "{service}".

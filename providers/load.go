@@ -20,7 +20,7 @@ import (
 // catalogs, for the round-trip model). Every fact carries the public
 // address it was taken from.
 //
-//go:embed data/catalogs.json data/jurisdictions.json data/costs.json data/LICENSE.cloud-regions data/*/regions.json data/*/products.json data/*/rtt.json data/*/pairs.json data/rtt-sites.json
+//go:embed data/catalogs.json data/jurisdictions.json data/costs.json data/LICENSE.cloud-regions data/*/regions.json data/*/products.json data/*/rtt.json data/*/pairs.json data/rtt-sites.json data/*/control_planes.json
 var dataFS embed.FS
 
 // builtinData is everything decoded from dataFS, once.
@@ -137,6 +137,7 @@ type catalogEntry struct {
 // address of every stated fact that Sources does not name.
 type productJSON struct {
 	Name         string            `json:"name"`
+	Aliases      []string          `json:"aliases"`
 	Title        string            `json:"title"`
 	Kind         ProductKind       `json:"kind"`
 	Scope        Scope             `json:"scope"`
@@ -215,6 +216,11 @@ func decodeCatalog(fsys fs.FS, e catalogEntry) (*Catalog, error) {
 	if err := decodePairs(fsys, c); err != nil {
 		return nil, err
 	}
+	cps, err := decodeControlPlanes(fsys, c)
+	if err != nil {
+		return nil, err
+	}
+	c.controlPlanes = cps
 	return c, nil
 }
 
@@ -272,7 +278,7 @@ func decodePairs(fsys fs.FS, c *Catalog) error {
 }
 
 func (pj productJSON) product() (*Product, error) {
-	p := &Product{Name: pj.Name, Title: pj.Title, Kind: pj.Kind, Scope: pj.Scope,
+	p := &Product{Name: pj.Name, Aliases: pj.Aliases, Title: pj.Title, Kind: pj.Kind, Scope: pj.Scope,
 		Replication: pj.Replication, MultiWriter: pj.MultiWriter, Conflict: pj.Conflict,
 		FailoverBy: pj.FailoverBy, PairedOnly: pj.PairedOnly, Witness: pj.Witness,
 		ControlPlane: pj.ControlPlane, Limits: pj.Limits, Notes: pj.Notes, Sources: map[string]string{}}

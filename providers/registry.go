@@ -52,7 +52,9 @@ func (r *Registry) Region(provider, code string) (*Region, bool) {
 	return c.Region(code)
 }
 
-// Product finds a product by its "PROVIDER.PRODUCT" reference.
+// Product finds a product by its "PROVIDER.PRODUCT" reference; PRODUCT
+// may be the canonical name or any alias, and the product returned always
+// carries the canonical name.
 func (r *Registry) Product(ref string) (*Product, bool) {
 	for i := 0; i < len(ref); i++ {
 		if ref[i] == '.' {
@@ -75,11 +77,15 @@ func (c *Catalog) Region(code string) (*Region, bool) {
 	return nil, false
 }
 
-// Product finds one of the catalog's products by name.
+// Product finds one of the catalog's products by name or by one of its
+// aliases (a former name, a short name, a Terraform resource type).
 func (c *Catalog) Product(name string) (*Product, bool) {
 	i := sort.Search(len(c.Products), func(i int) bool { return c.Products[i].Name >= name })
 	if i < len(c.Products) && c.Products[i].Name == name {
 		return c.Products[i], true
+	}
+	if p, ok := c.byAlias[name]; ok {
+		return p, true
 	}
 	return nil, false
 }

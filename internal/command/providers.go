@@ -209,7 +209,7 @@ func showProvider(s Streams, v providersView, reg *providers.Registry, name stri
 	if r, ok := c.Region(entry); ok {
 		return providersResult(s, v.Region(s.Out, r))
 	}
-	names := append(c.ProductNames(), c.RegionCodes()...)
+	names := append(c.ReferenceNames(), c.RegionCodes()...)
 	fmt.Fprintf(s.Err, "Error: catalog %s has no product or region %q.%s\n\nRun 'mrplan providers %s' to list them.\n",
 		c.Name, entry, suggestion(entry, names, c.Name+"."), c.Name)
 	return ExitError

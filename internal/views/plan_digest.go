@@ -7,6 +7,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"path"
+	"path/filepath"
 	"sort"
 	"strings"
 )
@@ -187,7 +189,9 @@ func canonical(v any) string {
 }
 
 // withoutNew drops each finding's "new", which says how it compares with
-// the baseline, not what the module produces.
+// the baseline, not what the module produces, and keeps only the base name
+// of the file its range is in: where the module is read from (a plan made
+// in one directory, applied after the module moved) is not its content.
 func withoutNew(v any) any {
 	list, _ := v.([]any)
 	out := make([]any, len(list))
@@ -195,7 +199,11 @@ func withoutNew(v any) any {
 		if m, ok := e.(map[string]any); ok {
 			c := make(map[string]any, len(m))
 			for k, v := range m {
-				if k != "new" {
+				switch k {
+				case "new":
+				case "range":
+					c[k] = withBaseName(v)
+				default:
 					c[k] = v
 				}
 			}
@@ -204,6 +212,22 @@ func withoutNew(v any) any {
 		out[i] = e
 	}
 	return out
+}
+
+// withBaseName is a finding's range with its filename cut to the base name.
+func withBaseName(v any) any {
+	r, ok := v.(map[string]any)
+	if !ok {
+		return v
+	}
+	c := make(map[string]any, len(r))
+	for k, x := range r {
+		if name, ok := x.(string); ok && k == "filename" {
+			x = path.Base(filepath.ToSlash(name))
+		}
+		c[k] = x
+	}
+	return c
 }
 
 // firstDifferentAddress is the first "address" whose entry differs

@@ -75,8 +75,12 @@ type jsonPlanScenario struct {
 	Rerouted    []jsonMoved       `json:"rerouted"`
 	FailedOver  []jsonMoved       `json:"failed_over"`
 	Down        []jsonDown        `json:"down"`
+	Degraded    []jsonDegraded    `json:"degraded"`
 	DataExposed []jsonExposedData `json:"data_exposed"`
 	Capacity    []jsonCapacity    `json:"capacity"`
+	// UsersAffected is the share of users the scenario reaches, from the
+	// module's audiences; null when it declares none.
+	UsersAffected *float64 `json:"users_affected"`
 }
 
 // jsonCapacity is one service's load on the regions left in a scenario.
@@ -93,6 +97,14 @@ type jsonRegionLoad struct {
 	Region      string  `json:"region"`
 	LoadRPS     float64 `json:"load_rps"`
 	CapacityRPS float64 `json:"capacity_rps"`
+}
+
+// jsonDegraded is a service that stays up while soft calls' targets are
+// lost: by lists them. Rerouted and failed-over services appear too when
+// they also lost a soft call.
+type jsonDegraded struct {
+	Address string   `json:"address"`
+	By      []string `json:"by"`
 }
 
 type jsonMoved struct {
@@ -347,6 +359,14 @@ func (pw *planWriter) service(s *planner.Service) {
 	pw.str(s.Standby.String())
 	pw.key("write_mode")
 	pw.str(s.WriteMode.String())
+	// Write modes are decided per data class; "mixed" above means they
+	// differ, and this says how each class is written.
+	pw.key("data_write_modes")
+	modes := make(map[string]string, len(s.DataWrites))
+	for _, w := range s.DataWrites {
+		modes[w.Data.String()] = w.Mode.String()
+	}
+	pw.stringMap(modes)
 	pw.key("pattern")
 	pw.str(string(s.Pattern))
 	pw.key("regions")
@@ -383,6 +403,17 @@ func (pw *planWriter) service(s *planner.Service) {
 	} else {
 		pw.dur(s.RTO.Total)
 	}
+	pw.key("availability")
+	pw.beginObject()
+	pw.key("composed")
+	pw.str(availabilityWord(s.Availability))
+	pw.key("target")
+	if t := s.Objective.Availability; t != nil {
+		pw.str(availabilityWord(*t))
+	} else {
+		pw.null()
+	}
+	pw.endObject()
 	pw.key("rto_breakdown")
 	pw.beginObject()
 	pw.key("unbounded")
@@ -760,6 +791,25 @@ func (pw *planWriter) scenario(sc *planner.Scenario) {
 		pw.endObject()
 	}
 	pw.endArray()
+	pw.key("degraded")
+	pw.beginArray()
+	for i := range sc.Affected {
+		o := &sc.Affected[i]
+		if len(o.DegradedBy) == 0 {
+			continue
+		}
+		pw.beginObject()
+		pw.key("address")
+		pw.addr(o.Service)
+		pw.key("by")
+		pw.beginArray()
+		for _, a := range o.DegradedBy {
+			pw.addr(a)
+		}
+		pw.endArray()
+		pw.endObject()
+	}
+	pw.endArray()
 	pw.key("data_exposed")
 	pw.beginArray()
 	for _, e := range sc.Exposed {
@@ -781,6 +831,12 @@ func (pw *planWriter) scenario(sc *planner.Scenario) {
 		pw.capacity(c, true)
 	}
 	pw.endArray()
+	pw.key("users_affected")
+	if usersKnown(sc) {
+		pw.raw([]byte(strconv.FormatFloat(sc.UsersAffected, 'f', -1, 64)))
+	} else {
+		pw.null()
+	}
 	pw.endObject()
 }
 
@@ -821,10 +877,15 @@ func (pw *planWriter) capacity(c planner.CapacityUse, withService bool) {
 // free of float noise in the JSON.
 func roundRPS(f float64) float64 { return math.Round(f*10) / 10 }
 
+// usersKnown: the scenario's share of users means something only when the
+// module declares audiences; the plan marks that by the audience count of
+// a scenario that reaches some, or any share given.
+func usersKnown(sc *planner.Scenario) bool { return sc.UsersKnown }
+
 func jsonScenario(sc *planner.Scenario) jsonPlanScenario {
 	js := jsonPlanScenario{
 		Name: sc.Name(), Kind: sc.Domain.String(), Target: sc.Target, LostRegions: list(sc.Lost),
-		Rerouted: []jsonMoved{}, FailedOver: []jsonMoved{}, Down: []jsonDown{},
+		Rerouted: []jsonMoved{}, FailedOver: []jsonMoved{}, Down: []jsonDown{}, Degraded: []jsonDegraded{},
 		DataExposed: make([]jsonExposedData, 0, len(sc.Exposed)),
 	}
 	for _, o := range sc.Affected {
@@ -841,6 +902,13 @@ func jsonScenario(sc *planner.Scenario) jsonPlanScenario {
 			}
 			js.Down = append(js.Down, jd)
 		}
+		if len(o.DegradedBy) > 0 {
+			jd := jsonDegraded{Address: o.Service.String(), By: []string{}}
+			for _, a := range o.DegradedBy {
+				jd.By = append(jd.By, a.String())
+			}
+			js.Degraded = append(js.Degraded, jd)
+		}
 	}
 	for _, e := range sc.Exposed {
 		js.DataExposed = append(js.DataExposed, jsonExposedData{e.Data.String(), units.FormatDuration(e.RPO), units.FormatDuration(e.Bound), e.AllCopiesLost})
@@ -853,6 +921,10 @@ func jsonScenario(sc *planner.Scenario) jsonPlanScenario {
 			jc.Regions = append(jc.Regions, jsonRegionLoad{r.Region, roundRPS(r.Load), roundRPS(r.Capacity)})
 		}
 		js.Capacity = append(js.Capacity, jc)
+	}
+	if usersKnown(sc) {
+		share := sc.UsersAffected
+		js.UsersAffected = &share
 	}
 	return js
 }

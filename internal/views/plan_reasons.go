@@ -32,6 +32,7 @@ var reasonTexts = map[planner.ReasonCode]string{
 	planner.WriteAllPartitioned:     "every record of {0} has a home region by its partition_key",
 	planner.WriteSingleWriterData:   "{0}: {1}",
 	planner.WriteMultiPrimaryAllows: "{0} can take writes in every region and resolve conflicts",
+	planner.WriteMix:                "decided per data class: {0}",
 
 	planner.PatternOneRegion:    "one region: {0}",
 	planner.PatternZones:        "one region, {1} zones in {2}",
@@ -42,7 +43,7 @@ var reasonTexts = map[planner.ReasonCode]string{
 
 	planner.RoutingExplicit:    "routing.policy = \"{0}\" is set in the module",
 	planner.RoutingActive:      "active-active: users go to the nearest healthy region",
-	planner.RoutingPartitioned: "partitioned writes: users go to their records' home region",
+	planner.RoutingPartitioned: "partitioned writes: geo routing sends users to a region near them by where they are, not by partition key; a write for a record homed elsewhere is forwarded to its home region by the application or a partition-aware router",
 	planner.RoutingStandby:     "active-passive: everyone goes to the primary until it fails",
 	planner.RoutingOneRegion:   "one region, nothing to route between",
 
@@ -61,17 +62,21 @@ var reasonTexts = map[planner.ReasonCode]string{
 	planner.GuardQuorumRegions:      "quorum: {0} regions vote on the primary",
 	planner.GuardQuorumWitness:      "quorum: witness region {0} breaks the tie between two regions",
 	planner.GuardNoQuorum:           "no quorum: {0} regions and no witness cannot outvote a partition",
+	planner.GuardEvenVoters:         "quorum of {1} out of {0} voters: an even number, so a split in half elects nobody and writes wait; a witness region makes it odd",
+	planner.GuardStoreQuorum:        "quorum: {0} elects its leader by a quorum of its own replicas and refuses writes without one",
+	planner.GuardNoCoordinator:      "no quorum to hold: {0} is partitioned on a store that takes writes in every region, so no primary is elected; a lost partition's home moves by routing",
 	planner.GuardFencingTokens:      "fencing: writes from a demoted primary are refused by token",
 
 	planner.RPOWorstData: "the worst over the data it writes: {0} at {1}",
 	planner.RPONoData:    "writes no data that must survive a failover",
 
-	planner.RTOSum:            "{sum}",
-	planner.RTOZone:           "{sum}, for a zone loss (survive = \"zone\")",
-	planner.RTOUnbounded:      "one region ({0}) and no standby: a region loss lasts as long as the outage",
-	planner.RTOUnboundedZones: "one region ({0}) and no standby: a region loss lasts as long as the outage; losing one of its {1} zones is a zone-level recovery of {2}",
-	planner.RTOPartitionsMove: "no promotion for {0}: partitioned on a store that takes writes everywhere, so each lost partition's home moves",
-	planner.RTONotEscalated:   "not escalated: even {0} would take {1}, over the rto of {2}",
+	planner.RTOSum:               "{sum}",
+	planner.RTOZone:              "{sum}, for a zone loss (survive = \"zone\")",
+	planner.RTOUnbounded:         "one region ({0}) and no standby: a region loss lasts as long as the outage",
+	planner.RTOUnboundedZones:    "one region ({0}) and no standby: a region loss lasts as long as the outage; losing one of its {1} zones is a zone-level recovery of {2}",
+	planner.RTOPartitionsMove:    "no promotion for {0}: partitioned on a store that takes writes everywhere, so each lost partition's home moves",
+	planner.AvailabilityComposed: "{0} = {1}, in series over hard dependencies, regions in parallel",
+	planner.RTONotEscalated:      "not escalated: even {0} would take {1}, over the rto of {2}",
 
 	planner.ClassRegenerableData: "regenerable = true",
 	planner.ClassZeroLoss:        "loss tolerance {0}",
@@ -84,11 +89,12 @@ var reasonTexts = map[planner.ReasonCode]string{
 	planner.LossFromWriters: "the strictest rpo of its writers: {0}",
 	planner.LossUnknown:     "no loss_tolerance, and no writer has an rpo",
 
-	planner.ConflictExplicit:     "conflict = \"{0}\" is set in the module",
-	planner.ConflictOneWriter:    "writes go to one region at a time",
-	planner.ConflictPartitionKey: "one writer per record: partition_key = \"{0}\"",
-	planner.ConflictConsensus:    "{0} orders every write by consensus, so writes from several regions never conflict",
-	planner.ConflictCatalog:      "multi-primary writes, resolved by what {1} offers",
+	planner.ConflictExplicit:      "conflict = \"{0}\" is set in the module",
+	planner.ConflictOneWriter:     "writes go to one region at a time",
+	planner.ConflictPartitionKey:  "one writer per record: partition_key = \"{0}\"",
+	planner.ConflictConsensus:     "{0} orders every write by consensus, so writes from several regions never conflict",
+	planner.ConflictCatalog:       "multi-primary writes, resolved by what {1} offers",
+	planner.ConflictInApplication: "{1} resolves by {2} only, so the {0} merge lives in the application: it must write so that no region's update is overwritten (per-region items or commutative updates) and merge on read",
 
 	planner.WritePenaltyRTT:       "round trip {0} ↔ {1}, {2} km apart, {5}; light in fibre needs at least {4}",
 	planner.WritePenaltyNone:      "no synchronous channel",
@@ -156,6 +162,9 @@ var noteTexts = map[planner.NoteKind]string{
 	planner.NoteUnknownProduct:       "{0} is not in any catalog, so it is assumed not to replicate",
 	planner.NoteNoGeography:          "region {0} has no geography, so distances and patterns involving it are guesses",
 	planner.NoteFailoverNoTarget:     "failover = \"automatic\", but the service has one region and nowhere to fail over to",
+	planner.NoteLWWSinglePrimary:     "conflict = \"lww\", but every write goes to one primary ({0}): nothing concurrent to resolve",
+	planner.NoteUniqueUnderLWW:       "globally unique values under last writer wins: a second write of a key replaces the first",
+	planner.NoteAvailabilityShort:    "composed availability {0} is below the objective's {1}",
 }
 
 // ExplainReason puts a planner reason into words a reviewer can check.

@@ -14,7 +14,7 @@ func TestEveryReasonHasWords(t *testing.T) {
 			t.Errorf("reason code %d has no text", c)
 		}
 	}
-	for k := planner.NoteMechanismNotOffered; k <= planner.NoteFailoverNoTarget; k++ {
+	for k := planner.NoteMechanismNotOffered; k <= planner.NoteAvailabilityShort; k++ {
 		if noteTexts[k] == "" {
 			t.Errorf("note kind %s has no text", k)
 		}

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 
@@ -287,6 +288,7 @@ func serviceAttrs(s *planner.Service) []attr {
 		attr{"split_brain_guard", guardList(s.Guards), why[planner.DecideGuard]},
 		attr{"rpo", rpo, why[planner.DecideRPO]},
 		attr{"rto", rto, why[planner.DecideRTO]},
+		attr{"availability", availabilityText(s), why[planner.DecideAvailability]},
 	)
 	attrs = append(attrs, attr{"cost", strconv.FormatFloat(s.Cost.Relative, 'f', 1, 64), reasonsBy(s.Cost.Reasons)[planner.DecideCost]})
 	var capWhy []string
@@ -299,6 +301,20 @@ func serviceAttrs(s *planner.Service) []attr {
 		attrs = append(attrs, attr{"capacity", "unknown", capWhy})
 	}
 	return attrs
+}
+
+// availabilityText is the composed availability with the objective's
+// target beside it, as rpo and rto show theirs.
+func availabilityText(s *planner.Service) string {
+	out := quote(availabilityWord(s.Availability))
+	if t := s.Objective.Availability; t != nil {
+		out += "  (objective " + availabilityWord(*t) + ")"
+	}
+	return out
+}
+
+func availabilityWord(v float64) string {
+	return strconv.FormatFloat(math.Floor(v*1e4)/1e4, 'f', -1, 64) + "%"
 }
 
 func serviceFooter(s *planner.Service) []string {
@@ -428,7 +444,7 @@ func (v PlanText) scenarios(w *bufio.Writer, p *planner.Plan) {
 		return
 	}
 	fmt.Fprintf(w, "%s\n\n", v.bold("Failure scenarios:"))
-	header := []string{"scenario", "serving", "rerouted", "failed over", "down", "data exposed"}
+	header := []string{"scenario", "serving", "degraded", "rerouted", "failed over", "down", "data exposed"}
 	rows := [][]string{header}
 	scs := p.Scenarios
 	for i := 0; i < len(scs); i++ {
@@ -446,12 +462,13 @@ func (v PlanText) scenarios(w *bufio.Writer, p *planner.Plan) {
 				i = j
 			}
 		}
-		var n [4]int
+		var n [planner.OutcomeDegraded + 1]int
 		for _, o := range sc.Affected {
 			n[o.Outcome]++
 		}
 		n[planner.OutcomeServing] = len(p.Services) - len(sc.Affected)
-		rows = append(rows, []string{name, strconv.Itoa(n[0]), strconv.Itoa(n[1]), strconv.Itoa(n[2]), strconv.Itoa(n[3]), strconv.Itoa(len(sc.Exposed))})
+		rows = append(rows, []string{name, strconv.Itoa(n[planner.OutcomeServing]), strconv.Itoa(n[planner.OutcomeDegraded]), strconv.Itoa(n[planner.OutcomeRerouted]),
+			strconv.Itoa(n[planner.OutcomeFailedOver]), strconv.Itoa(n[planner.OutcomeDown]), strconv.Itoa(len(sc.Exposed))})
 	}
 	widths := make([]int, len(header))
 	for _, r := range rows {
@@ -478,7 +495,22 @@ func (v PlanText) scenarios(w *bufio.Writer, p *planner.Plan) {
 		fmt.Fprintln(w, strings.TrimRight(line, " "))
 	}
 	fmt.Fprintln(w)
-	for _, sc := range p.Scenarios {
+	for i, sc := range p.Scenarios {
+		title := sc.Name()
+		// The zones of a region whose loss takes no region down play out
+		// alike, as in the table: the first says it for all of them.
+		if sc.Domain == lang.DomainZone && len(sc.Lost) == 0 {
+			if i > 0 && scs[i-1].Domain == lang.DomainZone && len(scs[i-1].Lost) == 0 && scs[i-1].Region == sc.Region {
+				continue
+			}
+			j := i
+			for j+1 < len(scs) && scs[j+1].Domain == lang.DomainZone && len(scs[j+1].Lost) == 0 && scs[j+1].Region == sc.Region {
+				j++
+			}
+			if j > i {
+				title = fmt.Sprintf("zone %s … %s lost (each)", sc.Target, strings.TrimPrefix(scs[j].Target, sc.Region+"-"))
+			}
+		}
 		var lines []string
 		for _, o := range sc.Affected {
 			switch o.Outcome {
@@ -486,13 +518,27 @@ func (v PlanText) scenarios(w *bufio.Writer, p *planner.Plan) {
 				lines = append(lines, fmt.Sprintf("~ %s is rerouted to %s in %s", o.Service, strings.Join(o.Regions, ", "), units.FormatDuration(o.RTO)))
 			case planner.OutcomeFailedOver:
 				line := fmt.Sprintf("~ %s fails over to %s in %s", o.Service, firstOf(o.Regions), units.FormatDuration(o.RTO))
-				if len(o.Regions) > 1 {
+				if sc.Domain == lang.DomainZone && len(sc.Lost) == 0 {
+					line = fmt.Sprintf("~ %s fails over to another zone of %s in %s", o.Service, firstOf(o.Regions), units.FormatDuration(o.RTO))
+				} else if len(o.Regions) > 1 {
 					line += " (" + strings.Join(o.Regions[1:], ", ") + " serving on)"
 				}
 				lines = append(lines, line)
 			case planner.OutcomeDown:
 				lines = append(lines, fmt.Sprintf("- %s is down: %s", o.Service, downCause(sc, o.Service)))
+			case planner.OutcomeDegraded:
+				lines = append(lines, fmt.Sprintf("≈ %s is degraded: %s", o.Service, degradedCause(p, o)))
 			}
+			if o.Outcome != planner.OutcomeDegraded && len(o.DegradedBy) > 0 {
+				lines = append(lines, fmt.Sprintf("≈ %s is also degraded: %s", o.Service, degradedCause(p, o)))
+			}
+		}
+		if sc.UsersKnown && len(sc.Audiences) > 0 {
+			var names []string
+			for _, a := range sc.Audiences {
+				names = append(names, a.String())
+			}
+			lines = append(lines, fmt.Sprintf("@ %s of users affected (%s)", percent(sc.UsersAffected), strings.Join(names, ", ")))
 		}
 		for _, e := range sc.Exposed {
 			if e.AllCopiesLost {
@@ -511,12 +557,70 @@ func (v PlanText) scenarios(w *bufio.Writer, p *planner.Plan) {
 		if len(lines) == 0 {
 			continue
 		}
-		fmt.Fprintf(w, "  %s:\n", sc.Name())
+		fmt.Fprintf(w, "  %s:\n", title)
 		for _, l := range lines {
 			fmt.Fprintf(w, "    %s\n", l)
 		}
 		fmt.Fprintln(w)
 	}
+}
+
+// degradedCause says what a degraded service lost and what it does instead:
+// each soft call's fallback, or the callers its scope limits the loss to.
+func degradedCause(p *planner.Plan, o planner.ServiceOutcome) string {
+	var parts []string
+	s := p.Service(o.Service.Name)
+	for _, t := range o.DegradedBy {
+		part := t.String() + " is lost"
+		var c *lang.Call
+		if s != nil {
+			c = s.Block.Call(t)
+		}
+		var dep *lang.Dependency
+		if t.Kind == lang.KindDependency {
+			dep = p.Module.Dependency(t.Name)
+		}
+		switch {
+		case c != nil && c.Scoped():
+			var who []string
+			for _, a := range c.Audiences {
+				who = append(who, a.Addr.String())
+			}
+			if c.Partition != "" {
+				who = append(who, "partition "+strconv.Quote(c.Partition))
+			}
+			part += ", called only for " + strings.Join(who, " and ")
+			if share := audienceShare(p.Module, c.Audiences); share > 0 {
+				part += fmt.Sprintf(" (%s of users)", percent(share))
+			}
+			if c.Fallback != "" {
+				part += "; they get: " + c.Fallback
+			}
+		case c != nil && c.Fallback != "":
+			part += "; fallback: " + c.Fallback
+		case dep != nil && dep.Fallback != "":
+			part += "; fallback: " + dep.Fallback
+		}
+		parts = append(parts, part)
+	}
+	return strings.Join(parts, "; ")
+}
+
+// audienceShare sums the shares of the audiences named.
+func audienceShare(m *lang.Module, refs []lang.Ref) float64 {
+	total := 0.0
+	for _, r := range refs {
+		for _, a := range m.Audiences {
+			if a.Name == r.Addr.Name {
+				total += a.Share
+			}
+		}
+	}
+	return total
+}
+
+func percent(f float64) string {
+	return strconv.FormatFloat(f*100, 'f', -1, 64) + "%"
 }
 
 // downCause says why a service is down in sc: its regions lost, or the

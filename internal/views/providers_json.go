@@ -46,27 +46,40 @@ type jsonRegion struct {
 	Notes string  `json:"notes"`
 }
 
+type jsonControlPlane struct {
+	Name       string `json:"name"`
+	Region     string `json:"region"`
+	PinnedTo   string `json:"pinned_to"`
+	Operations string `json:"operations"`
+	DataPlane  string `json:"data_plane"`
+	Source     string `json:"source"`
+}
+
 type jsonProduct struct {
-	Ref          string            `json:"ref"`
-	Name         string            `json:"name"`
-	Title        string            `json:"title"`
-	Kind         string            `json:"kind"`
-	Scope        string            `json:"scope"`
-	Replication  []string          `json:"replication"`
-	Lag          *string           `json:"lag"`
-	LagBound     *string           `json:"lag_bound"`
-	Failover     *string           `json:"failover"`
-	FailoverBnd  *string           `json:"failover_bound"`
-	FailoverBy   *string           `json:"failover_by"`
-	FailoverGrc  *string           `json:"failover_grace"`
-	PairedOnly   bool              `json:"paired_only"`
-	Witness      bool              `json:"witness"`
-	MultiWriter  bool              `json:"multi_writer"`
-	Conflict     []string          `json:"conflict"`
-	ControlPlane *string           `json:"control_plane"`
-	Limits       string            `json:"limits"`
-	Notes        string            `json:"notes"`
-	Sources      map[string]string `json:"sources"`
+	Ref          string   `json:"ref"`
+	Name         string   `json:"name"`
+	Aliases      []string `json:"aliases"`
+	Title        string   `json:"title"`
+	Kind         string   `json:"kind"`
+	Scope        string   `json:"scope"`
+	Replication  []string `json:"replication"`
+	Lag          *string  `json:"lag"`
+	LagBound     *string  `json:"lag_bound"`
+	Failover     *string  `json:"failover"`
+	FailoverBnd  *string  `json:"failover_bound"`
+	FailoverBy   *string  `json:"failover_by"`
+	FailoverGrc  *string  `json:"failover_grace"`
+	PairedOnly   bool     `json:"paired_only"`
+	Witness      bool     `json:"witness"`
+	MultiWriter  bool     `json:"multi_writer"`
+	Conflict     []string `json:"conflict"`
+	ControlPlane *string  `json:"control_plane"`
+	// ControlPlanes are the catalog's control planes the product relies on
+	// for changes (providers/data/NAME/control_planes.json).
+	ControlPlanes []jsonControlPlane `json:"control_planes"`
+	Limits        string             `json:"limits"`
+	Notes         string             `json:"notes"`
+	Sources       map[string]string  `json:"sources"`
 }
 
 type jsonRTT struct {
@@ -151,7 +164,7 @@ func toJSONRegion(r *providers.Region) jsonRegion {
 }
 
 func toJSONProduct(p *providers.Product) jsonProduct {
-	out := jsonProduct{Ref: p.Ref(), Name: p.Name, Title: p.Title, Kind: string(p.Kind), Scope: string(p.Scope),
+	out := jsonProduct{Ref: p.Ref(), Name: p.Name, Aliases: append([]string{}, p.Aliases...), Title: p.Title, Kind: string(p.Kind), Scope: string(p.Scope),
 		Replication: []string{}, MultiWriter: p.MultiWriter, Conflict: []string{}, Limits: p.Limits, Notes: p.Notes,
 		Sources: map[string]string{}}
 	for _, r := range p.Replication {
@@ -176,6 +189,10 @@ func toJSONProduct(p *providers.Product) jsonProduct {
 	out.PairedOnly, out.Witness = p.PairedOnly, p.Witness
 	if p.ControlPlane != "" {
 		out.ControlPlane = &p.ControlPlane
+	}
+	out.ControlPlanes = []jsonControlPlane{}
+	for _, cp := range providers.NewRegistry().ControlPlanesOf(p) {
+		out.ControlPlanes = append(out.ControlPlanes, jsonControlPlane{cp.Name, cp.Region, cp.PinnedTo, cp.Operations, cp.DataPlane, cp.Source})
 	}
 	for f, src := range p.Sources {
 		out.Sources[f] = src

@@ -81,7 +81,11 @@ func (ProvidersText) Catalog(w io.Writer, c *providers.Catalog) error {
 // Product prints every fact of one product with the address it came from.
 func (ProvidersText) Product(w io.Writer, p *providers.Product) error {
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "%s: %s\n\n", p.Ref(), p.Title)
+	fmt.Fprintf(bw, "%s: %s\n", p.Ref(), p.Title)
+	if len(p.Aliases) > 0 {
+		fmt.Fprintf(bw, "Also written: %s\n", strings.Join(p.Aliases, ", "))
+	}
+	fmt.Fprintln(bw)
 	tw := provTable(bw)
 	fmt.Fprintln(tw, "FACT\tVALUE\tSOURCE")
 	for _, f := range providers.Facts() {
@@ -97,7 +101,25 @@ func (ProvidersText) Product(w io.Writer, p *providers.Product) error {
 	if p.Notes != "" {
 		fmt.Fprintf(bw, "\nNotes: %s\n", p.Notes)
 	}
+	if cps := providers.NewRegistry().ControlPlanesOf(p); len(cps) > 0 {
+		fmt.Fprintf(bw, "\nControl planes (what a failover must not need):\n")
+		for _, cp := range cps {
+			fmt.Fprintf(bw, "  %s, %s: %s.\n    Source: %s\n", cp.Name, controlPlaneWhere(cp), cp.Operations, provDash(cp.Source))
+		}
+	}
 	return bw.Flush()
+}
+
+// controlPlaneWhere says where a control plane lives: "only in us-east-1",
+// "in the resource group's region", "global".
+func controlPlaneWhere(cp *providers.ControlPlane) string {
+	switch {
+	case cp.Region != "":
+		return "only in " + cp.Region
+	case cp.PinnedTo != "":
+		return "in the " + strings.ReplaceAll(cp.PinnedTo, "-", " ") + "'s region"
+	}
+	return "one global control plane"
 }
 
 // Region prints one region's geography and its source.

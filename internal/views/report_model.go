@@ -494,6 +494,13 @@ func outcomeCell(sc *planner.Scenario, o planner.ServiceOutcome) matrixCell {
 	case planner.OutcomeFailedOver:
 		return matrixCell{Kind: "failed-over", Text: "fails over", Sub: units.FormatDuration(o.RTO),
 			Detail: "fails over to " + firstOf(o.Regions) + " in " + units.FormatDuration(o.RTO)}
+	case planner.OutcomeDegraded:
+		var by []string
+		for _, a := range o.DegradedBy {
+			by = append(by, a.String())
+		}
+		return matrixCell{Kind: "rerouted", Text: "degraded", Sub: "soft calls lost",
+			Detail: "serving without " + strings.Join(by, ", ") + " (soft calls: fallback or scoped callers)"}
 	}
 	cell := matrixCell{Kind: "down", Text: "down", Sub: "regions lost", Detail: downCause(sc, o.Service)}
 	if o.Depth > 1 {

@@ -29,5 +29,4 @@ service "ledger" {
 data "entries" {
   owner    = service.ledger
   product  = "aws.dynamodb"
-  conflict = "lww"
 }

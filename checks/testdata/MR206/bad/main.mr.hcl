@@ -30,7 +30,6 @@ service "payments" {
 data "balances" {
   owner          = service.payments
   product        = "aws.dynamodb"
-  conflict       = "lww"
   loss_tolerance = "none" # want: MR206
   sync           = ["async-replication", "message-queue"]
 }

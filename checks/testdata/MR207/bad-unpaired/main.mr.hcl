@@ -5,6 +5,7 @@ provider "azure" {}
 region "polandcentral" {}
 region "westeurope" {}
 
+# mrplan-ignore: MR105 -- the resource groups are per region; this module is about the storage pair
 service "documents" {
   criticality    = "important"
   rpo            = "30m"

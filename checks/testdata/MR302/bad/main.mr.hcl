@@ -1,5 +1,6 @@
-# accounts writes settings in every region and asks DynamoDB for a
-# resolution it does not offer; billing and support each write notes from
+# accounts writes settings in every region and asks DynamoDB's strongly
+# consistent mode for last writer wins, which it does not offer (it refuses
+# a conflicting write instead); billing and support each write notes from
 # their own primary region, and nothing resolves the two.
 provider "aws" {}
 
@@ -8,8 +9,9 @@ region "us-west-2" {}
 region "eu-west-1" {}
 
 objective "core" {
-  rpo = "1m"
-  rto = "5m"
+  rpo                  = "1m"
+  rto                  = "5m"
+  write_latency_budget = "150ms"
 }
 
 objective "back-office" {
@@ -34,8 +36,8 @@ service "accounts" {
 
 data "settings" {
   owner    = service.accounts
-  product  = "aws.dynamodb"
-  conflict = "crdt" # want: MR302
+  product  = "aws.dynamodb-mrsc"
+  conflict = "lww" # want: MR302
 }
 
 service "billing" {
@@ -60,4 +62,24 @@ service "support" {
 data "notes" { # want: MR302
   owner   = service.billing
   product = "aws.aurora-postgresql"
+}
+
+# Refunds are written by one service from its primary only, yet declare
+# last writer wins: a resolution that never runs, and a sign that the
+# design and the module disagree.
+service "refunds" {
+  criticality    = "important"
+  objective      = objective.back-office
+  regions        = [region.us-east-1, region.eu-west-1]
+  writes         = [data.refunds]
+  failover_drill = "2026-11-01"
+  observability {
+    replication_lag_alert = "1m"
+  }
+}
+
+data "refunds" {
+  owner    = service.refunds
+  product  = "aws.aurora-postgresql"
+  conflict = "lww" # want: MR302
 }

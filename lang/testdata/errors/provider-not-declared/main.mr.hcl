@@ -18,10 +18,10 @@ service "ledger" {
 
 data "accounts" {
   owner   = service.ledger
-  product = "gcp.spanner" # warning: Provider not declared
+  product = "gcp.spanner" # warning: Provider not declared # error: Product in another provider's region
 }
 
 data "events" {
   owner   = service.ledger
-  product = "aws.dynamo" # error: Unknown product
+  product = "aws.dynamodbx" # error: Unknown product
 }

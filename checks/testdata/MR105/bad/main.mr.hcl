@@ -2,7 +2,7 @@
 # data plane answers from everywhere, so losing us-east-1 takes nothing
 # away: no hidden single-region dependency. Its control plane lives in
 # us-east-1, though, so records cannot be edited while us-east-1 is lost:
-# a warning, on the call.
+# a warning (MR105), on the call.
 provider "aws" {}
 
 region "us-east-1" {}
@@ -18,7 +18,7 @@ service "checkout" {
   objective   = objective.core
   regions     = [region.us-east-1, region.eu-west-1]
   depends_on = [
-    dependency.dns, # want: MR101
+    dependency.dns, # want: MR105
   ]
   compensation   = "Failed checkouts are retried from the saved cart."
   failover_drill = "2026-11-01"
