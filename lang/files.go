@@ -33,7 +33,7 @@ func readModuleFile(realRoot, name string) ([]byte, error) {
 			return nil, &fsguard.RefusedError{File: name, Reason: "is a symlink to " + real + ", outside the module directory; mrplan reads only files in the module's tree"}
 		}
 	}
-	return fsguard.ReadRegularFile(name, fsguard.MaxFileBytes)
+	return fsguard.ReadRegularFile(name, fsguard.MaxFileBytes())
 }
 
 // readErrorDiag reports a module file that could not be read, or was

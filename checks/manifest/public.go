@@ -112,7 +112,7 @@ func parseBackstageOrHCL(filename string, src []byte) ([]*Manifest, hcl.Diagnost
 
 // Load reads and parses one manifest file.
 func Load(filename string) ([]*Manifest, []byte, hcl.Diagnostics) {
-	src, err := fsguard.ReadRegularFile(filename, fsguard.MaxFileBytes)
+	src, err := fsguard.ReadRegularFile(filename, fsguard.MaxFileBytes())
 	var refused *fsguard.RefusedError
 	if errors.As(err, &refused) {
 		return nil, nil, hcl.Diagnostics{{

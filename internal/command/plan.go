@@ -146,7 +146,7 @@ func planDir(s Streams, g *globals, dir, compareTo, stateFlag string, co checkOp
 	switch {
 	case compareTo != "":
 		var src []byte
-		if src, err = fsguard.ReadRegularFile(compareTo, fsguard.MaxFileBytes); err == nil {
+		if src, err = fsguard.ReadRegularFile(compareTo, fsguard.MaxFileBytes()); err == nil {
 			if err = views.CheckPlanDigest(compareTo, src); err != nil {
 				fmt.Fprintf(s.Err, "Error: %s.\n", err)
 				return nil, ExitError

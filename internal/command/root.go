@@ -69,18 +69,18 @@ func (g *globals) applyMaxFileSize() error {
 		v, from = os.Getenv("MRPLAN_MAX_FILE_SIZE"), "MRPLAN_MAX_FILE_SIZE"
 	}
 	if v == "" {
-		fsguard.MaxFileBytes = fsguard.DefaultMaxFileBytes
+		fsguard.SetMaxFileBytes(fsguard.DefaultMaxFileBytes)
 		return nil
 	}
 	if v == "0" {
-		fsguard.MaxFileBytes = 0
+		fsguard.SetMaxFileBytes(0)
 		return nil
 	}
 	n, err := units.ParseSize(v)
 	if err != nil {
 		return fmt.Errorf("%s: %w", from, err)
 	}
-	fsguard.MaxFileBytes = n
+	fsguard.SetMaxFileBytes(n)
 	return nil
 }
 

@@ -80,7 +80,7 @@ func runShow(s Streams, g *globals, f *showFlags, file string) int {
 
 // readPlanFile reads a saved plan, or the plan a state file holds.
 func readPlanFile(file string) (*views.SavedPlan, error) {
-	src, err := fsguard.ReadRegularFile(file, fsguard.MaxFileBytes)
+	src, err := fsguard.ReadRegularFile(file, fsguard.MaxFileBytes())
 	if err != nil {
 		return nil, fmt.Errorf("cannot read the plan: %w", err)
 	}

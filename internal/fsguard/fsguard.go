@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 )
 
 // DefaultMaxFileBytes is the largest file mrplan reads as a module file,
@@ -22,9 +23,21 @@ import (
 // CI runner's memory holds when the file is parsed.
 const DefaultMaxFileBytes int64 = 64 << 20
 
-// MaxFileBytes is the size limit in force; the command line sets it from
+// maxFileBytes is the size limit in force; the command line sets it from
 // --max-file-size or MRPLAN_MAX_FILE_SIZE. Zero or less means no limit.
-var MaxFileBytes = DefaultMaxFileBytes
+// It is atomic because runs of the command in one process (tests, the
+// language server) set and read it at once.
+var maxFileBytes = func() *atomic.Int64 {
+	var n atomic.Int64
+	n.Store(DefaultMaxFileBytes)
+	return &n
+}()
+
+// MaxFileBytes is the size limit in force.
+func MaxFileBytes() int64 { return maxFileBytes.Load() }
+
+// SetMaxFileBytes sets the size limit; zero or less means none.
+func SetMaxFileBytes(n int64) { maxFileBytes.Store(n) }
 
 // RefusedError says why mrplan would not read a file: it is not a regular
 // file (a FIFO, a device, a socket, a directory), it is larger than the

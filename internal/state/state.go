@@ -49,7 +49,7 @@ type fileJSON struct {
 // Read reads the state at path. A missing file is (nil, nil): nothing has
 // been accepted yet. Any other problem is an error that names the file.
 func Read(path string) (*State, error) {
-	src, err := fsguard.ReadRegularFile(path, fsguard.MaxFileBytes)
+	src, err := fsguard.ReadRegularFile(path, fsguard.MaxFileBytes())
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
