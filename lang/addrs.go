@@ -58,7 +58,42 @@ type Address struct {
 	Name string
 }
 
-func (a Address) String() string { return a.Kind.String() + "." + a.Name }
+//
+// A block of a child module has its module path before its own name,
+// Name "module.cells.api", and is written module.cells.service.api; an
+// instance has its key after it, api["eu"] or worker[0].
+func (a Address) String() string {
+	if !strings.HasPrefix(a.Name, "module.") {
+		return a.Kind.String() + "." + a.Name
+	}
+	mod, local := splitModulePath(a.Name)
+	return mod + "." + a.Kind.String() + "." + local
+}
+
+// splitModulePath splits "module.a.module.b.api" into "module.a.module.b"
+// and "api". Module names are identifiers, without dots, so the split is
+// unambiguous even when an instance key holds a dot.
+func splitModulePath(name string) (string, string) {
+	end := 0
+	for strings.HasPrefix(name[end:], "module.") {
+		rest := name[end+len("module."):]
+		dot := strings.IndexByte(rest, '.')
+		if dot < 0 {
+			break
+		}
+		end += len("module.") + dot + 1
+	}
+	if end == 0 {
+		return "", name
+	}
+	return name[:end-1], name[end:]
+}
+
+// Module returns the module path of the address, "" for the root module.
+func (a Address) Module() string {
+	mod, _ := splitModulePath(a.Name)
+	return mod
+}
 
 // Less orders addresses by kind, then name: the order of every sorted output.
 func (a Address) Less(b Address) bool {

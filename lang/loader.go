@@ -22,6 +22,11 @@ var fileSchema = &hcl.BodySchema{
 		{Type: "data", LabelNames: []string{"name"}},
 		{Type: "dependency", LabelNames: []string{"name"}},
 		{Type: "audience", LabelNames: []string{"name"}},
+		{Type: "variable", LabelNames: []string{"name"}},
+		{Type: "locals"},
+		{Type: "output", LabelNames: []string{"name"}},
+		{Type: "module", LabelNames: []string{"name"}},
+		{Type: "moved"},
 	},
 }
 
@@ -40,6 +45,8 @@ type loader struct {
 	// suggestions caches, by refSpec, the names an unknown reference may
 	// be suggested from (see suggestionsFor).
 	suggestions map[string]*suggestions
+	// cur is the module scope files are being merged into (eval.go).
+	cur *scope
 }
 
 type exprKey struct {
@@ -71,6 +78,7 @@ func (l *loader) recordExpr(a Address, attr *hcl.Attribute) {
 
 func newLoader(dir string, reg *providers.Registry) *loader {
 	return &loader{
+		cur:        newScope(dir),
 		decoder:    newDecoder(),
 		exprRanges: map[exprKey]hcl.Range{},
 		mod: &Module{
