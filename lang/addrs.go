@@ -58,7 +58,6 @@ type Address struct {
 	Name string
 }
 
-//
 // A block of a child module has its module path before its own name,
 // Name "module.cells.api", and is written module.cells.service.api; an
 // instance has its key after it, api["eu"] or worker[0].
@@ -147,4 +146,14 @@ func validIdentifier(s string) bool {
 		}
 	}
 	return true
+}
+
+// Label is the name label of the block an address names, as written in
+// its module: "db" for module.cell.service.db, "api" for service.api["eu"].
+func (a Address) Label() string {
+	_, local := splitModulePath(a.Name)
+	if i := strings.IndexByte(local, '['); i > 0 {
+		local = local[:i]
+	}
+	return local
 }

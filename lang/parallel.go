@@ -49,7 +49,7 @@ type fileBlock struct {
 	// deferred is a block kept for the evaluator (eval.go): it has count
 	// or for_each, or reads var, local, each, count or module.
 	deferred *hcl.Block
-	value    any        // *Provider, *Region, ...; nil for mrplan and invalid names
+	value    any // *Provider, *Region, ...; nil for mrplan and invalid names
 	diagEnd  int
 }
 

@@ -87,7 +87,7 @@ type planned struct {
 func planDir(s Streams, g *globals, dir, compareTo string, co checkOptions, jsonOut bool) (*planned, int) {
 	pr, stopProgress := progress.Start(s.Err, g.progress, s.ErrTerminal)
 	defer stopProgress()
-	m, hdiags := lang.LoadDirProgress(dir, pr)
+	m, hdiags := lang.LoadDirOptions(dir, g.loadOptions(pr))
 	if hdiags.HasErrors() {
 		stopProgress()
 		ds := diag.FromHCL(hdiags)

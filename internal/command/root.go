@@ -12,6 +12,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/mrplan/mrplan/internal/version"
+	"github.com/mrplan/mrplan/lang"
 )
 
 // Streams are where a command reads and writes. Tests give buffers.
@@ -52,6 +53,10 @@ func exit(code int) error {
 type globals struct {
 	noColor  bool
 	progress bool // --progress: a bar on stderr after a second, on a terminal
+	// vars are the -var and -var-file options in order; environ is the
+	// environment MRPLAN_VAR_NAME values are read from (os.Environ when nil).
+	vars    []lang.VarArg
+	environ func() []string
 }
 
 // color says whether output to a stream may be coloured.
@@ -99,13 +104,14 @@ dependencies.`,
 	root.SetErr(s.Err)
 	root.PersistentFlags().BoolVar(&g.noColor, "no-color", false, "never colour the output (colour is used only on a terminal anyway)")
 	root.PersistentFlags().BoolVar(&g.progress, "progress", false, "show a progress bar on standard error when a run takes more than a second (only on a terminal)")
+	addVarFlags(root.PersistentFlags(), g)
 	root.AddCommand(
 		newVersionCmd(s),
 		newValidateCmd(s, g),
 		newFmtCmd(s, g),
 		newChecksCmd(s, g),
 		newLintCmd(s, g),
-		newProvidersCmd(s),
+		newProvidersCmd(s, g),
 		newPlanCmd(s, g),
 		newShowCmd(s, g),
 		newApplyCmd(s, g),

@@ -243,11 +243,11 @@ func created(p *planner.Plan, findings []diag.Diagnostic, name, source string) *
 	d := &PlanDiff{Baseline: name, Source: source, Entries: make([]DiffEntry, 0, len(p.Services)+len(p.Data))}
 	for _, x := range p.Data {
 		addr := x.Addr.String()
-		d.Entries = append(d.Entries, DiffEntry{Address: addr, Kind: "data", Name: strings.TrimPrefix(addr, "data."), Action: planner.ActionCreate, data: x})
+		d.Entries = append(d.Entries, DiffEntry{Address: addr, Kind: "data", Name: BlockLabel(addr, "data"), Action: planner.ActionCreate, data: x})
 	}
 	for _, s := range p.Services {
 		addr := s.Addr.String()
-		d.Entries = append(d.Entries, DiffEntry{Address: addr, Kind: "service", Name: strings.TrimPrefix(addr, "service."), Action: planner.ActionCreate, svc: s})
+		d.Entries = append(d.Entries, DiffEntry{Address: addr, Kind: "service", Name: BlockLabel(addr, "service"), Action: planner.ActionCreate, svc: s})
 	}
 	sort.SliceStable(d.Entries, func(i, j int) bool { return d.Entries[i].Address < d.Entries[j].Address })
 	d.Create = len(d.Entries)
@@ -384,7 +384,7 @@ func (d *PlanDiff) entries(kind string, before, after []json.RawMessage, attach 
 	}
 	for _, addr := range aorder {
 		a := am[addr]
-		e := DiffEntry{Address: addr, Kind: kind, Name: strings.TrimPrefix(addr, kind+"."), After: a.raw}
+		e := DiffEntry{Address: addr, Kind: kind, Name: BlockLabel(addr, kind), After: a.raw}
 		if attach != nil {
 			e.After = nil
 			attach(&e, a.i)
@@ -450,7 +450,7 @@ func (d *PlanDiff) entries(kind string, before, after []json.RawMessage, attach 
 			continue
 		}
 		b := bm[addr]
-		e := DiffEntry{Address: addr, Kind: kind, Name: strings.TrimPrefix(addr, kind+"."), Action: planner.ActionDelete, Before: b.raw}
+		e := DiffEntry{Address: addr, Kind: kind, Name: BlockLabel(addr, kind), Action: planner.ActionDelete, Before: b.raw}
 		if err := parse(b); err != nil {
 			return err
 		}
@@ -750,4 +750,25 @@ func ReadPlan(name string, src []byte) (*SavedPlan, error) {
 	}
 	sp.Diff = d
 	return sp, nil
+}
+
+// BlockLabel is the label of the block an address names, as written in
+// its module: "db" for module.cell.service.db, "api" for
+// service.api["eu"]. A plan shows it on the block line, under the
+// address, as Terraform does.
+func BlockLabel(addr, kind string) string {
+	s := addr
+	for strings.HasPrefix(s, "module.") {
+		rest := s[len("module."):]
+		i := strings.IndexByte(rest, '.')
+		if i < 0 {
+			break
+		}
+		s = rest[i+1:]
+	}
+	s = strings.TrimPrefix(s, kind+".")
+	if i := strings.IndexByte(s, '['); i > 0 {
+		s = s[:i]
+	}
+	return s
 }

@@ -53,10 +53,10 @@ func (v PlanText) Write(w io.Writer, p *planner.Plan, findings []diag.Diagnostic
 		fmt.Fprintf(bw, "  %s create\n\n", v.green("+"))
 	}
 	for _, s := range p.Services {
-		v.block(bw, s.Addr.String(), "service", s.Addr.Name, serviceAttrs(s), serviceFooter(s))
+		v.block(bw, s.Addr.String(), "service", s.Addr.Label(), serviceAttrs(s), serviceFooter(s))
 	}
 	for _, d := range p.Data {
-		v.block(bw, d.Addr.String(), "data", d.Addr.Name, dataAttrs(d), notesLines(d.Notes))
+		v.block(bw, d.Addr.String(), "data", d.Addr.Label(), dataAttrs(d), notesLines(d.Notes))
 	}
 	v.scenarios(bw, p)
 	if len(findings) > 0 {
