@@ -83,6 +83,7 @@ func (l *loader) decodeVariableBlock(block *hcl.Block) *Variable {
 		l.diags = append(l.diags, diags...)
 		if !diags.HasErrors() {
 			if cv, err := convertVar(v, val); err != nil {
+				v.Default = cty.DynamicVal // not required: what reads it is unknown, not an error again
 				rng := attr.Expr.Range()
 				l.diags = append(l.diags, &hcl.Diagnostic{
 					Severity: hcl.DiagError,

@@ -202,7 +202,36 @@ func (l *loader) finish() {
 	sortByName(m.Data, func(d *Data) string { return d.Name })
 	sortByName(m.Dependencies, func(d *Dependency) string { return d.Name })
 	sortByName(m.Audiences, func(a *Audience) string { return a.Name })
+	l.diags = dedupeDiagnostics(l.diags)
 	sortDiagnostics(l.diags)
+}
+
+// dedupeDiagnostics drops a diagnostic identical to one before it, in
+// summary, detail and place: what each instance of a repeated block
+// reports alike is said once.
+func dedupeDiagnostics(ds hcl.Diagnostics) hcl.Diagnostics {
+	if len(ds) < 2 {
+		return ds
+	}
+	type key struct {
+		sev             hcl.DiagnosticSeverity
+		summary, detail string
+		subject         hcl.Range
+	}
+	seen := make(map[key]bool, len(ds))
+	out := ds[:0]
+	for _, d := range ds {
+		k := key{sev: d.Severity, summary: d.Summary, detail: d.Detail}
+		if d.Subject != nil {
+			k.subject = *d.Subject
+		}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, d)
+	}
+	return out
 }
 
 func sortByName[T any](s []T, name func(T) string) {

@@ -340,25 +340,21 @@ func (l *loader) suggestionsFor(spec refSpec) *suggestions {
 
 // resolveAll keeps the references that resolve, reporting the rest.
 func (l *loader) resolveAll(refs []Ref, spec refSpec) []Ref {
-	out := refs[:0]
-	var extra []Ref
+	out := make([]Ref, 0, len(refs))
 	for _, r := range refs {
 		if _, ok := l.mod.index[r.Addr]; !ok {
 			// A whole block with count or for_each in a list stands for
 			// all its instances, as depends_on does in Terraform.
 			if inst := l.mod.instances[r.Addr]; len(inst) > 0 {
 				for _, a := range inst {
-					extra = append(extra, Ref{Addr: a, Range: r.Range})
+					if !hasRef(out, a) {
+						out = append(out, Ref{Addr: a, Range: r.Range})
+					}
 				}
 				continue
 			}
 		}
 		if l.resolve(r, spec) {
-			out = append(out, r)
-		}
-	}
-	for _, r := range extra {
-		if !hasRef(out, r.Addr) {
 			out = append(out, r)
 		}
 	}

@@ -1,0 +1,198 @@
+package lang
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+func addrStrings(refs []Ref) []string {
+	out := make([]string, len(refs))
+	for i, r := range refs {
+		out[i] = r.Addr.String()
+	}
+	return out
+}
+
+func TestCompositionExpands(t *testing.T) {
+	m := loadClean(t, "testdata/valid/composition")
+	var got []string
+	for _, s := range m.Services {
+		got = append(got, s.Addr().String())
+	}
+	want := []string{
+		`service.api["eu-west-1"]`, `service.api["us-east-1"]`,
+		`module.cell.service.db`, `module.cell.module.store.service.blob`,
+		`service.worker[0]`, `service.worker[1]`,
+	}
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Fatalf("services = %q, want %q", got, want)
+	}
+
+	api := m.Service(`api["eu-west-1"]`)
+	if api.Description != "US api in eu-west-1" {
+		t.Errorf("description = %q", api.Description)
+	}
+	if r := addrStrings(api.Regions); !slices.Equal(r, []string{"region.eu-west-1"}) {
+		t.Errorf("regions = %q", r)
+	}
+	if api.Policy.RPO != time.Minute || api.Policy.RTO != 5*time.Minute {
+		t.Errorf("policy from objective.tier[\"silver\"] with its optional default: %v/%v", api.Policy.RPO, api.Policy.RTO)
+	}
+	deps := addrStrings(api.DependsOn)
+	wantDeps := []string{"service.worker[0]", "service.worker[1]", "module.cell.module.store.service.blob"}
+	if !slices.Equal(deps, wantDeps) {
+		t.Errorf("depends_on = %q, want %q (a whole counted block stands for its instances; a module output for what it names)", deps, wantDeps)
+	}
+
+	w := m.Service("worker[1]")
+	if w.Description != "worker 1" || w.Primary.Addr.String() != "region.us-east-1" || len(w.Regions) != 2 {
+		t.Errorf("worker[1] = %q, primary %s, regions %q", w.Description, w.Primary.Addr, addrStrings(w.Regions))
+	}
+
+	db := m.Service("module.cell.db")
+	if db == nil || len(db.Writes) != 1 || db.Writes[0].Addr.String() != "module.cell.data.rows" {
+		t.Fatalf("module.cell.service.db writes %v", db)
+	}
+	if d := m.DataClass("module.cell.rows"); d == nil || d.Owner.Addr.String() != "module.cell.service.db" {
+		t.Errorf("module.cell.data.rows owner: %+v", d)
+	}
+	if len(m.Calls) != 2 || m.Calls[0].Path != "module.cell" || m.Calls[1].Path != "module.cell.module.store" {
+		t.Errorf("calls: %+v", m.Calls)
+	}
+	if len(m.Moved) != 1 || m.Moved[0].To.String() != `service.api["us-east-1"]` {
+		t.Errorf("moved: %+v", m.Moved)
+	}
+	if len(m.Outputs) != 1 || m.Outputs[0].Value.LengthInt() != 2 {
+		t.Errorf("outputs: %+v", m.Outputs)
+	}
+	if got := m.Instances(Address{KindService, "worker"}); len(got) != 2 {
+		t.Errorf("instances of service.worker: %v", got)
+	}
+}
+
+func TestAddressStrings(t *testing.T) {
+	for _, c := range []struct {
+		a           Address
+		str, module string
+		label       string
+	}{
+		{Address{KindService, "api"}, "service.api", "", "api"},
+		{Address{KindService, `api["eu.1"]`}, `service.api["eu.1"]`, "", "api"},
+		{Address{KindData, "module.cell.rows"}, "module.cell.data.rows", "module.cell", "rows"},
+		{Address{KindService, `module.a.module.b.x[3]`}, "module.a.module.b.service.x[3]", "module.a.module.b", "x"},
+	} {
+		if got := c.a.String(); got != c.str {
+			t.Errorf("%#v.String() = %q, want %q", c.a, got, c.str)
+		}
+		if got := c.a.Module(); got != c.module {
+			t.Errorf("%#v.Module() = %q, want %q", c.a, got, c.module)
+		}
+		if got := c.a.Label(); got != c.label {
+			t.Errorf("%#v.Label() = %q, want %q", c.a, got, c.label)
+		}
+	}
+}
+
+// writeModuleFiles writes files (name → text) into a new directory.
+func writeModuleFiles(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, text := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+const varsModule = `
+variable "env" {
+  type = string
+}
+variable "count_of" {
+  type    = number
+  default = 1
+}
+region "r" {
+  city    = "Dublin"
+  country = "IE"
+  lat     = 53.35
+  lon     = -6.26
+}
+service "s" {
+  count       = var.count_of
+  description = var.env
+  regions     = [region.r]
+}
+`
+
+// TestVariablePrecedence follows Terraform: the environment, then
+// *.auto.mrvars.hcl files in lexical order, then -var and -var-file in
+// the order given, later winning.
+func TestVariablePrecedence(t *testing.T) {
+	dir := writeModuleFiles(t, map[string]string{
+		"main.mr.hcl":            varsModule,
+		"a.auto.mrvars.hcl":      "env = \"auto-a\"\n",
+		"b.auto.mrvars.hcl":      "env = \"auto-b\"\ncount_of = 3\n",
+		"prod.mrvars.hcl":        "env = \"file\"\n",
+		"unused.auto.mrvars.hcl": "",
+	})
+	load := func(o LoadOptions) *Module {
+		t.Helper()
+		m, diags := LoadDirOptions(dir, o)
+		if len(diags) > 0 {
+			t.Fatal(diags.Error())
+		}
+		return m
+	}
+	env := map[string]string{"env": "from-env", "count_of": "2"}
+	if m := load(LoadOptions{Env: env}); m.Services[0].Description != "auto-b" || len(m.Services) != 3 {
+		t.Errorf("auto files over the environment: %q, %d services", m.Services[0].Description, len(m.Services))
+	}
+	m := load(LoadOptions{Env: env, Vars: []VarArg{{Name: "env", Value: "cli"}, {File: filepath.Join(dir, "prod.mrvars.hcl")}}})
+	if m.Services[0].Description != "file" {
+		t.Errorf("a later -var-file wins over an earlier -var: %q", m.Services[0].Description)
+	}
+	m = load(LoadOptions{Vars: []VarArg{{File: filepath.Join(dir, "prod.mrvars.hcl")}, {Name: "env", Value: "cli"}, {Name: "count_of", Value: "0"}}})
+	if len(m.Services) != 0 {
+		t.Errorf("count = 0 leaves no instance, got %d", len(m.Services))
+	}
+	if m.Variables[0].From != "-var" {
+		t.Errorf("from = %q", m.Variables[0].From)
+	}
+}
+
+func TestVariableErrors(t *testing.T) {
+	dir := writeModuleFiles(t, map[string]string{"main.mr.hcl": varsModule})
+	_, diags := LoadDirOptions(dir, LoadOptions{Vars: []VarArg{{Name: "count_of", Value: "two"}, {Name: "nev", Value: "x"}}})
+	var lines []string
+	for _, d := range diags {
+		lines = append(lines, d.Summary+": "+d.Detail)
+	}
+	text := strings.Join(lines, "\n")
+	for _, want := range []string{
+		`No value for required variable`,
+		`Invalid value for variable`,
+		`A -var option sets "nev", but the module declares no such variable. Did you mean "env"?`,
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("diagnostics lack %q:\n%s", want, text)
+		}
+	}
+	if _, err := ParseVarArg("novalue"); err == nil {
+		t.Error("-var without = is accepted")
+	}
+	if got := EnvVars([]string{"MRPLAN_VAR_env=prod", "MRPLAN_VAR_=x", "HOME=/root"}); len(got) != 1 || got["env"] != "prod" {
+		t.Errorf("EnvVars = %v", got)
+	}
+}
