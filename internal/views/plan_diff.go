@@ -44,6 +44,11 @@ type PlanDiff struct {
 	Scenarios []ScenarioChange
 
 	Create, Update, Delete int
+	// Move counts entries found in the baseline under the address a
+	// moved block names as their from.
+	Move int
+
+	moves map[string]string // moved blocks: from → to
 }
 
 // DiffEntry is one service or data class and what happens to it.
@@ -52,6 +57,9 @@ type DiffEntry struct {
 	Kind    string // "service" or "data"
 	Name    string
 	Action  planner.Action
+	// MovedFrom is the baseline's address of an entry that a moved block
+	// moved, "" for the rest.
+	MovedFrom string
 	// Attrs are the changed attributes of an update, all attributes of a
 	// create or a delete; Hidden counts an update's unchanged ones. A create
 	// of the plan being compared leaves them out: the plan's own service or
@@ -97,7 +105,7 @@ const (
 
 // HasChanges says whether recording the plan would change the state.
 func (d *PlanDiff) HasChanges() bool {
-	return d.Create+d.Update+d.Delete+len(d.New)+len(d.Resolved) > 0
+	return d.Create+d.Update+d.Delete+d.Move+len(d.New)+len(d.Resolved) > 0
 }
 
 // SummaryLine is the last line of a text plan: "Plan: 2 to add, 1 to
@@ -107,8 +115,12 @@ func (d *PlanDiff) SummaryLine() string {
 	if len(d.New) == 1 {
 		nf = "new finding"
 	}
-	return fmt.Sprintf("Plan: %d to add, %d to change, %d to remove. %d %s, %d resolved.",
-		d.Create, d.Update, d.Delete, len(d.New), nf, len(d.Resolved))
+	moved := ""
+	if d.Move > 0 {
+		moved = fmt.Sprintf(", %d to move", d.Move)
+	}
+	return fmt.Sprintf("Plan: %d to add, %d to change, %d to remove%s. %d %s, %d resolved.",
+		d.Create, d.Update, d.Delete, moved, len(d.New), nf, len(d.Resolved))
 }
 
 // diffSide is the part of a plan's JSON a diff reads.
@@ -202,6 +214,12 @@ func DiffPlan(p *planner.Plan, findings []diag.Diagnostic, base []byte, name, so
 		return nil, fmt.Errorf("%s is not a plan: %v", source, err)
 	}
 	d := &PlanDiff{Baseline: name, Source: source}
+	if p.Module != nil && len(p.Module.Moved) > 0 {
+		d.moves = map[string]string{}
+		for _, m := range p.Module.Moved {
+			d.moves[m.From.String()] = m.To.String()
+		}
+	}
 	if err := d.entries("service", before.Services, after.Services, func(e *DiffEntry, i int) { e.svc = p.Services[i] }); err != nil {
 		return nil, fmt.Errorf("%s: %v", source, err)
 	}
@@ -382,6 +400,29 @@ func (d *PlanDiff) entries(kind string, before, after []json.RawMessage, attach 
 	if err != nil {
 		return err
 	}
+	// A moved block renames a baseline entry when its from is in the
+	// baseline but not in the plan, and its to is in the plan but not in
+	// the baseline (Terraform's rule); else it has no effect.
+	movedFrom := map[string]string{}
+	for i, addr := range border {
+		to, ok := d.moves[addr]
+		if !ok {
+			continue
+		}
+		if _, still := am[addr]; still {
+			continue
+		}
+		if _, taken := bm[to]; taken {
+			continue
+		}
+		if _, there := am[to]; !there {
+			continue
+		}
+		bm[to] = bm[addr]
+		delete(bm, addr)
+		border[i] = to
+		movedFrom[to] = addr
+	}
 	for _, addr := range aorder {
 		a := am[addr]
 		e := DiffEntry{Address: addr, Kind: kind, Name: BlockLabel(addr, kind), After: a.raw}
@@ -390,6 +431,10 @@ func (d *PlanDiff) entries(kind string, before, after []json.RawMessage, attach 
 			attach(&e, a.i)
 		}
 		b, existed := bm[addr]
+		if from, moved := movedFrom[addr]; moved {
+			e.MovedFrom = from
+			d.Move++
+		}
 		switch {
 		case !existed:
 			e.Action = planner.ActionCreate
