@@ -284,7 +284,11 @@ func (l *loader) resolve(r Ref, spec refSpec) bool {
 		})
 		return false
 	}
-	detail := fmt.Sprintf("There is no %s named %q in this module.", r.Addr.Kind, r.Addr.Name)
+	mod, local := splitModulePath(r.Addr.Name)
+	detail := fmt.Sprintf("There is no %s named %q in this module.", r.Addr.Kind, local)
+	if mod != "" {
+		detail = fmt.Sprintf("There is no %s named %q in %s. A child module sees only its own blocks and the root's regions: pass others in through a variable.", r.Addr.Kind, local, mod)
+	}
 	if s := nearest(r.Addr.Name, c.nameList); s != "" {
 		names := c.names
 		best := names[s][0]
