@@ -158,3 +158,50 @@ output "db" {
 		t.Errorf("validate -var nope=1: exit %d\n%s%s", code, out, errOut)
 	}
 }
+
+// TestREADMECompositionExample loads the README's composition example,
+// with the regions and the child module it leaves out: it must have no
+// language error.
+func TestREADMECompositionExample(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(readme), "<!-- section: composition -->")
+	if !ok {
+		t.Fatal("README has no composition section")
+	}
+	_, rest, _ = strings.Cut(rest, "```hcl\n")
+	example, _, _ := strings.Cut(rest, "```\n")
+	dir := t.TempDir()
+	t.Chdir(dir)
+	files := map[string]string{
+		"main.mr.hcl":                  example,
+		"regions.mr.hcl":               "provider \"aws\" {}\nregion \"us-east-1\" {}\nregion \"eu-west-1\" {}\n",
+		"modules/payments/main.mr.hcl": "variable \"regions\" {\n  type = list(string)\n}\n\nservice \"api\" {\n  regions = [for r in var.regions : region[r]]\n}\n\noutput \"api\" {\n  value = service.api\n}\n",
+	}
+	for name, text := range files {
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	js, _, _ := runCLI(t, "validate", "-json")
+	var v struct {
+		Diagnostics []struct {
+			Rule    string `json:"rule"`
+			Summary string `json:"summary"`
+			Detail  string `json:"detail"`
+		} `json:"diagnostics"`
+	}
+	if err := json.Unmarshal([]byte(js), &v); err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range v.Diagnostics {
+		if d.Rule == "" {
+			t.Errorf("the README's example: %s: %s", d.Summary, d.Detail)
+		}
+	}
+}
