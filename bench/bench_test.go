@@ -2,6 +2,7 @@ package bench_test
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -219,4 +220,26 @@ func BenchmarkPlanDiff(b *testing.B) {
 		b.ReportMetric(float64(len(d.Scenarios)), "fates")
 		b.ReportMetric(float64(buf.Len())/1e6, "MB")
 	})
+}
+
+// BenchmarkForEach is `mrplan validate` on one module written two ways: a
+// block per service (flat), and one for_each block each for the services
+// and the data classes over locals (gen.Options.ForEach). The for_each
+// form should stay within 1.2x of the flat one.
+func BenchmarkForEach(b *testing.B) {
+	for _, n := range gentest.Sizes() {
+		for _, fe := range []bool{false, true} {
+			dir := gentest.Dir(b, gen.Options{Services: n, ForEach: fe, Today: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)})
+			name := fmt.Sprintf("%dk/flat", n/1000)
+			if fe {
+				name = fmt.Sprintf("%dk/for_each", n/1000)
+			}
+			b.Run(name, func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					run(b, "validate", dir)
+				}
+			})
+		}
+	}
 }

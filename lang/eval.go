@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -75,12 +77,17 @@ type scope struct {
 
 	varVals   map[string]cty.Value
 	localVals map[string]cty.Value
+	stable    map[string]bool // locals that need no second evaluation
 	modVals   map[string]cty.Value
 	kinds     map[string]cty.Value
 	ctx       *hcl.EvalContext
 	// checked caches checkNames by expression, so each expression of a
-	// block with many instances is checked once.
-	checked map[hcl.Expression]bool
+	// block with many instances is checked once; valueChecked caches
+	// scopedValueOK. mu guards both: instances are decoded in parallel.
+	mu           sync.Mutex
+	varsOf       map[hcl.Expression][]hcl.Traversal
+	checked      map[hcl.Expression]bool
+	valueChecked map[hcl.Expression]bool
 }
 
 // inputValue is a value given for a variable, and where.
@@ -94,6 +101,26 @@ func newScope(dir string) *scope {
 	s := &scope{dir: dir, plain: map[Kind][]string{}, expanded: map[Kind]map[string]cty.Value{}, inputs: map[string]inputValue{}}
 	s.root = s
 	return s
+}
+
+// vars is e.Variables(), walked once per expression: the expressions of
+// a block with many instances, and large locals, are asked again and again.
+func (s *scope) vars(e hcl.Expression) []hcl.Traversal {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.varsLocked(e)
+}
+
+func (s *scope) varsLocked(e hcl.Expression) []hcl.Traversal {
+	if v, ok := s.varsOf[e]; ok {
+		return v
+	}
+	if s.varsOf == nil {
+		s.varsOf = map[hcl.Expression][]hcl.Traversal{}
+	}
+	v := e.Variables()
+	s.varsOf[e] = v
+	return v
 }
 
 func (s *scope) path() string { return strings.TrimSuffix(s.prefix, ".") }
@@ -318,7 +345,7 @@ func (l *loader) localOrder(s *scope) []*Local {
 	visit = func(lc *Local) {
 		state[lc.Name] = visiting
 		stack = append(stack, lc.Name)
-		for _, dep := range localDeps(lc.Expr) {
+		for _, dep := range localDeps(s, lc.Expr) {
 			d, ok := byName[dep]
 			if !ok {
 				continue
@@ -364,9 +391,9 @@ func (l *loader) localOrder(s *scope) []*Local {
 }
 
 // localDeps lists the locals an expression reads, in order.
-func localDeps(e hcl.Expression) []string {
+func localDeps(s *scope, e hcl.Expression) []string {
 	var out []string
-	for _, t := range e.Variables() {
+	for _, t := range s.vars(e) {
 		if t.RootName() != "local" || len(t) < 2 {
 			continue
 		}
@@ -377,21 +404,33 @@ func localDeps(e hcl.Expression) []string {
 	return out
 }
 
-// evalLocals evaluates the locals in order. Passes before the last run
-// while block references or module outputs are still unknown: they report
-// nothing, the last reports every problem.
+// evalLocals evaluates the locals in order. A local that reads only
+// variables and such locals is stable: evaluated once, on the first pass,
+// with its problems reported. The others are evaluated again on each pass
+// as block references and module outputs become known; only the last
+// pass (report) reports their problems.
 func (l *loader) evalLocals(s *scope, order []*Local, report bool) {
-	s.localVals = map[string]cty.Value{}
-	for _, lc := range s.locals {
-		s.localVals[lc.Name] = cty.DynamicVal
+	first := s.localVals == nil
+	if first {
+		s.localVals = map[string]cty.Value{}
+		for _, lc := range s.locals {
+			s.localVals[lc.Name] = cty.DynamicVal
+		}
+		s.stable = map[string]bool{}
 	}
 	for _, lc := range order {
+		if s.stable[lc.Name] {
+			continue
+		}
+		stable := first && l.stableLocal(s, lc)
 		ctx := s.context()
-		if report && !l.checkNames(s, lc.Expr, nil) {
+		loud := report || stable
+		if loud && !l.checkNames(s, lc.Expr, nil) {
+			s.stable[lc.Name] = stable
 			continue
 		}
 		v, diags := lc.Expr.Value(ctx)
-		if report {
+		if loud {
 			l.diags = append(l.diags, diags...)
 		}
 		if diags.HasErrors() {
@@ -399,14 +438,38 @@ func (l *loader) evalLocals(s *scope, order []*Local, report bool) {
 		}
 		s.localVals[lc.Name] = v
 		lc.Value = v
+		s.stable[lc.Name] = stable
 	}
 	s.context()
+}
+
+// stableLocal reports whether a local reads only variables, functions and
+// stable locals, so that its value cannot change between passes.
+func (l *loader) stableLocal(s *scope, lc *Local) bool {
+	for _, t := range s.vars(lc.Expr) {
+		switch t.RootName() {
+		case "var":
+		case "local":
+			if len(t) < 2 {
+				return false
+			}
+			a, ok := t[1].(hcl.TraverseAttr)
+			if !ok || !s.stable[a.Name] {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // checkNames reports every var, local, module output, each and count that
 // e reads and the scope does not have, with the closest name that it has.
 // inst is the instance e is evaluated for, nil outside repeated blocks.
 func (l *loader) checkNames(s *scope, e hcl.Expression, inst *expansion) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	if ok, seen := s.checked[e]; seen {
 		return ok
 	}
@@ -416,7 +479,7 @@ func (l *loader) checkNames(s *scope, e hcl.Expression, inst *expansion) bool {
 		l.diags = append(l.diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: summary, Detail: detail, Subject: &rng})
 		ok = false
 	}
-	for _, t := range e.Variables() {
+	for _, t := range s.varsLocked(e) {
 		var name string
 		if len(t) > 1 {
 			if a, isAttr := t[1].(hcl.TraverseAttr); isAttr {
@@ -506,6 +569,36 @@ type expansion struct {
 	values  []cty.Value // each.value
 }
 
+// splitRepetition takes for_each and count out of a block's body. A
+// native-syntax body is copied without them, so that decoding each
+// instance takes the fast path of plainContent; others go through
+// PartialContent.
+func (l *loader) splitRepetition(body hcl.Body) (forEach, count *hcl.Attribute, rest hcl.Body) {
+	if b, ok := body.(*hclsyntax.Body); ok {
+		fe, cnt := b.Attributes["for_each"], b.Attributes["count"]
+		if fe == nil && cnt == nil {
+			return nil, nil, b
+		}
+		cp := *b
+		cp.Attributes = make(hclsyntax.Attributes, len(b.Attributes))
+		for name, a := range b.Attributes {
+			if name != "for_each" && name != "count" {
+				cp.Attributes[name] = a
+			}
+		}
+		if fe != nil {
+			forEach = fe.AsHCLAttribute()
+		}
+		if cnt != nil {
+			count = cnt.AsHCLAttribute()
+		}
+		return forEach, count, &cp
+	}
+	content, rest, diags := body.PartialContent(repetitionSchema)
+	l.diags = append(l.diags, diags...)
+	return content.Attributes["for_each"], content.Attributes["count"], rest
+}
+
 var repetitionSchema = &hcl.BodySchema{
 	Attributes: []hcl.AttributeSchema{{Name: "for_each"}, {Name: "count"}},
 }
@@ -520,10 +613,8 @@ func (l *loader) expandBlocks(s *scope) []*expansion {
 	for _, b := range s.deferred {
 		kind, _ := ParseKind(b.Type)
 		e := &expansion{block: b, kind: kind}
-		content, rest, diags := b.Body.PartialContent(repetitionSchema)
-		l.diags = append(l.diags, diags...)
+		fe, cnt, rest := l.splitRepetition(b.Body)
 		e.body = rest
-		fe, cnt := content.Attributes["for_each"], content.Attributes["count"]
 		if fe != nil && cnt != nil {
 			rng := cnt.NameRange
 			l.diags = append(l.diags, &hcl.Diagnostic{
@@ -734,17 +825,17 @@ func (l *loader) countKeys(s *scope, e *expansion, attr *hcl.Attribute, ctx *hcl
 
 // decodeInstances decodes each instance of a deferred block in the scope,
 // with each or count set, and declares it. A diagnostic inside an instance
-// names it; one that every instance repeats is reported once.
+// names it; one that every instance repeats is reported once. Instances
+// are decoded on all cores (each into its own loader: the expressions and
+// values they share are read-only) and declared in key order.
 func (l *loader) decodeInstances(s *scope, e *expansion) {
 	base := e.block.Labels[0]
-	type seenDiag struct {
-		diag  *hcl.Diagnostic
-		first string
-		more  int
+	type result struct {
+		addr  Address
+		value any
+		il    *loader
 	}
-	var order []*seenDiag
-	byKey := map[string]*seenDiag{}
-	one := func(key cty.Value, value cty.Value, hasKey bool) {
+	one := func(key cty.Value, value cty.Value, hasKey bool) result {
 		name := s.prefix + base
 		ctx := s.ctx
 		var inst *expansion
@@ -764,7 +855,7 @@ func (l *loader) decodeInstances(s *scope, e *expansion) {
 		il := &loader{
 			decoder:    &decoder{ctx: ctx, scope: s, inst: inst, prefix: s.prefix},
 			mod:        l.mod,
-			exprRanges: l.exprRanges,
+			exprRanges: map[exprKey]hcl.Range{},
 			broken:     l.broken,
 		}
 		v := il.decodeKindBlock(&blk)
@@ -773,12 +864,51 @@ func (l *loader) decodeInstances(s *scope, e *expansion) {
 				r.Code = key.AsString()
 			}
 		}
-		addr := Address{e.kind, name}
-		for _, d := range il.diags {
-			if !hasKey {
-				l.diags = append(l.diags, d)
-				continue
+		return result{Address{e.kind, name}, v, il}
+	}
+	if e.keys == nil {
+		r := one(cty.NilVal, cty.NilVal, false)
+		l.diags = append(l.diags, r.il.diags...)
+		l.mergeExprRanges(r.il.exprRanges)
+		l.declareValue(r.value)
+		return
+	}
+	results := make([]result, len(e.keys))
+	n := max(1, min(workers(), len(e.keys)/64))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(e.keys) {
+					return
+				}
+				var val cty.Value
+				if e.forEach {
+					val = e.values[i]
+				}
+				results[i] = one(e.keys[i], val, true)
 			}
+		}()
+	}
+	wg.Wait()
+
+	type seenDiag struct {
+		diag  *hcl.Diagnostic
+		first string
+		more  int
+	}
+	var order []*seenDiag
+	byKey := map[string]*seenDiag{}
+	whole := Address{e.kind, s.prefix + base}
+	if l.mod.instances == nil {
+		l.mod.instances = map[Address][]Address{}
+	}
+	for _, r := range results {
+		for _, d := range r.il.diags {
 			k := d.Summary + "\x00" + d.Detail
 			if d.Subject != nil {
 				k += fmt.Sprintf("\x00%s:%d", d.Subject.Filename, d.Subject.Start.Byte)
@@ -787,29 +917,13 @@ func (l *loader) decodeInstances(s *scope, e *expansion) {
 				sd.more++
 				continue
 			}
-			sd := &seenDiag{diag: d, first: addr.String()}
+			sd := &seenDiag{diag: d, first: r.addr.String()}
 			byKey[k] = sd
 			order = append(order, sd)
 		}
-		l.declareValue(v)
-		if hasKey {
-			whole := Address{e.kind, s.prefix + base}
-			if l.mod.instances == nil {
-				l.mod.instances = map[Address][]Address{}
-			}
-			l.mod.instances[whole] = append(l.mod.instances[whole], addr)
-		}
-	}
-	if e.keys == nil {
-		one(cty.NilVal, cty.NilVal, false)
-		return
-	}
-	for i, k := range e.keys {
-		var val cty.Value
-		if e.forEach {
-			val = e.values[i]
-		}
-		one(k, val, true)
+		l.mergeExprRanges(r.il.exprRanges)
+		l.declareValue(r.value)
+		l.mod.instances[whole] = append(l.mod.instances[whole], r.addr)
 	}
 	for _, sd := range order {
 		d := sd.diag
@@ -820,6 +934,16 @@ func (l *loader) decodeInstances(s *scope, e *expansion) {
 			d.Detail = strings.TrimSpace(fmt.Sprintf("%s In %s and %d more instances.", d.Detail, sd.first, sd.more))
 		}
 		l.diags = append(l.diags, d)
+	}
+}
+
+// mergeExprRanges keeps the ranges an instance's loader recorded; the
+// first recorded for a key wins, as in recordExpr.
+func (l *loader) mergeExprRanges(m map[exprKey]hcl.Range) {
+	for k, v := range m {
+		if _, seen := l.exprRanges[k]; !seen {
+			l.exprRanges[k] = v
+		}
 	}
 }
 
@@ -906,7 +1030,25 @@ func exprNeedsScope(e hclsyntax.Expression) bool {
 // before it is evaluated: the scope's names, and no block references,
 // which only reference arguments take.
 func (d *decoder) scopedValueOK(attr *hcl.Attribute) bool {
-	for _, t := range attr.Expr.Variables() {
+	s := d.scope
+	s.mu.Lock()
+	ok, seen := s.valueChecked[attr.Expr]
+	s.mu.Unlock()
+	if seen {
+		return ok
+	}
+	ok = d.checkValueRefs(attr)
+	s.mu.Lock()
+	if s.valueChecked == nil {
+		s.valueChecked = map[hcl.Expression]bool{}
+	}
+	s.valueChecked[attr.Expr] = ok
+	s.mu.Unlock()
+	return ok
+}
+
+func (d *decoder) checkValueRefs(attr *hcl.Attribute) bool {
+	for _, t := range d.scope.vars(attr.Expr) {
 		if _, isKind := ParseKind(t.RootName()); isKind {
 			rng := t.SourceRange()
 			d.diags = append(d.diags, &hcl.Diagnostic{

@@ -169,7 +169,7 @@ func (d *decoder) refExprs(name string, expr hcl.Expression, spec refSpec, many 
 	example := spec[0].String() + ".NAME"
 	trav, diags := hcl.AbsTraversalForExpr(expr)
 	if d.scope != nil {
-		if diags.HasErrors() && len(expr.Variables()) > 0 || !diags.HasErrors() && scopeRoots[trav.RootName()] {
+		if diags.HasErrors() && len(d.scope.vars(expr)) > 0 || !diags.HasErrors() && scopeRoots[trav.RootName()] {
 			return d.evalRefs(name, expr, spec, many)
 		}
 	}
