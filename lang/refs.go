@@ -196,7 +196,6 @@ func (d *decoder) refExprs(name string, expr hcl.Expression, spec refSpec, many 
 	if !known {
 		return fail("Invalid reference", fmt.Sprintf("%q is not a kind of block; a reference is written as %s.%s", root, example, didYouMean(root, kindNames[1:], "")))
 	}
-	_ = many
 	local, ok := staticName(trav)
 	if !ok {
 		return fail("Invalid reference", fmt.Sprintf("A reference is written KIND.NAME, such as %s, or KIND.NAME[KEY] for one instance of a block with for_each or count.", example))
@@ -214,16 +213,6 @@ func (d *decoder) qualify(k Kind, name string) string {
 		return name
 	}
 	return d.prefix + name
-}
-
-// staticRef reports whether a traversal is a reference that needs no
-// evaluation: KIND.NAME, KIND.NAME[KEY] or KIND["NAME"].
-func staticRef(t hcl.Traversal) bool {
-	if _, ok := ParseKind(t.RootName()); !ok {
-		return false
-	}
-	_, ok := staticName(t)
-	return ok
 }
 
 // staticName reads the name a static reference gives after its kind:
