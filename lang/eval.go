@@ -1209,3 +1209,62 @@ func (d *decoder) evalRefs(name string, expr hcl.Expression, spec refSpec, many 
 	walk(v)
 	return out, ok
 }
+
+// instanceDiags names the instance in what resolving an instance reports,
+// once for all instances that report the same: "… In service.api["eu"]
+// and 2 more instances."
+type instanceDiags struct {
+	byKey map[instanceDiagKey]*instanceDiag
+	order []*instanceDiag
+}
+
+type instanceDiagKey struct {
+	summary, detail string
+	subject         hcl.Range
+}
+
+type instanceDiag struct {
+	diag  *hcl.Diagnostic
+	first string
+	more  int
+}
+
+func newInstanceDiags() *instanceDiags {
+	return &instanceDiags{byKey: map[instanceDiagKey]*instanceDiag{}}
+}
+
+// take claims the diagnostics from index from on when a is an instance,
+// dropping those an earlier instance reported alike.
+func (in *instanceDiags) take(l *loader, a Address, from int) {
+	if len(l.diags) == from || !strings.HasSuffix(a.Name, "]") {
+		return
+	}
+	kept := l.diags[:from]
+	for _, d := range l.diags[from:] {
+		k := instanceDiagKey{summary: d.Summary, detail: d.Detail}
+		if d.Subject != nil {
+			k.subject = *d.Subject
+		}
+		if seen, ok := in.byKey[k]; ok {
+			seen.more++
+			continue
+		}
+		id := &instanceDiag{diag: d, first: a.String()}
+		in.byKey[k] = id
+		in.order = append(in.order, id)
+		kept = append(kept, d)
+	}
+	l.diags = kept
+}
+
+// name adds the instance to each diagnostic taken.
+func (in *instanceDiags) name() {
+	for _, id := range in.order {
+		d := id.diag
+		if id.more == 0 {
+			d.Detail = strings.TrimSpace(d.Detail + " In " + id.first + ".")
+		} else {
+			d.Detail = strings.TrimSpace(fmt.Sprintf("%s In %s and %d more instances.", d.Detail, id.first, id.more))
+		}
+	}
+}

@@ -196,3 +196,35 @@ func TestVariableErrors(t *testing.T) {
 		t.Errorf("EnvVars = %v", got)
 	}
 }
+
+// A diagnostic inside a repeated block names the instance, once for all
+// instances that make the same mistake, whether decoding or resolving
+// found it.
+func TestDiagnosticsNameTheInstance(t *testing.T) {
+	dir := writeModuleFiles(t, map[string]string{"main.mr.hcl": `
+region "r" {
+  city    = "Dublin"
+  country = "IE"
+  lat     = 53.35
+  lon     = -6.26
+}
+service "api" {
+  for_each    = toset(["a", "b", "c"])
+  regions     = [region.r]
+  depends_on  = [service.nope]
+  criticality = each.key == "a" ? "hihg" : "core"
+}
+`})
+	_, diags := LoadDir(dir)
+	var got []string
+	for _, d := range diags {
+		got = append(got, d.Summary+": "+d.Detail)
+	}
+	want := []string{
+		`Unknown reference: There is no service named "nope" in this module. In service.api["a"] and 2 more instances.`,
+		`Invalid value: The criticality argument must be one of "core", "important" or "auxiliary"; "hihg" is not. In service.api["a"].`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("diagnostics\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -176,23 +176,35 @@ func (l *loader) finish() {
 	for _, p := range m.Providers {
 		l.registerProvider(p)
 	}
+	in := newInstanceDiags()
 	for _, r := range m.Regions {
+		from := len(l.diags)
 		l.resolveRegion(r)
+		in.take(l, r.Addr(), from)
 	}
 	for _, s := range m.Services {
+		from := len(l.diags)
 		l.resolveService(s)
+		in.take(l, s.Addr(), from)
 	}
 	for _, d := range m.Data {
+		from := len(l.diags)
 		l.resolveData(d)
+		in.take(l, d.Addr(), from)
 	}
 	for _, d := range m.Dependencies {
+		from := len(l.diags)
 		l.resolveDependency(d)
+		in.take(l, d.Addr(), from)
 	}
 	for _, a := range m.Audiences {
+		from := len(l.diags)
 		if a.Near != nil && !l.resolve(*a.Near, refRegion) {
 			a.Near = nil
 		}
+		in.take(l, a.Addr(), from)
 	}
+	in.name()
 	l.checkSettings()
 
 	sortByName(m.Providers, func(p *Provider) string { return p.Name })
