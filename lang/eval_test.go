@@ -71,6 +71,15 @@ func TestCompositionExpands(t *testing.T) {
 	if len(m.Outputs) != 1 || m.Outputs[0].Value.LengthInt() != 2 {
 		t.Errorf("outputs: %+v", m.Outputs)
 	}
+	if r := m.Region(`extra["ap-south-1"]`); r == nil || r.Code != "ap-south-1" || r.Geo == nil || r.Geo.City == "" {
+		t.Errorf("a region instance's code defaults to its key: %+v", r)
+	}
+	if d := m.Dependency("dns[1]"); d == nil || !d.Global {
+		t.Errorf("dependency.dns[1]: %+v", d)
+	}
+	if len(m.Audiences) != 2 || m.Audiences[0].Name != `users["eu"]` || m.Audiences[0].Near.Addr.String() != "region.eu-west-1" || m.Audiences[1].Share != 0.6 {
+		t.Errorf("audiences: %+v", m.Audiences)
+	}
 	if got := m.Instances(Address{KindService, "worker"}); len(got) != 2 {
 		t.Errorf("instances of service.worker: %v", got)
 	}

@@ -70,3 +70,19 @@ moved {
   from = service.frontend
   to   = service.api["us-east-1"]
 }
+
+region "extra" {
+  for_each = toset(["ap-south-1"])
+}
+
+dependency "dns" {
+  count  = 2
+  kind   = "dns"
+  global = true
+}
+
+audience "users" {
+  for_each = { eu = 0.4, us = 0.6 }
+  share    = each.value
+  near     = region["${each.key == "eu" ? "eu" : "us"}-${each.key == "eu" ? "west" : "east"}-1"]
+}
