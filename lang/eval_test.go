@@ -7,6 +7,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 )
 
 func addrStrings(refs []Ref) []string {
@@ -235,5 +238,30 @@ service "api" {
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("diagnostics\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// toset and tolist take a short cut for elements of one primitive type
+// and give what cty's conversion gives for the rest.
+func TestFastCollections(t *testing.T) {
+	for _, c := range []struct{ expr, want string }{
+		{`toset(["b", "a", "a"])`, `cty.SetVal([]cty.Value{cty.StringVal("a"), cty.StringVal("b")})`},
+		{`toset([1, "a"])`, `cty.SetVal([]cty.Value{cty.StringVal("1"), cty.StringVal("a")})`},
+		{`tolist(["x", "y"])`, `cty.ListVal([]cty.Value{cty.StringVal("x"), cty.StringVal("y")})`},
+		{`toset([])`, `cty.SetValEmpty(cty.DynamicPseudoType)`},
+		{`length(toset([for i in range(5) : tostring(i % 3)]))`, `cty.NumberIntVal(3)`},
+	} {
+		expr, diags := hclsyntax.ParseExpression([]byte(c.expr), "t", hcl.Pos{Line: 1, Column: 1})
+		if diags.HasErrors() {
+			t.Fatal(diags.Error())
+		}
+		v, diags := expr.Value(&hcl.EvalContext{Functions: functions})
+		if diags.HasErrors() {
+			t.Errorf("%s: %s", c.expr, diags.Error())
+			continue
+		}
+		if got := v.GoString(); got != c.want {
+			t.Errorf("%s = %s, want %s", c.expr, got, c.want)
+		}
 	}
 }
