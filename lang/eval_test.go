@@ -265,3 +265,15 @@ func TestFastCollections(t *testing.T) {
 		}
 	}
 }
+
+// HCL's JSON syntax takes the same constructs: a type constraint as a
+// string, for_each and count, references inside templates.
+func TestCompositionInJSON(t *testing.T) {
+	m := loadClean(t, "testdata/valid/json-composition")
+	if len(m.Services) != 4 || m.Service(`api["b"]`).Description != "api b of 2" {
+		t.Fatalf("services: %d", len(m.Services))
+	}
+	if deps := addrStrings(m.Service("w[1]").DependsOn); !slices.Equal(deps, []string{`service.api["a"]`}) {
+		t.Errorf("w[1] depends on %q", deps)
+	}
+}
