@@ -1144,9 +1144,9 @@ func (d *decoder) evalRefs(name string, expr hcl.Expression, spec refSpec, many 
 		var out []Ref
 		ok := true
 		for _, e := range t.Exprs {
-			rs, rok := d.refExprs(name, e, spec, true)
+			var rok bool
+			out, rok = d.refExprs(name, e, spec, true, out)
 			ok = ok && rok
-			out = append(out, rs...)
 		}
 		return out, ok
 	}

@@ -101,8 +101,10 @@ func (d *decoder) refs(attr *hcl.Attribute, spec refSpec) ([]Ref, bool) {
 		seen[a] = true
 		return dup
 	}
+	var rs []Ref
 	for _, e := range exprs {
-		rs, rok := d.refExprs(attr.Name, e, spec, true)
+		var rok bool
+		rs, rok = d.refExprs(attr.Name, e, spec, true, rs[:0])
 		if !rok {
 			ok = false
 		}
@@ -135,7 +137,8 @@ func isNullExpr(e hcl.Expression) bool {
 }
 
 func (d *decoder) refExpr(name string, expr hcl.Expression, spec refSpec) (Ref, bool) {
-	refs, ok := d.refExprs(name, expr, spec, false)
+	var buf [1]Ref
+	refs, ok := d.refExprs(name, expr, spec, false, buf[:0])
 	if !ok {
 		return Ref{}, false
 	}
@@ -154,23 +157,26 @@ func (d *decoder) refExpr(name string, expr hcl.Expression, spec refSpec) (Ref, 
 
 // refExprs reads a static reference, or, in a scope, any expression that
 // evaluates to references: one, or (when many) a collection of them.
-func (d *decoder) refExprs(name string, expr hcl.Expression, spec refSpec, many bool) ([]Ref, bool) {
+//
+// The references are appended to out, which is returned.
+func (d *decoder) refExprs(name string, expr hcl.Expression, spec refSpec, many bool, out []Ref) ([]Ref, bool) {
 	rng := expr.Range()
 	fail := func(summary, detail string) ([]Ref, bool) {
 		d.diags = append(d.diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: summary, Detail: detail, Subject: &rng})
-		return nil, false
+		return out, false
 	}
 	one := func(r Ref, ok bool) ([]Ref, bool) {
 		if !ok {
-			return nil, false
+			return out, false
 		}
-		return []Ref{r}, true
+		return append(out, r), true
 	}
 	example := spec[0].String() + ".NAME"
 	trav, diags := hcl.AbsTraversalForExpr(expr)
 	if d.scope != nil {
 		if diags.HasErrors() && len(d.scope.vars(expr)) > 0 || !diags.HasErrors() && scopeRoots[trav.RootName()] {
-			return d.evalRefs(name, expr, spec, many)
+			rs, ok := d.evalRefs(name, expr, spec, many)
+			return append(out, rs...), ok
 		}
 	}
 	if diags.HasErrors() {
