@@ -205,3 +205,28 @@ func TestREADMECompositionExample(t *testing.T) {
 		}
 	}
 }
+
+// A plan saved before composition (no summary.move, no previous_address)
+// still reads: show renders it, and a plan compared with it of the same
+// module has no changes.
+func TestPlanFromBeforeCompositionStillLoads(t *testing.T) {
+	copyExample(t, "social-feed")
+	js, _, code := runCLI(t, "plan", "-json")
+	if code != ExitOK {
+		t.Fatalf("plan -json: exit %d", code)
+	}
+	old := strings.Replace(js, "\n    \"move\": 0,", "", 1)
+	if old == js {
+		t.Fatal("the plan JSON has no summary.move to remove")
+	}
+	if err := os.WriteFile("old.json", []byte(old), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, errOut, code := runCLI(t, "show", "old.json"); code != ExitOK || !strings.Contains(out, "service.timeline") {
+		t.Errorf("show old.json: exit %d\n%s%s", code, out, errOut)
+	}
+	out, errOut, code := runCLI(t, "plan", "--compare-to", "old.json", "-detailed-exitcode")
+	if code != ExitOK || !strings.Contains(out, "No changes.") {
+		t.Errorf("plan --compare-to old.json: exit %d\n%s%s", code, out, errOut)
+	}
+}
