@@ -6,7 +6,8 @@ import (
 )
 
 // Local is one entry of a `locals { ... }` block, read as local.NAME.
-// Value is set once the module is loaded.
+// Expr and Value serve the evaluator; Module.Locals keeps neither, only
+// each local's name and place.
 type Local struct {
 	Name  string
 	Expr  hcl.Expression

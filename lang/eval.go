@@ -222,6 +222,12 @@ func (l *loader) evaluate(s *scope) {
 	if s.parent == nil {
 		l.mod.Variables = s.variables
 		l.mod.Locals = s.locals
+		// The module keeps where each local is declared, not its value
+		// or syntax: a map that feeds 10,000 instances would otherwise stay
+		// alive, and be scanned by every collection, through planning.
+		for _, lc := range s.locals {
+			lc.Expr, lc.Value = nil, cty.NilVal
+		}
 		l.mod.Outputs = s.outputs
 	}
 	l.mod.Moved = append(l.mod.Moved, s.moved...)
@@ -475,7 +481,14 @@ func (l *loader) checkNames(s *scope, e hcl.Expression, inst *expansion) bool {
 	}
 	ok := true
 	fail := func(t hcl.Traversal, summary, detail string) {
+		// The name, not what is read from it: var.nmaes, not var.nmaes[0].
 		rng := t.SourceRange()
+		if len(t) >= 2 {
+			rng = hcl.RangeBetween(t[0].SourceRange(), t[1].SourceRange())
+		}
+		if len(t) >= 3 && t.RootName() == "module" && summary == "Unsupported attribute" {
+			rng = hcl.RangeBetween(t[0].SourceRange(), t[2].SourceRange())
+		}
 		l.diags = append(l.diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: summary, Detail: detail, Subject: &rng})
 		ok = false
 	}
