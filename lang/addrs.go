@@ -2,10 +2,12 @@ package lang
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
 )
 
 // Kind is the kind of block an address names. Its String is the word a user
@@ -110,19 +112,60 @@ type Ref struct {
 	Range hcl.Range
 }
 
-// ParseAddress reads an address as a user writes it, "service.checkout".
+// ParseAddress reads an address as a user writes it: "service.checkout",
+// an instance "service.api[\"eu\"]" or "service.worker[0]", a child
+// module's "module.cells.service.db".
 func ParseAddress(s string) (Address, error) {
-	kind, name, ok := strings.Cut(s, ".")
+	var mod strings.Builder
+	rest := s
+	for strings.HasPrefix(rest, "module.") {
+		name, after, ok := strings.Cut(rest[len("module."):], ".")
+		if !ok || !validIdentifier(name) {
+			return Address{}, fmt.Errorf("%q is not an address: after module. comes a module call's name and a block, such as module.cells.service.db", s)
+		}
+		mod.WriteString("module." + name + ".")
+		rest = after
+	}
+	kind, name, ok := strings.Cut(rest, ".")
 	k, known := ParseKind(kind)
 	switch {
 	case !ok || name == "":
 		return Address{}, fmt.Errorf("%q is not an address; write KIND.NAME, such as service.checkout", s)
 	case !known:
 		return Address{}, fmt.Errorf("%q is not an address: %q is not a kind of block", s, kind)
-	case !validIdentifier(name):
-		return Address{}, fmt.Errorf("%q is not an address: %q is not a valid name", s, name)
 	}
-	return Address{k, name}, nil
+	base, key, hasKey := strings.Cut(name, "[")
+	if !validIdentifier(base) {
+		return Address{}, fmt.Errorf("%q is not an address: %q is not a valid name", s, base)
+	}
+	if hasKey {
+		canonical, ok := parseInstanceKey(base, "["+key)
+		if !ok {
+			return Address{}, fmt.Errorf("%q is not an address: an instance key is written [\"KEY\"] or [INDEX], such as service.api[\"eu\"] or service.worker[0]", s)
+		}
+		name = canonical
+	}
+	if mod.Len() > 0 && (k == KindRegion || k == KindProvider) {
+		return Address{}, fmt.Errorf("%q is not an address: %ss belong to the root module", s, k)
+	}
+	return Address{k, mod.String() + name}, nil
+}
+
+// parseInstanceKey reads `["eu"]` or `[0]` after a block's name and gives
+// the instance's name as instanceName writes it.
+func parseInstanceKey(base, key string) (string, bool) {
+	if !strings.HasSuffix(key, "]") {
+		return "", false
+	}
+	inner := key[1 : len(key)-1]
+	if n, err := strconv.Atoi(inner); err == nil && n >= 0 && strconv.Itoa(n) == inner {
+		return instanceName(base, cty.NumberIntVal(int64(n))), true
+	}
+	k, err := strconv.Unquote(inner)
+	if err != nil || !validKey(k) {
+		return "", false
+	}
+	return instanceName(base, cty.StringVal(k)), true
 }
 
 // validIdentifier is hclsyntax.ValidIdentifier, which runs HCL's scanner,
