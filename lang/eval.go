@@ -1079,8 +1079,14 @@ func (d *decoder) checkValueRefs(attr *hcl.Attribute) bool {
 // checkScopeNames is loader.checkNames for a decoder, whose diagnostics
 // are its own.
 func (d *decoder) checkScopeNames(e hcl.Expression) bool {
+	d.scope.mu.Lock()
+	ok, seen := d.scope.checked[e]
+	d.scope.mu.Unlock()
+	if seen {
+		return ok
+	}
 	tmp := &loader{decoder: &decoder{}}
-	ok := tmp.checkNames(d.scope, e, d.inst)
+	ok = tmp.checkNames(d.scope, e, d.inst)
 	d.diags = append(d.diags, tmp.diags...)
 	return ok
 }
