@@ -961,12 +961,10 @@ func (l *loader) mergeExprRanges(m map[exprKey]hcl.Range) {
 }
 
 // evalOutputs evaluates the scope's outputs; a child's become the value
-// of module.NAME in its caller.
-func (l *loader) evalOutputs(s *scope) cty.Value {
-	vals := map[string]cty.Value{}
+// of module.NAME in its caller (evalOutputsValue).
+func (l *loader) evalOutputs(s *scope) {
 	for _, o := range s.outputs {
 		if o.Expr == nil || !l.checkNames(s, o.Expr, nil) {
-			vals[o.Name] = cty.DynamicVal
 			continue
 		}
 		v, diags := o.Expr.Value(s.ctx)
@@ -975,9 +973,7 @@ func (l *loader) evalOutputs(s *scope) cty.Value {
 			v = cty.DynamicVal
 		}
 		o.Value = v
-		vals[o.Name] = v
 	}
-	return cty.ObjectVal(vals)
 }
 
 // needsScope reports whether a block must wait for the evaluator: it has
