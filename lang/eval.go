@@ -718,6 +718,8 @@ func (l *loader) forEachKeys(s *scope, e *expansion, attr *hcl.Attribute, ctx *h
 		return false
 	}
 	switch {
+	case !v.IsWhollyKnown() && l.readsUnknownInput(s, attr.Expr):
+		return false // the variable's own error says why
 	case !v.IsWhollyKnown():
 		return fail("The for_each value depends on a block reference or a module output, which are known only once instances are: build it from variables, locals and literals.")
 	case v.IsNull():
@@ -772,6 +774,32 @@ func (l *loader) forEachKeys(s *scope, e *expansion, attr *hcl.Attribute, ctx *h
 	return true
 }
 
+// readsUnknownInput reports whether e reads a variable or local whose
+// value is unknown because of an error already reported (a required
+// variable without a value, a value of the wrong type, a cycle).
+func (l *loader) readsUnknownInput(s *scope, e hcl.Expression) bool {
+	for _, t := range s.vars(e) {
+		if len(t) < 2 {
+			continue
+		}
+		a, ok := t[1].(hcl.TraverseAttr)
+		if !ok {
+			continue
+		}
+		switch t.RootName() {
+		case "var":
+			if v, ok := s.varVals[a.Name]; ok && !v.IsWhollyKnown() {
+				return true
+			}
+		case "local":
+			if v, ok := s.localVals[a.Name]; ok && !v.IsWhollyKnown() && s.stable[a.Name] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func convertSetOfStrings(v cty.Value) (cty.Value, error) {
 	vals := make([]cty.Value, 0, v.LengthInt())
 	for it := v.ElementIterator(); it.Next(); {
@@ -814,6 +842,8 @@ func (l *loader) countKeys(s *scope, e *expansion, attr *hcl.Attribute, ctx *hcl
 		return false
 	}
 	switch {
+	case !v.IsWhollyKnown() && l.readsUnknownInput(s, attr.Expr):
+		return false // the variable's own error says why
 	case !v.IsWhollyKnown():
 		return fail("The count value depends on a block reference or a module output, which are known only once instances are: build it from variables, locals and literals.")
 	case v.IsNull():
@@ -886,6 +916,14 @@ func (l *loader) decodeInstances(s *scope, e *expansion) {
 		l.declareValue(r.value)
 		return
 	}
+	whole := Address{e.kind, s.prefix + base}
+	if l.mod.instances == nil {
+		l.mod.instances = map[Address][]Address{}
+	}
+	if len(e.keys) == 0 {
+		l.mod.instances[whole] = []Address{} // known to have none
+		return
+	}
 	results := make([]result, len(e.keys))
 	n := max(1, min(workers(), len(e.keys)/64))
 	var next atomic.Int64
@@ -916,10 +954,6 @@ func (l *loader) decodeInstances(s *scope, e *expansion) {
 	}
 	var order []*seenDiag
 	byKey := map[string]*seenDiag{}
-	whole := Address{e.kind, s.prefix + base}
-	if l.mod.instances == nil {
-		l.mod.instances = map[Address][]Address{}
-	}
 	for _, r := range results {
 		for _, d := range r.il.diags {
 			k := d.Summary + "\x00" + d.Detail

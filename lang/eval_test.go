@@ -277,3 +277,37 @@ func TestCompositionInJSON(t *testing.T) {
 		t.Errorf("w[1] depends on %q", deps)
 	}
 }
+
+// A repeated block with no instance stands for nothing in a list, and a
+// for_each that reads a variable given no value reports only that.
+func TestEmptyExpansionsAndMissingValues(t *testing.T) {
+	region := "region \"r\" {\n  city    = \"Dublin\"\n  country = \"IE\"\n  lat     = 53.35\n  lon     = -6.26\n}\n"
+	dir := writeModuleFiles(t, map[string]string{"main.mr.hcl": region + `
+service "w" {
+  count   = 0
+  regions = [region.r]
+}
+service "api" {
+  regions    = [region.r]
+  depends_on = [service.w]
+}
+`})
+	m, diags := LoadDir(dir)
+	if len(diags) > 0 || len(m.Services) != 1 || len(m.Service("api").DependsOn) != 0 {
+		t.Errorf("count = 0: %d services, %s", len(m.Services), diags.Error())
+	}
+
+	dir = writeModuleFiles(t, map[string]string{"main.mr.hcl": region + `
+variable "names" {
+  type = set(string)
+}
+service "api" {
+  for_each = var.names
+  regions  = [region.r]
+}
+`})
+	_, diags = LoadDir(dir)
+	if len(diags) != 1 || diags[0].Summary != "No value for required variable" {
+		t.Errorf("want only the missing variable, got %s", diags.Error())
+	}
+}

@@ -270,11 +270,15 @@ func (l *loader) resolve(r Ref, spec refSpec) bool {
 	// service.stripe finds dependency.stripe.
 	c := l.suggestionsFor(spec)
 	rng := r.Range
-	if inst := l.mod.instances[r.Addr]; len(inst) > 0 {
+	if inst, repeated := l.mod.instances[r.Addr]; repeated {
+		detail := fmt.Sprintf("%s has count or for_each and no instance, so there is nothing here to reference.", r.Addr)
+		if len(inst) > 0 {
+			detail = fmt.Sprintf("%s has count or for_each, so a reference here must name one of its instances, such as %s.", r.Addr, inst[0])
+		}
 		l.diags = append(l.diags, &hcl.Diagnostic{
 			Severity: hcl.DiagError,
 			Summary:  "Missing instance key",
-			Detail:   fmt.Sprintf("%s has count or for_each, so a reference here must name one of its instances, such as %s.", r.Addr, inst[0]),
+			Detail:   detail,
 			Subject:  &rng,
 		})
 		return false
@@ -343,8 +347,9 @@ func (l *loader) resolveAll(refs []Ref, spec refSpec) []Ref {
 	for _, r := range refs {
 		if _, ok := l.mod.index[r.Addr]; !ok {
 			// A whole block with count or for_each in a list stands for
-			// all its instances, as depends_on does in Terraform.
-			if inst := l.mod.instances[r.Addr]; len(inst) > 0 {
+			// all its instances, as depends_on does in Terraform (none
+			// when it has none).
+			if inst, repeated := l.mod.instances[r.Addr]; repeated {
 				for _, a := range inst {
 					if !hasRef(out, a) {
 						out = append(out, Ref{Addr: a, Range: r.Range})
