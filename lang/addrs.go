@@ -77,17 +77,46 @@ func (a Address) String() string {
 func splitModulePath(name string) (string, string) {
 	end := 0
 	for strings.HasPrefix(name[end:], "module.") {
-		rest := name[end+len("module."):]
-		dot := strings.IndexByte(rest, '.')
-		if dot < 0 {
+		j := end + len("module.")
+		for j < len(name) && name[j] != '.' && name[j] != '[' {
+			j++
+		}
+		if j < len(name) && name[j] == '[' { // module.cell["eu"].
+			if j = skipKey(name, j); j < 0 {
+				break
+			}
+		}
+		if j >= len(name) || name[j] != '.' {
 			break
 		}
-		end += len("module.") + dot + 1
+		end = j + 1
 	}
 	if end == 0 {
 		return "", name
 	}
 	return name[:end-1], name[end:]
+}
+
+// skipKey returns the index after the instance key that starts at s[i],
+// `["eu"]` (with Go escapes, as instanceName writes it) or `[0]`, or -1.
+func skipKey(s string, i int) int {
+	i++ // '['
+	if i < len(s) && s[i] == '"' {
+		for i++; i < len(s) && s[i] != '"'; i++ {
+			if s[i] == '\\' {
+				i++
+			}
+		}
+		i++ // closing quote
+	} else {
+		for i < len(s) && '0' <= s[i] && s[i] <= '9' {
+			i++
+		}
+	}
+	if i >= len(s) || s[i] != ']' {
+		return -1
+	}
+	return i + 1
 }
 
 // Module returns the module path of the address, "" for the root module.
@@ -119,12 +148,28 @@ func ParseAddress(s string) (Address, error) {
 	var mod strings.Builder
 	rest := s
 	for strings.HasPrefix(rest, "module.") {
-		name, after, ok := strings.Cut(rest[len("module."):], ".")
-		if !ok || !validIdentifier(name) {
+		j := len("module.")
+		for j < len(rest) && rest[j] != '.' && rest[j] != '[' {
+			j++
+		}
+		name := rest[len("module."):j]
+		seg := "module." + name
+		if j < len(rest) && rest[j] == '[' {
+			k := skipKey(rest, j)
+			if k < 0 {
+				return Address{}, fmt.Errorf("%q is not an address: an instance key is written [\"KEY\"] or [INDEX]", s)
+			}
+			inst, ok := parseInstanceKey(name, rest[j:k])
+			if !ok {
+				return Address{}, fmt.Errorf("%q is not an address: an instance key is written [\"KEY\"] or [INDEX]", s)
+			}
+			seg, j = "module."+inst, k
+		}
+		if !validIdentifier(name) || j >= len(rest) || rest[j] != '.' {
 			return Address{}, fmt.Errorf("%q is not an address: after module. comes a module call's name and a block, such as module.cells.service.db", s)
 		}
-		mod.WriteString("module." + name + ".")
-		rest = after
+		mod.WriteString(seg + ".")
+		rest = rest[j+1:]
 	}
 	kind, name, ok := strings.Cut(rest, ".")
 	k, known := ParseKind(kind)

@@ -28,6 +28,9 @@ func TestParseAddress(t *testing.T) {
 		{`module.a.module.b.data.rows[2]`, `module.a.module.b.data.rows[2]`, true},
 		{"module.cells.region.eu", "", false},
 		{"module..service.x", "", false},
+		{`module.cell["eu.1"].service.api[0]`, `module.cell["eu.1"].service.api[0]`, true},
+		{`module.cell[2].module.x.data.d`, `module.cell[2].module.x.data.d`, true},
+		{`module.cell[x].service.a`, "", false},
 	} {
 		a, err := ParseAddress(c.in)
 		if (err == nil) != c.ok || c.ok && a.String() != c.want {

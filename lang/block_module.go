@@ -27,6 +27,9 @@ type ModuleCall struct {
 	// "module.a.module.b".
 	Path   string
 	Inputs hcl.Attributes
+	// ForEach and Count repeat the call: its instances are
+	// module.NAME["KEY"] and module.NAME[0], each a copy of the child.
+	ForEach, Count *hcl.Attribute
 
 	DeclRange   hcl.Range
 	NameRange   hcl.Range
@@ -57,12 +60,18 @@ func (l *loader) decodeModuleBlock(block *hcl.Block) *ModuleCall {
 	l.diags = append(l.diags, diags...)
 	for name, a := range inputs {
 		switch name {
-		case "for_each", "count", "depends_on", "providers", "version":
+		case "for_each":
+			c.ForEach = a
+			delete(inputs, name)
+		case "count":
+			c.Count = a
+			delete(inputs, name)
+		case "depends_on", "providers", "version":
 			rng := a.NameRange
 			l.diags = append(l.diags, &hcl.Diagnostic{
 				Severity: hcl.DiagError,
 				Summary:  "Unsupported argument",
-				Detail:   fmt.Sprintf("A module block does not take %s: repeat the blocks inside the child module with for_each or count instead, and a child sees the root's providers and regions already.", name),
+				Detail:   fmt.Sprintf("A module block does not take %s: a child sees the root's providers and regions already, and its blocks' references say what they depend on.", name),
 				Subject:  &rng,
 			})
 			delete(inputs, name)

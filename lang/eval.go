@@ -31,6 +31,11 @@ const MaxInstances = 10000
 // MaxModuleDepth is how deeply module calls may nest.
 const MaxModuleDepth = 8
 
+// MaxModuleInstances is the most module instances one load may make, at
+// every depth together: each is a copy of its child module, parsed and
+// evaluated on its own, so nested counts must not multiply without end.
+const MaxModuleInstances = 1000
+
 // refType is the type of a value that names a block: what region.eu or
 // service.api["eu"] evaluates to, so that references can pass through
 // variables, locals, functions and module outputs.
@@ -538,7 +543,7 @@ func (l *loader) checkNames(s *scope, e hcl.Expression, inst *expansion) bool {
 					out = a.Name
 				}
 			}
-			if mv := s.modVals[name]; out != "" && mv.IsKnown() && mv.Type().IsObjectType() && !mv.Type().HasAttribute(out) {
+			if mv := s.modVals[name]; out != "" && call.ForEach == nil && call.Count == nil && mv.IsKnown() && mv.Type().IsObjectType() && !mv.Type().HasAttribute(out) {
 				var outs []string
 				for attr := range mv.Type().AttributeTypes() {
 					outs = append(outs, attr)

@@ -98,6 +98,8 @@ func TestAddressStrings(t *testing.T) {
 		{Address{KindService, `api["eu.1"]`}, `service.api["eu.1"]`, "", "api"},
 		{Address{KindData, "module.cell.rows"}, "module.cell.data.rows", "module.cell", "rows"},
 		{Address{KindService, `module.a.module.b.x[3]`}, "module.a.module.b.service.x[3]", "module.a.module.b", "x"},
+		{Address{KindService, `module.cell["eu.1"].x`}, `module.cell["eu.1"].service.x`, `module.cell["eu.1"]`, "x"},
+		{Address{KindData, `module.cell[0].module.s.d["k"]`}, `module.cell[0].module.s.data.d["k"]`, `module.cell[0].module.s`, "d"},
 	} {
 		if got := c.a.String(); got != c.str {
 			t.Errorf("%#v.String() = %q, want %q", c.a, got, c.str)
@@ -309,5 +311,107 @@ service "api" {
 	_, diags = LoadDir(dir)
 	if len(diags) != 1 || diags[0].Summary != "No value for required variable" {
 		t.Errorf("want only the missing variable, got %s", diags.Error())
+	}
+}
+
+// for_each and count on a module call stamp out copies of the child:
+// module.cell["a"].service.api, module.spare[1].data.store.
+func TestModuleRepetition(t *testing.T) {
+	dir := writeModuleFiles(t, map[string]string{
+		"main.mr.hcl": `
+provider "aws" {}
+region "us-east-1" {}
+region "eu-west-1" {}
+
+variable "cells" {
+  default = { a = "us-east-1", b = "eu-west-1" }
+}
+
+module "cell" {
+  for_each = var.cells
+  source   = "./cell"
+  region   = each.value
+  name     = each.key
+}
+
+module "spare" {
+  count  = 2
+  source = "./cell"
+  region = "us-east-1"
+  name   = "spare${count.index}"
+}
+
+service "front" {
+  regions    = [region.us-east-1, region.eu-west-1]
+  depends_on = [for k, c in module.cell : c.api]
+  reads      = [module.spare[1].store]
+}
+`,
+		"cell/main.mr.hcl": `
+variable "region" {
+  type = string
+}
+variable "name" {
+  type = string
+}
+service "api" {
+  description = "cell ${var.name}"
+  regions     = [region[var.region]]
+  writes      = [data.store]
+}
+data "store" {
+  owner   = service.api
+  product = "aws.dynamodb"
+}
+output "api" {
+  value = service.api
+}
+output "store" {
+  value = data.store
+}
+`})
+	m, diags := LoadDir(dir)
+	if len(diags) > 0 {
+		t.Fatal(diags.Error())
+	}
+	var got []string
+	for _, s := range m.Services {
+		got = append(got, s.Addr().String())
+	}
+	slices.Sort(got)
+	want := []string{`module.cell["a"].service.api`, `module.cell["b"].service.api`, "module.spare[0].service.api", "module.spare[1].service.api", "service.front"}
+	if !slices.Equal(got, want) {
+		t.Fatalf("services %q, want %q", got, want)
+	}
+	front := m.Service("front")
+	if deps := addrStrings(front.DependsOn); !slices.Equal(deps, want[:2]) {
+		t.Errorf("front depends on %q", deps)
+	}
+	if reads := addrStrings(front.Reads); !slices.Equal(reads, []string{"module.spare[1].data.store"}) {
+		t.Errorf("front reads %q", reads)
+	}
+	if s := m.Service(`module.cell["b"].api`); s.Description != "cell b" || s.Regions[0].Addr.String() != "region.eu-west-1" {
+		t.Errorf("module.cell[\"b\"].service.api: %q in %v", s.Description, s.Regions)
+	}
+	if len(m.Calls) != 4 || m.Calls[0].Path != `module.cell["a"]` {
+		t.Errorf("calls: %d, first %q", len(m.Calls), m.Calls[0].Path)
+	}
+}
+
+// Module instances are bounded in all, however count multiplies them.
+func TestModuleInstancesAreBounded(t *testing.T) {
+	dir := writeModuleFiles(t, map[string]string{
+		"main.mr.hcl":      "module \"c\" {\n  count  = 5000\n  source = \"./cell\"\n}\n",
+		"cell/main.mr.hcl": "output \"x\" {\n  value = 1\n}\n",
+	})
+	_, diags := LoadDir(dir)
+	n := 0
+	for _, d := range diags {
+		if d.Summary == "Too many module instances" {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("want one Too many module instances, got %d in %s", n, diags.Error())
 	}
 }

@@ -45,8 +45,10 @@ type loader struct {
 	// suggestions caches, by refSpec, the names an unknown reference may
 	// be suggested from (see suggestionsFor).
 	suggestions map[string]*suggestions
-	// cur is the module scope files are being merged into (eval.go).
-	cur *scope
+	// cur is the module scope files are being merged into (eval.go);
+	// calls counts the module instances made so far.
+	cur   *scope
+	calls int
 }
 
 type exprKey struct {

@@ -19,29 +19,90 @@ func (l *loader) evalCalls(s *scope, order []*Local) {
 		if c.Source == "" {
 			continue
 		}
-		child := l.childScope(s, c)
-		if child == nil {
+		ctx := s.context()
+		if c.ForEach == nil && c.Count == nil {
+			if out, ok := l.callInstance(s, c, "", ctx); ok {
+				s.modVals[c.Name] = out
+			}
+			l.evalLocals(s, order, false)
 			continue
 		}
-		ctx := s.context()
-		for _, a := range sortedAttrs(c.Inputs) {
-			if !l.checkNames(s, a.Expr, nil) {
+		e := &expansion{forEach: c.ForEach != nil, count: c.Count != nil}
+		switch {
+		case c.ForEach != nil && c.Count != nil:
+			rng := c.Count.NameRange
+			l.diags = append(l.diags, &hcl.Diagnostic{
+				Severity: hcl.DiagError,
+				Summary:  "Invalid combination of \"count\" and \"for_each\"",
+				Detail:   "A module call may have count or for_each, not both.",
+				Subject:  &rng,
+			})
+			continue
+		case c.ForEach != nil:
+			if !l.forEachKeys(s, e, c.ForEach, ctx) {
 				continue
 			}
-			v, diags := a.Expr.Value(ctx)
-			l.diags = append(l.diags, diags...)
-			if diags.HasErrors() {
-				v = cty.DynamicVal
+		default:
+			if !l.countKeys(s, e, c.Count, ctx) {
+				continue
 			}
-			rng := a.Expr.Range()
-			child.inputs[a.Name] = inputValue{value: v, from: "module " + c.Name, rng: &rng}
 		}
-		l.loadScope(child)
-		l.checkInputs(child)
-		l.evaluate(child)
-		s.modVals[c.Name] = l.evalOutputsValue(child)
+		outs := map[string]cty.Value{}
+		var list []cty.Value
+		for i, k := range e.keys {
+			ictx := ctx.NewChild()
+			if e.forEach {
+				ictx.Variables = map[string]cty.Value{"each": cty.ObjectVal(map[string]cty.Value{"key": k, "value": e.values[i]})}
+			} else {
+				ictx.Variables = map[string]cty.Value{"count": cty.ObjectVal(map[string]cty.Value{"index": k})}
+			}
+			out, ok := l.callInstance(s, c, instanceName("", k), ictx)
+			if !ok {
+				out = cty.DynamicVal
+			}
+			if e.forEach {
+				outs[k.AsString()] = out
+			} else {
+				list = append(list, out)
+			}
+		}
+		if e.forEach {
+			s.modVals[c.Name] = cty.ObjectVal(outs)
+		} else {
+			s.modVals[c.Name] = cty.TupleVal(list)
+		}
 		l.evalLocals(s, order, false)
 	}
+}
+
+// callInstance loads one instance of a module call (key "" for a call
+// without for_each or count), its inputs evaluated in ctx, and returns its
+// outputs.
+func (l *loader) callInstance(s *scope, c *ModuleCall, key string, ctx *hcl.EvalContext) (cty.Value, bool) {
+	child := l.childScope(s, c, key)
+	if child == nil {
+		return cty.DynamicVal, false
+	}
+	var inst *expansion
+	if key != "" {
+		inst = &expansion{forEach: c.ForEach != nil, count: c.Count != nil}
+	}
+	for _, a := range sortedAttrs(c.Inputs) {
+		if !l.checkNames(s, a.Expr, inst) {
+			continue
+		}
+		v, diags := a.Expr.Value(ctx)
+		l.diags = append(l.diags, diags...)
+		if diags.HasErrors() {
+			v = cty.DynamicVal
+		}
+		rng := a.Expr.Range()
+		child.inputs[a.Name] = inputValue{value: v, from: "module " + c.Name, rng: &rng}
+	}
+	l.loadScope(child)
+	l.checkInputs(child)
+	l.evaluate(child)
+	return l.evalOutputsValue(child), true
 }
 
 // evalOutputsValue is module.NAME: the child's outputs as one object.
@@ -107,7 +168,7 @@ func (l *loader) callOrder(s *scope) []*ModuleCall {
 // childScope makes the scope a call loads, or reports why it cannot: its
 // directory is missing, outside the root module's tree, already being
 // loaded above it, or too deep.
-func (l *loader) childScope(s *scope, c *ModuleCall) *scope {
+func (l *loader) childScope(s *scope, c *ModuleCall, key string) *scope {
 	rng := c.SourceRange
 	fail := func(summary, detail string) *scope {
 		l.diags = append(l.diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: summary, Detail: detail, Subject: &rng})
@@ -144,15 +205,27 @@ func (l *loader) childScope(s *scope, c *ModuleCall) *scope {
 				fmt.Sprintf("The module source %q is a module that is already being loaded above this call (%s), so loading it would never end.", c.Source, strings.Join(chain, " → ")))
 		}
 	}
+	if l.calls >= MaxModuleInstances {
+		if l.calls == MaxModuleInstances {
+			l.calls++
+			return fail("Too many module instances", fmt.Sprintf("The module loads more than %d module instances in all, counting every copy that count and for_each make at every depth. Repeat blocks inside a module instead.", MaxModuleInstances))
+		}
+		return nil
+	}
 	if s.depth+1 > MaxModuleDepth {
 		return fail("Modules nested too deeply", fmt.Sprintf("Module calls may nest at most %d deep.", MaxModuleDepth))
 	}
 	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
 		return fail("Module not found", fmt.Sprintf("There is no module directory %s (from source %q).", dir, c.Source))
 	}
+	if key != "" {
+		inst := *c // each instance is a call of its own in Module.Calls
+		c = &inst
+	}
+	l.calls++
 	child := newScope(dir)
 	child.parent, child.root, child.call, child.depth = s, s.root, c, s.depth+1
-	child.prefix = s.prefix + "module." + c.Name + "."
+	child.prefix = s.prefix + "module." + c.Name + key + "."
 	child.dirs = append(append([]string(nil), s.dirs...), abs)
 	c.Dir = dir
 	c.Path = child.path()

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/mrplan/mrplan/internal/diag"
+	"github.com/mrplan/mrplan/lang"
 	"github.com/mrplan/mrplan/planner"
 )
 
@@ -802,18 +803,8 @@ func ReadPlan(name string, src []byte) (*SavedPlan, error) {
 // service.api["eu"]. A plan shows it on the block line, under the
 // address, as Terraform does.
 func BlockLabel(addr, kind string) string {
-	s := addr
-	for strings.HasPrefix(s, "module.") {
-		rest := s[len("module."):]
-		i := strings.IndexByte(rest, '.')
-		if i < 0 {
-			break
-		}
-		s = rest[i+1:]
+	if a, err := lang.ParseAddress(addr); err == nil {
+		return a.Label()
 	}
-	s = strings.TrimPrefix(s, kind+".")
-	if i := strings.IndexByte(s, '['); i > 0 {
-		s = s[:i]
-	}
-	return s
+	return strings.TrimPrefix(addr, kind+".")
 }

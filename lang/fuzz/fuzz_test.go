@@ -200,3 +200,16 @@ output "all" {
   value = service.w
 }`},
 }
+
+func init() {
+	// thousands of module instances: stopped by the total limit
+	expandSeeds = append(expandSeeds, [2]string{expandRegion + `module "c" {
+  count  = 5000
+  source = "./cell"
+  n      = count.index
+}`, `variable "n" {}
+service "s" {
+  count   = var.n % 3
+  regions = [region.r]
+}`})
+}
