@@ -723,9 +723,11 @@ func (l *loader) forEachKeys(s *scope, e *expansion, attr *hcl.Attribute, ctx *h
 		return false
 	}
 	switch {
-	case !v.IsWhollyKnown() && l.readsUnknownInput(s, attr.Expr):
+	// Only the keys must be known (a value may be known later); checking
+	// the whole of a 10,000-entry map would cost more than its keys.
+	case !v.IsKnown() && l.readsUnknownInput(s, attr.Expr):
 		return false // the variable's own error says why
-	case !v.IsWhollyKnown():
+	case !v.IsKnown():
 		return fail("The for_each value depends on a block reference or a module output, which are known only once instances are: build it from variables, locals and literals.")
 	case v.IsNull():
 		return fail("The for_each value is null; give a map, or a set of strings.")
@@ -758,6 +760,9 @@ func (l *loader) forEachKeys(s *scope, e *expansion, attr *hcl.Attribute, ctx *h
 		}
 		for it := v.ElementIterator(); it.Next(); {
 			_, k := it.Element()
+			if !k.IsKnown() {
+				return fail("The for_each set holds a value known only once instances are: build it from variables, locals and literals.")
+			}
 			if k.IsNull() {
 				return fail("The for_each set holds a null; every element must be a string.")
 			}
