@@ -429,29 +429,95 @@ func (l *loader) evalLocals(s *scope, order []*Local, report bool) {
 		}
 		s.stable = map[string]bool{}
 	}
-	for _, lc := range order {
-		if s.stable[lc.Name] {
+	// Locals are evaluated a level at a time, those of one level (which
+	// read only locals of lower levels) on all cores: a module's locals
+	// are often many independent maps.
+	for _, level := range localLevels(s, order) {
+		type result struct {
+			lc     *Local
+			stable bool
+			v      cty.Value
+			diags  hcl.Diagnostics
+			skip   bool
+		}
+		var todo []*result
+		for _, lc := range level {
+			if !s.stable[lc.Name] {
+				todo = append(todo, &result{lc: lc, stable: first && l.stableLocal(s, lc)})
+			}
+		}
+		if len(todo) == 0 {
 			continue
 		}
-		stable := first && l.stableLocal(s, lc)
 		ctx := s.context()
-		loud := report || stable
-		if loud && !l.checkNames(s, lc.Expr, nil) {
-			s.stable[lc.Name] = stable
-			continue
+		eval := func(r *result) {
+			loud := report || r.stable
+			if loud {
+				tmp := &loader{decoder: &decoder{}}
+				if !tmp.checkNames(s, r.lc.Expr, nil) {
+					r.diags, r.skip = tmp.diags, true
+					return
+				}
+				r.diags = tmp.diags
+			}
+			v, diags := r.lc.Expr.Value(ctx)
+			if loud {
+				r.diags = append(r.diags, diags...)
+			}
+			if diags.HasErrors() {
+				v = cty.DynamicVal
+			}
+			r.v = v
 		}
-		v, diags := lc.Expr.Value(ctx)
-		if loud {
-			l.diags = append(l.diags, diags...)
+		var next atomic.Int64
+		var wg sync.WaitGroup
+		for range max(1, min(workers(), len(todo))) {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for {
+					i := int(next.Add(1) - 1)
+					if i >= len(todo) {
+						return
+					}
+					eval(todo[i])
+				}
+			}()
 		}
-		if diags.HasErrors() {
-			v = cty.DynamicVal
+		wg.Wait()
+		for _, r := range todo {
+			l.diags = append(l.diags, r.diags...)
+			s.stable[r.lc.Name] = r.stable
+			if r.skip {
+				continue
+			}
+			s.localVals[r.lc.Name] = r.v
+			r.lc.Value = r.v
 		}
-		s.localVals[lc.Name] = v
-		lc.Value = v
-		s.stable[lc.Name] = stable
 	}
 	s.context()
+}
+
+// localLevels groups locals in order by level: a local's level is one
+// more than the highest of the locals it reads (locals in a cycle, left
+// out of order, do not count).
+func localLevels(s *scope, order []*Local) [][]*Local {
+	level := make(map[string]int, len(order))
+	var out [][]*Local
+	for _, lc := range order {
+		n := 0
+		for _, dep := range localDeps(s, lc.Expr) {
+			if d, ok := level[dep]; ok && d+1 > n {
+				n = d + 1
+			}
+		}
+		level[lc.Name] = n
+		for len(out) <= n {
+			out = append(out, nil)
+		}
+		out[n] = append(out[n], lc)
+	}
+	return out
 }
 
 // stableLocal reports whether a local reads only variables, functions and
