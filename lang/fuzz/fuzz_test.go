@@ -199,11 +199,8 @@ service "w" {
 output "all" {
   value = service.w
 }`},
-}
-
-func init() {
 	// thousands of module instances: stopped by the total limit
-	expandSeeds = append(expandSeeds, [2]string{expandRegion + `module "c" {
+	{expandRegion + `module "c" {
   count  = 5000
   source = "./cell"
   n      = count.index
@@ -211,5 +208,5 @@ func init() {
 service "s" {
   count   = var.n % 3
   regions = [region.r]
-}`})
+}`},
 }
