@@ -20,9 +20,10 @@
 // blocks (outline.go), by which later phases name the block around a
 // position without parsing again.
 //
-// Composition (SPEC §9) is eval.go's: variables and their values
-// (inputs.go), locals, for_each and count, module calls (modules.go) and
-// outputs. A block that reads var, local, each, count or module, and every
+// Composition (SPEC §9) is the evaluator's: scopes, variables and
+// outputs (eval.go; values given on the command line in inputs.go), locals
+// (eval_locals.go), names and references in expressions (eval_names.go),
+// for_each and count (expand.go) and module calls (modules.go). A block that reads var, local, each, count or module, and every
 // block of a JSON file, is kept as syntax while files load and decoded by
 // the evaluator once per instance, in its module's scope; references pass
 // through expressions as a capsule type, so region[each.key] or a module
