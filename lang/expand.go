@@ -343,10 +343,9 @@ func (l *loader) decodeInstances(s *scope, e *expansion) {
 		blk.Labels = []string{name}
 		blk.Body = e.body
 		il := &loader{
-			decoder:    &decoder{ctx: ctx, scope: s, inst: inst, prefix: s.prefix},
-			mod:        l.mod,
-			exprRanges: map[exprKey]hcl.Range{},
-			broken:     l.broken,
+			decoder: &decoder{ctx: ctx, scope: s, inst: inst, prefix: s.prefix},
+			mod:     l.mod,
+			broken:  l.broken, // exprRanges made when first recorded
 		}
 		v := il.decodeKindBlock(&blk)
 		if r, ok := v.(*Region); ok && e.forEach {

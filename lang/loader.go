@@ -73,6 +73,9 @@ func (l *loader) recordExpr(a Address, attr *hcl.Attribute) {
 		return
 	}
 	key := exprKey{a, attr.Name}
+	if l.exprRanges == nil {
+		l.exprRanges = map[exprKey]hcl.Range{}
+	}
 	if _, seen := l.exprRanges[key]; !seen {
 		l.exprRanges[key] = attr.Expr.Range()
 	}
