@@ -2,6 +2,7 @@ package bench_test
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -219,4 +220,126 @@ func BenchmarkPlanDiff(b *testing.B) {
 		b.ReportMetric(float64(len(d.Scenarios)), "fates")
 		b.ReportMetric(float64(buf.Len())/1e6, "MB")
 	})
+}
+
+// BenchmarkForEach is `mrplan validate` on one module written two ways: a
+// block per service (flat), and one for_each block each for the services
+// and the data classes over locals (gen.Options.ForEach). The for_each
+// form should stay within 1.2x of the flat one.
+func BenchmarkForEach(b *testing.B) {
+	for _, n := range gentest.Sizes() {
+		for _, fe := range []bool{false, true} {
+			dir := gentest.Dir(b, gen.Options{Services: n, ForEach: fe, Today: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)})
+			name := fmt.Sprintf("%dk/flat", n/1000)
+			if fe {
+				name = fmt.Sprintf("%dk/for_each", n/1000)
+			}
+			b.Run(name, func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					run(b, "validate", dir)
+				}
+			})
+		}
+	}
+}
+
+// BenchmarkForEachUniform is `mrplan validate` on 10,000 services of one
+// shape, stamped out by for_each over setproduct of 100 cells and 100
+// kinds, against the same services written out flat.
+func BenchmarkForEachUniform(b *testing.B) {
+	flat, fe := b.TempDir(), b.TempDir()
+	writeUniform(b, flat, fe)
+	for _, c := range []struct{ name, dir string }{{"10k/flat", flat}, {"10k/for_each", fe}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				run(b, "validate", c.dir)
+			}
+		})
+	}
+}
+
+// writeUniform writes the two forms of BenchmarkForEachUniform's module.
+func writeUniform(tb testing.TB, flat, fe string) {
+	const head = `provider "aws" {}
+region "us-east-1" {}
+region "eu-west-1" {}
+
+objective "cell" {
+  rpo = "1m"
+  rto = "5m"
+}
+`
+	var cells, kinds []string
+	for i := range 100 {
+		cells = append(cells, fmt.Sprintf("%q", fmt.Sprintf("c%02d", i)))
+		kinds = append(kinds, fmt.Sprintf("%q", fmt.Sprintf("k%02d", i)))
+	}
+	src := head + fmt.Sprintf(`
+locals {
+  cells = [%s]
+  kinds = [%s]
+  keys  = toset([for p in setproduct(local.cells, local.kinds) : join("-", p)])
+}
+
+service "svc" {
+  for_each    = local.keys
+  description = "cell service ${each.key}"
+  criticality = "important"
+  objective   = objective.cell
+  regions     = [region.us-east-1, region.eu-west-1]
+  writes      = [data.store[each.key]]
+}
+
+data "store" {
+  for_each       = local.keys
+  owner          = service.svc[each.key]
+  product        = "aws.dynamodb"
+  size           = "100GB"
+  loss_tolerance = "15m"
+}
+`, strings.Join(cells, ", "), strings.Join(kinds, ", "))
+	if err := os.WriteFile(filepath.Join(fe, "main.mr.hcl"), []byte(src), 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	for c := range 100 {
+		var b strings.Builder
+		if c == 0 {
+			b.WriteString(head)
+		}
+		for k := range 100 {
+			key := fmt.Sprintf("c%02d-k%02d", c, k)
+			fmt.Fprintf(&b, `
+service "svc-%[1]s" {
+  description = "cell service %[1]s"
+  criticality = "important"
+  objective   = objective.cell
+  regions     = [region.us-east-1, region.eu-west-1]
+  writes      = [data.store-%[1]s]
+}
+
+data "store-%[1]s" {
+  owner          = service.svc-%[1]s
+  product        = "aws.dynamodb"
+  size           = "100GB"
+  loss_tolerance = "15m"
+}
+`, key)
+		}
+		if err := os.WriteFile(filepath.Join(flat, fmt.Sprintf("s%03d.mr.hcl", c)), []byte(b.String()), 0o644); err != nil {
+			tb.Fatal(err)
+		}
+	}
+}
+
+// The two forms of the uniform module are the same 10,000 services.
+func TestUniformForms(t *testing.T) {
+	flat, fe := t.TempDir(), t.TempDir()
+	writeUniform(t, flat, fe)
+	a, _ := lang.LoadDir(flat)
+	b, _ := lang.LoadDir(fe)
+	if len(a.Services) != 10000 || len(b.Services) != 10000 || len(a.Data) != 10000 || len(b.Data) != 10000 {
+		t.Fatalf("flat %d/%d, for_each %d/%d", len(a.Services), len(a.Data), len(b.Services), len(b.Data))
+	}
 }

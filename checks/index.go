@@ -53,16 +53,20 @@ func subjects(n int, addr func(int) lang.Address) []string {
 	size := 0
 	for i := range n {
 		a := addr(i)
-		size += len(a.Kind.String()) + 1 + len(a.Name)
+		size += len(a.Kind.String()) + 1 + len(a.Name) + len("module.")
 	}
 	var b strings.Builder
 	b.Grow(size)
 	ends := make([]int, n)
 	for i := range n {
 		a := addr(i)
-		b.WriteString(a.Kind.String())
-		b.WriteByte('.')
-		b.WriteString(a.Name)
+		if strings.HasPrefix(a.Name, "module.") { // module.cell.service.db
+			b.WriteString(a.String())
+		} else {
+			b.WriteString(a.Kind.String())
+			b.WriteByte('.')
+			b.WriteString(a.Name)
+		}
 		ends[i] = b.Len()
 	}
 	all := b.String()

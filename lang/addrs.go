@@ -2,10 +2,12 @@ package lang
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
 )
 
 // Kind is the kind of block an address names. Its String is the word a user
@@ -58,7 +60,70 @@ type Address struct {
 	Name string
 }
 
-func (a Address) String() string { return a.Kind.String() + "." + a.Name }
+// A block of a child module has its module path before its own name,
+// Name "module.cells.api", and is written module.cells.service.api; an
+// instance has its key after it, api["eu"] or worker[0].
+func (a Address) String() string {
+	if !strings.HasPrefix(a.Name, "module.") {
+		return a.Kind.String() + "." + a.Name
+	}
+	mod, local := splitModulePath(a.Name)
+	return mod + "." + a.Kind.String() + "." + local
+}
+
+// splitModulePath splits "module.a.module.b.api" into "module.a.module.b"
+// and "api". Module names are identifiers, without dots, so the split is
+// unambiguous even when an instance key holds a dot.
+func splitModulePath(name string) (string, string) {
+	end := 0
+	for strings.HasPrefix(name[end:], "module.") {
+		j := end + len("module.")
+		for j < len(name) && name[j] != '.' && name[j] != '[' {
+			j++
+		}
+		if j < len(name) && name[j] == '[' { // module.cell["eu"].
+			if j = skipKey(name, j); j < 0 {
+				break
+			}
+		}
+		if j >= len(name) || name[j] != '.' {
+			break
+		}
+		end = j + 1
+	}
+	if end == 0 {
+		return "", name
+	}
+	return name[:end-1], name[end:]
+}
+
+// skipKey returns the index after the instance key that starts at s[i],
+// `["eu"]` (with Go escapes, as instanceName writes it) or `[0]`, or -1.
+func skipKey(s string, i int) int {
+	i++ // '['
+	if i < len(s) && s[i] == '"' {
+		for i++; i < len(s) && s[i] != '"'; i++ {
+			if s[i] == '\\' {
+				i++
+			}
+		}
+		i++ // closing quote
+	} else {
+		for i < len(s) && '0' <= s[i] && s[i] <= '9' {
+			i++
+		}
+	}
+	if i >= len(s) || s[i] != ']' {
+		return -1
+	}
+	return i + 1
+}
+
+// Module returns the module path of the address, "" for the root module.
+func (a Address) Module() string {
+	mod, _ := splitModulePath(a.Name)
+	return mod
+}
 
 // Less orders addresses by kind, then name: the order of every sorted output.
 func (a Address) Less(b Address) bool {
@@ -76,19 +141,76 @@ type Ref struct {
 	Range hcl.Range
 }
 
-// ParseAddress reads an address as a user writes it, "service.checkout".
+// ParseAddress reads an address as a user writes it: "service.checkout",
+// an instance "service.api[\"eu\"]" or "service.worker[0]", a child
+// module's "module.cells.service.db".
 func ParseAddress(s string) (Address, error) {
-	kind, name, ok := strings.Cut(s, ".")
+	var mod strings.Builder
+	rest := s
+	for strings.HasPrefix(rest, "module.") {
+		j := len("module.")
+		for j < len(rest) && rest[j] != '.' && rest[j] != '[' {
+			j++
+		}
+		name := rest[len("module."):j]
+		seg := "module." + name
+		if j < len(rest) && rest[j] == '[' {
+			k := skipKey(rest, j)
+			if k < 0 {
+				return Address{}, fmt.Errorf("%q is not an address: an instance key is written [\"KEY\"] or [INDEX]", s)
+			}
+			inst, ok := parseInstanceKey(name, rest[j:k])
+			if !ok {
+				return Address{}, fmt.Errorf("%q is not an address: an instance key is written [\"KEY\"] or [INDEX]", s)
+			}
+			seg, j = "module."+inst, k
+		}
+		if !validIdentifier(name) || j >= len(rest) || rest[j] != '.' {
+			return Address{}, fmt.Errorf("%q is not an address: after module. comes a module call's name and a block, such as module.cells.service.db", s)
+		}
+		mod.WriteString(seg + ".")
+		rest = rest[j+1:]
+	}
+	kind, name, ok := strings.Cut(rest, ".")
 	k, known := ParseKind(kind)
 	switch {
 	case !ok || name == "":
 		return Address{}, fmt.Errorf("%q is not an address; write KIND.NAME, such as service.checkout", s)
 	case !known:
 		return Address{}, fmt.Errorf("%q is not an address: %q is not a kind of block", s, kind)
-	case !validIdentifier(name):
-		return Address{}, fmt.Errorf("%q is not an address: %q is not a valid name", s, name)
 	}
-	return Address{k, name}, nil
+	base, key, hasKey := strings.Cut(name, "[")
+	if !validIdentifier(base) {
+		return Address{}, fmt.Errorf("%q is not an address: %q is not a valid name", s, base)
+	}
+	if hasKey {
+		canonical, ok := parseInstanceKey(base, "["+key)
+		if !ok {
+			return Address{}, fmt.Errorf("%q is not an address: an instance key is written [\"KEY\"] or [INDEX], such as service.api[\"eu\"] or service.worker[0]", s)
+		}
+		name = canonical
+	}
+	if mod.Len() > 0 && (k == KindRegion || k == KindProvider) {
+		return Address{}, fmt.Errorf("%q is not an address: %ss belong to the root module", s, k)
+	}
+	return Address{k, mod.String() + name}, nil
+}
+
+// parseInstanceKey reads `["eu"]` or `[0]` after a block's name and gives
+// the instance's name as instanceName writes it.
+func parseInstanceKey(base, key string) (string, bool) {
+	if !strings.HasSuffix(key, "]") {
+		return "", false
+	}
+	inner := key[1 : len(key)-1]
+	if n, err := strconv.Atoi(inner); err == nil && n >= 0 && strconv.Itoa(n) == inner {
+		return instanceName(base, cty.NumberIntVal(int64(n))), true
+	}
+	k, err := strconv.Unquote(inner)
+	if err != nil || !validKey(k) {
+		return "", false
+	}
+	return instanceName(base, cty.StringVal(k)), true
 }
 
 // validIdentifier is hclsyntax.ValidIdentifier, which runs HCL's scanner,
@@ -112,4 +234,14 @@ func validIdentifier(s string) bool {
 		}
 	}
 	return true
+}
+
+// Label is the name label of the block an address names, as written in
+// its module: "db" for module.cell.service.db, "api" for service.api["eu"].
+func (a Address) Label() string {
+	_, local := splitModulePath(a.Name)
+	if i := strings.IndexByte(local, '['); i > 0 {
+		local = local[:i]
+	}
+	return local
 }

@@ -17,6 +17,20 @@ func TestParseAddress(t *testing.T) {
 		{"regoin.x", "", false},
 		{"service.", "", false},
 		{"service.a b", "", false},
+		{`service.api["eu"]`, `service.api["eu"]`, true},
+		{`service.api["eu.1"]`, `service.api["eu.1"]`, true},
+		{"service.worker[0]", "service.worker[0]", true},
+		{"service.worker[-1]", "", false},
+		{"service.worker[01]", "", false},
+		{`service.api[eu]`, "", false},
+		{`service.api["eu"`, "", false},
+		{"module.cells.service.db", "module.cells.service.db", true},
+		{`module.a.module.b.data.rows[2]`, `module.a.module.b.data.rows[2]`, true},
+		{"module.cells.region.eu", "", false},
+		{"module..service.x", "", false},
+		{`module.cell["eu.1"].service.api[0]`, `module.cell["eu.1"].service.api[0]`, true},
+		{`module.cell[2].module.x.data.d`, `module.cell[2].module.x.data.d`, true},
+		{`module.cell[x].service.a`, "", false},
 	} {
 		a, err := ParseAddress(c.in)
 		if (err == nil) != c.ok || c.ok && a.String() != c.want {

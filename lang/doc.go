@@ -20,6 +20,18 @@
 // blocks (outline.go), by which later phases name the block around a
 // position without parsing again.
 //
+// Composition (SPEC §9) is the evaluator's: scopes, variables and
+// outputs (eval.go; values given on the command line in inputs.go), locals
+// (eval_locals.go), names and references in expressions (eval_names.go),
+// for_each and count (expand.go) and module calls (modules.go). A block that reads var, local, each, count or module, and every
+// block of a JSON file, is kept as syntax while files load and decoded by
+// the evaluator once per instance, in its module's scope; references pass
+// through expressions as a capsule type, so region[each.key] or a module
+// output can stand where a reference goes. A child module's blocks join
+// the one Module under names prefixed "module.NAME." (Address.String
+// writes module.NAME.service.X); instances are named api["eu"] and
+// worker[0].
+//
 // It owns syntax, types, units, references and defaults that need no
 // planning. It does not decide architecture (planner), judge a design
 // (checks, which also owns the list of check IDs a `check` block may name)

@@ -41,6 +41,10 @@ func Schema() []BlockSchema {
 			"consistency": consistencyNames, "sync": mechanismNames}},
 		"dependency": {dependencySchema, nil, map[string][]string{"kind": dependencyKindNames}},
 		"audience":   {audienceSchema, nil, nil},
+		"variable":   {variableSchema, map[string]*hcl.BodySchema{"validation": validationSchema}, nil},
+		"output":     {outputSchema, nil, nil},
+		"module":     {moduleCallSchema, nil, nil},
+		"moved":      {movedSchema, nil, nil},
 	}
 	var out []BlockSchema
 	for _, h := range fileSchema.Blocks {

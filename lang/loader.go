@@ -22,6 +22,11 @@ var fileSchema = &hcl.BodySchema{
 		{Type: "data", LabelNames: []string{"name"}},
 		{Type: "dependency", LabelNames: []string{"name"}},
 		{Type: "audience", LabelNames: []string{"name"}},
+		{Type: "variable", LabelNames: []string{"name"}},
+		{Type: "locals"},
+		{Type: "output", LabelNames: []string{"name"}},
+		{Type: "module", LabelNames: []string{"name"}},
+		{Type: "moved"},
 	},
 }
 
@@ -40,6 +45,10 @@ type loader struct {
 	// suggestions caches, by refSpec, the names an unknown reference may
 	// be suggested from (see suggestionsFor).
 	suggestions map[string]*suggestions
+	// cur is the module scope files are being merged into (eval.go);
+	// calls counts the module instances made so far.
+	cur   *scope
+	calls int
 }
 
 type exprKey struct {
@@ -64,6 +73,9 @@ func (l *loader) recordExpr(a Address, attr *hcl.Attribute) {
 		return
 	}
 	key := exprKey{a, attr.Name}
+	if l.exprRanges == nil {
+		l.exprRanges = map[exprKey]hcl.Range{}
+	}
 	if _, seen := l.exprRanges[key]; !seen {
 		l.exprRanges[key] = attr.Expr.Range()
 	}
@@ -71,6 +83,7 @@ func (l *loader) recordExpr(a Address, attr *hcl.Attribute) {
 
 func newLoader(dir string, reg *providers.Registry) *loader {
 	return &loader{
+		cur:        newScope(dir),
 		decoder:    newDecoder(),
 		exprRanges: map[exprKey]hcl.Range{},
 		mod: &Module{
@@ -168,24 +181,36 @@ func (l *loader) finish() {
 	for _, p := range m.Providers {
 		l.registerProvider(p)
 	}
+	in := newInstanceDiags()
 	for _, r := range m.Regions {
+		from := len(l.diags)
 		l.resolveRegion(r)
+		in.take(l, r.Addr(), from)
 	}
 	for _, s := range m.Services {
+		from := len(l.diags)
 		l.resolveService(s)
+		in.take(l, s.Addr(), from)
 	}
 	for _, d := range m.Data {
+		from := len(l.diags)
 		l.resolveData(d)
+		in.take(l, d.Addr(), from)
 	}
 	for _, d := range m.Dependencies {
+		from := len(l.diags)
 		l.resolveDependency(d)
+		in.take(l, d.Addr(), from)
 	}
 	l.checkPlacements()
 	for _, a := range m.Audiences {
+		from := len(l.diags)
 		if a.Near != nil && !l.resolve(*a.Near, refRegion) {
 			a.Near = nil
 		}
+		in.take(l, a.Addr(), from)
 	}
+	in.name()
 	l.checkSettings()
 	l.resolveAlerts()
 
@@ -196,7 +221,36 @@ func (l *loader) finish() {
 	sortByName(m.Data, func(d *Data) string { return d.Name })
 	sortByName(m.Dependencies, func(d *Dependency) string { return d.Name })
 	sortByName(m.Audiences, func(a *Audience) string { return a.Name })
+	l.diags = dedupeDiagnostics(l.diags)
 	sortDiagnostics(l.diags)
+}
+
+// dedupeDiagnostics drops a diagnostic identical to one before it, in
+// summary, detail and place: what each instance of a repeated block
+// reports alike is said once.
+func dedupeDiagnostics(ds hcl.Diagnostics) hcl.Diagnostics {
+	if len(ds) < 2 {
+		return ds
+	}
+	type key struct {
+		sev             hcl.DiagnosticSeverity
+		summary, detail string
+		subject         hcl.Range
+	}
+	seen := make(map[key]bool, len(ds))
+	out := ds[:0]
+	for _, d := range ds {
+		k := key{sev: d.Severity, summary: d.Summary, detail: d.Detail}
+		if d.Subject != nil {
+			k.subject = *d.Subject
+		}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, d)
+	}
+	return out
 }
 
 func sortByName[T any](s []T, name func(T) string) {

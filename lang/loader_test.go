@@ -74,7 +74,14 @@ func diagKey(d *hcl.Diagnostic) string {
 
 func markers(t *testing.T, dir string) []string {
 	t.Helper()
-	files, err := ModuleFiles(dir)
+	// Child modules' files, in subdirectories, carry markers too.
+	var files []string
+	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && IsModuleFile(d.Name()) {
+			files = append(files, path)
+		}
+		return err
+	})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -35,11 +35,32 @@ type Module struct {
 	Dependencies []*Dependency
 	Audiences    []*Audience
 
+	// Variables, Locals and Outputs are the root module's, with their
+	// values; Calls are every module call loaded, nested ones included,
+	// whose blocks are in the lists above under module.NAME. addresses.
+	// Moved are the moved blocks of every module.
+	Variables []*Variable
+	Locals    []*Local
+	Outputs   []*Output
+	Calls     []*ModuleCall
+	Moved     []*Moved
+
 	// Registry holds the built-in catalogs plus the module's custom providers.
 	Registry *providers.Registry
 
 	index map[Address]any
+	// instances lists, by the address of a block with count or for_each,
+	// the addresses of its instances.
+	instances map[Address][]Address
+	// unknown holds addresses of blocks whose instances could not be
+	// worked out (their for_each or count was invalid, and reported):
+	// references to them are not reported again.
+	unknown map[Address]bool
 }
+
+// Instances returns the addresses of the instances of a block with count
+// or for_each, in order, or nil.
+func (m *Module) Instances(a Address) []Address { return m.instances[a] }
 
 // Settings is the module's `mrplan` block, or its defaults.
 type Settings struct {

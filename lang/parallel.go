@@ -36,6 +36,7 @@ type fileResult struct {
 	dec     *loader         // decodes into its own diags and exprRanges
 	blocks  []fileBlock
 	outline *Outline // native syntax only
+	prefix  string   // the module's address prefix, "" for the root
 }
 
 // fileBlock is one top-level block decoded by a file's loader. diagEnd is
@@ -46,13 +47,16 @@ type fileResult struct {
 // holds every file's tree at once.
 type fileBlock struct {
 	settings *hcl.Block // an mrplan block, else nil
-	value    any        // *Provider, *Region, ...; nil for mrplan and invalid names
+	// deferred is a block kept for the evaluator (eval.go): it has count
+	// or for_each, or reads var, local, each, count or module.
+	deferred *hcl.Block
+	value    any // *Provider, *Region, ...; nil for mrplan and invalid names
 	diagEnd  int
 }
 
 // loadFiles loads every file, n at a time, and returns the results in the
 // order of files, telling pr (when not nil) of each file done.
-func loadFiles(dir string, reg *providers.Registry, files []string, n int, pr Progress) []*fileResult {
+func loadFiles(dir string, reg *providers.Registry, files []string, n int, pr Progress, prefix string) []*fileResult {
 	out := make([]*fileResult, len(files))
 	n = max(1, min(n, len(files)))
 	// Largest files first, so no worker is left with a big one at the end
@@ -81,7 +85,7 @@ func loadFiles(dir string, reg *providers.Registry, files []string, n int, pr Pr
 					return
 				}
 				i := order[k]
-				out[i] = loadFile(dir, realRoot, reg, files[i])
+				out[i] = loadFile(dir, realRoot, reg, files[i], prefix)
 				if pr != nil {
 					pr.Add(1)
 				}
@@ -95,8 +99,8 @@ func loadFiles(dir string, reg *providers.Registry, files []string, n int, pr Pr
 // loadFile reads, parses and decodes one file. It touches nothing shared:
 // the mrplan block, which fills the module's one Settings, is decoded when
 // merging.
-func loadFile(dir, realRoot string, reg *providers.Registry, name string) *fileResult {
-	r := &fileResult{name: name}
+func loadFile(dir, realRoot string, reg *providers.Registry, name, prefix string) *fileResult {
+	r := &fileResult{name: name, prefix: prefix}
 	r.src, r.readErr = readModuleFile(realRoot, name)
 	if r.readErr != nil {
 		return r
@@ -124,6 +128,8 @@ func loadFile(dir, realRoot string, reg *providers.Registry, name string) *fileR
 		r.broken = true
 	case f != nil && f.Body != nil:
 		r.dec = newLoader(dir, reg)
+		r.dec.prefix = prefix
+		r.dec.deferAll = strings.HasSuffix(name, SuffixJSON)
 		r.blocks = r.dec.decodeFile(f.Body)
 	}
 	return r
@@ -153,6 +159,7 @@ var chunkBytes = 4 << 10
 func (r *fileResult) loadChunks(dir string, reg *providers.Registry) bool {
 	src := r.src
 	r.dec = newLoader(dir, reg)
+	r.dec.prefix = r.prefix
 	var outline Outline
 	start, line := 0, 1 // the chunk's first byte and its line
 	for start < len(src) {
@@ -213,30 +220,60 @@ func (l *loader) decodeFile(body hcl.Body) []fileBlock {
 func (l *loader) decodeBlocks(blocks hcl.Blocks, out []fileBlock) []fileBlock {
 	for _, block := range blocks {
 		var fb fileBlock
-		if block.Type == "mrplan" {
+		switch {
+		case block.Type == "mrplan":
 			fb.settings = block
-		} else if l.validName(block) {
-			switch block.Type {
-			case "provider":
-				fb.value = l.decodeProviderBlock(block)
-			case "region":
-				fb.value = l.decodeRegionBlock(block)
-			case "objective":
-				fb.value = l.decodeObjectiveBlock(block)
-			case "service":
-				fb.value = l.decodeServiceBlock(block)
-			case "data":
-				fb.value = l.decodeDataBlock(block)
-			case "dependency":
-				fb.value = l.decodeDependencyBlock(block)
-			case "audience":
-				fb.value = l.decodeAudienceBlock(block)
+		case block.Type == "locals":
+			fb.value = localsBlock(l.decodeLocalsBlock(block))
+		case block.Type == "moved":
+			if m := l.decodeMovedBlock(block); m != nil {
+				fb.value = m
 			}
+		case !l.validName(block):
+		case block.Type == "variable":
+			fb.value = l.decodeVariableBlock(block)
+		case block.Type == "output":
+			fb.value = l.decodeOutputBlock(block)
+		case block.Type == "module":
+			fb.value = l.decodeModuleBlock(block)
+		case l.deferAll || needsScope(block):
+			fb.deferred = block
+		default:
+			if l.prefix != "" && block.Type != "provider" && block.Type != "region" {
+				b := *block
+				b.Labels = []string{l.prefix + block.Labels[0]}
+				block = &b
+			}
+			fb.value = l.decodeKindBlock(block)
 		}
 		fb.diagEnd = len(l.diags)
 		out = append(out, fb)
 	}
 	return out
+}
+
+// localsBlock is the entries of one locals block.
+type localsBlock []*Local
+
+// decodeKindBlock decodes a block of one of the kinds an address names.
+func (l *loader) decodeKindBlock(block *hcl.Block) any {
+	switch block.Type {
+	case "provider":
+		return l.decodeProviderBlock(block)
+	case "region":
+		return l.decodeRegionBlock(block)
+	case "objective":
+		return l.decodeObjectiveBlock(block)
+	case "service":
+		return l.decodeServiceBlock(block)
+	case "data":
+		return l.decodeDataBlock(block)
+	case "dependency":
+		return l.decodeDependencyBlock(block)
+	case "audience":
+		return l.decodeAudienceBlock(block)
+	}
+	return nil
 }
 
 // mergeFiles takes the files' results in order into the module, as if each
@@ -267,24 +304,38 @@ func (l *loader) mergeFile(r *fileResult) {
 		l.diags = append(l.diags, r.dec.diags[from:fb.diagEnd]...)
 		from = fb.diagEnd
 		if fb.settings != nil {
+			if l.cur != nil && l.cur.parent != nil {
+				l.onlyInRoot(fb.settings)
+				continue
+			}
 			l.decodeSettingsBlock(fb.settings)
 			continue
 		}
-		switch v := fb.value.(type) {
-		case *Provider:
-			declareInto(l, v, v.DeclRange, &l.mod.Providers)
-		case *Region:
-			declareInto(l, v, v.DeclRange, &l.mod.Regions)
-		case *Objective:
-			declareInto(l, v, v.DeclRange, &l.mod.Objectives)
-		case *Service:
-			declareInto(l, v, v.DeclRange, &l.mod.Services)
-		case *Data:
-			declareInto(l, v, v.DeclRange, &l.mod.Data)
-		case *Dependency:
-			declareInto(l, v, v.DeclRange, &l.mod.Dependencies)
-		case *Audience:
-			declareInto(l, v, v.DeclRange, &l.mod.Audiences)
+		if fb.deferred != nil {
+			if l.cur != nil && l.cur.parent != nil && (fb.deferred.Type == "region" || fb.deferred.Type == "provider") {
+				l.onlyInRoot(fb.deferred)
+				continue
+			}
+			l.cur.deferred = append(l.cur.deferred, fb.deferred)
+			continue
+		}
+		if l.cur != nil && l.cur.addComposition(l, fb.value) {
+			continue
+		}
+		if l.cur != nil && l.cur.parent != nil {
+			switch v := fb.value.(type) {
+			case *Provider:
+				l.onlyInRoot(&hcl.Block{Type: "provider", DefRange: v.DeclRange})
+				continue
+			case *Region:
+				l.onlyInRoot(&hcl.Block{Type: "region", DefRange: v.DeclRange})
+				continue
+			}
+		}
+		if l.declareValue(fb.value) && l.cur != nil {
+			if a, ok := addrOf(fb.value); ok && a.Kind != KindProvider {
+				l.cur.plain[a.Kind] = append(l.cur.plain[a.Kind], strings.TrimPrefix(a.Name, l.cur.prefix))
+			}
 		}
 	}
 	l.diags = append(l.diags, r.dec.diags[from:]...)
@@ -297,10 +348,41 @@ func (l *loader) mergeFile(r *fileResult) {
 	}
 }
 
+// declareValue declares a decoded block and adds it to the module's list
+// of its kind; false when it was not declared (a duplicate, or nil).
+func (l *loader) declareValue(value any) bool {
+	switch v := value.(type) {
+	case *Provider:
+		return declareInto(l, v, v.DeclRange, &l.mod.Providers)
+	case *Region:
+		return declareInto(l, v, v.DeclRange, &l.mod.Regions)
+	case *Objective:
+		return declareInto(l, v, v.DeclRange, &l.mod.Objectives)
+	case *Service:
+		return declareInto(l, v, v.DeclRange, &l.mod.Services)
+	case *Data:
+		return declareInto(l, v, v.DeclRange, &l.mod.Data)
+	case *Dependency:
+		return declareInto(l, v, v.DeclRange, &l.mod.Dependencies)
+	case *Audience:
+		return declareInto(l, v, v.DeclRange, &l.mod.Audiences)
+	}
+	return false
+}
+
+func addrOf(value any) (Address, bool) {
+	if v, ok := value.(interface{ Addr() Address }); ok {
+		return v.Addr(), true
+	}
+	return Address{}, false
+}
+
 // declareInto declares block v at its address and, when the address was
 // free, adds v to the module's list of its kind.
-func declareInto[T interface{ Addr() Address }](l *loader, v T, rng hcl.Range, list *[]T) {
+func declareInto[T interface{ Addr() Address }](l *loader, v T, rng hcl.Range, list *[]T) bool {
 	if l.declare(v.Addr(), v, rng) {
 		*list = append(*list, v)
+		return true
 	}
+	return false
 }

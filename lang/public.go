@@ -59,7 +59,26 @@ func LoadDir(dir string) (*Module, hcl.Diagnostics) {
 // test's own). The module's custom providers are added to reg, so a
 // registry serves one load: give each call a fresh one.
 func LoadDirWith(dir string, reg *providers.Registry) (*Module, hcl.Diagnostics) {
-	return loadDir(dir, reg, nil)
+	return loadDir(dir, LoadOptions{Registry: reg})
+}
+
+// LoadOptions are what a load takes besides the directory: the values of
+// the root module's variables and where to report progress. The zero
+// value loads as LoadDir does.
+type LoadOptions struct {
+	// Vars are the -var and -var-file options in the order given.
+	Vars []VarArg
+	// Env holds MRPLAN_VAR_NAME values by NAME (see EnvVars); lang never
+	// reads the environment itself.
+	Env map[string]string
+	// Registry defaults to providers.NewRegistry().
+	Registry *providers.Registry
+	Progress Progress
+}
+
+// LoadDirOptions is LoadDir with options.
+func LoadDirOptions(dir string, o LoadOptions) (*Module, hcl.Diagnostics) {
+	return loadDir(dir, o)
 }
 
 // Progress hears how a load goes, for a progress bar: a phase ("load",
@@ -72,11 +91,21 @@ type Progress interface {
 
 // LoadDirProgress is LoadDir telling pr how it goes.
 func LoadDirProgress(dir string, pr Progress) (*Module, hcl.Diagnostics) {
-	return loadDir(dir, providers.NewRegistry(), pr)
+	return loadDir(dir, LoadOptions{Progress: pr})
 }
 
-func loadDir(dir string, reg *providers.Registry, pr Progress) (*Module, hcl.Diagnostics) {
+func loadDir(dir string, o LoadOptions) (*Module, hcl.Diagnostics) {
+	reg, pr := o.Registry, o.Progress
+	if reg == nil {
+		reg = providers.NewRegistry()
+	}
 	l := newLoader(dir, reg)
+	l.cur = newScope(dir)
+	if abs, err := filepath.Abs(dir); err == nil {
+		l.cur.dirs = []string{abs}
+	} else {
+		l.cur.dirs = []string{dir}
+	}
 	files, err := ModuleFiles(dir)
 	switch {
 	case os.IsNotExist(err):
@@ -111,10 +140,12 @@ func loadDir(dir string, reg *providers.Registry, pr Progress) (*Module, hcl.Dia
 	if pr != nil {
 		pr.Phase("load", len(files))
 	}
-	l.mergeFiles(loadFiles(dir, reg, files, workers(), pr))
+	l.mergeFiles(loadFiles(dir, reg, files, workers(), pr, ""))
 	if pr != nil {
 		pr.Phase("resolve", 0)
 	}
+	l.rootInputs(l.cur, o)
+	l.evaluate(l.cur)
 	l.finish()
 	clampRanges(l.diags, l.mod.Files)
 	return l.mod, l.diags

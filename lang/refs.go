@@ -71,6 +71,11 @@ func (d *decoder) refs(attr *hcl.Attribute, spec refSpec) ([]Ref, bool) {
 		return nil, false
 	}
 	exprs, diags := hcl.ExprList(attr.Expr)
+	if diags.HasErrors() && d.scope != nil {
+		// var.regions, [for r in var.names : region[r]], concat(...):
+		// evaluated as a whole.
+		exprs, diags = []hcl.Expression{attr.Expr}, nil
+	}
 	if diags.HasErrors() {
 		rng := attr.Expr.Range()
 		d.diags = append(d.diags, &hcl.Diagnostic{
@@ -97,20 +102,24 @@ func (d *decoder) refs(attr *hcl.Attribute, spec refSpec) ([]Ref, bool) {
 		seen[a] = true
 		return dup
 	}
+	var rs []Ref
 	for _, e := range exprs {
-		r, rok := d.refExpr(attr.Name, e, spec)
-		switch {
-		case !rok:
+		var rok bool
+		rs, rok = d.refExprs(attr.Name, e, spec, true, rs[:0])
+		if !rok {
 			ok = false
-		case listed(r.Addr):
-			rng := r.Range
-			d.diags = append(d.diags, &hcl.Diagnostic{
-				Severity: hcl.DiagWarning,
-				Summary:  "Duplicate reference",
-				Detail:   fmt.Sprintf("%s is listed twice in %s; the second mention has no effect. Remove it.", r.Addr, attr.Name),
-				Subject:  &rng,
-			})
-		default:
+		}
+		for _, r := range rs {
+			if listed(r.Addr) {
+				rng := r.Range
+				d.diags = append(d.diags, &hcl.Diagnostic{
+					Severity: hcl.DiagWarning,
+					Summary:  "Duplicate reference",
+					Detail:   fmt.Sprintf("%s is listed twice in %s; the second mention has no effect. Remove it.", r.Addr, attr.Name),
+					Subject:  &rng,
+				})
+				continue
+			}
 			out = append(out, r)
 		}
 	}
@@ -129,13 +138,48 @@ func isNullExpr(e hcl.Expression) bool {
 }
 
 func (d *decoder) refExpr(name string, expr hcl.Expression, spec refSpec) (Ref, bool) {
-	rng := expr.Range()
-	fail := func(summary, detail string) (Ref, bool) {
-		d.diags = append(d.diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: summary, Detail: detail, Subject: &rng})
+	var buf [1]Ref
+	refs, ok := d.refExprs(name, expr, spec, false, buf[:0])
+	if !ok {
 		return Ref{}, false
+	}
+	if len(refs) != 1 {
+		rng := expr.Range()
+		d.diags = append(d.diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Invalid reference",
+			Detail:   fmt.Sprintf("The %s argument takes one %s reference; this expression names %d blocks.", name, spec.words(), len(refs)),
+			Subject:  &rng,
+		})
+		return Ref{}, false
+	}
+	return refs[0], true
+}
+
+// refExprs reads a static reference, or, in a scope, any expression that
+// evaluates to references: one, or (when many) a collection of them.
+//
+// The references are appended to out, which is returned.
+func (d *decoder) refExprs(name string, expr hcl.Expression, spec refSpec, many bool, out []Ref) ([]Ref, bool) {
+	rng := expr.Range()
+	fail := func(summary, detail string) ([]Ref, bool) {
+		d.diags = append(d.diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: summary, Detail: detail, Subject: &rng})
+		return out, false
+	}
+	one := func(r Ref, ok bool) ([]Ref, bool) {
+		if !ok {
+			return out, false
+		}
+		return append(out, r), true
 	}
 	example := spec[0].String() + ".NAME"
 	trav, diags := hcl.AbsTraversalForExpr(expr)
+	if d.scope != nil {
+		if diags.HasErrors() && len(d.scope.vars(expr)) > 0 || !diags.HasErrors() && scopeRoots[trav.RootName()] {
+			rs, ok := d.evalRefs(name, expr, spec, many)
+			return append(out, rs...), ok
+		}
+	}
 	if diags.HasErrors() {
 		// A quoted name in native syntax is the commonest slip: say how to
 		// write it instead.
@@ -159,17 +203,59 @@ func (d *decoder) refExpr(name string, expr hcl.Expression, spec refSpec) (Ref, 
 	if !known {
 		return fail("Invalid reference", fmt.Sprintf("%q is not a kind of block; a reference is written as %s.%s", root, example, didYouMean(root, kindNames[1:], "")))
 	}
-	if len(trav) != 2 {
-		return fail("Invalid reference", fmt.Sprintf("A reference is written KIND.NAME, such as %s, with nothing after the name.", example))
-	}
-	attrStep, isAttr := trav[1].(hcl.TraverseAttr)
-	if !isAttr {
-		return fail("Invalid reference", fmt.Sprintf("A reference is written KIND.NAME, such as %s.", example))
+	local, ok := staticName(trav)
+	if !ok {
+		return fail("Invalid reference", fmt.Sprintf("A reference is written KIND.NAME, such as %s, or KIND.NAME[KEY] for one instance of a block with for_each or count.", example))
 	}
 	if !spec.allows(kind) {
-		return fail("Invalid reference kind", fmt.Sprintf("The %s argument takes %s references; %s.%s is %s.", name, spec.words(), kind, attrStep.Name, strings.ToLower(article(kindNoun(kind)))))
+		return fail("Invalid reference kind", fmt.Sprintf("The %s argument takes %s references; %s.%s is %s.", name, spec.words(), kind, local, strings.ToLower(article(kindNoun(kind)))))
 	}
-	return Ref{Addr: Address{kind, attrStep.Name}, Range: trav.SourceRange()}, true
+	return one(Ref{Addr: Address{kind, d.qualify(kind, local)}, Range: trav.SourceRange()}, true)
+}
+
+// qualify puts the module prefix before a name the decoder's module
+// declares: all but regions and providers, which are the root's.
+func (d *decoder) qualify(k Kind, name string) string {
+	if d.prefix == "" || k == KindRegion || k == KindProvider {
+		return name
+	}
+	return d.prefix + name
+}
+
+// staticName reads the name a static reference gives after its kind:
+// "api", api["eu"] or worker[0].
+func staticName(t hcl.Traversal) (string, bool) {
+	if len(t) < 2 || len(t) > 3 {
+		return "", false
+	}
+	var base string
+	switch s := t[1].(type) {
+	case hcl.TraverseAttr:
+		base = s.Name
+	case hcl.TraverseIndex:
+		if len(t) != 2 || s.Key.Type() != cty.String || s.Key.IsNull() || !validIdentifier(s.Key.AsString()) {
+			return "", false
+		}
+		return s.Key.AsString(), true
+	default:
+		return "", false
+	}
+	if len(t) == 2 {
+		return base, true
+	}
+	idx, ok := t[2].(hcl.TraverseIndex)
+	if !ok || idx.Key.IsNull() || !idx.Key.IsKnown() {
+		return "", false
+	}
+	switch idx.Key.Type() {
+	case cty.String:
+		return instanceName(base, idx.Key), true
+	case cty.Number:
+		if bf := idx.Key.AsBigFloat(); bf.IsInt() && bf.Sign() >= 0 {
+			return instanceName(base, idx.Key), true
+		}
+	}
+	return "", false
 }
 
 // resolve checks that r names a declared block and reports "Unknown
@@ -178,14 +264,31 @@ func (l *loader) resolve(r Ref, spec refSpec) bool {
 	if _, ok := l.mod.index[r.Addr]; ok {
 		return true
 	}
-	if l.broken {
+	if l.broken || l.mod.unknown[r.Addr] || l.mod.unknown[wholeBlock(r.Addr)] {
 		return false // the block may be in the file that did not parse
 	}
 	// Suggest by name among the kinds allowed here, so that
 	// service.stripe finds dependency.stripe.
 	c := l.suggestionsFor(spec)
 	rng := r.Range
-	detail := fmt.Sprintf("There is no %s named %q in this module.", r.Addr.Kind, r.Addr.Name)
+	if inst, repeated := l.mod.instances[r.Addr]; repeated {
+		detail := fmt.Sprintf("%s has count or for_each and no instance, so there is nothing here to reference.", r.Addr)
+		if len(inst) > 0 {
+			detail = fmt.Sprintf("%s has count or for_each, so a reference here must name one of its instances, such as %s.", r.Addr, inst[0])
+		}
+		l.diags = append(l.diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Missing instance key",
+			Detail:   detail,
+			Subject:  &rng,
+		})
+		return false
+	}
+	mod, local := splitModulePath(r.Addr.Name)
+	detail := fmt.Sprintf("There is no %s named %q in this module.", r.Addr.Kind, local)
+	if mod != "" {
+		detail = fmt.Sprintf("There is no %s named %q in %s. A child module sees only its own blocks and the root's regions: pass others in through a variable.", r.Addr.Kind, local, mod)
+	}
 	if s := nearest(r.Addr.Name, c.nameList); s != "" {
 		names := c.names
 		best := names[s][0]
@@ -241,8 +344,21 @@ func (l *loader) suggestionsFor(spec refSpec) *suggestions {
 
 // resolveAll keeps the references that resolve, reporting the rest.
 func (l *loader) resolveAll(refs []Ref, spec refSpec) []Ref {
-	out := refs[:0]
+	out := make([]Ref, 0, len(refs))
 	for _, r := range refs {
+		if _, ok := l.mod.index[r.Addr]; !ok {
+			// A whole block with count or for_each in a list stands for
+			// all its instances, as depends_on does in Terraform (none
+			// when it has none).
+			if inst, repeated := l.mod.instances[r.Addr]; repeated {
+				for _, a := range inst {
+					if !hasRef(out, a) {
+						out = append(out, Ref{Addr: a, Range: r.Range})
+					}
+				}
+				continue
+			}
+		}
 		if l.resolve(r, spec) {
 			out = append(out, r)
 		}
@@ -256,4 +372,13 @@ func kindNoun(k Kind) string {
 		return "data class"
 	}
 	return k.String()
+}
+
+// wholeBlock is the address of the block an instance address belongs to:
+// service.api for service.api["eu"].
+func wholeBlock(a Address) Address {
+	if i := strings.IndexByte(a.Name, '['); i > 0 {
+		a.Name = a.Name[:i]
+	}
+	return a
 }

@@ -14,8 +14,6 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
-	"github.com/zclconf/go-cty/cty/function"
-	"github.com/zclconf/go-cty/cty/function/stdlib"
 	"github.com/zclconf/go-cty/cty/gocty"
 
 	"github.com/mrplan/mrplan/internal/units"
@@ -43,21 +41,7 @@ func sortedAttrs(attrs hcl.Attributes) []*hcl.Attribute {
 // and only pure functions, so a module cannot read files, the network or the
 // environment, and evaluates the same everywhere.
 func evalContext() *hcl.EvalContext {
-	return &hcl.EvalContext{
-		Functions: map[string]function.Function{
-			"abs":      stdlib.AbsoluteFunc,
-			"ceil":     stdlib.CeilFunc,
-			"floor":    stdlib.FloorFunc,
-			"max":      stdlib.MaxFunc,
-			"min":      stdlib.MinFunc,
-			"lower":    stdlib.LowerFunc,
-			"upper":    stdlib.UpperFunc,
-			"join":     stdlib.JoinFunc,
-			"concat":   stdlib.ConcatFunc,
-			"length":   stdlib.LengthFunc,
-			"coalesce": stdlib.CoalesceFunc,
-		},
-	}
+	return &hcl.EvalContext{Functions: functions}
 }
 
 // decoder turns attribute expressions into typed Go values, collecting
@@ -67,6 +51,17 @@ func evalContext() *hcl.EvalContext {
 type decoder struct {
 	ctx   *hcl.EvalContext
 	diags hcl.Diagnostics
+	// scope is the module scope a deferred block is decoded in (eval.go),
+	// nil while files are decoded as they are parsed; inst is the
+	// instance being decoded, nil for a block without count or for_each.
+	scope *scope
+	inst  *expansion
+	// prefix is "module.NAME." in a child module: the names of its blocks
+	// and of what its references name, but regions, which are shared.
+	prefix string
+	// deferAll keeps every block for the evaluator (JSON files, whose
+	// expressions cannot be told apart without decoding them).
+	deferAll bool
 }
 
 func newDecoder() *decoder { return &decoder{ctx: evalContext()} }
@@ -91,6 +86,9 @@ func (d *decoder) value(attr *hcl.Attribute) (cty.Value, bool) {
 	}
 	if s, ok := plainString(attr.Expr); ok {
 		return cty.StringVal(s), true
+	}
+	if d.scope != nil && !d.scopedValueOK(attr) {
+		return cty.NilVal, false
 	}
 	v, diags := attr.Expr.Value(d.ctx)
 	for _, diag := range diags {

@@ -30,6 +30,7 @@ func main() {
 	flag.Uint64Var(&o.Seed, "seed", 1, "seed: the same seed and options give the same bytes")
 	flag.StringVar(&shape, "shape", "shallow", "depends_on graph: shallow (a layered DAG) or chain (as deep as it is long)")
 	flag.StringVar(&today, "today", time.Now().UTC().Format(time.DateOnly), "date YYYY-MM-DD the failover drills are recent to (within the 90 days before it)")
+	flag.BoolVar(&o.ForEach, "for-each", false, "write the services and data classes as one for_each block each, over locals, instead of a block per service (the same module, to measure expansion)")
 	flag.StringVar(&dir, "o", "", "directory to write the module to (created if missing; required)")
 	flag.Usage = func() {
 		fmt.Fprintf(flag.CommandLine.Output(), "Usage: mrplan-gen -o DIR [flags]\n\nWrites a generated mrplan module into DIR.\n\n")

@@ -74,14 +74,14 @@ The state is locked while apply runs, so two applies cannot interleave.`,
 
 func runApply(s Streams, g *globals, f *applyFlags, file string) int {
 	if file != "" {
-		return applySaved(s, f, file)
+		return applySaved(s, g, f, file)
 	}
 	return applyNow(s, g, f)
 }
 
 // applySaved records a plan saved by plan -out, once it is sure the module
 // and the state are still what the plan was made from.
-func applySaved(s Streams, f *applyFlags, file string) int {
+func applySaved(s Streams, g *globals, f *applyFlags, file string) int {
 	if st, err := os.Stat(file); err == nil && st.IsDir() {
 		fmt.Fprintf(s.Err, "Error: %s is a directory, not a plan file. To plan and record the module in it, run mrplan apply --module %s; to record a saved plan, pass the file that mrplan plan -out wrote.\n", file, file)
 		return ExitError
@@ -95,12 +95,12 @@ func applySaved(s Streams, f *applyFlags, file string) int {
 		fmt.Fprintf(s.Err, "Error: the plan %s has errors and cannot be recorded; fix them and plan again.\n", file)
 		return ExitError
 	}
-	dir, err := locateModule(file, sp, f.module, f.moduleSet)
+	dir, err := locateModule(file, sp, f.module, f.moduleSet, g.loadOptions(nil))
 	if err != nil {
 		fmt.Fprintf(s.Err, "Error: %s.\n", err)
 		return ExitError
 	}
-	m, hdiags := lang.LoadDir(dir)
+	m, hdiags := lang.LoadDirOptions(dir, g.loadOptions(nil))
 	if hdiags.HasErrors() {
 		fmt.Fprintf(s.Err, "Error: cannot load the module in %s (%s), so the plan %s cannot be checked against it. Pass --module DIR, the directory the plan was made from, and run mrplan validate there.\n",
 			dir, firstError(hdiags), file)
@@ -142,7 +142,7 @@ func applySaved(s Streams, f *applyFlags, file string) int {
 // applyNow plans the module, shows the diff and records it once approved,
 // holding the lock from before it reads the state until it has written it.
 func applyNow(s Streams, g *globals, f *applyFlags) int {
-	m, hdiags := lang.LoadDir(f.module)
+	m, hdiags := lang.LoadDirOptions(f.module, g.loadOptions(nil))
 	if hdiags.HasErrors() {
 		_, code := planDir(s, g, f.module, "", f.state, f.checks, false)
 		return code

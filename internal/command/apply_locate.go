@@ -32,7 +32,7 @@ func recordedModuleDir(planFile, dir string) string {
 // When none matches, the recorded directory is returned if it still holds
 // a module (apply then names the files that changed), and an error that
 // says where the plan looked otherwise.
-func locateModule(planFile string, sp *views.SavedPlan, flag string, flagSet bool) (string, error) {
+func locateModule(planFile string, sp *views.SavedPlan, flag string, flagSet bool, opts lang.LoadOptions) (string, error) {
 	if flagSet {
 		return flag, nil
 	}
@@ -56,7 +56,7 @@ func locateModule(planFile string, sp *views.SavedPlan, flag string, flagSet boo
 		if !hasModuleFiles(c) {
 			continue
 		}
-		m, hdiags := lang.LoadDir(c)
+		m, hdiags := lang.LoadDirOptions(c, opts)
 		if hdiags.HasErrors() {
 			continue
 		}

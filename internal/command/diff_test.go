@@ -47,6 +47,13 @@ var diffCases = map[string]diffCase{
 	"cold-standby-added": {example: "eu-payments", change: []edit{
 		{"services.mr.hcl", "criticality = \"auxiliary\"\n  regions     = [region.us-east-1]\n  reads       = [data.cardholders]",
 			"criticality = \"auxiliary\"\n  regions     = [region.us-east-1, region.eu-west-1]\n  reads       = [data.cardholders]"}}},
+	// A block that gains for_each is a new instance address: with a moved
+	// block the diff shows a move, without one a removal and a creation.
+	"moved-into-for_each": {example: "global-commerce", change: []edit{
+		{"services.mr.hcl", "service \"notifications\" {\n", "service \"notifications\" {\n  for_each = toset([\"mail\"])\n"},
+		{"main.mr.hcl", "provider \"aws\" {}\n", "provider \"aws\" {}\n\nmoved {\n  from = service.notifications\n  to   = service.notifications[\"mail\"]\n}\n"}}},
+	"instance-without-moved": {example: "global-commerce", change: []edit{
+		{"services.mr.hcl", "service \"notifications\" {\n", "service \"notifications\" {\n  count = 1\n"}}},
 	"finding-resolved": {example: "ride-hailing", change: []edit{
 		{"objectives.mr.hcl", "rpo          = \"1s\"\n  rto          = \"1m\"", "rpo          = \"1s\"\n  rto          = \"5m\""}}},
 }

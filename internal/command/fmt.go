@@ -19,8 +19,9 @@ import (
 )
 
 type fmtOptions struct {
-	check bool
-	diff  bool
+	check     bool
+	diff      bool
+	recursive bool
 }
 
 func newFmtCmd(s Streams, g *globals) *cobra.Command {
@@ -28,9 +29,11 @@ func newFmtCmd(s Streams, g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "fmt [DIR|FILE...]",
 		Short: "Rewrite module files in canonical form",
-		Long: `Fmt rewrites every *.mr.hcl file in each DIR (default: the current
-directory), and each *.mr.hcl FILE given, in canonical form: the layout of hclwrite, with aligned equals
-signs, as terraform fmt does. It lists the files it changed.
+		Long: `Fmt rewrites every *.mr.hcl and *.mrvars.hcl file in each DIR
+(default: the current directory), and each such FILE given, in canonical
+form: the layout of hclwrite, with aligned equals signs, as terraform fmt
+does. It lists the files it changed. With -recursive it also formats the
+directories below, such as child modules.
 
 *.mr.json files are left alone: JSON is usually generated, and its
 generator owns the layout.
@@ -56,6 +59,7 @@ and left untouched; the run then exits 1.
 	}
 	cmd.Flags().BoolVar(&o.check, "check", false, "change nothing; exit 3 when a file is not in canonical form")
 	cmd.Flags().BoolVar(&o.diff, "diff", false, "print a unified diff of each change")
+	cmd.Flags().BoolVar(&o.recursive, "recursive", false, "also format the directories below each DIR (child modules)")
 	return cmd
 }
 
@@ -63,14 +67,18 @@ func runFmt(s Streams, g *globals, o fmtOptions, dir string) int {
 	if dir == "-" {
 		return runFmtStdin(s, g, o)
 	}
-	files, err := lang.ModuleFiles(dir)
+	var files []string
+	var err error
+	root := dir
 	if st, serr := os.Stat(dir); serr == nil && !st.IsDir() {
 		// A file, as pre-commit and editors pass them: that file alone.
-		if !strings.HasSuffix(dir, lang.SuffixHCL) {
-			fmt.Fprintf(s.Err, "Error: %s is not a *%s file; fmt formats module files, or every one in a directory.\n", dir, lang.SuffixHCL)
+		if !strings.HasSuffix(dir, lang.SuffixHCL) && !strings.HasSuffix(dir, lang.SuffixVars) {
+			fmt.Fprintf(s.Err, "Error: %s is not a *%s or *%s file; fmt formats module and variables files, or every one in a directory.\n", dir, lang.SuffixHCL, lang.SuffixVars)
 			return ExitError
 		}
-		files, err = []string{dir}, nil
+		files, root = []string{dir}, filepath.Dir(dir)
+	} else {
+		files, err = fmtFiles(dir, o.recursive)
 	}
 	if err != nil {
 		fmt.Fprintf(s.Err, "Error: cannot read module directory: %s\n", err)
@@ -80,10 +88,7 @@ func runFmt(s Streams, g *globals, o fmtOptions, dir string) int {
 	var broken []diag.Diagnostic
 	sources := map[string][]byte{}
 	for _, name := range files {
-		if !strings.HasSuffix(name, lang.SuffixHCL) {
-			continue
-		}
-		src, err := lang.ReadModuleFile(dir, name)
+		src, err := lang.ReadModuleFile(root, name)
 		if err != nil {
 			fmt.Fprintf(s.Err, "Error: %s.\n", err)
 			code = ExitError
@@ -122,6 +127,34 @@ func runFmt(s Streams, g *globals, o fmtOptions, dir string) int {
 		return ExitError
 	}
 	return code
+}
+
+// fmtFiles lists the files fmt formats in dir, in lexical order: module
+// files in native syntax and variables files, and with recursive those of
+// every directory below that is not hidden.
+func fmtFiles(dir string, recursive bool) ([]string, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, e := range entries {
+		name := e.Name()
+		switch {
+		case e.IsDir():
+			if recursive && !strings.HasPrefix(name, ".") {
+				sub, err := fmtFiles(filepath.Join(dir, name), true)
+				if err != nil {
+					return nil, err
+				}
+				out = append(out, sub...)
+			}
+		case lang.IsModuleFile(name) && strings.HasSuffix(name, lang.SuffixHCL),
+			!strings.HasPrefix(name, ".") && strings.HasSuffix(name, lang.SuffixVars):
+			out = append(out, filepath.Join(dir, name))
+		}
+	}
+	return out, nil
 }
 
 // worseExit combines the exit codes of several directories: an error

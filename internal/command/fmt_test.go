@@ -159,3 +159,39 @@ func TestFmtSeveralDirectories(t *testing.T) {
 		t.Errorf("an error in one directory must win over exit 3: exit %d", code)
 	}
 }
+
+// TestFmtComposition formats the constructs of SPEC §9 (variables with
+// type constraints, locals with for expressions, for_each, moved) in a
+// root module, a child module below it with -recursive, and a variables
+// file.
+func TestFmtComposition(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	messy := "variable \"x\" {\ntype=list(object({a=string,b=optional(number,1)}))\ndefault=[]\n}\nlocals {\na=1\nbb = [for k,v in var.x: v.a if v.b>0]\n}\nservice \"s\" {\nfor_each=toset([\"a\"])\nregions=[region[each.key]]\n}\nmoved {\nfrom=service.t\nto=service.s[\"a\"]\n}\n"
+	tidy := "variable \"x\" {\n  type    = list(object({ a = string, b = optional(number, 1) }))\n  default = []\n}\nlocals {\n  a  = 1\n  bb = [for k, v in var.x : v.a if v.b > 0]\n}\nservice \"s\" {\n  for_each = toset([\"a\"])\n  regions  = [region[each.key]]\n}\nmoved {\n  from = service.t\n  to   = service.s[\"a\"]\n}\n"
+	for name, text := range map[string]string{"main.mr.hcl": messy, "cells/cell/main.mr.hcl": messy, "prod.mrvars.hcl": "env=\"prod\"\nregions =[\"a\"]\n"} {
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, errOut, code := runCLI(t, "fmt")
+	if code != ExitOK || out != "main.mr.hcl\nprod.mrvars.hcl\n" {
+		t.Fatalf("fmt: exit %d\n%s%s", code, out, errOut)
+	}
+	if got := readFile(t, "main.mr.hcl"); got != tidy {
+		t.Errorf("main.mr.hcl formatted as\n%s", got)
+	}
+	if got := readFile(t, "prod.mrvars.hcl"); got != "env     = \"prod\"\nregions = [\"a\"]\n" {
+		t.Errorf("prod.mrvars.hcl formatted as\n%s", got)
+	}
+	if _, _, code := runCLI(t, "fmt", "-check", "-recursive"); code != ExitNotFormatted {
+		t.Errorf("fmt -check -recursive exits %d, want %d for the child module", code, ExitNotFormatted)
+	}
+	runCLI(t, "fmt", "-recursive")
+	if got := readFile(t, filepath.Join("cells", "cell", "main.mr.hcl")); got != tidy {
+		t.Errorf("child module formatted as\n%s", got)
+	}
+}

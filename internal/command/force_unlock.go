@@ -17,7 +17,7 @@ type forceUnlockFlags struct {
 	force  bool
 }
 
-func newForceUnlockCmd(s Streams) *cobra.Command {
+func newForceUnlockCmd(s Streams, g *globals) *cobra.Command {
 	f := &forceUnlockFlags{}
 	cmd := &cobra.Command{
 		Use:   "force-unlock",
@@ -32,7 +32,7 @@ and is no longer running. A lock taken on another machine (a shared file
 system) or by a live process is left, unless --force says you checked.`,
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			return exit(runForceUnlock(s, f))
+			return exit(runForceUnlock(s, g, f))
 		},
 	}
 	cmd.Flags().StringVar(&f.module, "module", ".", "`DIR` holding the module (and its state)")
@@ -41,10 +41,10 @@ system) or by a live process is left, unless --force says you checked.`,
 	return cmd
 }
 
-func runForceUnlock(s Streams, f *forceUnlockFlags) int {
+func runForceUnlock(s Streams, g *globals, f *forceUnlockFlags) int {
 	path := f.state
 	if path == "" {
-		m, hdiags := lang.LoadDir(f.module)
+		m, hdiags := lang.LoadDirOptions(f.module, g.loadOptions(nil))
 		if hdiags.HasErrors() {
 			fmt.Fprintf(s.Err, "Error: cannot load the module in %s (%s), so its state file is unknown; pass -state FILE.\n", f.module, firstError(hdiags))
 			return ExitError

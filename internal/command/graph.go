@@ -86,7 +86,7 @@ func runGraph(s Streams, g *globals, o graphOptions, dir string) int {
 // loadForView loads the module in dir. On language errors it prints them
 // and reports false: a view of a broken module is never written.
 func loadForView(s Streams, g *globals, dir string) (*lang.Module, bool) {
-	m, hdiags := lang.LoadDir(dir)
+	m, hdiags := lang.LoadDirOptions(dir, g.loadOptions(nil))
 	if hdiags.HasErrors() {
 		ds := diag.FromHCL(hdiags)
 		diag.Sort(ds)

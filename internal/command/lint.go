@@ -69,7 +69,7 @@ func runLint(s Streams, g *globals, o lintOptions, paths []string) int {
 		return ExitError
 	}
 
-	mod, hclDiags := lang.LoadDir(o.module)
+	mod, hclDiags := lang.LoadDirOptions(o.module, g.loadOptions(nil))
 	var manifests []*manifest.Manifest
 	sources := map[string][]byte{}
 	for name, src := range mod.Files {

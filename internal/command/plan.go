@@ -97,7 +97,7 @@ type planned struct {
 func planDir(s Streams, g *globals, dir, compareTo, stateFlag string, co checkOptions, jsonOut bool) (*planned, int) {
 	pr, stopProgress := progress.Start(s.Err, g.progress, s.ErrTerminal)
 	defer stopProgress()
-	m, hdiags := lang.LoadDirProgress(dir, pr)
+	m, hdiags := lang.LoadDirOptions(dir, g.loadOptions(pr))
 	if hdiags.HasErrors() {
 		stopProgress()
 		ds := diag.FromHCL(hdiags)
@@ -290,30 +290,40 @@ func statePath(dir string, m *lang.Module, explicit string) (string, error) {
 }
 
 // configHash is "sha256:" over the module's files in lexical order, each as
-// its base name, its length and its bytes, so the hash does not depend on
+// its name (fileKey), its length and its bytes, so the hash does not depend on
 // how the directory was named on the command line.
 func configHash(m *lang.Module) string {
 	names := make([]string, 0, len(m.Files))
 	for n := range m.Files {
 		names = append(names, n)
 	}
-	sort.Slice(names, func(i, j int) bool { return filepath.Base(names[i]) < filepath.Base(names[j]) })
+	sort.Slice(names, func(i, j int) bool { return fileKey(m, names[i]) < fileKey(m, names[j]) })
 	h := sha256.New()
 	for _, n := range names {
-		io.WriteString(h, filepath.Base(n)+"\n"+strconv.Itoa(len(m.Files[n]))+"\n")
+		io.WriteString(h, fileKey(m, n)+"\n"+strconv.Itoa(len(m.Files[n]))+"\n")
 		h.Write(m.Files[n])
 	}
 	return "sha256:" + hex.EncodeToString(h.Sum(nil))
 }
 
-// fileHashes maps each module file's base name to "sha256:…" of its bytes.
+// fileHashes maps each module file's name (fileKey) to "sha256:…" of its bytes.
 func fileHashes(m *lang.Module) map[string]string {
 	out := make(map[string]string, len(m.Files))
 	for n, src := range m.Files {
 		sum := sha256.Sum256(src)
-		out[filepath.Base(n)] = "sha256:" + hex.EncodeToString(sum[:])
+		out[fileKey(m, n)] = "sha256:" + hex.EncodeToString(sum[:])
 	}
 	return out
+}
+
+// fileKey names a module file in hashes: its base name for a file of the
+// root module, its path from the root module's directory, with slashes,
+// for a child module's (modules/cell/main.mr.hcl).
+func fileKey(m *lang.Module, name string) string {
+	if rel, err := filepath.Rel(m.Dir, name); err == nil && !strings.HasPrefix(rel, "..") {
+		return filepath.ToSlash(rel)
+	}
+	return filepath.Base(name)
 }
 
 // absOr names dir by its absolute path, for titles; dir itself when that

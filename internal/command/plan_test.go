@@ -106,9 +106,9 @@ func checkPlanJSON(t *testing.T, js string) {
 			Action string `json:"action"`
 		} `json:"changes"`
 		Summary struct {
-			Create, Update, Delete int
-			New                    int `json:"new_findings"`
-			Resolved               int `json:"resolved_findings"`
+			Create, Update, Delete, Move int
+			New                          int `json:"new_findings"`
+			Resolved                     int `json:"resolved_findings"`
 		} `json:"summary"`
 		HasChanges bool `json:"has_changes"`
 	}
@@ -124,7 +124,7 @@ func checkPlanJSON(t *testing.T, js string) {
 	}
 	s := p.Summary
 	if s.Create != n["create"] || s.Update != n["update"] || s.Delete != n["delete"] ||
-		p.HasChanges != (s.Create+s.Update+s.Delete+s.New+s.Resolved > 0) || n["create"]+n["update"]+n["delete"]+n["no-op"] != len(p.Changes) {
+		p.HasChanges != (s.Create+s.Update+s.Delete+s.Move+s.New+s.Resolved > 0) || n["create"]+n["update"]+n["delete"]+n["no-op"] != len(p.Changes) {
 		t.Errorf("summary %+v, has_changes %v, for changes %v", s, p.HasChanges, n)
 	}
 }

@@ -16,6 +16,7 @@ type providersOptions struct {
 	format string
 	json   bool
 	module string
+	g      *globals
 }
 
 // view picks the view for the chosen format, or says why none fits.
@@ -46,7 +47,7 @@ func (o *providersOptions) load(s Streams) (*providers.Registry, *lang.Module, b
 	if o.module == "" {
 		return providers.NewRegistry(), nil, true
 	}
-	mod, diags := lang.LoadDir(o.module)
+	mod, diags := lang.LoadDirOptions(o.module, o.g.loadOptions(nil))
 	if diags.HasErrors() {
 		fmt.Fprintf(s.Err, "Error: the module in %s has errors; run 'mrplan validate %s' to see them.\n", o.module, o.module)
 		return nil, nil, false
@@ -54,8 +55,8 @@ func (o *providersOptions) load(s Streams) (*providers.Registry, *lang.Module, b
 	return mod.Registry, mod, true
 }
 
-func newProvidersCmd(s Streams) *cobra.Command {
-	var o providersOptions
+func newProvidersCmd(s Streams, g *globals) *cobra.Command {
+	o := providersOptions{g: g}
 	cmd := &cobra.Command{
 		Use:   "providers [NAME]",
 		Short: "List the catalogs of regions and products, or show one catalog, product or region",
@@ -86,7 +87,7 @@ With --module DIR the module's custom providers are listed too.`,
 		},
 	}
 	o.flags(cmd)
-	cmd.AddCommand(newProvidersRTTCmd(s), newProvidersJurisdictionsCmd(s), newProvidersEndpointsCmd(s))
+	cmd.AddCommand(newProvidersRTTCmd(s, g), newProvidersJurisdictionsCmd(s), newProvidersEndpointsCmd(s))
 	return cmd
 }
 
@@ -142,8 +143,8 @@ func suggestJurisdiction(name string) string {
 	return ""
 }
 
-func newProvidersRTTCmd(s Streams) *cobra.Command {
-	var o providersOptions
+func newProvidersRTTCmd(s Streams, g *globals) *cobra.Command {
+	o := providersOptions{g: g}
 	var modelOnly bool
 	cmd := &cobra.Command{
 		Use:   "rtt A B",

@@ -15,6 +15,7 @@ import (
 	"github.com/mrplan/mrplan/internal/fsguard"
 	"github.com/mrplan/mrplan/internal/units"
 	"github.com/mrplan/mrplan/internal/version"
+	"github.com/mrplan/mrplan/lang"
 )
 
 // Streams are where a command reads and writes. Tests give buffers.
@@ -56,6 +57,10 @@ type globals struct {
 	noColor  bool
 	progress bool // --progress: a bar on stderr after a second, on a terminal
 	chdir    string
+	// vars are the -var and -var-file options in order; environ is the
+	// environment MRPLAN_VAR_NAME values are read from (os.Environ when nil).
+	vars    []lang.VarArg
+	environ func() []string
 	// maxFileSize is --max-file-size: the largest file read (module files,
 	// manifests, saved plans, states); "0" for no limit.
 	maxFileSize string
@@ -152,6 +157,7 @@ dependencies.`,
 	}
 	root.PersistentFlags().BoolVar(&g.progress, "progress", false, "show a progress bar on standard error when a run takes more than a second (only on a terminal)")
 	root.PersistentFlags().StringVar(&g.maxFileSize, "max-file-size", "", "the largest `SIZE` of a file mrplan reads (module files, manifests, plans, states), such as 256MiB; 0 for no limit (default 64MiB, or MRPLAN_MAX_FILE_SIZE)")
+	addVarFlags(root.PersistentFlags(), g)
 	root.AddCommand(
 		newVersionCmd(s),
 		newInitCmd(s),
@@ -159,11 +165,11 @@ dependencies.`,
 		newFmtCmd(s, g),
 		newChecksCmd(s, g),
 		newLintCmd(s, g),
-		newProvidersCmd(s),
+		newProvidersCmd(s, g),
 		newPlanCmd(s, g),
 		newShowCmd(s, g),
 		newApplyCmd(s, g),
-		newForceUnlockCmd(s),
+		newForceUnlockCmd(s, g),
 		newReportCmd(s, g),
 		newGraphCmd(s, g),
 		newRunbookCmd(s, g),

@@ -83,7 +83,7 @@ func runValidate(s Streams, g *globals, o validateOptions, dir string) int {
 		return ExitError
 	}
 	pr, stopProgress := progress.Start(s.Err, g.progress, s.ErrTerminal)
-	mod, hclDiags := lang.LoadDirProgress(dir, pr)
+	mod, hclDiags := lang.LoadDirOptions(dir, g.loadOptions(pr))
 	ds := diag.FromHCL(hclDiags)
 	if !hclDiags.HasErrors() {
 		pr.Phase("checks", 0)

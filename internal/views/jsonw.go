@@ -6,6 +6,7 @@ import (
 	"io"
 	"slices"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/mrplan/mrplan/lang"
@@ -125,6 +126,10 @@ func (w *jsonWriter) str(s string) {
 
 // addr is an address as a string, "kind.name", without building it.
 func (w *jsonWriter) addr(a lang.Address) {
+	if strings.HasPrefix(a.Name, "module.") { // module.cell.service.db
+		w.str(a.String())
+		return
+	}
 	w.elem()
 	w.b = append(w.b, '"')
 	w.b = appendJSONChars(w.b, a.Kind.String())

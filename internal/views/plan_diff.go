@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/mrplan/mrplan/internal/diag"
+	"github.com/mrplan/mrplan/lang"
 	"github.com/mrplan/mrplan/planner"
 )
 
@@ -48,6 +49,11 @@ type PlanDiff struct {
 	CostBefore, CostAfter *float64
 
 	Create, Update, Delete int
+	// Move counts entries found in the baseline under the address a
+	// moved block names as their from.
+	Move int
+
+	moves map[string]string // moved blocks: from → to
 }
 
 // CostLine says what the plan does to the total relative cost: "Cost: 1.0
@@ -75,6 +81,9 @@ type DiffEntry struct {
 	Kind    string // "service" or "data"
 	Name    string
 	Action  planner.Action
+	// MovedFrom is the baseline's address of an entry that a moved block
+	// moved, "" for the rest.
+	MovedFrom string
 	// Attrs are the changed attributes of an update, all attributes of a
 	// create or a delete; Hidden counts an update's unchanged ones. A create
 	// of the plan being compared leaves them out: the plan's own service or
@@ -120,7 +129,7 @@ const (
 
 // HasChanges says whether recording the plan would change the state.
 func (d *PlanDiff) HasChanges() bool {
-	return d.Create+d.Update+d.Delete+len(d.New)+len(d.Resolved) > 0
+	return d.Create+d.Update+d.Delete+d.Move+len(d.New)+len(d.Resolved) > 0
 }
 
 // SummaryLine is the last line of a text plan: "Plan: 2 to add, 1 to
@@ -130,8 +139,12 @@ func (d *PlanDiff) SummaryLine() string {
 	if len(d.New) == 1 {
 		nf = "new finding"
 	}
-	return fmt.Sprintf("Plan: %d to add, %d to change, %d to remove. %d %s, %d resolved.",
-		d.Create, d.Update, d.Delete, len(d.New), nf, len(d.Resolved))
+	moved := ""
+	if d.Move > 0 {
+		moved = fmt.Sprintf(", %d to move", d.Move)
+	}
+	return fmt.Sprintf("Plan: %d to add, %d to change, %d to remove%s. %d %s, %d resolved.",
+		d.Create, d.Update, d.Delete, moved, len(d.New), nf, len(d.Resolved))
 }
 
 // diffSide is the part of a plan's JSON a diff reads.
@@ -228,6 +241,12 @@ func DiffPlan(p *planner.Plan, findings []diag.Diagnostic, base []byte, name, so
 		return nil, fmt.Errorf("%s is not a plan: %v", source, err)
 	}
 	d := &PlanDiff{Baseline: name, Source: source, CostBefore: before.Summary.CostRelative, CostAfter: totalCost(p)}
+	if p.Module != nil && len(p.Module.Moved) > 0 {
+		d.moves = map[string]string{}
+		for _, m := range p.Module.Moved {
+			d.moves[m.From.String()] = m.To.String()
+		}
+	}
 	if err := d.entries("service", before.Services, after.Services, func(e *DiffEntry, i int) { e.svc = p.Services[i] }); err != nil {
 		return nil, fmt.Errorf("%s: %v", source, err)
 	}
@@ -278,11 +297,11 @@ func created(p *planner.Plan, findings []diag.Diagnostic, name, source string) *
 	d := &PlanDiff{Baseline: name, Source: source, Entries: make([]DiffEntry, 0, len(p.Services)+len(p.Data)), CostAfter: totalCost(p)}
 	for _, x := range p.Data {
 		addr := x.Addr.String()
-		d.Entries = append(d.Entries, DiffEntry{Address: addr, Kind: "data", Name: strings.TrimPrefix(addr, "data."), Action: planner.ActionCreate, data: x})
+		d.Entries = append(d.Entries, DiffEntry{Address: addr, Kind: "data", Name: BlockLabel(addr, "data"), Action: planner.ActionCreate, data: x})
 	}
 	for _, s := range p.Services {
 		addr := s.Addr.String()
-		d.Entries = append(d.Entries, DiffEntry{Address: addr, Kind: "service", Name: strings.TrimPrefix(addr, "service."), Action: planner.ActionCreate, svc: s})
+		d.Entries = append(d.Entries, DiffEntry{Address: addr, Kind: "service", Name: BlockLabel(addr, "service"), Action: planner.ActionCreate, svc: s})
 	}
 	sort.SliceStable(d.Entries, func(i, j int) bool { return d.Entries[i].Address < d.Entries[j].Address })
 	d.Create = len(d.Entries)
@@ -442,14 +461,41 @@ func (d *PlanDiff) entries(kind string, before, after []json.RawMessage, attach 
 	if err != nil {
 		return err
 	}
+	// A moved block renames a baseline entry when its from is in the
+	// baseline but not in the plan, and its to is in the plan but not in
+	// the baseline (Terraform's rule); else it has no effect.
+	movedFrom := map[string]string{}
+	for i, addr := range border {
+		to, ok := d.moves[addr]
+		if !ok {
+			continue
+		}
+		if _, still := am[addr]; still {
+			continue
+		}
+		if _, taken := bm[to]; taken {
+			continue
+		}
+		if _, there := am[to]; !there {
+			continue
+		}
+		bm[to] = bm[addr]
+		delete(bm, addr)
+		border[i] = to
+		movedFrom[to] = addr
+	}
 	for _, addr := range aorder {
 		a := am[addr]
-		e := DiffEntry{Address: addr, Kind: kind, Name: strings.TrimPrefix(addr, kind+"."), After: a.raw}
+		e := DiffEntry{Address: addr, Kind: kind, Name: BlockLabel(addr, kind), After: a.raw}
 		if attach != nil {
 			e.After = nil
 			attach(&e, a.i)
 		}
 		b, existed := bm[addr]
+		if from, moved := movedFrom[addr]; moved {
+			e.MovedFrom = from
+			d.Move++
+		}
 		switch {
 		case !existed:
 			e.Action = planner.ActionCreate
@@ -513,7 +559,7 @@ func (d *PlanDiff) entries(kind string, before, after []json.RawMessage, attach 
 			continue
 		}
 		b := bm[addr]
-		e := DiffEntry{Address: addr, Kind: kind, Name: strings.TrimPrefix(addr, kind+"."), Action: planner.ActionDelete, Before: b.raw}
+		e := DiffEntry{Address: addr, Kind: kind, Name: BlockLabel(addr, kind), Action: planner.ActionDelete, Before: b.raw}
 		if err := parse(b); err != nil {
 			return err
 		}
@@ -856,4 +902,15 @@ func ReadPlan(name string, src []byte) (*SavedPlan, error) {
 	}
 	sp.Diff = d
 	return sp, nil
+}
+
+// BlockLabel is the label of the block an address names, as written in
+// its module: "db" for module.cell.service.db, "api" for
+// service.api["eu"]. A plan shows it on the block line, under the
+// address, as Terraform does.
+func BlockLabel(addr, kind string) string {
+	if a, err := lang.ParseAddress(addr); err == nil {
+		return a.Label()
+	}
+	return strings.TrimPrefix(addr, kind+".")
 }

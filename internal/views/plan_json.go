@@ -243,10 +243,10 @@ func planJSON(w io.Writer, p *planner.Plan, findings []diag.Diagnostic, meta Pla
 	}
 	j.endArray()
 
-	var create, update, del, nNew, nResolved int
+	var create, update, del, move, nNew, nResolved int
 	hasChanges := false
 	if d != nil {
-		create, update, del, nNew, nResolved = d.Create, d.Update, d.Delete, len(d.New), len(d.Resolved)
+		create, update, del, move, nNew, nResolved = d.Create, d.Update, d.Delete, d.Move, len(d.New), len(d.Resolved)
 		hasChanges = d.HasChanges()
 	}
 	errs, warns, _ := diag.Count(findings)
@@ -255,7 +255,7 @@ func planJSON(w io.Writer, p *planner.Plan, findings []diag.Diagnostic, meta Pla
 	for _, c := range []struct {
 		k string
 		n int
-	}{{"create", create}, {"update", update}, {"delete", del}, {"errors", errs}, {"warnings", warns},
+	}{{"create", create}, {"update", update}, {"delete", del}, {"move", move}, {"errors", errs}, {"warnings", warns},
 		{"new_findings", nNew}, {"resolved_findings", nResolved}} {
 		j.key(c.k)
 		j.int(c.n)
@@ -324,6 +324,10 @@ func (pw *planWriter) change(e *DiffEntry) error {
 	pw.str(e.Address)
 	pw.key("action")
 	pw.str(e.Action.String())
+	if e.MovedFrom != "" {
+		pw.key("previous_address")
+		pw.str(e.MovedFrom)
+	}
 	for _, side := range []struct {
 		k   string
 		raw json.RawMessage

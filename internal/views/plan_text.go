@@ -54,10 +54,10 @@ func (v PlanText) Write(w io.Writer, p *planner.Plan, findings []diag.Diagnostic
 		fmt.Fprintf(bw, "  %s create\n\n", v.green("+"))
 	}
 	for _, s := range p.Services {
-		v.block(bw, s.Addr.String(), "service", s.Addr.Name, serviceAttrs(s), serviceFooter(s))
+		v.block(bw, s.Addr.String(), "service", s.Addr.Label(), serviceAttrs(s), serviceFooter(s))
 	}
 	for _, d := range p.Data {
-		v.block(bw, d.Addr.String(), "data", d.Addr.Name, dataAttrs(d), notesLines(d.Notes))
+		v.block(bw, d.Addr.String(), "data", d.Addr.Label(), dataAttrs(d), notesLines(d.Notes))
 	}
 	v.scenarios(bw, p)
 	if len(findings) > 0 {
@@ -110,7 +110,7 @@ func (v PlanText) writeDiff(w io.Writer, p *planner.Plan, d *PlanDiff) error {
 	for _, m := range []struct {
 		n          int
 		mark, word string
-	}{{d.Create, v.green("+"), "create"}, {d.Update, v.yellow("~"), "update in place"}, {d.Delete, v.red("-"), "remove"}, {len(d.New), v.red("!"), "new finding"}} {
+	}{{d.Create, v.green("+"), "create"}, {d.Update, v.yellow("~"), "update in place"}, {d.Delete, v.red("-"), "remove"}, {d.Move, ">", "move"}, {len(d.New), v.red("!"), "new finding"}} {
 		if m.n > 0 {
 			fmt.Fprintf(bw, "  %s %s\n", m.mark, m.word)
 		}
@@ -138,6 +138,12 @@ func (v PlanText) writeDiff(w io.Writer, p *planner.Plan, d *PlanDiff) error {
 			}
 		case planner.ActionUpdate, planner.ActionDelete:
 			v.changeBlock(bw, e)
+		case planner.ActionNoOp:
+			if e.MovedFrom != "" {
+				fmt.Fprintf(bw, "  %s\n", v.bold("# "+e.MovedFrom+" has moved to "+e.Address))
+				fmt.Fprintf(bw, "    %s %q {\n", e.Kind, e.Name)
+				fmt.Fprintf(bw, "        %s\n    }\n\n", v.dim("# (no attribute changes)"))
+			}
 		}
 	}
 	v.fates(bw, d.Scenarios)
@@ -203,6 +209,9 @@ func (v PlanText) changeBlock(w *bufio.Writer, e DiffEntry) {
 		mark, verb = v.red("-"), "will be removed"
 	case planner.ActionCreate:
 		mark, verb = v.green("+"), "will be created"
+	}
+	if e.MovedFrom != "" {
+		verb += " (moved from " + e.MovedFrom + ")"
 	}
 	fmt.Fprintf(w, "  %s\n", v.bold("# "+e.Address+" "+verb))
 	fmt.Fprintf(w, "  %s %s %q {\n", mark, e.Kind, e.Name)

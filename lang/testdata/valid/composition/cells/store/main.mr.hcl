@@ -1,0 +1,11 @@
+variable "region" {
+  type = string
+}
+
+service "blob" {
+  regions = [region[var.region]]
+}
+
+output "service" {
+  value = service.blob
+}
