@@ -37,8 +37,12 @@ func SealPlan(js []byte) ([]byte, error) {
 	}
 	var b bytes.Buffer
 	b.Grow(len(js) + 96)
-	b.Write(bytes.TrimRight(body[:len(body)-1], " \t\r\n"))
-	fmt.Fprintf(&b, ",\n  %q: %q\n}\n", PlanDigestField, sum)
+	head := bytes.TrimRight(body[:len(body)-1], " \t\r\n")
+	b.Write(head)
+	if !bytes.HasSuffix(head, []byte("{")) { // no comma after an empty object's brace
+		b.WriteString(",")
+	}
+	fmt.Fprintf(&b, "\n  %q: %q\n}\n", PlanDigestField, sum)
 	return b.Bytes(), nil
 }
 
