@@ -369,6 +369,7 @@ func (p *planner) decideGuards(s *Service) {
 		return
 	}
 	s.NeedsQuorum = true
+	s.SelfElected = e.moduleData
 	witness := s.Witness != "" && !contains(s.Regions, s.Witness)
 	voters := len(s.Regions)
 	if witness {
@@ -406,6 +407,7 @@ func (p *planner) decideGuards(s *Service) {
 // is a data address with its store.
 type electionsOf struct {
 	routed, store, provider, module []string
+	moduleData                      []lang.Address
 }
 
 func (p *planner) elections(s *Service) electionsOf {
@@ -417,6 +419,7 @@ func (p *planner) elections(s *Service) electionsOf {
 		d := p.out.DataClass(w.Data.Name)
 		if d == nil || d.Block.Catalog == nil {
 			e.module = append(e.module, w.Data.String())
+			e.moduleData = append(e.moduleData, w.Data)
 			continue
 		}
 		c := d.Block.Catalog
@@ -431,6 +434,7 @@ func (p *planner) elections(s *Service) electionsOf {
 			e.provider = append(e.provider, name)
 		default:
 			e.module = append(e.module, name)
+			e.moduleData = append(e.moduleData, w.Data)
 		}
 	}
 	return e
