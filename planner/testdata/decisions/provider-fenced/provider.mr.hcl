@@ -73,3 +73,43 @@ data "payments" {
   owner   = service.orders
   product = "azure.sql-database"
 }
+
+# A custom product whose vendor runs the failover is treated the same way.
+provider "corp" {
+  region "corp-a" {
+    city    = "Frankfurt"
+    country = "DE"
+    lat     = 50.11
+    lon     = 8.68
+  }
+  region "corp-b" {
+    city    = "Amsterdam"
+    country = "NL"
+    lat     = 52.37
+    lon     = 4.90
+  }
+  product "managed-sql" {
+    kind           = "database"
+    scope          = "multi-region"
+    replication    = ["async"]
+    lag            = "1s"
+    failover       = "2m"
+    failover_by    = "service"
+    failover_grace = "5m"
+    multi_writer   = false
+  }
+}
+
+region "corp-a" { provider = "corp" }
+region "corp-b" { provider = "corp" }
+
+service "ledger" { # want: service.ledger failover=automatic guards=fencing notes= promotion=7m
+  criticality = "core"
+  regions     = [region.corp-a, region.corp-b]
+  writes      = [data.ledger]
+}
+
+data "ledger" {
+  owner   = service.ledger
+  product = "corp.managed-sql"
+}
