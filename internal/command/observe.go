@@ -119,6 +119,9 @@ func expandObserveFiles(files []string) ([]string, []diag.Diagnostic) {
 					refused = append(refused, diag.Diagnostic{Severity: diag.Error, Summary: "Observe file refused",
 						Detail: fmt.Sprintf("mrplan did not read %s: it resolves to %s, outside the directory %s it was found in. A file found under an --observe directory must stay inside it; name the file itself with --observe to read it anyway.", path, real, f),
 						Range:  fileRange(path)})
+				case isDir(real):
+					// A symlink to a directory inside: its files are walked
+					// where they really are.
 				default:
 					out = append(out, path)
 				}
@@ -127,6 +130,11 @@ func expandObserveFiles(files []string) ([]string, []diag.Diagnostic) {
 		})
 	}
 	return out, refused
+}
+
+func isDir(path string) bool {
+	info, err := os.Stat(path)
+	return err == nil && info.IsDir()
 }
 
 // observeFileError is the diagnostic for an --observe file that could not
