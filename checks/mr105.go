@@ -51,7 +51,11 @@ func (c mr105) collect(ctx *Context, out *collector) {
 			}
 			for _, cp := range reg.ControlPlanesOf(prod) {
 				if cp.Region == "" {
-					continue // global or pinned by something the module does not say
+					// Global (Google Cloud's global resources, Entra ID): no
+					// one region's loss stops a change, so there is nothing
+					// to warn of (docs/checks/MR105.md). Azure Resource
+					// Manager, pinned by the resource group, is resourceManager's.
+					continue
 				}
 				where := cp.Region
 				if !slices.ContainsFunc(ctx.Module.Regions, func(r *lang.Region) bool {

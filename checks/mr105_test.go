@@ -1,9 +1,12 @@
 package checks
 
 import (
+	"slices"
+	"sort"
 	"testing"
 
 	"github.com/mrplan/mrplan/internal/diag"
+	"github.com/mrplan/mrplan/providers"
 )
 
 // MR105 reports control planes from the catalogs: pinned to a region the
@@ -27,4 +30,32 @@ func TestMR105UndeclaredHome(t *testing.T) {
 func TestMR105AzureStandby(t *testing.T) {
 	ds := check(t, "testdata/MR105/azure-standby")
 	wantDetail(t, ds, "warm standby in northeurope", "Azure Resource Manager", "resource group homed in westeurope")
+}
+
+// TestMR105GlobalControlPlanes: a control plane with no home region (Google
+// Cloud's global resources, Entra ID) survives the loss of any one region,
+// so a failover that needs it gets no MR105; the pinned ones still do. The
+// list of unpinned control planes is spelled out so that a new one is
+// looked at before it is let through (docs/checks/MR105.md says why).
+func TestMR105GlobalControlPlanes(t *testing.T) {
+	for _, d := range check(t, "testdata/MR105/clean-global-control-planes") {
+		if d.Rule == "MR105" {
+			t.Errorf("a global control plane got MR105: %s", d.Detail)
+		}
+	}
+	var unpinned []string
+	reg := providers.NewRegistry()
+	for _, name := range reg.Names() {
+		cat, _ := reg.Catalog(name)
+		for _, cp := range cat.ControlPlanes() {
+			if cp.Region == "" && cp.PinnedTo == "" {
+				unpinned = append(unpinned, name+": "+cp.Name)
+			}
+		}
+	}
+	sort.Strings(unpinned)
+	want := []string{"azure: Microsoft Entra ID", "gcp: Google Cloud global resource control plane"}
+	if !slices.Equal(unpinned, want) {
+		t.Errorf("unpinned control planes %q, want %q: decide whether MR105 should warn about a new one", unpinned, want)
+	}
 }

@@ -48,7 +48,18 @@ func (c mr301) Run(ctx *Context) []diag.Diagnostic {
 			}
 		}
 		writes := s.WriteMode.String() + " writes"
-		if s.WriteMode == planner.WriteMixed {
+		if len(s.SelfElected) > 0 && len(s.SelfElected) < len(s.DataWrites) {
+			// Name the classes the module elects a primary for; the
+			// others bring their own election (a store's quorum, the
+			// provider's failover) or move by routing.
+			var primaries []string
+			for _, w := range s.DataWrites {
+				if slices.Contains(s.SelfElected, w.Data) {
+					primaries = append(primaries, w.Mode.String()+" writes to "+w.Data.String())
+				}
+			}
+			writes = list(primaries)
+		} else if s.WriteMode == planner.WriteMixed {
 			var primaries []string
 			for _, w := range s.DataWrites {
 				if w.Mode == planner.WritePartitioned {

@@ -74,8 +74,13 @@ const (
 	srcAzureRTT  = "https://learn.microsoft.com/azure/networking/azure-network-latency"
 	srcR53Health = "https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/dns-failover-determining-health-of-endpoints.html"
 	srcSpec      = "SPEC.md §5"
-	srcDROptions = "https://docs.aws.amazon.com/whitepapers/latest/disaster-recovery-workloads-on-aws/disaster-recovery-options-in-the-cloud.html"
-	srcTransfer  = "https://aws.amazon.com/ec2/pricing/on-demand/#Data_Transfer"
+	// No public page read for mrplan states a standby's cost as a fraction
+	// of a region's, nor a single inter-region transfer price (AWS's rates
+	// depend on the source and destination region, and its pricing pages
+	// render them outside their text; checked 2026-12-04). So these
+	// defaults are mrplan's own, and their sources say so.
+	srcDROptions = "mrplan's assumption (set it from your bill); the standby strategies are those of https://docs.aws.amazon.com/whitepapers/latest/disaster-recovery-workloads-on-aws/disaster-recovery-options-in-the-cloud.html"
+	srcTransfer  = "mrplan's assumption (set it from your bill); AWS charges by source and destination region: https://aws.amazon.com/blogs/architecture/overview-of-data-transfer-costs-for-common-architectures/"
 	srcCost      = "SPEC.md §10 (mrplan's assumption: set it from your bill)"
 	srcQueues    = "https://docs.aws.amazon.com/whitepapers/latest/aws-fault-isolation-boundaries/regional-services.html"
 )
@@ -155,7 +160,7 @@ var AssumptionDefs = []AssumptionDef{
 		"What one region of a service costs a month, in dollars: transfer prices are weighed against it.",
 		srcCost, func(a *Assumptions) any { return &a.CostRegionMonth }},
 	{"cost_transfer_per_gb", AssumeNumber, "0.02",
-		"Dollars per GB sent from one region to another (AWS lists $0.02 between most regions).",
+		"Dollars per GB sent from one region to another.",
 		srcTransfer, func(a *Assumptions) any { return &a.CostTransferPerGB }},
 	{"cost_write_size", AssumeSize, "1KiB",
 		"Bytes each write of a data class sends to each of its copies in other regions.",

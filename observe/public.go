@@ -9,6 +9,8 @@ import (
 	"io"
 	"os"
 	"time"
+
+	"github.com/mrplan/mrplan/internal/fsguard"
 )
 
 // Format is the kind of an --observe file.
@@ -64,10 +66,16 @@ func NewCollector() *Collector {
 // ReadFile reads one --observe file. Its name is used as given in skipped
 // lines and sources. The error is for a file that cannot be opened, whose
 // format cannot be told, or of which nothing could be read; lines that
-// cannot be read are not errors but Skipped entries.
+// cannot be read are not errors but Skipped entries. Only a regular file
+// (after symlinks) no larger than fsguard.MaxFileBytes is read: a FIFO, a
+// device or a socket is refused without blocking, a *fsguard.RefusedError
+// naming it.
 func (c *Collector) ReadFile(name string, f Format) error {
-	fh, err := os.Open(name)
+	fh, err := fsguard.OpenRegularFile(name, fsguard.MaxFileBytes())
 	if err != nil {
+		if refused := (*fsguard.RefusedError)(nil); errors.As(err, &refused) {
+			return err
+		}
 		if pe := (*os.PathError)(nil); errors.As(err, &pe) {
 			err = pe.Err
 		}

@@ -61,8 +61,13 @@ type Service struct {
 	// NeedsQuorum: an automatic failover elects a primary, so a vote needs
 	// a majority of failure domains. False when nothing is elected (every
 	// moved write is a partition whose home the routing layer moves on a
-	// store that takes writes everywhere).
+	// store that takes writes everywhere), or when every primary moved is
+	// elected by its provider's service-managed failover.
 	NeedsQuorum bool
+	// SelfElected lists the data classes whose new primary the module's
+	// own failover automation elects (not a store's quorum, not the
+	// provider): the ones a quorum of the module's is for.
+	SelfElected []lang.Address
 
 	Objective lang.Policy
 	// RPO is the worst achieved RPO over the data the service writes.

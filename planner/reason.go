@@ -188,19 +188,20 @@ const (
 
 	// Catalog semantics, queues and zone scope (appended so that earlier
 	// codes keep their values).
-	RPOReplicaLagBound // mechanism, product, typical lag, documented bound
-	RPOZoneCopies      // product, region, zones: synchronous copies across the zones of the home region
-	RPOZoneLag         // product, region, lag: replicas in other zones trail asynchronously
-	RPOWorstDataZone   // data address, rpo: as RPOWorstData, for a zone loss (survive = "zone")
-	RPODualPublish     // mechanism, product: each message is acknowledged once two regions hold it
-	RPOInFlight        // product, backlog: the messages not yet consumed are lost with the region
-	MechDualPublish    // mechanism, product, backlog, loss tolerance
-	MechQueueInFlight  // product, backlog, loss tolerance: no second channel is needed, or none fits
-	RTOPromotionLease  // product, lease time: consensus moves leadership, nobody promotes
-	RTOPromotionGrace  // product, grace, failover: the service-managed failover waits its grace period first
-	RTOPromotionByYou  // product, failover, grace: customer-triggered; the service-managed alternative would wait the grace
-	RPOZoneStandby     // product, region: a self-run store's synchronous standby in another zone, which the plan assumes
-	WritePenaltyQuorum // leader region, majority size, voters, quorum region, estimate, floor, how, farthest pair estimate
+	RPOReplicaLagBound  // mechanism, product, typical lag, documented bound
+	RPOZoneCopies       // product, region, zones: synchronous copies across the zones of the home region
+	RPOZoneLag          // product, region, lag: replicas in other zones trail asynchronously
+	RPOWorstDataZone    // data address, rpo: as RPOWorstData, for a zone loss (survive = "zone")
+	RPODualPublish      // mechanism, product: each message is acknowledged once two regions hold it
+	RPOInFlight         // product, backlog: the messages not yet consumed are lost with the region
+	MechDualPublish     // mechanism, product, backlog, loss tolerance
+	MechQueueInFlight   // product, backlog, loss tolerance: no second channel is needed, or none fits
+	RTOPromotionLease   // product, lease time: consensus moves leadership, nobody promotes
+	RTOPromotionGrace   // product, grace, failover: the service-managed failover waits its grace period first
+	RTOPromotionByYou   // product, failover, grace: customer-triggered; the service-managed alternative would wait the grace
+	RPOZoneStandby      // product, region: a self-run store's synchronous standby in another zone, which the plan assumes
+	WritePenaltyQuorum  // leader region, majority size, voters, quorum region, estimate, floor, how, farthest pair estimate
+	GuardProviderFenced // data addresses with their stores, comma separated: the provider decides the failover and fences the old write region itself
 
 	reasonCodeCount
 )

@@ -341,24 +341,35 @@ func (p *planner) decideGuards(s *Service) {
 		s.add(because(DecideGuard, GuardNotNeededWrites, s.WriteMode.String()))
 		return
 	}
-	if stores := p.uncoordinated(s); stores != "" {
-		// Nothing is elected: a lost partition's home moves to a region
-		// that already takes writes. The router that moves it must stop
-		// the old home from writing, which is what fencing is.
-		s.add(because(DecideGuard, GuardNoCoordinator, stores))
+	e := p.elections(s)
+	if len(e.module) == 0 {
+		if len(e.routed) > 0 {
+			// Nothing is elected: a lost partition's home moves to a region
+			// that already takes writes. The router that moves it must stop
+			// the old home from writing, which is what fencing is.
+			s.add(because(DecideGuard, GuardNoCoordinator, strings.Join(e.routed, ", ")))
+		}
+		if len(e.store) > 0 {
+			// The stores hold their own vote: a Paxos or Raft quorum across
+			// their replicas picks the leader, and refuses writes without one.
+			s.NeedsQuorum = true
+			s.Guards = append(s.Guards, GuardQuorum)
+			s.add(because(DecideGuard, GuardStoreQuorum, strings.Join(e.store, ", ")))
+		}
+		if len(e.provider) > 0 {
+			// The vendor's service-managed failover picks the new write
+			// region and stops the old one: there is no vote for the module
+			// to hold, and the fence is the provider's.
+			s.add(because(DecideGuard, GuardProviderFenced, strings.Join(e.provider, ", ")))
+		}
 		s.Guards = append(s.Guards, GuardFencing)
-		s.add(because(DecideGuard, GuardFencingTokens))
+		if len(e.routed) > 0 || len(e.store) > 0 {
+			s.add(because(DecideGuard, GuardFencingTokens))
+		}
 		return
 	}
 	s.NeedsQuorum = true
-	if stores := p.selfElected(s); stores != "" {
-		// The stores hold their own vote: a Paxos or Raft quorum across
-		// their replicas picks the leader, and refuses writes without one.
-		s.Guards = append(s.Guards, GuardQuorum, GuardFencing)
-		s.add(because(DecideGuard, GuardStoreQuorum, stores))
-		s.add(because(DecideGuard, GuardFencingTokens))
-		return
-	}
+	s.SelfElected = e.moduleData
 	witness := s.Witness != "" && !contains(s.Regions, s.Witness)
 	voters := len(s.Regions)
 	if witness {
@@ -386,50 +397,47 @@ func (p *planner) decideGuards(s *Service) {
 	s.add(because(DecideGuard, GuardFencingTokens))
 }
 
-// selfElected lists, when every primary a failover of s moves is the leader
-// of a store that elects it by its own quorum (replication synchronous
-// only, across regions: Spanner's Paxos, Firestore), those data classes
-// with their stores; otherwise "".
-func (p *planner) selfElected(s *Service) string {
-	var names []string
+// electionsOf sorts the data classes whose primaries a failover of a
+// service moves by who picks the new primary: nobody (routed: partitions
+// on a store that takes writes in every region move by routing), the
+// store's own quorum (store: a Paxos or Raft group across regions, or a
+// lease that expires), the provider's service-managed failover (provider:
+// Cosmos DB moves its write region and fences the old one), or the module's
+// failover automation, which needs a quorum of its own (module). Each entry
+// is a data address with its store.
+type electionsOf struct {
+	routed, store, provider, module []string
+	moduleData                      []lang.Address
+}
+
+func (p *planner) elections(s *Service) electionsOf {
+	var e electionsOf
 	for _, w := range s.DataWrites {
 		if w.Mode == WriteMultiPrimary {
 			continue
 		}
 		d := p.out.DataClass(w.Data.Name)
 		if d == nil || d.Block.Catalog == nil {
-			return ""
+			e.module = append(e.module, w.Data.String())
+			e.moduleData = append(e.moduleData, w.Data)
+			continue
 		}
 		c := d.Block.Catalog
+		name := d.Addr.String() + " (" + c.Ref() + ")"
 		switch {
 		case w.Mode == WritePartitioned && c.MultiWriter && !consensus(c):
-			// moves by routing, elects nothing
+			e.routed = append(e.routed, name)
 		case c.Scope != providers.ScopeRegional && len(c.Replication) == 1 && c.Replication[0] == providers.ReplicationSync,
-			c.MultiWriter && consensus(c):
-			names = append(names, d.Addr.String()+" ("+c.Ref()+")")
+			c.MultiWriter && consensus(c), c.FailoverBy == providers.TriggerLease:
+			e.store = append(e.store, name)
+		case c.FailoverBy == providers.TriggerService:
+			e.provider = append(e.provider, name)
 		default:
-			return ""
+			e.module = append(e.module, name)
+			e.moduleData = append(e.moduleData, w.Data)
 		}
 	}
-	return strings.Join(names, ", ")
-}
-
-// uncoordinated lists, when every write a failover moves is a partition
-// on a store that takes writes in every region (no coordinator elects a
-// primary), those data classes with their stores; otherwise "".
-func (p *planner) uncoordinated(s *Service) string {
-	var names []string
-	for _, w := range s.DataWrites {
-		d := p.out.DataClass(w.Data.Name)
-		switch {
-		case w.Mode == WriteMultiPrimary:
-		case w.Mode == WritePartitioned && d != nil && d.Block.Catalog != nil && d.Block.Catalog.MultiWriter && !consensus(d.Block.Catalog):
-			names = append(names, d.Addr.String()+" ("+d.Block.Catalog.Ref()+")")
-		default:
-			return ""
-		}
-	}
-	return strings.Join(names, ", ")
+	return e
 }
 
 func contains(xs []string, x string) bool {

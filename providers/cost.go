@@ -3,7 +3,9 @@ package providers
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 	"sync"
+	"time"
 )
 
 // CostFact is what the catalog knows of a product's price beyond the
@@ -14,7 +16,8 @@ type CostFact struct {
 	// as a fraction of one region's cost.
 	SyncPremium float64
 	Notes       string
-	Source      string
+	Source      string // the page that states the prices
+	Read        string // the day Source was read, YYYY-MM-DD
 }
 
 var loadCosts = sync.OnceValue(func() map[string]CostFact {
@@ -36,6 +39,7 @@ func decodeCosts(b []byte) (map[string]CostFact, error) {
 			SyncPremium float64 `json:"sync_premium"`
 			Notes       string  `json:"notes"`
 			Source      string  `json:"source"`
+			Read        string  `json:"read"`
 		} `json:"products"`
 	}
 	if err := json.Unmarshal(b, &doc); err != nil {
@@ -43,10 +47,16 @@ func decodeCosts(b []byte) (map[string]CostFact, error) {
 	}
 	m := map[string]CostFact{}
 	for _, p := range doc.Products {
-		if _, _, ok := SplitRef(p.Product); !ok || p.Source == "" || p.SyncPremium < 0 {
-			return nil, fmt.Errorf("cost entry %q needs PROVIDER.PRODUCT, a source and a premium ≥ 0", p.Product)
+		if _, _, ok := SplitRef(p.Product); !ok || !strings.HasPrefix(p.Source, "https://") || p.SyncPremium < 0 {
+			return nil, fmt.Errorf("cost entry %q needs PROVIDER.PRODUCT, a source page (https://…) and a premium ≥ 0", p.Product)
 		}
-		m[p.Product] = CostFact{Product: p.Product, SyncPremium: p.SyncPremium, Notes: p.Notes, Source: p.Source}
+		if _, err := time.Parse(time.DateOnly, p.Read); err != nil {
+			return nil, fmt.Errorf("cost entry %q needs the day its source was read (read = \"YYYY-MM-DD\")", p.Product)
+		}
+		if _, dup := m[p.Product]; dup {
+			return nil, fmt.Errorf("cost entry %q is given twice", p.Product)
+		}
+		m[p.Product] = CostFact{Product: p.Product, SyncPremium: p.SyncPremium, Notes: p.Notes, Source: p.Source, Read: p.Read}
 	}
 	return m, nil
 }

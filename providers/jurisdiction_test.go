@@ -49,13 +49,29 @@ func TestDecodeJurisdictionsRejects(t *testing.T) {
 }
 
 func TestCosts(t *testing.T) {
-	c, ok := Cost("gcp.spanner")
-	if !ok || c.SyncPremium <= 0 || c.Source == "" {
-		t.Fatalf("gcp.spanner cost = %+v, %v", c, ok)
+	// gcp.spanner's premium was worked out from prices no public page
+	// could be read to confirm (issue #18): it must not come back unsourced.
+	if c, ok := Cost("gcp.spanner"); ok {
+		t.Errorf("gcp.spanner has an unverified cost entry: %+v", c)
 	}
 	for _, cf := range loadCosts() {
 		if _, ok := NewRegistry().Product(cf.Product); !ok {
 			t.Errorf("cost entry %s names no catalog product", cf.Product)
+		}
+	}
+	good := `{"products":[{"product":"gcp.spanner","sync_premium":0.5,"source":"https://cloud.google.com/spanner/pricing","read":"2026-12-04"}]}`
+	if m, err := decodeCosts([]byte(good)); err != nil || m["gcp.spanner"].Read != "2026-12-04" {
+		t.Errorf("decodeCosts(%s) = %v, %v", good, m, err)
+	}
+	for _, src := range []string{
+		`{"products":[{"product":"gcp.spanner","sync_premium":0.5,"source":"https://cloud.google.com/spanner/pricing"}]}`,
+		`{"products":[{"product":"gcp.spanner","sync_premium":0.5,"source":"from memory","read":"2026-12-04"}]}`,
+		`{"products":[{"product":"gcp.spanner","sync_premium":0.5,"source":"https://cloud.google.com/spanner/pricing","read":"Dec 4"}]}`,
+		`{"products":[{"product":"gcp.spanner","sync_premium":-1,"source":"https://cloud.google.com/spanner/pricing","read":"2026-12-04"}]}`,
+		`{"products":[{"product":"spanner","sync_premium":0.5,"source":"https://cloud.google.com/spanner/pricing","read":"2026-12-04"}]}`,
+	} {
+		if _, err := decodeCosts([]byte(src)); err == nil {
+			t.Errorf("accepted %s", src)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package command
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -11,6 +12,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/mrplan/mrplan/internal/diag"
+	"github.com/mrplan/mrplan/internal/fsguard"
 	"github.com/mrplan/mrplan/lang"
 	"github.com/mrplan/mrplan/observe"
 )
@@ -50,10 +52,11 @@ func (o *observeOptions) discover(mod *lang.Module) (*observe.Discovery, []diag.
 		return nil, o.diags
 	}
 	c := observe.NewCollector()
-	for _, f := range expandObserveFiles(o.files) {
+	files, refused := expandObserveFiles(o.files)
+	o.diags = append(o.diags, refused...)
+	for _, f := range files {
 		if err := c.ReadFile(f, format); err != nil {
-			o.diags = append(o.diags, diag.Diagnostic{Severity: diag.Error, Summary: "Unreadable observe file",
-				Detail: strings.TrimSuffix(err.Error(), ".") + ".", Range: fileRange(f)})
+			o.diags = append(o.diags, observeFileError(f, err))
 		}
 	}
 	obs := c.Observations()
@@ -79,13 +82,23 @@ func (o *observeOptions) discover(mod *lang.Module) (*observe.Discovery, []diag.
 // expandObserveFiles replaces each directory among files with the files
 // under it, recursively, in lexical order, leaving out hidden ones: Route 53
 // delivers resolver logs to S3 as many small files, and a synced prefix is
-// one argument.
-func expandObserveFiles(files []string) []string {
+// one argument. A file found in a directory must resolve inside that
+// directory after symlinks (a file named on the command line is read
+// wherever it is): each one that leads out is refused by name, in the
+// diagnostics returned. What is not a regular file is left in, for
+// ReadFile to refuse by name without reading it.
+func expandObserveFiles(files []string) ([]string, []diag.Diagnostic) {
 	var out []string
+	var refused []diag.Diagnostic
 	for _, f := range files {
 		info, err := os.Stat(f)
 		if err != nil || !info.IsDir() {
 			out = append(out, f) // ReadFile names what is wrong with it
+			continue
+		}
+		root, err := fsguard.ResolveExisting(f)
+		if err != nil {
+			out = append(out, f)
 			continue
 		}
 		filepath.WalkDir(f, func(path string, d fs.DirEntry, err error) error {
@@ -96,13 +109,44 @@ func expandObserveFiles(files []string) []string {
 				if d.IsDir() {
 					return filepath.SkipDir
 				}
-			case d.Type().IsRegular():
-				out = append(out, path)
+			case d.IsDir():
+			default:
+				real, err := fsguard.ResolveExisting(path)
+				switch {
+				case err != nil:
+					out = append(out, path) // ReadFile names what is wrong with it
+				case !fsguard.Within(root, real):
+					refused = append(refused, diag.Diagnostic{Severity: diag.Error, Summary: "Observe file refused",
+						Detail: fmt.Sprintf("mrplan did not read %s: it resolves to %s, outside the directory %s it was found in. A file found under an --observe directory must stay inside it; name the file itself with --observe to read it anyway.", path, real, f),
+						Range:  fileRange(path)})
+				case isDir(real):
+					// A symlink to a directory inside: its files are walked
+					// where they really are.
+				default:
+					out = append(out, path)
+				}
 			}
 			return nil
 		})
 	}
-	return out
+	return out, refused
+}
+
+func isDir(path string) bool {
+	info, err := os.Stat(path)
+	return err == nil && info.IsDir()
+}
+
+// observeFileError is the diagnostic for an --observe file that could not
+// be read at all: refused (not a regular file, or over the size limit)
+// or unreadable.
+func observeFileError(name string, err error) diag.Diagnostic {
+	if refused := (*fsguard.RefusedError)(nil); errors.As(err, &refused) {
+		return diag.Diagnostic{Severity: diag.Error, Summary: "Observe file refused",
+			Detail: fmt.Sprintf("mrplan did not read %s: it %s.", name, strings.TrimSuffix(refused.Reason, ".")), Range: fileRange(name)}
+	}
+	return diag.Diagnostic{Severity: diag.Error, Summary: "Unreadable observe file",
+		Detail: strings.TrimSuffix(err.Error(), ".") + ".", Range: fileRange(name)}
 }
 
 // fileRange points at the start of a file, for what is about the file as

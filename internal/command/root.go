@@ -62,7 +62,7 @@ type globals struct {
 	vars    []lang.VarArg
 	environ func() []string
 	// maxFileSize is --max-file-size: the largest file read (module files,
-	// manifests, saved plans, states); "0" for no limit.
+	// manifests, saved plans, states, observation files); "0" for no limit.
 	maxFileSize string
 }
 
@@ -156,7 +156,7 @@ dependencies.`,
 		return nil
 	}
 	root.PersistentFlags().BoolVar(&g.progress, "progress", false, "show a progress bar on standard error when a run takes more than a second (only on a terminal)")
-	root.PersistentFlags().StringVar(&g.maxFileSize, "max-file-size", "", "the largest `SIZE` of a file mrplan reads (module files, manifests, plans, states), such as 256MiB; 0 for no limit (default 64MiB, or MRPLAN_MAX_FILE_SIZE)")
+	root.PersistentFlags().StringVar(&g.maxFileSize, "max-file-size", "", "the largest `SIZE` of a file mrplan reads (module files, manifests, plans, states, --observe files), such as 256MiB; 0 for no limit (default 64MiB, or MRPLAN_MAX_FILE_SIZE)")
 	addVarFlags(root.PersistentFlags(), g)
 	root.AddCommand(
 		newVersionCmd(s),

@@ -98,6 +98,63 @@ func ReadRegularFile(name string, limit int64) ([]byte, error) {
 	return buf, nil
 }
 
+// OpenRegularFile opens name to be streamed, with the checks of
+// ReadRegularFile: a FIFO, a device, a socket or a directory is refused
+// without waiting or reading a byte, and so is a file larger than limit
+// (none when limit <= 0). Reading past limit bytes, should the file grow
+// meanwhile, fails with the same *RefusedError. The caller closes it.
+func OpenRegularFile(name string, limit int64) (io.ReadCloser, error) {
+	if info, err := os.Stat(name); err == nil {
+		if err := checkRegular(name, info, limit); err != nil {
+			return nil, err
+		}
+	}
+	f, err := os.OpenFile(name, os.O_RDONLY|openNonBlocking, 0)
+	if err != nil {
+		return nil, err
+	}
+	info, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	if err := checkRegular(name, info, limit); err != nil {
+		f.Close()
+		return nil, err
+	}
+	if limit <= 0 {
+		return f, nil
+	}
+	return &limitedFile{f: f, name: name, limit: limit, left: limit}, nil
+}
+
+// limitedFile reads at most limit bytes of a file, then refuses it.
+type limitedFile struct {
+	f     *os.File
+	name  string
+	limit int64
+	left  int64
+}
+
+func (l *limitedFile) Read(p []byte) (int, error) {
+	if l.left <= 0 {
+		// One byte more says whether the file really goes on.
+		var b [1]byte
+		if n, _ := l.f.Read(b[:]); n > 0 {
+			return 0, tooLarge(l.name, l.limit)
+		}
+		return 0, io.EOF
+	}
+	if int64(len(p)) > l.left {
+		p = p[:l.left]
+	}
+	n, err := l.f.Read(p)
+	l.left -= int64(n)
+	return n, err
+}
+
+func (l *limitedFile) Close() error { return l.f.Close() }
+
 func checkRegular(name string, info fs.FileInfo, limit int64) error {
 	if !info.Mode().IsRegular() {
 		return &RefusedError{File: name, Reason: "is " + fileKind(info.Mode()) + ", not a regular file"}

@@ -4,6 +4,7 @@ package fsguard
 
 import (
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -77,5 +78,57 @@ func TestResolveInside(t *testing.T) {
 		if !ok && err != nil && !strings.Contains(err.Error(), path) {
 			t.Errorf("%s: the refusal does not name it: %v", path, err)
 		}
+	}
+}
+
+func TestOpenRegularFile(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "p")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skipf("no FIFO: %v", err)
+	}
+	cases := map[string]string{fifo: "named pipe", dir: "directory"}
+	if _, err := os.Stat("/dev/zero"); err == nil {
+		cases["/dev/zero"] = "character device"
+	}
+	for name, kind := range cases {
+		done := make(chan error, 1)
+		go func() {
+			f, err := OpenRegularFile(name, 0)
+			if f != nil {
+				f.Close()
+			}
+			done <- err
+		}()
+		select {
+		case err := <-done:
+			var r *RefusedError
+			if !errors.As(err, &r) || !strings.Contains(err.Error(), kind) || r.File != name {
+				t.Errorf("%s: %v, want a refusal as %s", name, err, kind)
+			}
+		case <-time.After(30 * time.Second):
+			t.Fatalf("%s: still opening after 30s", name)
+		}
+	}
+
+	name := filepath.Join(dir, "f")
+	if err := os.WriteFile(name, []byte("0123456789"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := OpenRegularFile(name, 9); err == nil || !strings.Contains(err.Error(), "larger than the limit of 9 bytes") {
+		t.Errorf("over the limit: %v", err)
+	}
+	f, err := OpenRegularFile(name, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	// The file grows after it was opened: reading past the limit refuses it.
+	if err := os.WriteFile(name, []byte("0123456789abc"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b, err := io.ReadAll(f)
+	if string(b) != "0123456789" || err == nil || !strings.Contains(err.Error(), "larger than the limit of 10 bytes") {
+		t.Errorf("grown past the limit: %q, %v", b, err)
 	}
 }

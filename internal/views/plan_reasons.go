@@ -66,6 +66,7 @@ var reasonTexts = map[planner.ReasonCode]string{
 	planner.GuardStoreQuorum:        "quorum: {0} elects its leader by a quorum of its own replicas and refuses writes without one",
 	planner.GuardNoCoordinator:      "no quorum to hold: {0} is partitioned on a store that takes writes in every region, so no primary is elected; a lost partition's home moves by routing",
 	planner.GuardFencingTokens:      "fencing: writes from a demoted primary are refused by token",
+	planner.GuardProviderFenced:     "no module-side quorum: the provider decides the failover of {0} and fences the old write region itself, so no second primary can accept writes",
 
 	planner.RPOWorstData: "the worst over the data it writes: {0} at {1}",
 	planner.RPONoData:    "writes no data that must survive a failover",

@@ -27,16 +27,51 @@ func FuzzRead(f *testing.F) {
 			f.Add(src)
 		}
 	}
-	f.Fuzz(func(t *testing.T, src []byte) {
-		for _, format := range []observe.Format{observe.FormatAuto, observe.FormatResolver, observe.FormatJaeger, observe.FormatServiceGraph, observe.FormatTerraform} {
-			read(t, src, format)
+	var formats []observe.Format
+	for _, name := range observe.FormatNames() {
+		format, ok := observe.ParseFormat(name)
+		if !ok {
+			f.Fatalf("format %q does not parse", name)
 		}
+		formats = append(formats, format)
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
 		var gz bytes.Buffer
 		w := gzip.NewWriter(&gz)
 		w.Write(src)
 		w.Close()
-		read(t, gz.Bytes()[:len(gz.Bytes())*3/4], observe.FormatAuto)
+		for _, format := range formats {
+			read(t, src, format)
+			read(t, gz.Bytes(), format)
+			read(t, gz.Bytes()[:len(gz.Bytes())*3/4], format)
+		}
 	})
+}
+
+// TestFuzzReadCoversEveryFormat: the seeds FuzzRead starts from include a
+// file every reader recognises, so that each format's reader is reached
+// from the first run, not only after the fuzzer happens on its syntax.
+func TestFuzzReadCoversEveryFormat(t *testing.T) {
+	files, _ := filepath.Glob("../testdata/*")
+	files2, _ := filepath.Glob("../../examples/*/observed/*")
+	seen := map[string]bool{}
+	for _, name := range append(files, files2...) {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			continue
+		}
+		c := observe.NewCollector()
+		if c.Read(name, bytes.NewReader(src), observe.FormatAuto) == nil {
+			for _, s := range c.Observations().Files {
+				seen[s.Format.String()] = true
+			}
+		}
+	}
+	for _, name := range observe.FormatNames()[1:] {
+		if !seen[name] {
+			t.Errorf("no FuzzRead seed is read as %s", name)
+		}
+	}
 }
 
 func read(t *testing.T, src []byte, format observe.Format) {
