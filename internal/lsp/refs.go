@@ -122,7 +122,7 @@ func (s *server) definition(_ *glsp.Context, p *protocol.DefinitionParams) (any,
 	if !ok {
 		return nil, nil
 	}
-	file := snap.realPath(r.Filename)
+	file := r.Filename
 	return protocol.Location{URI: uriOf(file), Range: rangeOf(snap.texts[file], r)}, nil
 }
 
@@ -141,7 +141,7 @@ func describe(snap *snapshot, a lang.Address, full bool) string {
 		return b.String()
 	}
 	if !full {
-		fmt.Fprintf(&b, " — declared in %s line %d", filepath.Base(snap.realPath(r.Filename)), r.Start.Line)
+		fmt.Fprintf(&b, " — declared in %s line %d", filepath.Base(r.Filename), r.Start.Line)
 	}
 	switch a.Kind {
 	case lang.KindRegion:

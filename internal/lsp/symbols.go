@@ -84,7 +84,7 @@ func (s *server) references(_ *glsp.Context, p *protocol.ReferenceParams) ([]pro
 	out := []protocol.Location{}
 	if p.Context.IncludeDeclaration && snap.mod != nil {
 		if r, ok := snap.mod.DeclRange(a); ok {
-			file := snap.realPath(r.Filename)
+			file := r.Filename
 			out = append(out, protocol.Location{URI: uriOf(file), Range: rangeOf(snap.texts[file], r)})
 		}
 	}

@@ -3,6 +3,7 @@ package lsp
 import (
 	"bytes"
 	"encoding/json"
+	"maps"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -10,8 +11,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-
-	"github.com/hashicorp/hcl/v2"
 
 	"github.com/mrplan/mrplan/checks"
 	"github.com/mrplan/mrplan/internal/diag"
@@ -25,10 +24,14 @@ type document struct {
 	path    string // absolute, cleaned
 	text    []byte
 	version int32
+	// root is the directory of the root module whose analysis covers the
+	// document: its own directory, or the module that calls it as a child
+	// (see findRoot).
+	root string
 }
 
-// workspace holds the open documents and, for each directory one of them is
-// in, the module there and its latest analysis.
+// workspace holds the open documents and, for each root module one of
+// them belongs to, that module and its latest analysis.
 type workspace struct {
 	mu      sync.Mutex
 	docs    map[string]*document
@@ -40,7 +43,8 @@ type workspace struct {
 	delay time.Duration
 }
 
-// module is one module directory and its analysis. gen counts changes to
+// module is one root module directory and its analysis (its child
+// modules included). gen counts changes to
 // its documents; an analysis is current when it saw the latest gen.
 type module struct {
 	dir string
@@ -55,14 +59,16 @@ type module struct {
 
 // snapshot is one analysis of a module: what was loaded, planned and found.
 type snapshot struct {
-	gen   int
-	dir   string
-	texts map[string][]byte // each module file's text as analysed, by absolute path
-	mod   *lang.Module      // ranges name files in overlay, see realPath
-	// overlay is the directory the module was loaded from (removed after
-	// loading; its name maps ranges back to dir).
-	overlay string
-	diags   []diag.Diagnostic // ranges name real paths
+	gen int
+	dir string
+	// texts is each module file's text as analysed (the root's and its
+	// child modules'), by absolute path.
+	texts map[string][]byte
+	// docs are the open documents' texts laid over the files on disk,
+	// by absolute path: the variables files' among them.
+	docs    map[string][]byte
+	mod     *lang.Module
+	diags   []diag.Diagnostic
 	planned map[string]json.RawMessage
 	loaded  bool // no language errors
 }
@@ -101,11 +107,19 @@ func uriOf(path string) string {
 }
 
 // open records a document's new text and schedules its module's analysis.
+// A document newly opened is placed in its root module; a change keeps
+// the place (a save looks again, see saved).
 func (w *workspace) open(path string, text []byte, version int32, now bool) *module {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	w.docs[path] = &document{path: path, text: text, version: version}
-	m := w.moduleOf(filepath.Dir(path))
+	d, ok := w.docs[path]
+	if !ok {
+		d = &document{path: path}
+		w.docs[path] = d
+		d.root = findRoot(filepath.Dir(path), w.readLocked)
+	}
+	d.text, d.version = text, version
+	m := w.moduleOf(d.root)
 	m.gen++
 	w.schedule(m, now)
 	return m
@@ -115,10 +129,48 @@ func (w *workspace) open(path string, text []byte, version int32, now bool) *mod
 func (w *workspace) close(path string) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
+	root := w.rootLocked(path)
 	delete(w.docs, path)
-	m := w.moduleOf(filepath.Dir(path))
+	m := w.moduleOf(root)
 	m.gen++
 	w.schedule(m, false)
+}
+
+// rootLocked is the root module directory of path: its document's, or
+// found afresh for a file the editor does not hold. Called with w.mu held.
+func (w *workspace) rootLocked(path string) string {
+	if d, ok := w.docs[path]; ok {
+		return d.root
+	}
+	return findRoot(filepath.Dir(path), w.readLocked)
+}
+
+// readLocked is a file's text as the workspace sees it: the editor's when
+// it holds the file, else the disk's. Called with w.mu held.
+func (w *workspace) readLocked(path string) ([]byte, bool) {
+	if d, ok := w.docs[path]; ok {
+		return d.text, true
+	}
+	b, err := lang.ReadModuleFile(filepath.Dir(path), path)
+	return b, err == nil
+}
+
+// replace places every document again, after a save that may have added,
+// moved or dropped a module call, and re-plans the modules that gained or
+// lost one. Called with w.mu held.
+func (w *workspace) replace() {
+	for _, d := range w.docs {
+		root := findRoot(filepath.Dir(d.path), w.readLocked)
+		if root == d.root {
+			continue
+		}
+		for _, dir := range []string{d.root, root} {
+			m := w.moduleOf(dir)
+			m.gen++
+			w.schedule(m, false)
+		}
+		d.root = root
+	}
 }
 
 // saved notes that files on disk changed (a save, or a file the editor
@@ -137,7 +189,10 @@ func (w *workspace) saved(path string) {
 		}
 		return
 	}
-	m := w.moduleOf(filepath.Dir(path))
+	if lang.IsModuleFile(filepath.Base(path)) {
+		w.replace()
+	}
+	m := w.moduleOf(w.rootLocked(path))
 	m.gen++
 	w.schedule(m, false)
 }
@@ -179,7 +234,7 @@ func (w *workspace) document(path string) (*document, bool) {
 // analysing it first when a document changed since the last.
 func (w *workspace) snapshotFor(path string) *snapshot {
 	w.mu.Lock()
-	m := w.moduleOf(filepath.Dir(path))
+	m := w.moduleOf(w.rootLocked(path))
 	w.mu.Unlock()
 	return w.current(m)
 }
@@ -194,8 +249,10 @@ func (w *workspace) current(m *module) *snapshot {
 	overlay := map[string][]byte{}
 	versions := map[string]int32{}
 	for p, d := range w.docs {
-		if filepath.Dir(p) == m.dir {
-			overlay[filepath.Base(p)] = d.text
+		if rel, err := filepath.Rel(m.dir, p); err == nil && filepath.IsLocal(rel) || d.root == m.dir {
+			overlay[p] = d.text // the loader takes what it reads of them
+		}
+		if d.root == m.dir {
 			versions[p] = d.version
 		}
 	}
@@ -212,47 +269,16 @@ func (w *workspace) current(m *module) *snapshot {
 }
 
 // analyze loads the module in dir with the open documents laid over the
-// files on disk, plans it and runs the checks, as validate does.
-//
-// The documents are laid over the directory by copying the module into a
-// temporary directory, with the documents' texts in place of the files and
-// every other entry (sub-directories, state, manifests) linked, so the
-// analysis goes through lang.LoadDir exactly as a command does.
+// files on disk (lang.LoadOptions.Overlay), plans it and runs the checks,
+// as validate does: its child modules, *.auto.mrvars files and the
+// MRPLAN_VAR_ environment included, and the same file boundaries kept.
 func (w *workspace) analyze(dir string, gen int, docs map[string][]byte) *snapshot {
-	snap := &snapshot{gen: gen, dir: dir, texts: map[string][]byte{}, planned: map[string]json.RawMessage{}}
-	tmp, err := os.MkdirTemp("", "mrplan-lsp-")
-	if err != nil {
-		snap.diags = []diag.Diagnostic{{Severity: diag.Error, Summary: "Cannot analyse the module", Detail: err.Error() + "."}}
-		return snap
-	}
-	defer os.RemoveAll(tmp)
-	snap.overlay = tmp
-	entries, _ := os.ReadDir(dir)
-	for _, e := range entries {
-		name := e.Name()
-		if _, open := docs[name]; open {
-			continue
-		}
-		src := filepath.Join(dir, name)
-		if !e.IsDir() && lang.IsModuleFile(name) {
-			if b, err := os.ReadFile(src); err == nil {
-				docs[name] = b
-			}
-			continue
-		}
-		_ = os.Symlink(src, filepath.Join(tmp, name))
-	}
-	for name, text := range docs {
-		if !lang.IsModuleFile(name) {
-			continue
-		}
-		if err := os.WriteFile(filepath.Join(tmp, name), text, 0o644); err == nil {
-			snap.texts[filepath.Join(dir, name)] = text
-		}
-	}
-
-	mod, hdiags := lang.LoadDir(tmp)
+	snap := &snapshot{gen: gen, dir: dir, docs: docs, texts: map[string][]byte{}, planned: map[string]json.RawMessage{}}
+	mod, hdiags := lang.LoadDirOptions(dir, lang.LoadOptions{Overlay: docs, Env: lang.EnvVars(os.Environ())})
 	snap.mod = mod
+	if mod != nil {
+		maps.Copy(snap.texts, mod.Files)
+	}
 	ds := diag.FromHCL(hdiags)
 	// The shared check settings, as validate finds them for this directory.
 	var flags checks.Flags
@@ -270,12 +296,6 @@ func (w *workspace) analyze(dir string, gen int, docs map[string][]byte) *snapsh
 		snap.planned = plannedBlocks(p, found)
 	} else {
 		ds = append(ds, checks.ConfigDiagnostics(mod, flags)...)
-	}
-	for i := range ds {
-		ds[i].Range = snap.realRange(ds[i].Range)
-		for j := range ds[i].Related {
-			ds[i].Related[j] = *snap.realRange(&ds[i].Related[j])
-		}
 	}
 	diag.Sort(ds)
 	snap.diags = ds
@@ -308,26 +328,6 @@ func plannedBlocks(p *planner.Plan, findings []diag.Diagnostic) map[string]json.
 	return out
 }
 
-// realPath maps a file name in the analysis (in the overlay) to the
-// module file it stands for.
-func (s *snapshot) realPath(name string) string {
-	if s.overlay != "" {
-		if rel, err := filepath.Rel(s.overlay, name); err == nil && !strings.HasPrefix(rel, "..") {
-			return filepath.Join(s.dir, rel)
-		}
-	}
-	return name
-}
-
-func (s *snapshot) realRange(r *hcl.Range) *hcl.Range {
-	if r == nil {
-		return nil
-	}
-	cp := *r
-	cp.Filename = s.realPath(r.Filename)
-	return &cp
-}
-
 // fileDiagnostic is a diagnostic and the text its range is in.
 type fileDiagnostic struct {
 	diag.Diagnostic
@@ -347,9 +347,10 @@ func (w *workspace) publishAll(m *module, versions map[string]int32) {
 	}
 	s := m.snap
 	byFile := map[string][]fileDiagnostic{}
+	// The root module's first file, else any first.
 	var first string
 	for p := range s.texts {
-		if first == "" || p < first {
+		if inRoot, firstInRoot := filepath.Dir(p) == s.dir, filepath.Dir(first) == s.dir; first == "" || inRoot && !firstInRoot || inRoot == firstInRoot && p < first {
 			first = p
 		}
 	}
@@ -363,8 +364,11 @@ func (w *workspace) publishAll(m *module, versions map[string]int32) {
 		}
 		text, ok := s.texts[file]
 		if !ok {
-			// Not a module file: the shared .mrplan.hcl, say.
-			text, _ = os.ReadFile(file)
+			// Not a module file: a variables file or the shared
+			// .mrplan.hcl, as the editor holds it or on disk.
+			if text, ok = s.docs[file]; !ok {
+				text, _ = os.ReadFile(file)
+			}
 		}
 		byFile[file] = append(byFile[file], fileDiagnostic{d, text, s.texts})
 	}
@@ -415,7 +419,7 @@ func (w *workspace) stop() {
 func (w *workspace) namesFor(path string) *lang.Module {
 	snap := w.snapshotFor(path)
 	w.mu.Lock()
-	m := w.modules[filepath.Dir(path)]
+	m := w.moduleOf(w.rootLocked(path))
 	w.mu.Unlock()
 	m.analyzing.Lock()
 	defer m.analyzing.Unlock()
