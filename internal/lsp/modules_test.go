@@ -92,6 +92,34 @@ func TestChildModule(t *testing.T) {
 		t.Errorf("errors after the fix: %s", js(ds))
 	}
 
+	// Hover on the cell's service: the service in each instance of the
+	// cell, with its plan. Definition of a name the cell declares: the
+	// cell's block, in its file.
+	lines := strings.Split(good, "\n")
+	lineOf := func(prefix string) int {
+		for i, l := range lines {
+			if strings.HasPrefix(l, prefix) {
+				return i
+			}
+		}
+		t.Fatalf("no line %q in the cell", prefix)
+		return 0
+	}
+	var hover protocol.Hover
+	c.call("textDocument/hover", protocol.HoverParams{TextDocumentPositionParams: at(uri, lineOf(`service "api"`), 10)}, &hover)
+	text := hoverText(t, hover)
+	for _, want := range []string{"**module.graph.service.api**", "**module.likes.service.api**", "| tier |", "| topology | active-active |"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("hover on the cell's service lacks %q:\n%s", want, text)
+		}
+	}
+	writes := lineOf("  writes = [data.store]")
+	var loc protocol.Location
+	c.call("textDocument/definition", protocol.DefinitionParams{TextDocumentPositionParams: at(uri, writes, 14)}, &loc)
+	if loc.URI != uri || int(loc.Range.Start.Line) != lineOf(`data "store"`) {
+		t.Errorf("definition of data.store in the cell: %s", js(loc))
+	}
+
 	// A variables file the editor holds, not saved: one serving region
 	// fails the root's validation of var.regions.
 	vars := filepath.Join(dir, "serving.auto.mrvars.hcl")
