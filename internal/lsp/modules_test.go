@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	protocol "github.com/tliron/glsp/protocol_3_16"
 )
@@ -133,6 +134,50 @@ func TestChildModule(t *testing.T) {
 		t.Errorf("the unsaved auto variables file was not used")
 	}
 
+	c.call("shutdown", nil, nil)
+	c.notify("exit", nil)
+}
+
+// TestModuleCallAdded: a child module's file opened before any module
+// calls it is analysed alone, all errors; once the root's new module block
+// is saved, those diagnostics are withdrawn and the file is analysed with
+// its root.
+func TestModuleCallAdded(t *testing.T) {
+	repo := t.TempDir()
+	_ = os.WriteFile(filepath.Join(repo, ".git"), nil, 0o644)
+	fixed := strings.Replace(broken, "region.eu-west1", "region.eu-west-1", 1)
+	rootFile := filepath.Join(repo, "main.mr.hcl")
+	_ = os.WriteFile(rootFile, []byte(fixed), 0o644)
+	cell := filepath.Join(repo, "cell", "main.mr.hcl")
+	cellText := "service \"worker\" {\n  regions = [region.us-east-1]\n}\n"
+	_ = os.MkdirAll(filepath.Dir(cell), 0o755)
+	_ = os.WriteFile(cell, []byte(cellText), 0o644)
+	uri := uriOf(cell)
+
+	c := startClient(t)
+	var init protocol.InitializeResult
+	c.call("initialize", protocol.InitializeParams{RootURI: strPtr(uriOf(repo))}, &init)
+	c.notify("textDocument/didOpen", protocol.DidOpenTextDocumentParams{TextDocument: protocol.TextDocumentItem{
+		URI: uri, LanguageID: "mrplan", Version: 1, Text: cellText}})
+	if ds := errorsOf(c.diagnosticsFor(uri, 1)); len(ds) == 0 {
+		t.Fatal("the cell alone has no region, yet no error")
+	}
+
+	_ = os.WriteFile(rootFile, []byte(fixed+"\nmodule \"cell\" {\n  source = \"./cell\"\n}\n"), 0o644)
+	c.notify("textDocument/didSave", protocol.DidSaveTextDocumentParams{TextDocument: protocol.TextDocumentIdentifier{URI: uriOf(rootFile)}})
+	// First the withdrawal (no version), then the root's analysis.
+	deadline := time.After(30 * time.Second)
+	for withdrawn := false; !withdrawn; {
+		select {
+		case p := <-c.diags:
+			withdrawn = p.URI == uri && p.Version == nil && len(p.Diagnostics) == 0
+		case <-deadline:
+			t.Fatal("the cell's diagnostics from its analysis alone were not withdrawn")
+		}
+	}
+	if ds := errorsOf(c.diagnosticsFor(uri, 1)); len(ds) > 0 {
+		t.Errorf("errors in the cell analysed with its root: %s", js(ds))
+	}
 	c.call("shutdown", nil, nil)
 	c.notify("exit", nil)
 }

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -55,6 +56,9 @@ type module struct {
 	published map[string]bool // files whose last diagnostics were not empty
 	lastGood  *lang.Module    // the latest analysis without language errors
 	timer     *time.Timer
+	// retired is set (with the workspace's lock held) when no open
+	// document is in the module any more: it publishes nothing.
+	retired bool
 }
 
 // snapshot is one analysis of a module: what was loaded, planned and found.
@@ -159,18 +163,69 @@ func (w *workspace) readLocked(path string) ([]byte, bool) {
 // moved or dropped a module call, and re-plans the modules that gained or
 // lost one. Called with w.mu held.
 func (w *workspace) replace() {
+	moved := map[string][]string{} // a root left → the roots its documents went to
 	for _, d := range w.docs {
 		root := findRoot(filepath.Dir(d.path), w.readLocked)
 		if root == d.root {
 			continue
 		}
-		for _, dir := range []string{d.root, root} {
+		if !slices.Contains(moved[d.root], root) {
+			moved[d.root] = append(moved[d.root], root)
+		}
+		d.root = root
+	}
+	for _, old := range slices.Sorted(maps.Keys(moved)) {
+		w.handover(w.moduleOf(old), moved[old])
+	}
+}
+
+// handover withdraws the diagnostics old published, now that documents
+// left it for the root modules in next (a child analysed alone reports
+// what its root provides as missing), then analyses next again, and old
+// if documents remain in it: withdrawing first, so that it never hides
+// their results. A module no document is in any more is dropped. Called
+// with w.mu held.
+func (w *workspace) handover(old *module, next []string) {
+	if old.timer != nil {
+		old.timer.Stop()
+	}
+	kept := false
+	for _, d := range w.docs {
+		kept = kept || d.root == old.dir
+	}
+	if !kept {
+		delete(w.modules, old.dir)
+		old.retired = true
+	}
+	go func() {
+		old.analyzing.Lock()
+		files := slices.Sorted(maps.Keys(old.published))
+		old.published = map[string]bool{}
+		old.analyzing.Unlock()
+		w.mu.Lock()
+		publish := w.publish
+		w.mu.Unlock()
+		if publish == nil {
+			return // stopped
+		}
+		for _, f := range files {
+			publish(f, nil, nil)
+		}
+		w.mu.Lock()
+		defer w.mu.Unlock()
+		if w.publish == nil {
+			return
+		}
+		if kept {
+			old.gen++
+			w.schedule(old, false)
+		}
+		for _, dir := range next {
 			m := w.moduleOf(dir)
 			m.gen++
 			w.schedule(m, false)
 		}
-		d.root = root
-	}
+	}()
 }
 
 // saved notes that files on disk changed (a save, or a file the editor
@@ -245,7 +300,7 @@ func (w *workspace) current(m *module) *snapshot {
 	m.analyzing.Lock()
 	defer m.analyzing.Unlock()
 	w.mu.Lock()
-	gen := m.gen
+	gen, retired := m.gen, m.retired
 	overlay := map[string][]byte{}
 	versions := map[string]int32{}
 	for p, d := range w.docs {
@@ -264,7 +319,9 @@ func (w *workspace) current(m *module) *snapshot {
 	if m.snap.loaded {
 		m.lastGood = m.snap.mod
 	}
-	w.publishAll(m, versions)
+	if !retired {
+		w.publishAll(m, versions)
+	}
 	return m.snap
 }
 
