@@ -121,6 +121,17 @@ func TestChildModule(t *testing.T) {
 		t.Errorf("definition of data.store in the cell: %s", js(loc))
 	}
 
+	var locs []protocol.Location
+	c.call("textDocument/references", protocol.ReferenceParams{TextDocumentPositionParams: at(uri, writes, 14),
+		Context: protocol.ReferenceContext{IncludeDeclaration: true}}, &locs)
+	inCell := len(locs) == 1+strings.Count(good, "data.store")
+	for _, l := range locs {
+		inCell = inCell && l.URI == uri
+	}
+	if !inCell || int(locs[0].Range.Start.Line) != lineOf(`data "store"`) {
+		t.Errorf("references of data.store in the cell, its declaration first: %s", js(locs))
+	}
+
 	// A variables file the editor holds, not saved: one serving region
 	// fails the root's validation of var.regions.
 	vars := filepath.Join(dir, "serving.auto.mrvars.hcl")
