@@ -39,8 +39,8 @@ func readModuleFile(realRoot, name string, ov overlay) ([]byte, error) {
 		}
 	}
 	if text, ok := ov.text(name); ok {
-		if limit := fsguard.MaxFileBytes(); limit > 0 && int64(len(text)) > limit {
-			return nil, &fsguard.RefusedError{File: name, Reason: fmt.Sprintf("is larger than the limit of %d bytes (raise it with --max-file-size or MRPLAN_MAX_FILE_SIZE)", limit)}
+		if err := fsguard.CheckSize(name, int64(len(text))); err != nil {
+			return nil, err
 		}
 		return text, nil
 	}

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/mrplan/mrplan/internal/fsguard"
 )
 
 // TestOverlay: texts in LoadOptions.Overlay stand for the files on disk,
@@ -89,5 +91,18 @@ func TestOverlayKeepsBoundaries(t *testing.T) {
 	}
 	if !strings.Contains(text, "x.auto.mrvars.hcl") || !strings.Contains(text, "outside the module directory") {
 		t.Errorf("the auto variables file linked out of the module is not refused: %s", text)
+	}
+}
+
+// TestOverlaySizeLimit: an unsaved text larger than the file size limit
+// is refused as the file would be.
+func TestOverlaySizeLimit(t *testing.T) {
+	dir := writeModuleFiles(t, map[string]string{"main.mr.hcl": "provider \"aws\" {}\n"})
+	defer fsguard.SetMaxFileBytes(fsguard.MaxFileBytes())
+	fsguard.SetMaxFileBytes(64)
+	big := filepath.Join(dir, "big.mr.hcl")
+	_, diags := LoadDirOptions(dir, LoadOptions{Overlay: map[string][]byte{big: []byte("# " + strings.Repeat("x", 100) + "\n")}})
+	if !diags.HasErrors() || !strings.Contains(diags[0].Detail, "larger than the limit of 64 bytes") || diags[0].Subject.Filename != big {
+		t.Errorf("the oversized unsaved file is not refused: %v", diags)
 	}
 }

@@ -44,9 +44,9 @@ type workspace struct {
 	delay time.Duration
 }
 
-// module is one root module directory and its analysis (its child
-// modules included). gen counts changes to
-// its documents; an analysis is current when it saw the latest gen.
+// module is one root module directory and its analysis, its child
+// modules included. gen counts changes to its documents; an analysis is
+// current when it saw the latest gen.
 type module struct {
 	dir string
 	gen int
@@ -304,8 +304,8 @@ func (w *workspace) current(m *module) *snapshot {
 	overlay := map[string][]byte{}
 	versions := map[string]int32{}
 	for p, d := range w.docs {
-		if rel, err := filepath.Rel(m.dir, p); err == nil && filepath.IsLocal(rel) || d.root == m.dir {
-			overlay[p] = d.text // the loader takes what it reads of them
+		if rel, err := filepath.Rel(m.dir, p); err == nil && filepath.IsLocal(rel) {
+			overlay[p] = d.text // the loader takes those it reads
 		}
 		if d.root == m.dir {
 			versions[p] = d.version
@@ -404,10 +404,11 @@ func (w *workspace) publishAll(m *module, versions map[string]int32) {
 	}
 	s := m.snap
 	byFile := map[string][]fileDiagnostic{}
-	// The root module's first file, else any first.
+	// The root module's first file (a child's when it has none).
 	var first string
 	for p := range s.texts {
-		if inRoot, firstInRoot := filepath.Dir(p) == s.dir, filepath.Dir(first) == s.dir; first == "" || inRoot && !firstInRoot || inRoot == firstInRoot && p < first {
+		switch inRoot, firstInRoot := filepath.Dir(p) == s.dir, filepath.Dir(first) == s.dir; {
+		case first == "", inRoot && !firstInRoot, inRoot == firstInRoot && p < first:
 			first = p
 		}
 	}
