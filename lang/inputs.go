@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -11,6 +12,8 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/hashicorp/hcl/v2/json"
 	"github.com/zclconf/go-cty/cty"
+
+	"github.com/mrplan/mrplan/internal/fsguard"
 )
 
 // VarArg is one -var NAME=VALUE (File empty) or -var-file FILE option.
@@ -69,17 +72,12 @@ func (l *loader) rootInputs(s *scope, o LoadOptions) {
 			s.inputs[name] = inputValue{value: val, from: "the environment variable MRPLAN_VAR_" + name}
 		}
 	}
-	if entries, err := os.ReadDir(s.dir); err == nil {
-		for _, e := range entries {
-			n := e.Name()
-			if !e.IsDir() && !strings.HasPrefix(n, ".") && (strings.HasSuffix(n, SuffixAutoVars) || strings.HasSuffix(n, SuffixAutoVarsJSON)) {
-				l.varFile(s, filepath.Join(s.dir, n))
-			}
-		}
+	for _, name := range l.autoVarFiles(s.dir) {
+		l.varFile(s, name, true)
 	}
 	for _, a := range o.Vars {
 		if a.File != "" {
-			l.varFile(s, a.File)
+			l.varFile(s, a.File, false)
 			continue
 		}
 		v := s.variable(a.Name)
@@ -136,16 +134,61 @@ func (l *loader) rawValue(v *Variable, raw, from string) (cty.Value, bool) {
 	return cty.NilVal, false
 }
 
+// isAutoVarFile says whether a file's base name makes it a variables file
+// read without being asked for.
+func isAutoVarFile(name string) bool {
+	return !strings.HasPrefix(name, ".") && (strings.HasSuffix(name, SuffixAutoVars) || strings.HasSuffix(name, SuffixAutoVarsJSON))
+}
+
+// autoVarFiles are the *.auto.mrvars files of dir, on disk or in the
+// overlay, in lexical order, joined to dir as given.
+func (l *loader) autoVarFiles(dir string) []string {
+	names := l.overlay.namesIn(dir, isAutoVarFile)
+	if entries, err := os.ReadDir(dir); err == nil {
+		for _, e := range entries {
+			if n := e.Name(); !e.IsDir() && isAutoVarFile(n) && !slices.Contains(names, n) {
+				names = append(names, n)
+			}
+		}
+	}
+	sort.Strings(names)
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = filepath.Join(dir, n)
+	}
+	return out
+}
+
 // varFile reads a variables file: NAME = literal lines. A value for an
-// undeclared variable is a warning in a file, as in Terraform.
-func (l *loader) varFile(s *scope, name string) {
-	src, err := os.ReadFile(name)
+// undeclared variable is a warning in a file, as in Terraform. An auto
+// file is the module's own, so it is read as its module files are (inside
+// its tree, regular, not too large); a file given with -var-file is the
+// caller's choice and may be anything readable, such as a pipe.
+func (l *loader) varFile(s *scope, name string, auto bool) {
+	var src []byte
+	var err error
+	switch text, ok := l.overlay.text(name); {
+	case auto:
+		var realRoot string
+		if realRoot, err = fsguard.ResolveExisting(s.dir); err == nil {
+			src, err = readModuleFile(realRoot, name, l.overlay)
+		}
+	case ok:
+		src = text
+	default:
+		src, err = os.ReadFile(name)
+	}
 	if err != nil {
-		l.diags = append(l.diags, &hcl.Diagnostic{
+		d := &hcl.Diagnostic{
 			Severity: hcl.DiagError,
 			Summary:  "Cannot read variables file",
 			Detail:   fmt.Sprintf("The variables file %s cannot be read: %v.", name, err),
-		})
+		}
+		if auto { // the module's own file is the place; a -var-file has none
+			rng := hcl.Range{Filename: name, Start: hcl.InitialPos, End: hcl.InitialPos}
+			d.Subject = &rng
+		}
+		l.diags = append(l.diags, d)
 		return
 	}
 	var f *hcl.File

@@ -49,6 +49,8 @@ type loader struct {
 	// calls counts the module instances made so far.
 	cur   *scope
 	calls int
+	// overlay holds texts read instead of files (LoadOptions.Overlay).
+	overlay overlay
 }
 
 type exprKey struct {

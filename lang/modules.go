@@ -236,7 +236,7 @@ func (l *loader) childScope(s *scope, c *ModuleCall, key string) *scope {
 // loadScope reads, parses and decodes a child module's files into the
 // module under the child's prefix.
 func (l *loader) loadScope(child *scope) {
-	files, err := ModuleFiles(child.dir)
+	files, err := l.overlay.moduleFiles(child.dir)
 	rng := child.call.SourceRange
 	if err != nil || len(files) == 0 {
 		l.diags = append(l.diags, &hcl.Diagnostic{
@@ -249,7 +249,7 @@ func (l *loader) loadScope(child *scope) {
 	}
 	parent := l.cur
 	l.cur = child
-	l.mergeFiles(loadFiles(child.dir, l.mod.Registry, files, workers(), nil, child.prefix))
+	l.mergeFiles(loadFiles(child.dir, l.mod.Registry, files, workers(), nil, child.prefix, l.overlay))
 	l.cur = parent
 }
 

@@ -56,7 +56,7 @@ type fileBlock struct {
 
 // loadFiles loads every file, n at a time, and returns the results in the
 // order of files, telling pr (when not nil) of each file done.
-func loadFiles(dir string, reg *providers.Registry, files []string, n int, pr Progress, prefix string) []*fileResult {
+func loadFiles(dir string, reg *providers.Registry, files []string, n int, pr Progress, prefix string, ov overlay) []*fileResult {
 	out := make([]*fileResult, len(files))
 	n = max(1, min(n, len(files)))
 	// Largest files first, so no worker is left with a big one at the end
@@ -85,7 +85,7 @@ func loadFiles(dir string, reg *providers.Registry, files []string, n int, pr Pr
 					return
 				}
 				i := order[k]
-				out[i] = loadFile(dir, realRoot, reg, files[i], prefix)
+				out[i] = loadFile(dir, realRoot, reg, files[i], prefix, ov)
 				if pr != nil {
 					pr.Add(1)
 				}
@@ -99,9 +99,9 @@ func loadFiles(dir string, reg *providers.Registry, files []string, n int, pr Pr
 // loadFile reads, parses and decodes one file. It touches nothing shared:
 // the mrplan block, which fills the module's one Settings, is decoded when
 // merging.
-func loadFile(dir, realRoot string, reg *providers.Registry, name, prefix string) *fileResult {
+func loadFile(dir, realRoot string, reg *providers.Registry, name, prefix string, ov overlay) *fileResult {
 	r := &fileResult{name: name, prefix: prefix}
-	r.src, r.readErr = readModuleFile(realRoot, name)
+	r.src, r.readErr = readModuleFile(realRoot, name, ov)
 	if r.readErr != nil {
 		return r
 	}

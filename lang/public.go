@@ -74,6 +74,13 @@ type LoadOptions struct {
 	// Registry defaults to providers.NewRegistry().
 	Registry *providers.Registry
 	Progress Progress
+	// Overlay holds texts to load instead of files on disk, by absolute
+	// path: the documents an editor holds, unsaved. It serves the root
+	// module's files, child modules' files and *.auto.mrvars files alike,
+	// and a module file or auto variables file in it that is not on disk
+	// yet is loaded too. The other files are read from disk as always;
+	// the overlay's files must lie inside the module's tree just the same.
+	Overlay map[string][]byte
 }
 
 // LoadDirOptions is LoadDir with options.
@@ -100,13 +107,14 @@ func loadDir(dir string, o LoadOptions) (*Module, hcl.Diagnostics) {
 		reg = providers.NewRegistry()
 	}
 	l := newLoader(dir, reg)
+	l.overlay = newOverlay(o.Overlay)
 	l.cur = newScope(dir)
 	if abs, err := filepath.Abs(dir); err == nil {
 		l.cur.dirs = []string{abs}
 	} else {
 		l.cur.dirs = []string{dir}
 	}
-	files, err := ModuleFiles(dir)
+	files, err := l.overlay.moduleFiles(dir)
 	switch {
 	case os.IsNotExist(err):
 		l.diags = append(l.diags, &hcl.Diagnostic{
@@ -140,7 +148,7 @@ func loadDir(dir string, o LoadOptions) (*Module, hcl.Diagnostics) {
 	if pr != nil {
 		pr.Phase("load", len(files))
 	}
-	l.mergeFiles(loadFiles(dir, reg, files, workers(), pr, ""))
+	l.mergeFiles(loadFiles(dir, reg, files, workers(), pr, "", l.overlay))
 	if pr != nil {
 		pr.Phase("resolve", 0)
 	}

@@ -165,6 +165,16 @@ func checkRegular(name string, info fs.FileInfo, limit int64) error {
 	return nil
 }
 
+// CheckSize refuses a text of size bytes standing for the file name (an
+// editor's unsaved copy of it, say) when it is larger than the limit in
+// force, as reading the file would.
+func CheckSize(name string, size int64) error {
+	if limit := MaxFileBytes(); limit > 0 && size > limit {
+		return tooLarge(name, limit)
+	}
+	return nil
+}
+
 func tooLarge(name string, limit int64) error {
 	return &RefusedError{File: name, Reason: fmt.Sprintf("is larger than the limit of %d bytes (raise it with --max-file-size or MRPLAN_MAX_FILE_SIZE)", limit)}
 }

@@ -2,6 +2,7 @@ package lsp
 
 import (
 	"fmt"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
@@ -27,7 +28,7 @@ var (
 
 func (s *server) completion(_ *glsp.Context, p *protocol.CompletionParams) (any, error) {
 	path, ok := pathOf(p.TextDocument.URI)
-	if !ok {
+	if !ok || !lang.IsModuleFile(filepath.Base(path)) { // a variables file has no blocks to complete
 		return nil, nil
 	}
 	doc, ok := s.ws.document(path)

@@ -88,13 +88,59 @@ func (s *server) hover(_ *glsp.Context, p *protocol.HoverParams) (*protocol.Hove
 	snap := s.ws.snapshotFor(path)
 	if a, start, end, ok := addressAt(doc.text, off); ok {
 		r := protocol.Range{Start: positionOf(doc.text, start), End: positionOf(doc.text, end)}
-		return &protocol.Hover{Contents: markdown(describe(snap, a, false)), Range: &r}, nil
+		return &protocol.Hover{Contents: markdown(describeAll(snap, snap.scoped(path, a), false)), Range: &r}, nil
 	}
 	if a, header, ok := blockHeaderAt(doc.text, path, off); ok {
 		r := rangeOf(doc.text, header)
-		return &protocol.Hover{Contents: markdown(describe(snap, a, true)), Range: &r}, nil
+		return &protocol.Hover{Contents: markdown(describeAll(snap, snap.scoped(path, a), true)), Range: &r}, nil
 	}
 	return nil, nil
+}
+
+// maxInstancesShown is how many instances of a child module's block a
+// hover describes.
+const maxInstancesShown = 4
+
+// describeAll describes each address, a child module's block in each of
+// its instances.
+func describeAll(snap *snapshot, as []lang.Address, full bool) string {
+	var parts []string
+	for i, a := range as {
+		if i == maxInstancesShown {
+			parts = append(parts, fmt.Sprintf("… and %d more instances.", len(as)-i))
+			break
+		}
+		parts = append(parts, describe(snap, a, full))
+	}
+	return strings.Join(parts, "\n\n---\n\n")
+}
+
+// scoped is what a, written in the file path, names: in a child module's
+// file, the block of that name in each instance of the child
+// (module.likes.service.api, module.graph.service.api), unless the child
+// declares none (regions are the root's); elsewhere a itself.
+func (s *snapshot) scoped(path string, a lang.Address) []lang.Address {
+	dir := filepath.Dir(path)
+	if s.mod == nil || dir == s.dir {
+		return []lang.Address{a}
+	}
+	var out []lang.Address
+	seen := map[string]bool{}
+	for _, c := range s.mod.Calls {
+		if filepath.Clean(c.Dir) != dir || seen[c.Path] {
+			continue
+		}
+		seen[c.Path] = true
+		in := lang.Address{Kind: a.Kind, Name: c.Path + "." + a.Name}
+		if _, ok := s.mod.DeclRange(in); ok {
+			out = append(out, in)
+		}
+	}
+	if len(out) == 0 {
+		return []lang.Address{a}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].String() < out[j].String() })
+	return out
 }
 
 func markdown(s string) protocol.MarkupContent {
@@ -118,11 +164,11 @@ func (s *server) definition(_ *glsp.Context, p *protocol.DefinitionParams) (any,
 	if snap.mod == nil {
 		return nil, nil
 	}
-	r, ok := snap.mod.DeclRange(a)
+	r, ok := snap.mod.DeclRange(snap.scoped(path, a)[0])
 	if !ok {
 		return nil, nil
 	}
-	file := snap.realPath(r.Filename)
+	file := r.Filename
 	return protocol.Location{URI: uriOf(file), Range: rangeOf(snap.texts[file], r)}, nil
 }
 
@@ -141,7 +187,7 @@ func describe(snap *snapshot, a lang.Address, full bool) string {
 		return b.String()
 	}
 	if !full {
-		fmt.Fprintf(&b, " — declared in %s line %d", filepath.Base(snap.realPath(r.Filename)), r.Start.Line)
+		fmt.Fprintf(&b, " — declared in %s line %d", filepath.Base(r.Filename), r.Start.Line)
 	}
 	switch a.Kind {
 	case lang.KindRegion:

@@ -1,6 +1,7 @@
 package lsp
 
 import (
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -83,14 +84,18 @@ func (s *server) references(_ *glsp.Context, p *protocol.ReferenceParams) ([]pro
 	snap := s.ws.snapshotFor(path)
 	out := []protocol.Location{}
 	if p.Context.IncludeDeclaration && snap.mod != nil {
-		if r, ok := snap.mod.DeclRange(a); ok {
-			file := snap.realPath(r.Filename)
+		if r, ok := snap.mod.DeclRange(snap.scoped(path, a)[0]); ok {
+			file := r.Filename
 			out = append(out, protocol.Location{URI: uriOf(file), Range: rangeOf(snap.texts[file], r)})
 		}
 	}
+	// A name is the module's own (a child module's service.api is not
+	// the root's), but for regions, which only the root declares.
 	files := make([]string, 0, len(snap.texts))
 	for f := range snap.texts {
-		files = append(files, f)
+		if a.Kind == lang.KindRegion || filepath.Dir(f) == filepath.Dir(path) {
+			files = append(files, f)
+		}
 	}
 	sort.Strings(files)
 	for _, f := range files {

@@ -3,15 +3,15 @@ package lsp
 import (
 	"bytes"
 	"encoding/json"
+	"maps"
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
 	"time"
-
-	"github.com/hashicorp/hcl/v2"
 
 	"github.com/mrplan/mrplan/checks"
 	"github.com/mrplan/mrplan/internal/diag"
@@ -25,10 +25,14 @@ type document struct {
 	path    string // absolute, cleaned
 	text    []byte
 	version int32
+	// root is the directory of the root module whose analysis covers the
+	// document: its own directory, or the module that calls it as a child
+	// (see findRoot).
+	root string
 }
 
-// workspace holds the open documents and, for each directory one of them is
-// in, the module there and its latest analysis.
+// workspace holds the open documents and, for each root module one of
+// them belongs to, that module and its latest analysis.
 type workspace struct {
 	mu      sync.Mutex
 	docs    map[string]*document
@@ -40,8 +44,9 @@ type workspace struct {
 	delay time.Duration
 }
 
-// module is one module directory and its analysis. gen counts changes to
-// its documents; an analysis is current when it saw the latest gen.
+// module is one root module directory and its analysis, its child
+// modules included. gen counts changes to its documents; an analysis is
+// current when it saw the latest gen.
 type module struct {
 	dir string
 	gen int
@@ -51,18 +56,23 @@ type module struct {
 	published map[string]bool // files whose last diagnostics were not empty
 	lastGood  *lang.Module    // the latest analysis without language errors
 	timer     *time.Timer
+	// retired is set (with the workspace's lock held) when no open
+	// document is in the module any more: it publishes nothing.
+	retired bool
 }
 
 // snapshot is one analysis of a module: what was loaded, planned and found.
 type snapshot struct {
-	gen   int
-	dir   string
-	texts map[string][]byte // each module file's text as analysed, by absolute path
-	mod   *lang.Module      // ranges name files in overlay, see realPath
-	// overlay is the directory the module was loaded from (removed after
-	// loading; its name maps ranges back to dir).
-	overlay string
-	diags   []diag.Diagnostic // ranges name real paths
+	gen int
+	dir string
+	// texts is each module file's text as analysed (the root's and its
+	// child modules'), by absolute path.
+	texts map[string][]byte
+	// docs are the open documents' texts laid over the files on disk,
+	// by absolute path: the variables files' among them.
+	docs    map[string][]byte
+	mod     *lang.Module
+	diags   []diag.Diagnostic
 	planned map[string]json.RawMessage
 	loaded  bool // no language errors
 }
@@ -101,11 +111,19 @@ func uriOf(path string) string {
 }
 
 // open records a document's new text and schedules its module's analysis.
+// A document newly opened is placed in its root module; a change keeps
+// the place (a save looks again, see saved).
 func (w *workspace) open(path string, text []byte, version int32, now bool) *module {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	w.docs[path] = &document{path: path, text: text, version: version}
-	m := w.moduleOf(filepath.Dir(path))
+	d, ok := w.docs[path]
+	if !ok {
+		d = &document{path: path}
+		w.docs[path] = d
+		d.root = findRoot(filepath.Dir(path), w.readLocked)
+	}
+	d.text, d.version = text, version
+	m := w.moduleOf(d.root)
 	m.gen++
 	w.schedule(m, now)
 	return m
@@ -115,10 +133,99 @@ func (w *workspace) open(path string, text []byte, version int32, now bool) *mod
 func (w *workspace) close(path string) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
+	root := w.rootLocked(path)
 	delete(w.docs, path)
-	m := w.moduleOf(filepath.Dir(path))
+	m := w.moduleOf(root)
 	m.gen++
 	w.schedule(m, false)
+}
+
+// rootLocked is the root module directory of path: its document's, or
+// found afresh for a file the editor does not hold. Called with w.mu held.
+func (w *workspace) rootLocked(path string) string {
+	if d, ok := w.docs[path]; ok {
+		return d.root
+	}
+	return findRoot(filepath.Dir(path), w.readLocked)
+}
+
+// readLocked is a file's text as the workspace sees it: the editor's when
+// it holds the file, else the disk's. Called with w.mu held.
+func (w *workspace) readLocked(path string) ([]byte, bool) {
+	if d, ok := w.docs[path]; ok {
+		return d.text, true
+	}
+	b, err := lang.ReadModuleFile(filepath.Dir(path), path)
+	return b, err == nil
+}
+
+// replace places every document again, after a save that may have added,
+// moved or dropped a module call, and re-plans the modules that gained or
+// lost one. Called with w.mu held.
+func (w *workspace) replace() {
+	moved := map[string][]string{} // a root left → the roots its documents went to
+	for _, d := range w.docs {
+		root := findRoot(filepath.Dir(d.path), w.readLocked)
+		if root == d.root {
+			continue
+		}
+		if !slices.Contains(moved[d.root], root) {
+			moved[d.root] = append(moved[d.root], root)
+		}
+		d.root = root
+	}
+	for _, old := range slices.Sorted(maps.Keys(moved)) {
+		w.handover(w.moduleOf(old), moved[old])
+	}
+}
+
+// handover withdraws the diagnostics old published, now that documents
+// left it for the root modules in next (a child analysed alone reports
+// what its root provides as missing), then analyses next again, and old
+// if documents remain in it: withdrawing first, so that it never hides
+// their results. A module no document is in any more is dropped. Called
+// with w.mu held.
+func (w *workspace) handover(old *module, next []string) {
+	if old.timer != nil {
+		old.timer.Stop()
+	}
+	kept := false
+	for _, d := range w.docs {
+		kept = kept || d.root == old.dir
+	}
+	if !kept {
+		delete(w.modules, old.dir)
+		old.retired = true
+	}
+	go func() {
+		old.analyzing.Lock()
+		files := slices.Sorted(maps.Keys(old.published))
+		old.published = map[string]bool{}
+		old.analyzing.Unlock()
+		w.mu.Lock()
+		publish := w.publish
+		w.mu.Unlock()
+		if publish == nil {
+			return // stopped
+		}
+		for _, f := range files {
+			publish(f, nil, nil)
+		}
+		w.mu.Lock()
+		defer w.mu.Unlock()
+		if w.publish == nil {
+			return
+		}
+		if kept {
+			old.gen++
+			w.schedule(old, false)
+		}
+		for _, dir := range next {
+			m := w.moduleOf(dir)
+			m.gen++
+			w.schedule(m, false)
+		}
+	}()
 }
 
 // saved notes that files on disk changed (a save, or a file the editor
@@ -137,7 +244,10 @@ func (w *workspace) saved(path string) {
 		}
 		return
 	}
-	m := w.moduleOf(filepath.Dir(path))
+	if lang.IsModuleFile(filepath.Base(path)) {
+		w.replace()
+	}
+	m := w.moduleOf(w.rootLocked(path))
 	m.gen++
 	w.schedule(m, false)
 }
@@ -179,7 +289,7 @@ func (w *workspace) document(path string) (*document, bool) {
 // analysing it first when a document changed since the last.
 func (w *workspace) snapshotFor(path string) *snapshot {
 	w.mu.Lock()
-	m := w.moduleOf(filepath.Dir(path))
+	m := w.moduleOf(w.rootLocked(path))
 	w.mu.Unlock()
 	return w.current(m)
 }
@@ -190,12 +300,14 @@ func (w *workspace) current(m *module) *snapshot {
 	m.analyzing.Lock()
 	defer m.analyzing.Unlock()
 	w.mu.Lock()
-	gen := m.gen
+	gen, retired := m.gen, m.retired
 	overlay := map[string][]byte{}
 	versions := map[string]int32{}
 	for p, d := range w.docs {
-		if filepath.Dir(p) == m.dir {
-			overlay[filepath.Base(p)] = d.text
+		if rel, err := filepath.Rel(m.dir, p); err == nil && filepath.IsLocal(rel) {
+			overlay[p] = d.text // the loader takes those it reads
+		}
+		if d.root == m.dir {
 			versions[p] = d.version
 		}
 	}
@@ -207,52 +319,23 @@ func (w *workspace) current(m *module) *snapshot {
 	if m.snap.loaded {
 		m.lastGood = m.snap.mod
 	}
-	w.publishAll(m, versions)
+	if !retired {
+		w.publishAll(m, versions)
+	}
 	return m.snap
 }
 
 // analyze loads the module in dir with the open documents laid over the
-// files on disk, plans it and runs the checks, as validate does.
-//
-// The documents are laid over the directory by copying the module into a
-// temporary directory, with the documents' texts in place of the files and
-// every other entry (sub-directories, state, manifests) linked, so the
-// analysis goes through lang.LoadDir exactly as a command does.
+// files on disk (lang.LoadOptions.Overlay), plans it and runs the checks,
+// as validate does: its child modules, *.auto.mrvars files and the
+// MRPLAN_VAR_ environment included, and the same file boundaries kept.
 func (w *workspace) analyze(dir string, gen int, docs map[string][]byte) *snapshot {
-	snap := &snapshot{gen: gen, dir: dir, texts: map[string][]byte{}, planned: map[string]json.RawMessage{}}
-	tmp, err := os.MkdirTemp("", "mrplan-lsp-")
-	if err != nil {
-		snap.diags = []diag.Diagnostic{{Severity: diag.Error, Summary: "Cannot analyse the module", Detail: err.Error() + "."}}
-		return snap
-	}
-	defer os.RemoveAll(tmp)
-	snap.overlay = tmp
-	entries, _ := os.ReadDir(dir)
-	for _, e := range entries {
-		name := e.Name()
-		if _, open := docs[name]; open {
-			continue
-		}
-		src := filepath.Join(dir, name)
-		if !e.IsDir() && lang.IsModuleFile(name) {
-			if b, err := os.ReadFile(src); err == nil {
-				docs[name] = b
-			}
-			continue
-		}
-		_ = os.Symlink(src, filepath.Join(tmp, name))
-	}
-	for name, text := range docs {
-		if !lang.IsModuleFile(name) {
-			continue
-		}
-		if err := os.WriteFile(filepath.Join(tmp, name), text, 0o644); err == nil {
-			snap.texts[filepath.Join(dir, name)] = text
-		}
-	}
-
-	mod, hdiags := lang.LoadDir(tmp)
+	snap := &snapshot{gen: gen, dir: dir, docs: docs, texts: map[string][]byte{}, planned: map[string]json.RawMessage{}}
+	mod, hdiags := lang.LoadDirOptions(dir, lang.LoadOptions{Overlay: docs, Env: lang.EnvVars(os.Environ())})
 	snap.mod = mod
+	if mod != nil {
+		maps.Copy(snap.texts, mod.Files)
+	}
 	ds := diag.FromHCL(hdiags)
 	// The shared check settings, as validate finds them for this directory.
 	var flags checks.Flags
@@ -270,12 +353,6 @@ func (w *workspace) analyze(dir string, gen int, docs map[string][]byte) *snapsh
 		snap.planned = plannedBlocks(p, found)
 	} else {
 		ds = append(ds, checks.ConfigDiagnostics(mod, flags)...)
-	}
-	for i := range ds {
-		ds[i].Range = snap.realRange(ds[i].Range)
-		for j := range ds[i].Related {
-			ds[i].Related[j] = *snap.realRange(&ds[i].Related[j])
-		}
 	}
 	diag.Sort(ds)
 	snap.diags = ds
@@ -308,26 +385,6 @@ func plannedBlocks(p *planner.Plan, findings []diag.Diagnostic) map[string]json.
 	return out
 }
 
-// realPath maps a file name in the analysis (in the overlay) to the
-// module file it stands for.
-func (s *snapshot) realPath(name string) string {
-	if s.overlay != "" {
-		if rel, err := filepath.Rel(s.overlay, name); err == nil && !strings.HasPrefix(rel, "..") {
-			return filepath.Join(s.dir, rel)
-		}
-	}
-	return name
-}
-
-func (s *snapshot) realRange(r *hcl.Range) *hcl.Range {
-	if r == nil {
-		return nil
-	}
-	cp := *r
-	cp.Filename = s.realPath(r.Filename)
-	return &cp
-}
-
 // fileDiagnostic is a diagnostic and the text its range is in.
 type fileDiagnostic struct {
 	diag.Diagnostic
@@ -347,9 +404,11 @@ func (w *workspace) publishAll(m *module, versions map[string]int32) {
 	}
 	s := m.snap
 	byFile := map[string][]fileDiagnostic{}
+	// The root module's first file (a child's when it has none).
 	var first string
 	for p := range s.texts {
-		if first == "" || p < first {
+		switch inRoot, firstInRoot := filepath.Dir(p) == s.dir, filepath.Dir(first) == s.dir; {
+		case first == "", inRoot && !firstInRoot, inRoot == firstInRoot && p < first:
 			first = p
 		}
 	}
@@ -363,8 +422,11 @@ func (w *workspace) publishAll(m *module, versions map[string]int32) {
 		}
 		text, ok := s.texts[file]
 		if !ok {
-			// Not a module file: the shared .mrplan.hcl, say.
-			text, _ = os.ReadFile(file)
+			// Not a module file: a variables file or the shared
+			// .mrplan.hcl, as the editor holds it or on disk.
+			if text, ok = s.docs[file]; !ok {
+				text, _ = os.ReadFile(file)
+			}
 		}
 		byFile[file] = append(byFile[file], fileDiagnostic{d, text, s.texts})
 	}
@@ -415,7 +477,7 @@ func (w *workspace) stop() {
 func (w *workspace) namesFor(path string) *lang.Module {
 	snap := w.snapshotFor(path)
 	w.mu.Lock()
-	m := w.modules[filepath.Dir(path)]
+	m := w.moduleOf(w.rootLocked(path))
 	w.mu.Unlock()
 	m.analyzing.Lock()
 	defer m.analyzing.Unlock()
