@@ -52,13 +52,26 @@ func runbookAssumptions(md *mdWriter, a lang.Assumptions) {
 func acting(s *ops.Section) int { return len(s.Services) }
 
 func lostWords(s *ops.Section) string {
+	var parts []string
 	switch {
+	case s.Domain == lang.DomainProvider && len(s.Lost) > 0:
+		parts = append(parts, "every region of "+s.Targets[0]+" ("+strings.Join(s.Lost, ", ")+")")
 	case len(s.Lost) > 0:
-		return strings.Join(s.Lost, ", ")
+		parts = append(parts, strings.Join(s.Lost, ", "))
 	case s.Region != "":
-		return "one zone of " + s.Region
+		parts = append(parts, "one zone of "+s.Region)
 	}
-	return "nothing"
+	for _, d := range s.Dependencies {
+		w := d.Addr().String() + " (" + d.Dependency.Kind.String()
+		if d.Product != "" {
+			w += ", " + d.Product
+		}
+		parts = append(parts, w+")")
+	}
+	if len(parts) == 0 {
+		return "nothing"
+	}
+	return strings.Join(parts, "; ")
 }
 
 // anchor is the id GitHub gives a heading.
@@ -86,7 +99,7 @@ func runbookSection(md *mdWriter, s *ops.Section) {
 	}
 	md.printf("**Lost:** %s. ", mdText(lostWords(s)))
 	var parts []string
-	for _, o := range []planner.Outcome{planner.OutcomeFailedOver, planner.OutcomeRerouted, planner.OutcomeDown} {
+	for _, o := range []planner.Outcome{planner.OutcomeFailedOver, planner.OutcomeRerouted, planner.OutcomeDegraded, planner.OutcomeDown} {
 		if counts[o] > 0 {
 			parts = append(parts, fmt.Sprintf("%d %s", counts[o], outcomeWord(o, counts[o])))
 		}
@@ -149,6 +162,8 @@ func outcomeWord(o planner.Outcome, n int) string {
 		return plural(n, "is rerouted", "are rerouted")
 	case planner.OutcomeDown:
 		return plural(n, "is down", "are down")
+	case planner.OutcomeDegraded:
+		return plural(n, "is degraded", "are degraded")
 	}
 	return o.String()
 }
@@ -158,6 +173,13 @@ func decision(sr *ops.ServiceRunbook) string {
 	switch {
 	case sr.Outcome == planner.OutcomeDown:
 		return name + ": nothing to decide; it is down until what it needs returns."
+	case sr.Outcome == planner.OutcomeDegraded:
+		for _, f := range sr.Fallbacks {
+			if f.Text != "" {
+				return name + ": nothing fails over; it keeps serving without " + addrList(sr.DegradedBy) + ". Check its fallback engages."
+			}
+		}
+		return name + ": nothing fails over; it keeps serving, but the requests that need " + addrList(sr.DegradedBy) + " fail until it returns."
 	case sr.Outcome == planner.OutcomeRerouted:
 		if sr.Automatic {
 			return name + ": automatic; health-checked routing drops the lost region."
@@ -194,6 +216,8 @@ func action(sr *ops.ServiceRunbook) string {
 		return "reroute to " + strings.Join(sr.To, ", ")
 	case planner.OutcomeServing:
 		return "fail over between zones of " + strings.Join(sr.To, ", ")
+	case planner.OutcomeDegraded:
+		return "degraded, keep serving without " + addrList(sr.DegradedBy)
 	}
 	to := ""
 	if len(sr.To) > 0 {
@@ -224,7 +248,7 @@ func serviceRunbook(md *mdWriter, sr *ops.ServiceRunbook) {
 		switch {
 		case st.Budget != "":
 			md.printf(" — %s (%s)", units.FormatDuration(st.Duration), mdText(st.Budget))
-		case sr.Bounded:
+		case sr.Bounded && sr.Outcome != planner.OutcomeDegraded:
 			md.printf(" — no time of its own")
 		}
 		md.printf("\n")
@@ -233,7 +257,10 @@ func serviceRunbook(md *mdWriter, sr *ops.ServiceRunbook) {
 		}
 	}
 	md.printf("\n")
-	if sr.Bounded {
+	switch {
+	case sr.Outcome == planner.OutcomeDegraded && sr.RTO == 0 && sr.StepsTotal() == 0:
+		md.printf("**No downtime expected:** the plan counts no recovery time for %s in this scenario; it serves, degraded, until %s is back.\n\n", mdText(svc.Addr.String()), mdText(addrList(sr.DegradedBy)))
+	case sr.Bounded:
 		total := sr.StepsTotal()
 		md.printf("**Expected: %s**, the sum of the steps: the plan's RTO for %s in this scenario", units.FormatDuration(total), mdText(svc.Addr.String()))
 		if sr.Objective > 0 {
@@ -287,4 +314,13 @@ func mdProse(s string) string {
 		return mdText(s)
 	}
 	return strings.Join(parts, "`")
+}
+
+// addrList joins addresses: "dependency.stripe, service.search".
+func addrList(as []lang.Address) string {
+	words := make([]string, len(as))
+	for i, a := range as {
+		words[i] = a.String()
+	}
+	return strings.Join(words, ", ")
 }
