@@ -239,10 +239,10 @@ func dependencyRules(c *AlertConfig, p *planner.Plan) []Rule {
 		var desc []string
 		if len(hard) > 0 {
 			severity = "critical"
-			desc = append(desc, "Down with it, nothing to fail over to: "+strings.Join(hard, ", ")+".")
+			desc = append(desc, "Needed with no fallback by "+strings.Join(hard, ", ")+": their requests fail while it is down.")
 		}
 		if len(soft) > 0 {
-			desc = append(desc, "Degraded, on their fallbacks or failing the scoped requests: "+strings.Join(soft, ", ")+".")
+			desc = append(desc, "Called with a fallback, or by some requests only, by "+strings.Join(soft, ", ")+": they degrade.")
 		}
 		l := map[string]string{"severity": severity, "dependency": d.Name, "kind": d.Kind.String()}
 		for k, v := range c.Labels {

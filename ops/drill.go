@@ -222,9 +222,13 @@ func BuildGameDay(rb *Runbook, sec *Section, only map[lang.Address]bool) *GameDa
 	if longest == 0 {
 		longest = a.DetectionTime
 	}
+	undo := "To abort: remove the isolation (" + targets + ") and every blackhole, in the reverse order they were added."
+	if sec.Domain == lang.DomainDependency {
+		undo = "To abort: remove the blackhole of dependency." + targets + "."
+	}
 	g.Abort = []string{
 		"Abort when " + alertOverRTO + " fires, when real users' error rate passes the error budget, or after " + dur(longest) + " without recovery.",
-		"To abort: remove the isolation (" + targets + ") and every blackhole, in the reverse order they were added.",
+		undo,
 		"Then follow the fail-back of each service that failed over, and record what failed in the drill's notes.",
 		"Either way, record the date in failover_drill of each service drilled.",
 	}

@@ -21,7 +21,8 @@ func runIn(t *testing.T, dir string, args ...string) (string, string, int) {
 func TestRunbookExamples(t *testing.T) {
 	g := goldie.New(t, goldie.WithFixtureDir(goldenDir(t, "RunbookExamples")), goldie.WithNameSuffix(".md"))
 	chain, _ := filepath.Abs("../../ops/testdata/chain5")
-	for _, dir := range append(exampleDirs(t), chain) {
+	multicloud, _ := filepath.Abs("../../ops/testdata/multicloud")
+	for _, dir := range append(exampleDirs(t), chain, multicloud) {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			out, errOut, code := runIn(t, dir, "runbook")
 			if code != ExitOK {
@@ -52,7 +53,8 @@ func TestAlertsExamples(t *testing.T) {
 	g := goldie.New(t, goldie.WithFixtureDir(goldenDir(t, "AlertsExamples")), goldie.WithNameSuffix(".yml"))
 	dirs := exampleDirs(t)
 	overrides, _ := filepath.Abs("../../ops/testdata/overrides")
-	for _, dir := range append(dirs, overrides) {
+	multicloud, _ := filepath.Abs("../../ops/testdata/multicloud")
+	for _, dir := range append(dirs, overrides, multicloud) {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			out, errOut, code := runIn(t, dir, "alerts")
 			if code != ExitOK {
@@ -65,8 +67,11 @@ func TestAlertsExamples(t *testing.T) {
 
 func TestRunbookJSONExamples(t *testing.T) {
 	g := goldie.New(t, goldie.WithFixtureDir(goldenDir(t, "RunbookJSON")), goldie.WithNameSuffix(".json"))
-	for _, name := range []string{"bank-ledger", "private-cloud"} {
+	for _, name := range []string{"bank-ledger", "private-cloud", "multicloud"} {
 		dir, _ := filepath.Abs("../../examples/" + name)
+		if name == "multicloud" {
+			dir, _ = filepath.Abs("../../ops/testdata/multicloud")
+		}
 		out, errOut, code := runIn(t, dir, "runbook", "-json")
 		if code != ExitOK {
 			t.Fatalf("%s: runbook -json: exit %d\n%s", name, code, errOut)
@@ -125,6 +130,9 @@ func TestRunbookErrors(t *testing.T) {
 	_, errOut, code = runIn(t, bad, "alerts")
 	if code != ExitError || !strings.Contains(errOut, "Unknown placeholder") || !strings.Contains(errOut, "Unknown data class") || !strings.Contains(errOut, "main.mr.hcl:9") && !strings.Contains(errOut, "line 9") {
 		t.Errorf("bad overrides: exit %d\n%s", code, errOut)
+	}
+	if !strings.Contains(errOut, "line 12") || !strings.Contains(errOut, "may use $dependency.") {
+		t.Errorf("bad dependency_health: no diagnostic naming $dependency\n%s", errOut)
 	}
 }
 

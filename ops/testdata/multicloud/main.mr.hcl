@@ -1,3 +1,9 @@
+mrplan {
+  alerts {
+    dependency_health = "probe_success{job=\"bb-deps\",target=\"$dependency\"}"
+  }
+}
+
 # Two clouds, and what the loss of one, or of a dependency, asks of the
 # on-call engineer. api is active-passive across aws and gcp on its own
 # PostgreSQL, so losing aws fails it over to gcp; web runs on both and is
