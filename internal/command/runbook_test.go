@@ -159,8 +159,9 @@ func TestRunbookWritesAtomically(t *testing.T) {
 	}
 }
 
-// The README's runbook excerpt quotes the runbook of examples/bank-ledger;
-// every line it quotes must still be in it.
+// The README's runbook excerpts quote the runbooks of examples (a region
+// of examples/bank-ledger, a dependency of examples/observed-checkout);
+// every line they quote must still be in them.
 func TestRunbookREADME(t *testing.T) {
 	readme, err := os.ReadFile("../../README.md")
 	if err != nil {
@@ -170,24 +171,39 @@ func TestRunbookREADME(t *testing.T) {
 	if !ok {
 		t.Fatal("README has no operations section")
 	}
-	_, block, ok := strings.Cut(section, "```console\n$ mrplan runbook examples/bank-ledger --scenario westeurope\n")
-	if !ok {
-		t.Fatal("README's operations section has no runbook excerpt")
-	}
-	block, _, _ = strings.Cut(block, "```")
-	dir, _ := filepath.Abs("../../examples/bank-ledger")
-	out, _, code := runIn(t, dir, "runbook", "--scenario", "westeurope")
-	if code != ExitOK {
-		t.Fatalf("runbook: exit %d", code)
-	}
-	plain := strings.NewReplacer(`\_`, "_", "&lt;", "<", "&gt;", ">").Replace(out)
-	for _, l := range strings.Split(block, "\n") {
-		if l == "" || l == "…" {
+	section, _, _ = strings.Cut(section, "<!-- /section: operations -->")
+	const prompt = "```console\n$ mrplan runbook examples/"
+	seen := map[string]bool{}
+	for rest := section; ; {
+		_, after, ok := strings.Cut(rest, prompt)
+		if !ok {
+			break
+		}
+		cmdLine, block, _ := strings.Cut(after, "\n")
+		block, rest, _ = strings.Cut(block, "```")
+		example, scenario, ok := strings.Cut(cmdLine, " --scenario ")
+		if !ok {
+			t.Errorf("README runbook excerpt without --scenario: %s", cmdLine)
 			continue
 		}
-		if !strings.Contains(plain, l+"\n") {
-			t.Errorf("README quotes a line the runbook no longer has: %s", l)
+		seen[example] = true
+		dir, _ := filepath.Abs("../../examples/" + example)
+		out, _, code := runIn(t, dir, "runbook", "--scenario", scenario)
+		if code != ExitOK {
+			t.Fatalf("%s: runbook --scenario %s: exit %d", example, scenario, code)
 		}
+		plain := strings.NewReplacer(`\_`, "_", "&lt;", "<", "&gt;", ">").Replace(out)
+		for _, l := range strings.Split(block, "\n") {
+			if l == "" || l == "…" {
+				continue
+			}
+			if !strings.Contains(plain, l+"\n") {
+				t.Errorf("README quotes a line the runbook of %s no longer has: %s", example, l)
+			}
+		}
+	}
+	if !seen["bank-ledger"] || !seen["observed-checkout"] {
+		t.Errorf("README's operations section quotes runbooks of %v, want bank-ledger and observed-checkout", seen)
 	}
 }
 
