@@ -143,7 +143,7 @@ func runbookSection(md *mdWriter, s *ops.Section) {
 	md.printf("\n### Order\n\nDependencies come before the services that call them; data is promoted before the services that write it move. Each time counts from the failure, as the plan's RTO does: the services recover side by side, and one whose dependency overruns waits for it.\n\n")
 	for i, sr := range s.Services {
 		md.printf("%d. %s: %s", i+1, mdText(sr.Service.Addr.String()), mdText(action(sr)))
-		if sr.Bounded {
+		if sr.Bounded && (sr.Outcome != planner.OutcomeDegraded || sr.RTO > 0) {
 			md.printf(" (%s)", units.FormatDuration(sr.RTO))
 		}
 		md.printf("\n")
