@@ -2,6 +2,7 @@ package ops
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -216,20 +217,15 @@ func dependencyRules(c *AlertConfig, p *planner.Plan) []Rule {
 		}
 	}
 	sort.Slice(deps, func(i, j int) bool { return deps[i].Name < deps[j].Name })
+	callers := dependencyCallers(p)
 	var out []Rule
 	for _, d := range deps {
 		var hard, soft []string
-		for _, s := range p.Services {
-			for _, r := range s.Block.DependsOn {
-				if r.Addr != d.Addr() {
-					continue
-				}
-				if call := s.Block.Call(r.Addr); d.Fallback != "" || call != nil && call.Soft() {
-					soft = append(soft, s.Addr.String())
-				} else {
-					hard = append(hard, s.Addr.String())
-				}
-				break
+		for _, s := range callers[d.Name] {
+			if call := s.Block.Call(d.Addr()); d.Fallback != "" || call != nil && call.Soft() {
+				soft = append(soft, s.Addr.String())
+			} else {
+				hard = append(hard, s.Addr.String())
 			}
 		}
 		if len(hard)+len(soft) == 0 {
@@ -259,6 +255,21 @@ func dependencyRules(c *AlertConfig, p *planner.Plan) []Rule {
 		}
 		expr := "max(" + fill(c.DependencyHealth, map[string]string{"dependency": d.Name}) + ") < 1"
 		out = append(out, Rule{Alert: alertDependencyDown, Expr: expr, For: p.Assumptions.DetectionTime, Labels: l, Annotations: ann})
+	}
+	return out
+}
+
+// dependencyCallers lists, per dependency name, the services that call
+// it, each once, in the plan's order (by address).
+func dependencyCallers(p *planner.Plan) map[string][]*planner.Service {
+	out := map[string][]*planner.Service{}
+	for _, s := range p.Services {
+		for i, r := range s.Block.DependsOn {
+			if r.Addr.Kind != lang.KindDependency || slices.ContainsFunc(s.Block.DependsOn[:i], func(x lang.Ref) bool { return x.Addr == r.Addr }) {
+				continue
+			}
+			out[r.Addr.Name] = append(out[r.Addr.Name], s)
+		}
 	}
 	return out
 }

@@ -309,6 +309,8 @@ type builder struct {
 	// excluded) and the regenerable data it reads or writes.
 	writes map[lang.Address][]*planner.Data
 	regen  map[lang.Address][]*planner.Data
+	// callers lists each dependency's callers, made on first use.
+	callers map[string][]*planner.Service
 }
 
 func newBuilder(p *planner.Plan) *builder {

@@ -15,7 +15,7 @@ import (
 // the lost provider's products or reachable only in its regions. Other
 // scenarios list none: their losses are regions.
 func (b *builder) lostDependencies(s *Section) []LostDependency {
-	if b.p.Module == nil {
+	if b.p.Module == nil || s.Domain != lang.DomainProvider && s.Domain != lang.DomainDependency {
 		return nil
 	}
 	lost := map[string]bool{}
@@ -41,20 +41,16 @@ func (b *builder) lostDependencies(s *Section) []LostDependency {
 			if !onProvider && !only {
 				continue
 			}
-		default:
-			return nil
 		}
 		ld := LostDependency{Dependency: d}
 		if d.Catalog != nil {
 			ld.Product = d.Catalog.Ref()
 		}
-		for _, svc := range b.p.Services {
-			for _, r := range svc.Block.DependsOn {
-				if r.Addr == d.Addr() {
-					ld.Callers = append(ld.Callers, svc.Addr)
-					break
-				}
-			}
+		if b.callers == nil {
+			b.callers = dependencyCallers(b.p)
+		}
+		for _, svc := range b.callers[d.Name] {
+			ld.Callers = append(ld.Callers, svc.Addr)
 		}
 		sort.Slice(ld.Callers, func(i, j int) bool { return ld.Callers[i].Less(ld.Callers[j]) })
 		out = append(out, ld)
