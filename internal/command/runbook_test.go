@@ -210,7 +210,7 @@ func TestRunbookREADME(t *testing.T) {
 func TestRunbookScenarioCompletion(t *testing.T) {
 	dir, _ := filepath.Abs("../../examples/bank-ledger")
 	out, _, _ := runCLI(t, "__complete", "runbook", dir, "--scenario", "")
-	for _, want := range []string{"region westeurope lost\n", "country NL lost\n", "zone northeurope-z2 lost\n"} {
+	for _, want := range []string{"region westeurope lost\n", "country NL lost\n", "zone northeurope-z2 lost\n", "provider azure lost\n", "dependency sepa-gateway lost\n"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("completion lacks %q:\n%s", want, out)
 		}
