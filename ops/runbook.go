@@ -34,9 +34,9 @@ type Section struct {
 	// Lost are the regions that go down entirely; empty for the loss of a
 	// zone in a region with several, and for a dependency lost.
 	Lost []string
-	// Dependencies are what the scenario takes away whatever the regions:
-	// the dependency a dependency scenario is about, or the module's
-	// dependencies on a lost provider's products (or only in its regions).
+	// Dependencies are the dependencies the scenario takes away: the one
+	// a dependency scenario is about, those on a lost provider's products,
+	// and those reachable only in the lost regions.
 	Dependencies []LostDependency
 	Exposed      []ExposedData
 	Signals      []Signal
@@ -709,15 +709,26 @@ func (b *builder) failBack(svc *planner.Service, from []string, target string, p
 // signals are the alerts that tell the on-call engineer the scenario is
 // happening: the region health of the touched services, per lost region;
 // the endpoints of those that go down for a while; the lag of the data at
-// risk; and the probes of the dependencies it takes away. Each signal
+// risk; and the probes of the dependencies it takes away or that a
+// service runs a fallback for. Each signal
 // lists the services (dependencies, data) it fires for.
 func (b *builder) signals(s *Section) []Signal {
 	var out []Signal
-	if len(s.Dependencies) > 0 {
-		names := make([]string, 0, len(s.Dependencies))
-		for _, d := range s.Dependencies {
-			names = append(names, d.Dependency.Name)
+	// The dependencies lost: those the scenario takes away, and those
+	// only its lost regions served that a service does without.
+	deps := map[string]bool{}
+	for _, d := range s.Dependencies {
+		deps[d.Dependency.Name] = true
+	}
+	for _, sr := range s.Services {
+		for _, t := range sr.DegradedBy {
+			if t.Kind == lang.KindDependency {
+				deps[t.Name] = true
+			}
 		}
+	}
+	if len(deps) > 0 {
+		names := sortedKeys(deps)
 		meaning := "their probes fail: their callers run their fallbacks, or go down."
 		if len(names) == 1 {
 			meaning = "its probe fails: its callers run their fallbacks, or go down."

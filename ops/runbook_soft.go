@@ -10,12 +10,11 @@ import (
 	"github.com/mrplan/mrplan/planner"
 )
 
-// lostDependencies lists what a provider or dependency scenario takes away
-// whatever the regions: the one dependency, or every dependency on one of
-// the lost provider's products or reachable only in its regions. Other
-// scenarios list none: their losses are regions.
+// lostDependencies lists the dependencies a scenario takes away: the one
+// a dependency scenario is about; those on a lost provider's products; and
+// those present only in regions the scenario loses.
 func (b *builder) lostDependencies(s *Section) []LostDependency {
-	if b.p.Module == nil || s.Domain != lang.DomainProvider && s.Domain != lang.DomainDependency {
+	if b.p.Module == nil || len(s.Lost) == 0 && s.Domain != lang.DomainDependency {
 		return nil
 	}
 	lost := map[string]bool{}
@@ -32,11 +31,15 @@ func (b *builder) lostDependencies(s *Section) []LostDependency {
 			if d.Name != s.Targets[0] {
 				continue
 			}
-		case lang.DomainProvider:
-			onProvider := d.Catalog != nil && d.Catalog.Provider == s.Targets[0]
-			only := !d.Global && len(d.Regions) > 0
-			for _, r := range d.Regions {
-				only = only && lost[r.Addr.Name]
+		default:
+			onProvider := s.Domain == lang.DomainProvider && d.Catalog != nil && d.Catalog.Provider == s.Targets[0]
+			// Where the planner has it, from its regions or its catalog
+			// scope: lost when every one of them is. A global dependency
+			// is not lost with the module's regions, only cut off.
+			present := b.p.Graph.Present(d.Addr())
+			only := !d.Global && len(present) > 0
+			for _, r := range present {
+				only = only && lost[r]
 			}
 			if !onProvider && !only {
 				continue

@@ -284,6 +284,18 @@ func TestProviderAndDependencySections(t *testing.T) {
 		t.Errorf("provider gcp takes %+v, want dependency.intl-idp (only in us-central1)", gcp.Dependencies)
 	}
 
+	// A dependency present only in a lost region goes with it, and its
+	// probe is how the fallback's trigger shows; a global one does not.
+	central := find("region us-central1")
+	if len(central.Dependencies) != 1 || central.Dependencies[0].Dependency.Name != "intl-idp" || central.Signals[0].Selector() != `MrplanDependencyDown{dependency="intl-idp"}` {
+		t.Errorf("region us-central1: dependencies %+v, signals %+v", central.Dependencies, central.Signals)
+	}
+	for _, d := range find("country US").Dependencies {
+		if d.Dependency.Global {
+			t.Errorf("country US lost lists the global %s as lost", d.Addr())
+		}
+	}
+
 	idp := find("intl-idp")
 	if idp.Domain != lang.DomainDependency || len(idp.Signals) == 0 || idp.Signals[0].Selector() != `MrplanDependencyDown{dependency="intl-idp"}` {
 		t.Fatalf("intl-idp: %s, signals %+v", idp.Domain, idp.Signals)
