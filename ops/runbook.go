@@ -261,6 +261,43 @@ func (rb *Runbook) Fill(s *Section) {
 	}
 }
 
+// Filled reports whether Fill has written the section.
+func (s *Section) Filled() bool { return s.filled }
+
+// Release forgets what Fill wrote for s, so that a writer that renders one
+// section at a time holds one at a time; Fill writes it again.
+func (rb *Runbook) Release(s *Section) {
+	s.Exposed, s.Dependencies, s.Signals, s.Services, s.Serving = nil, nil, nil, nil, 0
+	s.filled = false
+}
+
+// Counts are how many services section s acts on and how many data
+// classes it puts at risk, what its Services and Exposed will hold, without
+// writing the section: for a table of contents.
+func (rb *Runbook) Counts(s *Section) (acting, exposed int) {
+	if s.filled {
+		return len(s.Services), len(s.Exposed)
+	}
+	if s.zoneOnly {
+		return len(rb.b.zoneTouched(s.sc.Region)), 0
+	}
+	for _, e := range s.sc.Exposed {
+		if rb.Plan.DataClass(e.Data.Name) != nil {
+			exposed++
+		}
+	}
+	return len(s.sc.Affected), exposed
+}
+
+// LostDependencies are the dependencies section s takes away, what its
+// Dependencies will hold, without writing the section.
+func (rb *Runbook) LostDependencies(s *Section) []LostDependency {
+	if s.filled || s.zoneOnly {
+		return s.Dependencies
+	}
+	return rb.b.lostDependencies(s)
+}
+
 // Find returns the section a user names with --scenario: a scenario's
 // name ("region us-east-1 lost", "dependency stripe lost"), the same
 // without "lost", as an address ("dependency.stripe"), or its target alone
@@ -398,12 +435,7 @@ func (b *builder) section(s *Section) {
 // the plan.
 func (b *builder) zoneSection(s *Section) {
 	sc := s.sc
-	touched := map[lang.Address]bool{}
-	for _, svc := range b.p.Services {
-		if svc.Objective.Survive == lang.DomainZone && svc.Primary == sc.Region && !svc.RTO.Unbounded {
-			touched[svc.Addr] = true
-		}
-	}
+	touched := b.zoneTouched(sc.Region)
 	s.Serving = len(b.p.Services) - len(touched)
 	for _, svc := range b.dependencyOrder(touched) {
 		sr := &ServiceRunbook{Service: svc, Outcome: planner.OutcomeServing, To: svc.Active, Objective: objectiveRTO(svc), Automatic: true}
@@ -424,6 +456,19 @@ func (b *builder) zoneSection(s *Section) {
 		sr.FailBack = []string{"Nothing to fail back: rebalance " + svc.Addr.String() + "'s instances across all zones of " + sc.Region + " once the zone returns."}
 		s.Services = append(s.Services, sr)
 	}
+}
+
+// zoneTouched are the services the loss of one zone of region, which has
+// others, asks something of: those whose objective stops at zones and
+// whose primary is there.
+func (b *builder) zoneTouched(region string) map[lang.Address]bool {
+	touched := map[lang.Address]bool{}
+	for _, svc := range b.p.Services {
+		if svc.Objective.Survive == lang.DomainZone && svc.Primary == region && !svc.RTO.Unbounded {
+			touched[svc.Addr] = true
+		}
+	}
+	return touched
 }
 
 // dependencyOrder lists the affected services so that each comes after

@@ -355,3 +355,38 @@ func TestDependencyAlerts(t *testing.T) {
 		}
 	}
 }
+
+// TestCountsMatchFill: what a table of contents shows of a section before
+// it is written (Counts, LostDependencies) is what writing it gives, and a
+// released section is written again the same.
+func TestCountsMatchFill(t *testing.T) {
+	for _, dir := range moduleDirs(t) {
+		p := planDir(t, dir)
+		rb := Index(p)
+		for _, s := range rb.Sections {
+			acting, exposed := rb.Counts(s)
+			deps := len(rb.LostDependencies(s))
+			rb.Fill(s)
+			if acting != len(s.Services) || exposed != len(s.Exposed) || deps != len(s.Dependencies) {
+				t.Errorf("%s %s: counted %d services, %d data, %d dependencies; filled %d, %d, %d",
+					filepath.Base(dir), s.Name(), acting, exposed, deps, len(s.Services), len(s.Exposed), len(s.Dependencies))
+			}
+			steps := 0
+			for _, sr := range s.Services {
+				steps += len(sr.Steps)
+			}
+			rb.Release(s)
+			if s.Filled() || s.Services != nil {
+				t.Fatalf("%s: still filled after Release", s.Name())
+			}
+			rb.Fill(s)
+			again := 0
+			for _, sr := range s.Services {
+				again += len(sr.Steps)
+			}
+			if again != steps || len(s.Services) != acting {
+				t.Errorf("%s %s: refilled with %d services, %d steps; first %d, %d", filepath.Base(dir), s.Name(), len(s.Services), again, acting, steps)
+			}
+		}
+	}
+}

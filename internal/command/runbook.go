@@ -106,9 +106,7 @@ func runRunbook(s Streams, g *globals, o runbookOptions, dir string) int {
 		if only != nil {
 			rb.Sections = []*ops.Section{only}
 		}
-		for _, s := range rb.Sections {
-			rb.Fill(s)
-		}
+		// The views fill each section as they write it.
 		if o.json {
 			err = views.RunbookJSON{}.Write(&buf, rb)
 		} else {

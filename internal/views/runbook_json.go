@@ -99,6 +99,8 @@ type jsonRBLink struct {
 func (RunbookJSON) Write(w io.Writer, rb *ops.Runbook) error {
 	out := jsonRunbook{FormatVersion: "1", Scenarios: []jsonRBScenario{}}
 	for _, s := range rb.Sections {
+		filled := s.Filled()
+		rb.Fill(s)
 		js := jsonRBScenario{
 			Name: s.Name(), Names: s.Names, Kind: s.Domain.String(), Lost: orEmpty(s.Lost),
 			DependenciesLost: []jsonRBDependency{}, DataAtRisk: []jsonRBExposed{}, Signals: []jsonRBSignal{}, Services: []jsonRBService{}, Serving: s.Serving,
@@ -141,6 +143,9 @@ func (RunbookJSON) Write(w io.Writer, rb *ops.Runbook) error {
 			js.Services = append(js.Services, jsr)
 		}
 		out.Scenarios = append(out.Scenarios, js)
+		if !filled {
+			rb.Release(s) // js holds what it needs
+		}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
