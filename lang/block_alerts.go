@@ -19,6 +19,7 @@ import (
 //	    labels          = { team = "sre" }
 //	    service_health  = "probe_success{job=\"blackbox\",service=\"$service\",region=\"$region\"}"
 //	    endpoint_health = "probe_success{job=\"blackbox-global\",service=\"$service\"}"
+//	    dependency_health = "probe_success{job=\"blackbox-deps\",dependency=\"$dependency\"}"
 //	    replication_lag "aws.aurora-postgresql" { expr = "..." }
 //	    replication_lag "data.orders"           { expr = "..." }
 //	  }
@@ -28,6 +29,7 @@ var alertsSchema = &hcl.BodySchema{
 		{Name: "labels"},
 		{Name: "service_health"},
 		{Name: "endpoint_health"},
+		{Name: "dependency_health"},
 	},
 	Blocks: []hcl.BlockHeaderSchema{
 		{Type: "replication_lag", LabelNames: []string{"target"}},
@@ -44,9 +46,11 @@ type AlertSettings struct {
 	Labels         map[string]string
 	ServiceHealth  string // "" for the default
 	EndpointHealth string // "" for the default
-	Lag            []*LagMetric
-	DeclRange      hcl.Range
-	Attrs          map[string]hcl.Range
+	// DependencyHealth is the probe of a dependency; "" for the default.
+	DependencyHealth string
+	Lag              []*LagMetric
+	DeclRange        hcl.Range
+	Attrs            map[string]hcl.Range
 }
 
 // LagMetric overrides the replication-lag expression of every data class
@@ -68,9 +72,10 @@ type LagMetric struct {
 
 // Placeholders each alert expression may use.
 var (
-	healthPlaceholders   = []string{"region", "service"}
-	endpointPlaceholders = []string{"service"}
-	lagPlaceholders      = []string{"data", "product", "region", "service"}
+	healthPlaceholders     = []string{"region", "service"}
+	endpointPlaceholders   = []string{"service"}
+	dependencyPlaceholders = []string{"dependency"}
+	lagPlaceholders        = []string{"data", "product", "region", "service"}
 )
 
 var placeholderRE = regexp.MustCompile(`\$([A-Za-z_][A-Za-z0-9_]*)`)
@@ -87,6 +92,9 @@ func (l *loader) decodeAlertsBlock(block *hcl.Block) *AlertSettings {
 	}
 	if v, ok := l.str(attrs["endpoint_health"]); ok && l.placeholders(attrs["endpoint_health"], v, endpointPlaceholders) {
 		a.EndpointHealth = v
+	}
+	if v, ok := l.str(attrs["dependency_health"]); ok && l.placeholders(attrs["dependency_health"], v, dependencyPlaceholders) {
+		a.DependencyHealth = v
 	}
 	if attr := attrs["labels"]; attr != nil {
 		a.Labels = l.labelMap(attr)

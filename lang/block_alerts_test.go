@@ -25,6 +25,7 @@ mrplan {
     labels          = { team = "sre", env = "prod" }
     service_health  = "up{svc=\"$service\",region=\"$region\"}"
     endpoint_health = "probe_success{svc=\"$service\"}"
+    dependency_health = "probe_success{dep=\"$dependency\"}"
     replication_lag "data.balances" { expr = "lag{db=\"$data\"}" }
     replication_lag "aws.aurora-postgresql" { expr = "aurora_lag{db=\"$data\",p=\"$product\"}" }
   }
@@ -43,6 +44,9 @@ mrplan {
 	}
 	if !strings.Contains(a.ServiceHealth, "$region") || !strings.Contains(a.EndpointHealth, "$service") {
 		t.Errorf("health %q, endpoint %q", a.ServiceHealth, a.EndpointHealth)
+	}
+	if a.DependencyHealth != `probe_success{dep="$dependency"}` {
+		t.Errorf("dependency health %q", a.DependencyHealth)
 	}
 	if len(a.Lag) != 2 {
 		t.Fatalf("lag overrides %+v", a.Lag)
@@ -70,6 +74,7 @@ mrplan {
     replication_lag "data.balances" { expr = "lag{x=\"$region\"}" }
     replication_lag "data.balances" { expr = "again" }
     replication_lag "aws.dynamodb" {}
+    dependency_health = "probe_success{svc=\"$service\"}"
   }
 }
 `+alertsBase)
@@ -84,10 +89,19 @@ mrplan {
 		`Duplicate replication_lag "data.balances"`: 10,
 		"Missing required argument":                 11,
 	}
+	var dependencyPlaceholder bool
+	for _, d := range diags {
+		if d.Summary == "Unknown placeholder" && d.Subject != nil && d.Subject.Start.Line == 12 && strings.Contains(d.Detail, "may use $dependency.") {
+			dependencyPlaceholder = true
+		}
+	}
+	if !dependencyPlaceholder {
+		t.Errorf("dependency_health with $service: no diagnostic at line 12 naming $dependency: %v", diags)
+	}
 	got := map[string]int{}
 	for _, d := range diags {
-		if d.Subject != nil {
-			got[d.Summary] = d.Subject.Start.Line
+		if _, seen := got[d.Summary]; d.Subject != nil && !seen {
+			got[d.Summary] = d.Subject.Start.Line // the first of each
 		}
 	}
 	for summary, line := range want {

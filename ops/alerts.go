@@ -2,6 +2,7 @@ package ops
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -20,6 +21,8 @@ const (
 	alertRegionDown  = "MrplanServiceRegionDown"
 	alertServiceDown = "MrplanServiceDown"
 	alertOverRTO     = "MrplanFailoverOverRTO"
+	// alertDependencyDown: a dependency's probe fails.
+	alertDependencyDown = "MrplanDependencyDown"
 )
 
 // lagFor is how long replication lag must stay over a threshold before its
@@ -34,6 +37,9 @@ const lagFor = time.Minute
 const (
 	DefaultServiceHealth  = `probe_success{job="mrplan-health",service="$service",region="$region"}`
 	DefaultEndpointHealth = `probe_success{job="mrplan-endpoint",service="$service"}`
+	// DefaultDependencyHealth is a probe of what the module's services
+	// call outside it: the third-party API, the managed queue's endpoint.
+	DefaultDependencyHealth = `probe_success{job="mrplan-dependency",dependency="$dependency"}`
 	// DefaultLag is a gauge, in seconds, that the team exports for a store
 	// with no well-known lag metric.
 	DefaultLag = `mrplan_replication_lag_seconds{data="$data"}`
@@ -42,16 +48,17 @@ const (
 // AlertConfig is the metric names in force for one module: the module's
 // `mrplan { alerts { ... } }` over the defaults.
 type AlertConfig struct {
-	Labels         map[string]string
-	ServiceHealth  string
-	EndpointHealth string
-	byData         map[string]string // data name → expr
-	byProduct      map[string]string // canonical product → expr
+	Labels           map[string]string
+	ServiceHealth    string
+	EndpointHealth   string
+	DependencyHealth string
+	byData           map[string]string // data name → expr
+	byProduct        map[string]string // canonical product → expr
 }
 
 func alertConfig(p *planner.Plan) *AlertConfig {
 	c := &AlertConfig{
-		ServiceHealth: DefaultServiceHealth, EndpointHealth: DefaultEndpointHealth,
+		ServiceHealth: DefaultServiceHealth, EndpointHealth: DefaultEndpointHealth, DependencyHealth: DefaultDependencyHealth,
 		byData: map[string]string{}, byProduct: map[string]string{},
 	}
 	if p.Module == nil || p.Module.Settings == nil || p.Module.Settings.Alerts == nil {
@@ -64,6 +71,9 @@ func alertConfig(p *planner.Plan) *AlertConfig {
 	}
 	if a.EndpointHealth != "" {
 		c.EndpointHealth = a.EndpointHealth
+	}
+	if a.DependencyHealth != "" {
+		c.DependencyHealth = a.DependencyHealth
 	}
 	for _, m := range a.Lag {
 		switch {
@@ -98,9 +108,9 @@ func (c *AlertConfig) LagExpr(d *planner.Data) (expr, source string) {
 // RuleFile is a Prometheus rule file: groups of alerting rules.
 type RuleFile struct {
 	Groups []RuleGroup
-	// ServiceHealth and EndpointHealth are the health expressions in force,
-	// with their placeholders, for the file's header.
-	ServiceHealth, EndpointHealth string
+	// ServiceHealth, EndpointHealth and DependencyHealth are the health
+	// expressions in force, with their placeholders, for the file's header.
+	ServiceHealth, EndpointHealth, DependencyHealth string
 }
 
 // RuleGroup is one group of rules, evaluated together.
@@ -125,7 +135,7 @@ type Rule struct {
 func BuildAlerts(p *planner.Plan) *RuleFile {
 	c := alertConfig(p)
 	a := p.Assumptions
-	f := &RuleFile{ServiceHealth: c.ServiceHealth, EndpointHealth: c.EndpointHealth}
+	f := &RuleFile{ServiceHealth: c.ServiceHealth, EndpointHealth: c.EndpointHealth, DependencyHealth: c.DependencyHealth}
 	var lag []Rule
 	for _, d := range p.Data {
 		if !d.Counts || d.Replication == planner.ReplicationNone {
@@ -180,7 +190,88 @@ func BuildAlerts(p *planner.Plan) *RuleFile {
 		}
 		f.Groups = append(f.Groups, RuleGroup{Name: "mrplan-service-" + name, Rules: rules})
 	}
+	if deps := dependencyRules(c, p); len(deps) > 0 {
+		f.Groups = append(f.Groups, RuleGroup{Name: "mrplan-dependencies", Rules: deps})
+	}
 	return f
+}
+
+// dependencyRules watch each dependency some service calls: its probe
+// failing for detection_time. The alert is critical when a caller needs
+// it (no fallback, every request), a warning when every caller does
+// without it.
+func dependencyRules(c *AlertConfig, p *planner.Plan) []Rule {
+	if p.Module == nil {
+		return nil
+	}
+	scenario := map[string]bool{}
+	for _, sc := range p.Scenarios {
+		if sc.Domain == lang.DomainDependency {
+			scenario[sc.Target] = true
+		}
+	}
+	deps := make([]*lang.Dependency, 0, len(p.Module.Dependencies))
+	for _, d := range p.Module.Dependencies {
+		if d != nil {
+			deps = append(deps, d)
+		}
+	}
+	sort.Slice(deps, func(i, j int) bool { return deps[i].Name < deps[j].Name })
+	callers := dependencyCallers(p)
+	var out []Rule
+	for _, d := range deps {
+		var hard, soft []string
+		for _, s := range callers[d.Name] {
+			if call := s.Block.Call(d.Addr()); d.Fallback != "" || call != nil && call.Soft() {
+				soft = append(soft, s.Addr.String())
+			} else {
+				hard = append(hard, s.Addr.String())
+			}
+		}
+		if len(hard)+len(soft) == 0 {
+			continue
+		}
+		severity := "warning"
+		var desc []string
+		if len(hard) > 0 {
+			severity = "critical"
+			desc = append(desc, "Needed with no fallback by "+strings.Join(hard, ", ")+": their requests fail while it is down.")
+		}
+		if len(soft) > 0 {
+			desc = append(desc, "Called with a fallback, or by some requests only, by "+strings.Join(soft, ", ")+": they degrade.")
+		}
+		l := map[string]string{"severity": severity, "dependency": d.Name, "kind": d.Kind.String()}
+		for k, v := range c.Labels {
+			if _, taken := l[k]; !taken {
+				l[k] = v
+			}
+		}
+		ann := map[string]string{
+			"summary":     d.Addr().String() + " fails its probe",
+			"description": strings.Join(desc, " "),
+		}
+		if scenario[d.Name] {
+			ann["runbook"] = "mrplan runbook --scenario 'dependency " + d.Name + "'"
+		}
+		expr := "max(" + fill(c.DependencyHealth, map[string]string{"dependency": d.Name}) + ") < 1"
+		out = append(out, Rule{Alert: alertDependencyDown, Expr: expr, For: p.Assumptions.DetectionTime, Labels: l, Annotations: ann})
+	}
+	return out
+}
+
+// dependencyCallers lists, per dependency name, the services that call
+// it, each once, in the plan's order (by address).
+func dependencyCallers(p *planner.Plan) map[string][]*planner.Service {
+	out := map[string][]*planner.Service{}
+	for _, s := range p.Services {
+		for i, r := range s.Block.DependsOn {
+			if r.Addr.Kind != lang.KindDependency || slices.ContainsFunc(s.Block.DependsOn[:i], func(x lang.Ref) bool { return x.Addr == r.Addr }) {
+				continue
+			}
+			out[r.Addr.Name] = append(out[r.Addr.Name], s)
+		}
+	}
+	return out
 }
 
 func lagRules(c *AlertConfig, p *planner.Plan, d *planner.Data) []Rule {

@@ -137,6 +137,10 @@ func BuildGameDay(rb *Runbook, sec *Section, only map[lang.Address]bool) *GameDa
 	targets := strings.Join(sec.Targets, ", ")
 	g.Inject = append(g.Inject, "Announce the drill in the incident channel; tag every action with the drill's name.")
 	switch {
+	case sec.Domain == lang.DomainDependency:
+		// The dependency itself is blackholed below.
+	case sec.Domain == lang.DomainProvider:
+		g.Inject = append(g.Inject, "Isolate every region of "+sec.Targets[0]+" ("+strings.Join(sec.Lost, ", ")+"): deny all traffic to and from the services' networks there, and from the other providers' regions to "+sec.Targets[0]+"'s endpoints, the way a provider-wide outage looks from outside it.")
 	case len(sec.Lost) == 0:
 		g.Inject = append(g.Inject, "Isolate one zone of "+sec.Region+" ("+sec.Targets[0]+"): deny all traffic to and from the subnets of that zone (network ACL), or stop its instances.")
 	default:
@@ -163,6 +167,11 @@ func BuildGameDay(rb *Runbook, sec *Section, only map[lang.Address]bool) *GameDa
 			}
 		}
 	}
+	for _, d := range sec.Dependencies {
+		if !deps[d.Addr().String()] {
+			g.Inject = append(g.Inject, "Blackhole "+d.Addr().String()+": make its names resolve to nothing, or deny egress to it from every region.")
+		}
+	}
 	for _, d := range sortedKeys(deps) {
 		g.Inject = append(g.Inject, "Blackhole "+d+", which only "+strings.Join(sec.Lost, ", ")+" serves: make its names resolve to nothing, or deny egress to it from every region.")
 	}
@@ -181,6 +190,12 @@ func BuildGameDay(rb *Runbook, sec *Section, only map[lang.Address]bool) *GameDa
 		switch {
 		case !sr.Bounded:
 			g.Pass = append(g.Pass, name+" is down as the plan says ("+strings.Join(sr.Cause, " → ")+"), and its compensation plan runs.")
+		case sr.Outcome == planner.OutcomeDegraded:
+			var lost []string
+			for _, f := range sr.Fallbacks {
+				lost = append(lost, f.To.String())
+			}
+			g.Pass = append(g.Pass, name+" keeps serving from "+strings.Join(sr.To, ", ")+" without "+strings.Join(lost, ", ")+": its endpoint probe never fails, and it logs its fallbacks, not errors.")
 		default:
 			line := name + " serves from " + strings.Join(sr.To, ", ") + " within " + dur(sr.RTO) + " (the plan's RTO)"
 			if sr.Objective > 0 {
@@ -207,9 +222,13 @@ func BuildGameDay(rb *Runbook, sec *Section, only map[lang.Address]bool) *GameDa
 	if longest == 0 {
 		longest = a.DetectionTime
 	}
+	undo := "To abort: remove the isolation (" + targets + ") and every blackhole, in the reverse order they were added."
+	if sec.Domain == lang.DomainDependency {
+		undo = "To abort: remove the blackhole of dependency." + targets + "."
+	}
 	g.Abort = []string{
 		"Abort when " + alertOverRTO + " fires, when real users' error rate passes the error budget, or after " + dur(longest) + " without recovery.",
-		"To abort: remove the isolation (" + targets + ") and every blackhole, in the reverse order they were added.",
+		undo,
 		"Then follow the fail-back of each service that failed over, and record what failed in the drill's notes.",
 		"Either way, record the date in failover_drill of each service drilled.",
 	}

@@ -51,3 +51,28 @@ func TestDrillSchedule(t *testing.T) {
 		t.Errorf("abort %q", g.Abort)
 	}
 }
+
+// TestGameDayOfDependency: a drill of a dependency scenario blackholes the
+// dependency, isolates no region, and passes when its callers degrade.
+func TestGameDayOfDependency(t *testing.T) {
+	rb := Index(planDir(t, "testdata/multicloud"))
+	sec, ok := rb.Find("dependency tax-api")
+	if !ok {
+		t.Fatal("no dependency tax-api section")
+	}
+	g := BuildGameDay(rb, sec, nil)
+	inject := strings.Join(g.Inject, "\n")
+	if !strings.Contains(inject, "Blackhole dependency.tax-api") || strings.Contains(inject, "Isolate") {
+		t.Errorf("inject:\n%s", inject)
+	}
+	if pass := strings.Join(g.Pass, "\n"); !strings.Contains(pass, "service.web keeps serving from us-east-1, us-central1 without dependency.tax-api") {
+		t.Errorf("pass:\n%s", pass)
+	}
+	if g.Abort[1] != "To abort: remove the blackhole of dependency.tax-api." {
+		t.Errorf("abort: %q", g.Abort[1])
+	}
+	aws, _ := rb.Find("provider aws")
+	if inject := strings.Join(BuildGameDay(rb, aws, nil).Inject, "\n"); !strings.Contains(inject, "Isolate every region of aws (us-east-1, us-west-2)") {
+		t.Errorf("provider inject:\n%s", inject)
+	}
+}

@@ -11,8 +11,9 @@ import (
 )
 
 // Runbook is the failover runbook of a plan: one section per failure
-// scenario, in the plan's order (zones, regions, countries). The zones of a
-// region that loses no region when one of them goes share one section.
+// scenario, in the plan's order (zones, regions, metros, countries,
+// providers, dependencies). The zones of a region that loses no region when
+// one of them goes share one section.
 type Runbook struct {
 	Plan     *planner.Plan
 	Sections []*Section
@@ -25,15 +26,20 @@ type Section struct {
 	// them ("region us-east-1 lost"); the first is the section's title.
 	Names  []string
 	Domain lang.FailureDomain
-	// Targets are what is lost: regions, zones or countries.
+	// Targets are what is lost: zones, regions, metros, countries,
+	// providers or dependencies.
 	Targets []string
 	// Region is the region a lost zone belongs to, "" otherwise.
 	Region string
 	// Lost are the regions that go down entirely; empty for the loss of a
-	// zone in a region with several.
-	Lost    []string
-	Exposed []ExposedData
-	Signals []Signal
+	// zone in a region with several, and for a dependency lost.
+	Lost []string
+	// Dependencies are the dependencies the scenario takes away: the one
+	// a dependency scenario is about, those on a lost provider's products,
+	// and those reachable only in the lost regions.
+	Dependencies []LostDependency
+	Exposed      []ExposedData
+	Signals      []Signal
 	// Services are the services the scenario touches, each with its steps,
 	// dependencies before the services that call them.
 	Services []*ServiceRunbook
@@ -47,6 +53,16 @@ type Section struct {
 
 // Name is the section's title.
 func (s *Section) Name() string { return s.Names[0] }
+
+// LostDependency is a dependency a scenario takes away.
+type LostDependency struct {
+	Dependency *lang.Dependency
+	Product    string         // canonical product, "" when none
+	Callers    []lang.Address // the services that call it, sorted
+}
+
+// Addr is the dependency's address.
+func (d LostDependency) Addr() lang.Address { return d.Dependency.Addr() }
 
 // ExposedData is a data class whose recent writes the scenario can lose.
 type ExposedData struct {
@@ -94,9 +110,28 @@ type ServiceRunbook struct {
 	Objective time.Duration
 	// Cause is, for a down service, the path to what took it down.
 	Cause []string
+	// DegradedBy are, for a service that stays up, the soft calls'
+	// targets the scenario takes down, sorted; Fallbacks says, for each,
+	// what the service does without it.
+	DegradedBy []lang.Address
+	Fallbacks  []Fallback
 	// FailBack lists, in order, how to return once the lost regions are
 	// back.
 	FailBack []string
+}
+
+// Fallback is how a service does without one soft call's target.
+type Fallback struct {
+	To lang.Address
+	// Text is the declared fallback, "" when the call has none (it is
+	// scoped: the requests that make it fail); Source is where it is
+	// declared: "call" (the service's call block) or "dependency" (the
+	// dependency's own fallback).
+	Text, Source string
+	// Audiences and Partition are the call's scope: only those requests
+	// make the call.
+	Audiences []lang.Address
+	Partition string
 }
 
 // StepKind is what a step does.
@@ -113,9 +148,10 @@ const (
 	StepRegenerate
 	StepVerify
 	StepCommunicate
+	StepFallback
 )
 
-var stepNames = []string{"", "detect", "decide", "fence", "provision", "restore", "promote", "shift-traffic", "regenerate", "verify", "communicate"}
+var stepNames = []string{"", "detect", "decide", "fence", "provision", "restore", "promote", "shift-traffic", "regenerate", "verify", "communicate", "fallback"}
 
 func (k StepKind) String() string {
 	if k < 0 || int(k) >= len(stepNames) {
@@ -168,7 +204,7 @@ func BuildRunbook(p *planner.Plan) *Runbook {
 func Index(p *planner.Plan) *Runbook { return index(newBuilder(p)) }
 
 // Outline is the runbook as a summary shows it, much cheaper on large
-// modules: the region and country sections only, each service with its
+// modules: the region, metro and country sections only, each service with its
 // outcome, RTO and the data it promotes (one promote step, whose duration
 // is the whole RTO), and no step wording or signals.
 func Outline(p *planner.Plan) *Runbook {
@@ -186,11 +222,8 @@ func index(b *builder) *Runbook {
 	rb := &Runbook{Plan: p, b: b}
 	zoneSection := map[string]*Section{} // region → its shared zone section
 	for _, sc := range p.Scenarios {
-		if sc.Domain == lang.DomainProvider || sc.Domain == lang.DomainDependency {
-			// Nothing in the module fails over when a provider or a
-			// dependency is lost: what it degrades or takes down is the
-			// plan's scenario matrix, not a sequence of steps.
-			continue
+		if b.outlineOnly && (sc.Domain == lang.DomainProvider || sc.Domain == lang.DomainDependency) {
+			continue // the summary shows what fails over between regions
 		}
 		zoneOnly := sc.Domain == lang.DomainZone && len(sc.Lost) == 0
 		if zoneOnly {
@@ -228,11 +261,55 @@ func (rb *Runbook) Fill(s *Section) {
 	}
 }
 
+// Filled reports whether Fill has written the section.
+func (s *Section) Filled() bool { return s.filled }
+
+// Release forgets what Fill wrote for s, so that a writer that renders one
+// section at a time holds one at a time; Fill writes it again.
+func (rb *Runbook) Release(s *Section) {
+	s.Exposed, s.Dependencies, s.Signals, s.Services, s.Serving = nil, nil, nil, nil, 0
+	s.filled = false
+}
+
+// Counts are how many services section s acts on and how many data
+// classes it puts at risk, what its Services and Exposed will hold, without
+// writing the section: for a table of contents.
+func (rb *Runbook) Counts(s *Section) (acting, exposed int) {
+	if s.filled {
+		return len(s.Services), len(s.Exposed)
+	}
+	if s.zoneOnly {
+		return len(rb.b.zoneTouched(s.sc.Region)), 0
+	}
+	for _, e := range s.sc.Exposed {
+		if rb.Plan.DataClass(e.Data.Name) != nil {
+			exposed++
+		}
+	}
+	return len(s.sc.Affected), exposed
+}
+
+// LostDependencies are the dependencies section s takes away, what its
+// Dependencies will hold, without writing the section.
+func (rb *Runbook) LostDependencies(s *Section) []LostDependency {
+	if s.filled || s.zoneOnly {
+		return s.Dependencies
+	}
+	return rb.b.lostDependencies(s)
+}
+
 // Find returns the section a user names with --scenario: a scenario's
-// name ("region us-east-1 lost"), the same without "lost", or its target
-// alone ("us-east-1") when no other scenario has that target.
+// name ("region us-east-1 lost", "dependency stripe lost"), the same
+// without "lost", as an address ("dependency.stripe"), or its target alone
+// ("us-east-1", "stripe") when no other scenario has that target.
 func (rb *Runbook) Find(name string) (*Section, bool) {
 	name = strings.Join(strings.Fields(strings.ToLower(name)), " ")
+	for _, d := range []lang.FailureDomain{lang.DomainZone, lang.DomainRegion, lang.DomainMetro, lang.DomainCountry, lang.DomainProvider, lang.DomainDependency} {
+		if rest, ok := strings.CutPrefix(name, d.String()+"."); ok {
+			name = d.String() + " " + rest
+			break
+		}
+	}
 	var byTarget []*Section
 	for _, s := range rb.Sections {
 		for i, n := range s.Names {
@@ -269,6 +346,8 @@ type builder struct {
 	// excluded) and the regenerable data it reads or writes.
 	writes map[lang.Address][]*planner.Data
 	regen  map[lang.Address][]*planner.Data
+	// callers lists each dependency's callers, made on first use.
+	callers map[string][]*planner.Service
 }
 
 func newBuilder(p *planner.Plan) *builder {
@@ -319,6 +398,7 @@ func (b *builder) section(s *Section) {
 		touched[o.Service] = true
 	}
 	s.Serving = len(b.p.Services) - len(sc.Affected)
+	s.Dependencies = b.lostDependencies(s)
 	promoted := map[lang.Address]lang.Address{} // data → the service it was promoted with
 	for _, svc := range b.dependencyOrder(touched) {
 		o := affected[svc.Addr]
@@ -333,10 +413,14 @@ func (b *builder) section(s *Section) {
 			b.outline(sr, o, promoted)
 		case o.Outcome == planner.OutcomeDown:
 			b.down(sr, sc, o)
+		case o.Outcome == planner.OutcomeDegraded:
+			b.degraded(sr, o)
 		case o.Outcome == planner.OutcomeRerouted:
 			b.rerouted(sr, o)
+			b.withFallbacks(sr, o)
 		default:
 			b.failedOver(sr, o, promoted)
+			b.withFallbacks(sr, o)
 		}
 		s.Services = append(s.Services, sr)
 	}
@@ -351,12 +435,7 @@ func (b *builder) section(s *Section) {
 // the plan.
 func (b *builder) zoneSection(s *Section) {
 	sc := s.sc
-	touched := map[lang.Address]bool{}
-	for _, svc := range b.p.Services {
-		if svc.Objective.Survive == lang.DomainZone && svc.Primary == sc.Region && !svc.RTO.Unbounded {
-			touched[svc.Addr] = true
-		}
-	}
+	touched := b.zoneTouched(sc.Region)
 	s.Serving = len(b.p.Services) - len(touched)
 	for _, svc := range b.dependencyOrder(touched) {
 		sr := &ServiceRunbook{Service: svc, Outcome: planner.OutcomeServing, To: svc.Active, Objective: objectiveRTO(svc), Automatic: true}
@@ -377,6 +456,19 @@ func (b *builder) zoneSection(s *Section) {
 		sr.FailBack = []string{"Nothing to fail back: rebalance " + svc.Addr.String() + "'s instances across all zones of " + sc.Region + " once the zone returns."}
 		s.Services = append(s.Services, sr)
 	}
+}
+
+// zoneTouched are the services the loss of one zone of region, which has
+// others, asks something of: those whose objective stops at zones and
+// whose primary is there.
+func (b *builder) zoneTouched(region string) map[lang.Address]bool {
+	touched := map[lang.Address]bool{}
+	for _, svc := range b.p.Services {
+		if svc.Objective.Survive == lang.DomainZone && svc.Primary == region && !svc.RTO.Unbounded {
+			touched[svc.Addr] = true
+		}
+	}
+	return touched
 }
 
 // dependencyOrder lists the affected services so that each comes after
@@ -428,9 +520,15 @@ func (b *builder) down(sr *ServiceRunbook, sc *planner.Scenario, o planner.Servi
 	}
 	root := o.Root.String()
 	what := "Nothing to fail over to: " + svc.Addr.String() + " stays down until " + root + " is back."
-	if o.Root == svc.Addr || o.Root == (lang.Address{}) {
+	switch {
+	case (o.Root == svc.Addr || o.Root == (lang.Address{})) && sc.Domain == lang.DomainProvider:
+		what = "Nothing to fail over to: every region of " + svc.Addr.String() + " (" + strings.Join(svc.Regions, ", ") + ") is on provider " + sc.Target + ", which is lost."
+		root = "provider " + sc.Target
+	case o.Root == svc.Addr || o.Root == (lang.Address{}):
 		what = "Nothing to fail over to: every region of " + svc.Addr.String() + " (" + strings.Join(svc.Regions, ", ") + ") is lost."
 		root = strings.Join(sr.From, ", ")
+	case o.Root.Kind == lang.KindDependency && o.Via.Addr == o.Root:
+		what += " It calls " + root + " with no fallback."
 	}
 	comm := Step{Kind: StepCommunicate, Do: []string{what}}
 	if c := svc.Block.Compensation; c != "" {
@@ -656,9 +754,33 @@ func (b *builder) failBack(svc *planner.Service, from []string, target string, p
 // signals are the alerts that tell the on-call engineer the scenario is
 // happening: the region health of the touched services, per lost region;
 // the endpoints of those that go down for a while; the lag of the data at
-// risk. Each signal lists the services (or data) it fires for.
+// risk; and the probes of the dependencies it takes away or that a
+// service runs a fallback for. Each signal
+// lists the services (dependencies, data) it fires for.
 func (b *builder) signals(s *Section) []Signal {
 	var out []Signal
+	// The dependencies lost: those the scenario takes away, and those
+	// only its lost regions served that a service does without.
+	deps := map[string]bool{}
+	for _, d := range s.Dependencies {
+		deps[d.Dependency.Name] = true
+	}
+	for _, sr := range s.Services {
+		for _, t := range sr.DegradedBy {
+			if t.Kind == lang.KindDependency {
+				deps[t.Name] = true
+			}
+		}
+	}
+	if len(deps) > 0 {
+		names := sortedKeys(deps)
+		meaning := "their probes fail: their callers run their fallbacks, or go down."
+		if len(names) == 1 {
+			meaning = "its probe fails: its callers run their fallbacks, or go down."
+		}
+		out = append(out, Signal{Alert: alertDependencyDown, Match: "dependency", Values: names,
+			After: b.a.DetectionTime, Meaning: meaning})
+	}
 	byRegion := map[string][]string{}
 	var regions, down []string
 	for _, sr := range s.Services {

@@ -31,6 +31,8 @@ Prometheus rule file (the YAML 'promtool check rules' accepts):
   MrplanServiceDown                        each service: its public endpoint
                                            failing for detection_time
   MrplanFailoverOverRTO                    each service: still down after its RTO
+  MrplanDependencyDown                     each dependency a service calls: its
+                                           probe failing for detection_time
 
 Metric names and matchers are assumptions: per-product defaults (the
 Prometheus CloudWatch exporter's names for AWS stores, the community
@@ -42,6 +44,7 @@ health. Override them in the module:
       labels          = { team = "sre" }
       service_health  = "probe_success{job=\"bb\",service=\"$service\",region=\"$region\"}"
       endpoint_health = "probe_success{job=\"bb-global\",service=\"$service\"}"
+      dependency_health = "probe_success{job=\"bb-deps\",dependency=\"$dependency\"}"
       replication_lag "aws.aurora-postgresql" { expr = "..." }   # in seconds
       replication_lag "data.orders" { expr = "..." }
     }

@@ -28,17 +28,22 @@ func newRunbookCmd(s Streams, g *globals) *cobra.Command {
 		Use:   "runbook [DIR]",
 		Short: "Write the failover runbook of each failure scenario, as Markdown or JSON",
 		Long: `Runbook plans the module in DIR (default: the current directory) and writes,
-for every failure scenario (each zone, region and country lost), what to do:
-what is lost and which data is at risk, the alerts that detect it, who decides
+for every failure scenario (each zone, region, metro, country, provider and
+dependency lost), what to do: what is lost and which data is at risk, the
+alerts that detect it, who decides
 (automatic failover, or the incident commander within manual_decision_time),
 then per service, dependencies first, numbered steps: fence the lost primary,
 promote each data class with the store's own operation, shift traffic (routing
 policy and DNS TTL), rebuild what is regenerated, verify; each step with its
 expected duration from the plan's RTO breakdown, adding up to the service's
-RTO in that scenario. Then how to fail back.
+RTO in that scenario. A service that stays up while something it calls softly
+is down switches to the declared fallback (the call block's, scoped to its
+audiences or partition); one with nothing to fail over to says what recovery
+waits on and quotes its compensation. Then how to fail back.
 
 --scenario picks one scenario by name ("region us-east-1 lost", "region
-us-east-1", or just "us-east-1"). --drill writes game-day scripts instead: the
+us-east-1", region.us-east-1, or just "us-east-1"; "provider aws", "aws";
+"dependency stripe lost", dependency.stripe, "stripe"). --drill writes game-day scripts instead: the
 drill schedule of the tier 0 and 1 services (from failover_drill and the
 90-day rule) and, for each scenario due, what to inject, what to observe, the
 pass criteria and how to abort.`,
@@ -101,9 +106,7 @@ func runRunbook(s Streams, g *globals, o runbookOptions, dir string) int {
 		if only != nil {
 			rb.Sections = []*ops.Section{only}
 		}
-		for _, s := range rb.Sections {
-			rb.Fill(s)
-		}
+		// The views fill each section as they write it.
 		if o.json {
 			err = views.RunbookJSON{}.Write(&buf, rb)
 		} else {

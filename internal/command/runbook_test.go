@@ -21,7 +21,8 @@ func runIn(t *testing.T, dir string, args ...string) (string, string, int) {
 func TestRunbookExamples(t *testing.T) {
 	g := goldie.New(t, goldie.WithFixtureDir(goldenDir(t, "RunbookExamples")), goldie.WithNameSuffix(".md"))
 	chain, _ := filepath.Abs("../../ops/testdata/chain5")
-	for _, dir := range append(exampleDirs(t), chain) {
+	multicloud, _ := filepath.Abs("../../ops/testdata/multicloud")
+	for _, dir := range append(exampleDirs(t), chain, multicloud) {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			out, errOut, code := runIn(t, dir, "runbook")
 			if code != ExitOK {
@@ -52,7 +53,8 @@ func TestAlertsExamples(t *testing.T) {
 	g := goldie.New(t, goldie.WithFixtureDir(goldenDir(t, "AlertsExamples")), goldie.WithNameSuffix(".yml"))
 	dirs := exampleDirs(t)
 	overrides, _ := filepath.Abs("../../ops/testdata/overrides")
-	for _, dir := range append(dirs, overrides) {
+	multicloud, _ := filepath.Abs("../../ops/testdata/multicloud")
+	for _, dir := range append(dirs, overrides, multicloud) {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			out, errOut, code := runIn(t, dir, "alerts")
 			if code != ExitOK {
@@ -65,8 +67,11 @@ func TestAlertsExamples(t *testing.T) {
 
 func TestRunbookJSONExamples(t *testing.T) {
 	g := goldie.New(t, goldie.WithFixtureDir(goldenDir(t, "RunbookJSON")), goldie.WithNameSuffix(".json"))
-	for _, name := range []string{"bank-ledger", "private-cloud"} {
+	for _, name := range []string{"bank-ledger", "private-cloud", "multicloud"} {
 		dir, _ := filepath.Abs("../../examples/" + name)
+		if name == "multicloud" {
+			dir, _ = filepath.Abs("../../ops/testdata/multicloud")
+		}
 		out, errOut, code := runIn(t, dir, "runbook", "-json")
 		if code != ExitOK {
 			t.Fatalf("%s: runbook -json: exit %d\n%s", name, code, errOut)
@@ -126,6 +131,9 @@ func TestRunbookErrors(t *testing.T) {
 	if code != ExitError || !strings.Contains(errOut, "Unknown placeholder") || !strings.Contains(errOut, "Unknown data class") || !strings.Contains(errOut, "main.mr.hcl:9") && !strings.Contains(errOut, "line 9") {
 		t.Errorf("bad overrides: exit %d\n%s", code, errOut)
 	}
+	if !strings.Contains(errOut, "line 12") || !strings.Contains(errOut, "may use $dependency.") {
+		t.Errorf("bad dependency_health: no diagnostic naming $dependency\n%s", errOut)
+	}
 }
 
 // TestRunbookWritesAtomically: -o writes the file whole, and leaves no
@@ -151,8 +159,9 @@ func TestRunbookWritesAtomically(t *testing.T) {
 	}
 }
 
-// The README's runbook excerpt quotes the runbook of examples/bank-ledger;
-// every line it quotes must still be in it.
+// The README's runbook excerpts quote the runbooks of examples (a region
+// of examples/bank-ledger, a dependency of examples/observed-checkout);
+// every line they quote must still be in them.
 func TestRunbookREADME(t *testing.T) {
 	readme, err := os.ReadFile("../../README.md")
 	if err != nil {
@@ -162,31 +171,46 @@ func TestRunbookREADME(t *testing.T) {
 	if !ok {
 		t.Fatal("README has no operations section")
 	}
-	_, block, ok := strings.Cut(section, "```console\n$ mrplan runbook examples/bank-ledger --scenario westeurope\n")
-	if !ok {
-		t.Fatal("README's operations section has no runbook excerpt")
-	}
-	block, _, _ = strings.Cut(block, "```")
-	dir, _ := filepath.Abs("../../examples/bank-ledger")
-	out, _, code := runIn(t, dir, "runbook", "--scenario", "westeurope")
-	if code != ExitOK {
-		t.Fatalf("runbook: exit %d", code)
-	}
-	plain := strings.NewReplacer(`\_`, "_", "&lt;", "<", "&gt;", ">").Replace(out)
-	for _, l := range strings.Split(block, "\n") {
-		if l == "" || l == "…" {
+	section, _, _ = strings.Cut(section, "<!-- /section: operations -->")
+	const prompt = "```console\n$ mrplan runbook examples/"
+	seen := map[string]bool{}
+	for rest := section; ; {
+		_, after, ok := strings.Cut(rest, prompt)
+		if !ok {
+			break
+		}
+		cmdLine, block, _ := strings.Cut(after, "\n")
+		block, rest, _ = strings.Cut(block, "```")
+		example, scenario, ok := strings.Cut(cmdLine, " --scenario ")
+		if !ok {
+			t.Errorf("README runbook excerpt without --scenario: %s", cmdLine)
 			continue
 		}
-		if !strings.Contains(plain, l+"\n") {
-			t.Errorf("README quotes a line the runbook no longer has: %s", l)
+		seen[example] = true
+		dir, _ := filepath.Abs("../../examples/" + example)
+		out, _, code := runIn(t, dir, "runbook", "--scenario", scenario)
+		if code != ExitOK {
+			t.Fatalf("%s: runbook --scenario %s: exit %d", example, scenario, code)
 		}
+		plain := strings.NewReplacer(`\_`, "_", "&lt;", "<", "&gt;", ">").Replace(out)
+		for _, l := range strings.Split(block, "\n") {
+			if l == "" || l == "…" {
+				continue
+			}
+			if !strings.Contains(plain, l+"\n") {
+				t.Errorf("README quotes a line the runbook of %s no longer has: %s", example, l)
+			}
+		}
+	}
+	if !seen["bank-ledger"] || !seen["observed-checkout"] {
+		t.Errorf("README's operations section quotes runbooks of %v, want bank-ledger and observed-checkout", seen)
 	}
 }
 
 func TestRunbookScenarioCompletion(t *testing.T) {
 	dir, _ := filepath.Abs("../../examples/bank-ledger")
 	out, _, _ := runCLI(t, "__complete", "runbook", dir, "--scenario", "")
-	for _, want := range []string{"region westeurope lost\n", "country NL lost\n", "zone northeurope-z2 lost\n"} {
+	for _, want := range []string{"region westeurope lost\n", "country NL lost\n", "zone northeurope-z2 lost\n", "provider azure lost\n", "dependency sepa-gateway lost\n"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("completion lacks %q:\n%s", want, out)
 		}

@@ -32,6 +32,7 @@ func (v AlertsYAML) Write(w io.Writer, f *ops.RuleFile) error {
 	bw.WriteString("# mrplan { alerts { ... } } block says. Check them against your exporters before you load this file.\n")
 	bw.WriteString("#   service health, per region: " + oneLine(f.ServiceHealth) + "\n")
 	bw.WriteString("#   endpoint health:            " + oneLine(f.EndpointHealth) + "\n")
+	bw.WriteString("#   dependency health:          " + oneLine(f.DependencyHealth) + "\n")
 	bw.WriteString("#   replication lag, seconds:   per product; each rule's metric_source says where its metric comes from\n")
 	if len(f.Groups) == 0 {
 		bw.WriteString("groups: []\n")

@@ -25,7 +25,7 @@ import (
 // judged by Prometheus, not by string matching.
 func TestAlertsParseAsPrometheusRules(t *testing.T) {
 	dirs, _ := filepath.Glob("../../examples/*")
-	dirs = append(dirs, "../../ops/testdata/chain5", "../../ops/testdata/overrides")
+	dirs = append(dirs, "../../ops/testdata/chain5", "../../ops/testdata/overrides", "../../ops/testdata/multicloud")
 	pql := parser.NewParser(parser.Options{})
 	for _, dir := range dirs {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
@@ -87,8 +87,8 @@ func TestOperationLagMetricsParse(t *testing.T) {
 	if n < 10 {
 		t.Errorf("only %d products have a lag metric", n)
 	}
-	for _, expr := range []string{ops.DefaultServiceHealth, ops.DefaultEndpointHealth, ops.DefaultLag} {
-		filled := strings.NewReplacer("$data", "orders", "$region", "us-east-1", "$service", "checkout").Replace(expr)
+	for _, expr := range []string{ops.DefaultServiceHealth, ops.DefaultEndpointHealth, ops.DefaultLag, ops.DefaultDependencyHealth} {
+		filled := strings.NewReplacer("$data", "orders", "$region", "us-east-1", "$service", "checkout", "$dependency", "stripe").Replace(expr)
 		if _, err := pql.ParseExpr(filled); err != nil {
 			t.Errorf("default %q: %v", expr, err)
 		}

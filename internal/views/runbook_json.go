@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/mrplan/mrplan/internal/units"
+	"github.com/mrplan/mrplan/lang"
 	"github.com/mrplan/mrplan/ops"
 )
 
@@ -20,14 +21,32 @@ type jsonRunbook struct {
 }
 
 type jsonRBScenario struct {
-	Name       string          `json:"name"`
-	Names      []string        `json:"names"`
-	Kind       string          `json:"kind"`
-	Lost       []string        `json:"lost"`
-	DataAtRisk []jsonRBExposed `json:"data_at_risk"`
-	Signals    []jsonRBSignal  `json:"signals"`
-	Services   []jsonRBService `json:"services"`
-	Serving    int             `json:"serving_untouched"`
+	Name  string   `json:"name"`
+	Names []string `json:"names"`
+	Kind  string   `json:"kind"`
+	Lost  []string `json:"lost"`
+	// DependenciesLost are what a provider or dependency scenario takes
+	// away besides regions.
+	DependenciesLost []jsonRBDependency `json:"dependencies_lost"`
+	DataAtRisk       []jsonRBExposed    `json:"data_at_risk"`
+	Signals          []jsonRBSignal     `json:"signals"`
+	Services         []jsonRBService    `json:"services"`
+	Serving          int                `json:"serving_untouched"`
+}
+
+type jsonRBDependency struct {
+	Address string   `json:"address"`
+	Kind    string   `json:"kind"`
+	Product string   `json:"product"`
+	Callers []string `json:"callers"`
+}
+
+type jsonRBFallback struct {
+	To        string   `json:"to"`
+	Fallback  string   `json:"fallback"`
+	Source    string   `json:"source"`
+	Audiences []string `json:"audiences"`
+	Partition string   `json:"partition"`
 }
 
 type jsonRBExposed struct {
@@ -57,7 +76,11 @@ type jsonRBService struct {
 	StepsTotal   *string      `json:"steps_total"`
 	Steps        []jsonRBStep `json:"steps"`
 	Cause        []string     `json:"cause"`
-	FailBack     []string     `json:"fail_back"`
+	// DegradedBy and Fallbacks: the soft calls' targets the scenario takes
+	// down, and how the service does without each.
+	DegradedBy []string         `json:"degraded_by"`
+	Fallbacks  []jsonRBFallback `json:"fallbacks"`
+	FailBack   []string         `json:"fail_back"`
 }
 
 type jsonRBStep struct {
@@ -76,9 +99,14 @@ type jsonRBLink struct {
 func (RunbookJSON) Write(w io.Writer, rb *ops.Runbook) error {
 	out := jsonRunbook{FormatVersion: "1", Scenarios: []jsonRBScenario{}}
 	for _, s := range rb.Sections {
+		filled := s.Filled()
+		rb.Fill(s)
 		js := jsonRBScenario{
 			Name: s.Name(), Names: s.Names, Kind: s.Domain.String(), Lost: orEmpty(s.Lost),
-			DataAtRisk: []jsonRBExposed{}, Signals: []jsonRBSignal{}, Services: []jsonRBService{}, Serving: s.Serving,
+			DependenciesLost: []jsonRBDependency{}, DataAtRisk: []jsonRBExposed{}, Signals: []jsonRBSignal{}, Services: []jsonRBService{}, Serving: s.Serving,
+		}
+		for _, d := range s.Dependencies {
+			js.DependenciesLost = append(js.DependenciesLost, jsonRBDependency{Address: d.Addr().String(), Kind: d.Dependency.Kind.String(), Product: d.Product, Callers: addrStrings(d.Callers)})
 		}
 		for _, e := range s.Exposed {
 			js.DataAtRisk = append(js.DataAtRisk, jsonRBExposed{Address: e.Data.Addr.String(), Product: e.Product, RPO: units.FormatDuration(e.RPO), AllCopiesLost: e.AllCopiesLost})
@@ -94,6 +122,10 @@ func (RunbookJSON) Write(w io.Writer, rb *ops.Runbook) error {
 			jsr := jsonRBService{
 				Address: sr.Service.Addr.String(), Outcome: sr.Outcome.String(), From: orEmpty(sr.From), To: orEmpty(sr.To),
 				Automatic: sr.Automatic, Steps: []jsonRBStep{}, Cause: orEmpty(sr.Cause), FailBack: orEmpty(sr.FailBack),
+				DegradedBy: addrStrings(sr.DegradedBy), Fallbacks: []jsonRBFallback{},
+			}
+			for _, f := range sr.Fallbacks {
+				jsr.Fallbacks = append(jsr.Fallbacks, jsonRBFallback{To: f.To.String(), Fallback: f.Text, Source: f.Source, Audiences: addrStrings(f.Audiences), Partition: f.Partition})
 			}
 			if sr.Bounded {
 				jsr.RTO, jsr.StepsTotal = durPtr(sr.RTO), durPtr(sr.StepsTotal())
@@ -111,6 +143,9 @@ func (RunbookJSON) Write(w io.Writer, rb *ops.Runbook) error {
 			js.Services = append(js.Services, jsr)
 		}
 		out.Scenarios = append(out.Scenarios, js)
+		if !filled {
+			rb.Release(s) // js holds what it needs
+		}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
@@ -128,4 +163,12 @@ func orEmpty(s []string) []string {
 		return []string{}
 	}
 	return s
+}
+
+func addrStrings(as []lang.Address) []string {
+	out := make([]string, len(as))
+	for i, a := range as {
+		out[i] = a.String()
+	}
+	return out
 }

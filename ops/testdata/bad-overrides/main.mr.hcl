@@ -9,6 +9,7 @@ mrplan {
     replication_lag "data.balance" {
       expr = "y{data=\"$data\"}"
     }
+    dependency_health = "probe_success{service=\"$service\"}"
   }
 }
 
