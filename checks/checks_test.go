@@ -14,7 +14,7 @@ import (
 	"time"
 
 	"github.com/mrplan/mrplan/checks/manifest"
-	"github.com/mrplan/mrplan/internal/diag"
+	"github.com/mrplan/mrplan/diag"
 	"github.com/mrplan/mrplan/lang"
 	"github.com/mrplan/mrplan/observe"
 	"github.com/mrplan/mrplan/planner"

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/mrplan/mrplan/internal/diag"
+	"github.com/mrplan/mrplan/diag"
 	"github.com/mrplan/mrplan/lang"
 	"github.com/mrplan/mrplan/planner"
 )

@@ -11,7 +11,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 
-	"github.com/mrplan/mrplan/internal/diag"
+	"github.com/mrplan/mrplan/diag"
 	"github.com/mrplan/mrplan/lang"
 )
 

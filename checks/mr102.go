@@ -3,7 +3,7 @@ package checks
 import (
 	"github.com/hashicorp/hcl/v2"
 
-	"github.com/mrplan/mrplan/internal/diag"
+	"github.com/mrplan/mrplan/diag"
 	"github.com/mrplan/mrplan/lang"
 	"github.com/mrplan/mrplan/planner"
 )

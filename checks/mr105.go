@@ -3,7 +3,7 @@ package checks
 import (
 	"slices"
 
-	"github.com/mrplan/mrplan/internal/diag"
+	"github.com/mrplan/mrplan/diag"
 	"github.com/mrplan/mrplan/lang"
 	"github.com/mrplan/mrplan/planner"
 	"github.com/mrplan/mrplan/providers"

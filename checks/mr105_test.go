@@ -5,7 +5,7 @@ import (
 	"sort"
 	"testing"
 
-	"github.com/mrplan/mrplan/internal/diag"
+	"github.com/mrplan/mrplan/diag"
 	"github.com/mrplan/mrplan/providers"
 )
 

@@ -3,7 +3,7 @@ package checks
 import (
 	"testing"
 
-	"github.com/mrplan/mrplan/internal/diag"
+	"github.com/mrplan/mrplan/diag"
 )
 
 func TestMR201(t *testing.T) {

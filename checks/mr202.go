@@ -4,7 +4,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/mrplan/mrplan/internal/diag"
+	"github.com/mrplan/mrplan/diag"
 	"github.com/mrplan/mrplan/planner"
 )
 

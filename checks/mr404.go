@@ -1,7 +1,7 @@
 package checks
 
 import (
-	"github.com/mrplan/mrplan/internal/diag"
+	"github.com/mrplan/mrplan/diag"
 )
 
 type mr404 struct{}

@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/mrplan/mrplan/internal/diag"
+	"github.com/mrplan/mrplan/diag"
 )
 
 type mr501 struct{}

@@ -4,7 +4,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/mrplan/mrplan/internal/diag"
+	"github.com/mrplan/mrplan/diag"
 )
 
 // sortDiagnostics sorts ds exactly as diag.Sort does (stably, by diag.Less),

@@ -3,8 +3,8 @@ package lang
 import (
 	"time"
 
-	"github.com/mrplan/mrplan/internal/units"
 	"github.com/mrplan/mrplan/providers"
+	"github.com/mrplan/mrplan/units"
 )
 
 // Assumptions are the constants the planner's estimates rest on (SPEC §5.6).

@@ -8,7 +8,7 @@ import (
 	"github.com/hashicorp/go-version"
 	"github.com/hashicorp/hcl/v2"
 
-	mrversion "github.com/mrplan/mrplan/internal/version"
+	mrversion "github.com/mrplan/mrplan/version"
 )
 
 var settingsSchema = &hcl.BodySchema{

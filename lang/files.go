@@ -8,7 +8,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 
-	"github.com/mrplan/mrplan/internal/fsguard"
+	"github.com/mrplan/mrplan/fsguard"
 )
 
 // ReadModuleFile reads name, a file of the module in dir (or that the

@@ -13,7 +13,7 @@ import (
 	"github.com/hashicorp/hcl/v2/json"
 	"github.com/zclconf/go-cty/cty"
 
-	"github.com/mrplan/mrplan/internal/fsguard"
+	"github.com/mrplan/mrplan/fsguard"
 )
 
 // VarArg is one -var NAME=VALUE (File empty) or -var-file FILE option.

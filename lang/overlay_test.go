@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/mrplan/mrplan/internal/fsguard"
+	"github.com/mrplan/mrplan/fsguard"
 )
 
 // TestOverlay: texts in LoadOptions.Overlay stand for the files on disk,

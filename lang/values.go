@@ -16,7 +16,7 @@ import (
 	"github.com/zclconf/go-cty/cty/convert"
 	"github.com/zclconf/go-cty/cty/gocty"
 
-	"github.com/mrplan/mrplan/internal/units"
+	"github.com/mrplan/mrplan/units"
 )
 
 var inf = math.Inf(1)

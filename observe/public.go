@@ -10,7 +10,7 @@ import (
 	"os"
 	"time"
 
-	"github.com/mrplan/mrplan/internal/fsguard"
+	"github.com/mrplan/mrplan/fsguard"
 )
 
 // Format is the kind of an --observe file.

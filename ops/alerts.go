@@ -8,10 +8,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/mrplan/mrplan/internal/units"
 	"github.com/mrplan/mrplan/lang"
 	"github.com/mrplan/mrplan/planner"
 	"github.com/mrplan/mrplan/providers"
+	"github.com/mrplan/mrplan/units"
 )
 
 // The alert names the rules and the runbooks share.

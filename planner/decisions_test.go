@@ -11,9 +11,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/mrplan/mrplan/internal/units"
 	"github.com/mrplan/mrplan/lang"
 	"github.com/mrplan/mrplan/planner"
+	"github.com/mrplan/mrplan/units"
 )
 
 // TestDecisions plans every module under testdata/decisions and checks the

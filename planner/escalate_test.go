@@ -8,9 +8,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/mrplan/mrplan/internal/units"
 	"github.com/mrplan/mrplan/lang"
 	"github.com/mrplan/mrplan/planner"
+	"github.com/mrplan/mrplan/units"
 )
 
 // For every tier 1 or 2 service with no explicit topology or failover and

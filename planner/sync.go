@@ -6,7 +6,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 
-	"github.com/mrplan/mrplan/internal/units"
+	"github.com/mrplan/mrplan/units"
 
 	"github.com/mrplan/mrplan/lang"
 	"github.com/mrplan/mrplan/providers"

@@ -6,8 +6,8 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/mrplan/mrplan/internal/units"
 	"github.com/mrplan/mrplan/lang"
+	"github.com/mrplan/mrplan/units"
 )
 
 // decideTier applies SPEC §5.1: an explicit tier wins, then criticality,

@@ -11,7 +11,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 
-	"github.com/mrplan/mrplan/internal/fsguard"
+	"github.com/mrplan/mrplan/fsguard"
 )
 
 // SuffixHCL is the file name suffix of an HCL dependency manifest.

@@ -19,7 +19,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/mrplan/mrplan/internal/diag"
+	"github.com/mrplan/mrplan/diag"
 )
 
 // FormatVersion is the baseline file's format_version.

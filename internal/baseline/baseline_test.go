@@ -7,7 +7,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 
-	"github.com/mrplan/mrplan/internal/diag"
+	"github.com/mrplan/mrplan/diag"
 )
 
 func finding(rule, subject, summary string, line int) diag.Diagnostic {

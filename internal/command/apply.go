@@ -16,10 +16,10 @@ import (
 	"golang.org/x/term"
 
 	"github.com/mrplan/mrplan/internal/state"
-	"github.com/mrplan/mrplan/internal/version"
 	"github.com/mrplan/mrplan/internal/views"
 	"github.com/mrplan/mrplan/lang"
 	"github.com/mrplan/mrplan/planner"
+	"github.com/mrplan/mrplan/version"
 )
 
 type applyFlags struct {

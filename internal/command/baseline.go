@@ -5,8 +5,8 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/mrplan/mrplan/diag"
 	"github.com/mrplan/mrplan/internal/baseline"
-	"github.com/mrplan/mrplan/internal/diag"
 )
 
 // baselineOptions are validate's and lint's --baseline and --write-baseline.

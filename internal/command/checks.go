@@ -12,11 +12,11 @@ import (
 
 	"github.com/mrplan/mrplan/checks"
 	"github.com/mrplan/mrplan/checks/manifest"
-	"github.com/mrplan/mrplan/internal/diag"
-	"github.com/mrplan/mrplan/internal/version"
+	"github.com/mrplan/mrplan/diag"
 	"github.com/mrplan/mrplan/internal/views"
 	"github.com/mrplan/mrplan/lang"
 	"github.com/mrplan/mrplan/planner"
+	"github.com/mrplan/mrplan/version"
 )
 
 // today is the date checks judge drill ages and ignore expiries against:

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/mrplan/mrplan/internal/version"
+	"github.com/mrplan/mrplan/version"
 )
 
 // runCLI runs mrplan in-process with args and returns what it wrote to

@@ -6,7 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/mrplan/mrplan/internal/diag"
+	"github.com/mrplan/mrplan/diag"
 	"github.com/mrplan/mrplan/internal/views"
 	"github.com/mrplan/mrplan/lang"
 	"github.com/mrplan/mrplan/planner"

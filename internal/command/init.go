@@ -10,8 +10,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/mrplan/mrplan/internal/version"
 	"github.com/mrplan/mrplan/lang"
+	"github.com/mrplan/mrplan/version"
 )
 
 //go:embed starter/main.mr.hcl

@@ -11,8 +11,8 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/spf13/pflag"
 
-	"github.com/mrplan/mrplan/internal/diag"
-	"github.com/mrplan/mrplan/internal/fsguard"
+	"github.com/mrplan/mrplan/diag"
+	"github.com/mrplan/mrplan/fsguard"
 	"github.com/mrplan/mrplan/lang"
 	"github.com/mrplan/mrplan/observe"
 )

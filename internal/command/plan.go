@@ -15,14 +15,14 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/mrplan/mrplan/checks"
-	"github.com/mrplan/mrplan/internal/diag"
-	"github.com/mrplan/mrplan/internal/fsguard"
+	"github.com/mrplan/mrplan/diag"
+	"github.com/mrplan/mrplan/fsguard"
 	"github.com/mrplan/mrplan/internal/progress"
 	"github.com/mrplan/mrplan/internal/state"
-	"github.com/mrplan/mrplan/internal/version"
 	"github.com/mrplan/mrplan/internal/views"
 	"github.com/mrplan/mrplan/lang"
 	"github.com/mrplan/mrplan/planner"
+	"github.com/mrplan/mrplan/version"
 )
 
 type planFlags struct {

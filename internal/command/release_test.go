@@ -32,7 +32,7 @@ func TestReleaseConfig(t *testing.T) {
 	if _, err := os.Stat(filepath.Join("../..", b.Main, "main.go")); err != nil || b.Binary != "mrplan" {
 		t.Errorf("build main %q binary %q: %v", b.Main, b.Binary, err)
 	}
-	if !strings.Contains(strings.Join(b.Ldflags, " "), "-X github.com/mrplan/mrplan/internal/version.Version=") {
+	if !strings.Contains(strings.Join(b.Ldflags, " "), "-X github.com/mrplan/mrplan/version.Version=") {
 		t.Errorf("ldflags do not set the version: %v", b.Ldflags)
 	}
 	for _, a := range cfg.Archives {

@@ -10,9 +10,9 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/mrplan/mrplan/internal/version"
 	"github.com/mrplan/mrplan/internal/views"
 	"github.com/mrplan/mrplan/planner"
+	"github.com/mrplan/mrplan/version"
 )
 
 type reportOptions struct {

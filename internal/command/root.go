@@ -12,10 +12,10 @@ import (
 	"github.com/spf13/pflag"
 	"golang.org/x/term"
 
-	"github.com/mrplan/mrplan/internal/fsguard"
-	"github.com/mrplan/mrplan/internal/units"
-	"github.com/mrplan/mrplan/internal/version"
+	"github.com/mrplan/mrplan/fsguard"
 	"github.com/mrplan/mrplan/lang"
+	"github.com/mrplan/mrplan/units"
+	"github.com/mrplan/mrplan/version"
 )
 
 // Streams are where a command reads and writes. Tests give buffers.

@@ -8,11 +8,11 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/mrplan/mrplan/internal/version"
 	"github.com/mrplan/mrplan/internal/views"
 	"github.com/mrplan/mrplan/lang"
 	"github.com/mrplan/mrplan/ops"
 	"github.com/mrplan/mrplan/planner"
+	"github.com/mrplan/mrplan/version"
 )
 
 type runbookOptions struct {

@@ -9,7 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/mrplan/mrplan/checks"
-	"github.com/mrplan/mrplan/internal/fsguard"
+	"github.com/mrplan/mrplan/fsguard"
 	"github.com/mrplan/mrplan/internal/state"
 	"github.com/mrplan/mrplan/internal/views"
 )

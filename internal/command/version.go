@@ -7,7 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/mrplan/mrplan/internal/version"
+	"github.com/mrplan/mrplan/version"
 )
 
 // versionJSON is `mrplan version -json`, shaped like Terraform's.

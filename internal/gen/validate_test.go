@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"github.com/mrplan/mrplan/checks"
-	"github.com/mrplan/mrplan/internal/diag"
+	"github.com/mrplan/mrplan/diag"
 	"github.com/mrplan/mrplan/internal/gen"
 	"github.com/mrplan/mrplan/lang"
 	"github.com/mrplan/mrplan/planner"

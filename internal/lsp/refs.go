@@ -12,8 +12,8 @@ import (
 	"github.com/tliron/glsp"
 	protocol "github.com/tliron/glsp/protocol_3_16"
 
-	"github.com/mrplan/mrplan/internal/units"
 	"github.com/mrplan/mrplan/lang"
+	"github.com/mrplan/mrplan/units"
 )
 
 // wordAt is the run of name characters around byte offset off, and where

@@ -13,8 +13,8 @@ import (
 	protocol "github.com/tliron/glsp/protocol_3_16"
 
 	"github.com/mrplan/mrplan/checks"
-	"github.com/mrplan/mrplan/internal/diag"
-	"github.com/mrplan/mrplan/internal/version"
+	"github.com/mrplan/mrplan/diag"
+	"github.com/mrplan/mrplan/version"
 )
 
 // Options configure a server. The zero value is what mrplan lsp runs.

@@ -14,7 +14,7 @@ import (
 	"time"
 
 	"github.com/mrplan/mrplan/checks"
-	"github.com/mrplan/mrplan/internal/diag"
+	"github.com/mrplan/mrplan/diag"
 	"github.com/mrplan/mrplan/internal/views"
 	"github.com/mrplan/mrplan/lang"
 	"github.com/mrplan/mrplan/planner"

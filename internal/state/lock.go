@@ -9,7 +9,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/mrplan/mrplan/internal/fsguard"
+	"github.com/mrplan/mrplan/fsguard"
 )
 
 // LockPath is the lock file of the state at path.

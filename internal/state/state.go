@@ -11,7 +11,7 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/mrplan/mrplan/internal/fsguard"
+	"github.com/mrplan/mrplan/fsguard"
 )
 
 // FormatVersion is the format_version of the state file. A state with a

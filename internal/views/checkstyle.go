@@ -5,7 +5,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/mrplan/mrplan/internal/diag"
+	"github.com/mrplan/mrplan/diag"
 )
 
 // Checkstyle renders diagnostics as a Checkstyle XML report, as tflint's

@@ -6,7 +6,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/mrplan/mrplan/internal/diag"
+	"github.com/mrplan/mrplan/diag"
 )
 
 // DiagnosticsCompact renders one line per diagnostic, for editors and grep:

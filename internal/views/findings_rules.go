@@ -3,7 +3,7 @@ package views
 import (
 	"strings"
 
-	"github.com/mrplan/mrplan/internal/diag"
+	"github.com/mrplan/mrplan/diag"
 )
 
 // Rule describes one check to the formats that carry a rule catalog (SARIF,

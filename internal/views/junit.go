@@ -6,7 +6,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/mrplan/mrplan/internal/diag"
+	"github.com/mrplan/mrplan/diag"
 )
 
 // JUnit renders diagnostics as a JUnit XML report, for CI systems that show

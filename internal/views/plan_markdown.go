@@ -8,9 +8,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/mrplan/mrplan/internal/diag"
-	"github.com/mrplan/mrplan/internal/units"
+	"github.com/mrplan/mrplan/diag"
 	"github.com/mrplan/mrplan/planner"
+	"github.com/mrplan/mrplan/units"
 )
 
 // PlanMarkdownMarker is the hidden line a bot looks for to update its own

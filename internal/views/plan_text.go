@@ -8,10 +8,10 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/mrplan/mrplan/internal/diag"
-	"github.com/mrplan/mrplan/internal/units"
+	"github.com/mrplan/mrplan/diag"
 	"github.com/mrplan/mrplan/lang"
 	"github.com/mrplan/mrplan/planner"
+	"github.com/mrplan/mrplan/units"
 )
 
 // PlanText renders a plan for people, in Terraform's style. Without a

@@ -5,8 +5,8 @@ import (
 	"io"
 	"time"
 
-	"github.com/mrplan/mrplan/internal/units"
 	"github.com/mrplan/mrplan/providers"
+	"github.com/mrplan/mrplan/units"
 )
 
 // ProvidersFormatVersion is the format_version of the JSON below; it changes

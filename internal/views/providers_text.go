@@ -9,8 +9,8 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"github.com/mrplan/mrplan/internal/units"
 	"github.com/mrplan/mrplan/providers"
+	"github.com/mrplan/mrplan/units"
 )
 
 // ProvidersText renders the catalogs for `mrplan providers`, aligned in

@@ -6,7 +6,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/mrplan/mrplan/internal/diag"
+	"github.com/mrplan/mrplan/diag"
 	"github.com/mrplan/mrplan/lang"
 	"github.com/mrplan/mrplan/observe"
 	"github.com/mrplan/mrplan/planner"

@@ -11,10 +11,10 @@ import (
 	"time"
 
 	"github.com/mrplan/mrplan/checks"
-	"github.com/mrplan/mrplan/internal/diag"
-	"github.com/mrplan/mrplan/internal/units"
+	"github.com/mrplan/mrplan/diag"
 	"github.com/mrplan/mrplan/lang"
 	"github.com/mrplan/mrplan/planner"
+	"github.com/mrplan/mrplan/units"
 )
 
 // ReportMeta is what a report says about its own making.

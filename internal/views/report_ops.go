@@ -4,10 +4,10 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/mrplan/mrplan/internal/units"
 	"github.com/mrplan/mrplan/lang"
 	"github.com/mrplan/mrplan/ops"
 	"github.com/mrplan/mrplan/planner"
+	"github.com/mrplan/mrplan/units"
 )
 
 // reportDrill is one row of the report's drill schedule.

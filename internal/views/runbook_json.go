@@ -5,9 +5,9 @@ import (
 	"io"
 	"time"
 
-	"github.com/mrplan/mrplan/internal/units"
 	"github.com/mrplan/mrplan/lang"
 	"github.com/mrplan/mrplan/ops"
+	"github.com/mrplan/mrplan/units"
 )
 
 // RunbookJSON renders a runbook as JSON (format_version "1"): the same

@@ -6,10 +6,10 @@ import (
 	"io"
 	"strings"
 
-	"github.com/mrplan/mrplan/internal/units"
 	"github.com/mrplan/mrplan/lang"
 	"github.com/mrplan/mrplan/ops"
 	"github.com/mrplan/mrplan/planner"
+	"github.com/mrplan/mrplan/units"
 )
 
 // RunbookMarkdown renders a failover runbook for the on-call engineer:

@@ -4,10 +4,10 @@ import (
 	"bytes"
 	"testing"
 
-	"github.com/mrplan/mrplan/internal/version"
 	"github.com/mrplan/mrplan/internal/views"
 	"github.com/mrplan/mrplan/lang"
 	"github.com/mrplan/mrplan/planner"
+	"github.com/mrplan/mrplan/version"
 )
 
 // seedPlan is the sealed saved plan of an example module, as plan -out

@@ -3,5 +3,5 @@
 package version
 
 // Version is the release this build is. Release builds set it with
-// -ldflags "-X github.com/mrplan/mrplan/internal/version.Version=…".
+// -ldflags "-X github.com/mrplan/mrplan/version.Version=…".
 var Version = "0.1.0"
