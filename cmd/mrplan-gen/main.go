@@ -28,6 +28,7 @@ func main() {
 	flag.IntVar(&o.Dependencies, "dependencies", 0, "number of dependency blocks (default: services/10)")
 	flag.IntVar(&o.Files, "files", 100, "number of files to spread the module over")
 	flag.Uint64Var(&o.Seed, "seed", 1, "seed: the same seed and options give the same bytes")
+	flag.IntVar(&o.Flawed, "flawed", 0, "percentage of services seeded with a finding, and hidden single-region dependencies at the bottom of the graph (default: a sprinkle under 1%, no errors)")
 	flag.StringVar(&shape, "shape", "shallow", "depends_on graph: shallow (a layered DAG) or chain (as deep as it is long)")
 	flag.StringVar(&today, "today", time.Now().UTC().Format(time.DateOnly), "date YYYY-MM-DD the failover drills are recent to (within the 90 days before it)")
 	flag.StringVar(&dir, "o", "", "directory to write the module to (created if missing; required)")
