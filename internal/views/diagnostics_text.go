@@ -12,7 +12,6 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	hcljson "github.com/hashicorp/hcl/v2/json"
-	"github.com/mitchellh/go-wordwrap"
 
 	"github.com/mrplan/mrplan/internal/diag"
 	"github.com/mrplan/mrplan/lang"
@@ -185,9 +184,15 @@ func (v DiagnosticsText) writeOne(w *bufio.Writer, d diag.Diagnostic, nav *navig
 		if text == "" {
 			continue
 		}
-		fmt.Fprintln(w)
-		for _, para := range strings.Split(text, "\n") {
-			fmt.Fprintln(w, wordwrap.WrapString(sanitize(para), uint(width)))
+		w.WriteByte('\n')
+		for {
+			para, rest, more := strings.Cut(text, "\n")
+			wrapTo(w, sanitize(para), width)
+			w.WriteByte('\n')
+			if !more {
+				break
+			}
+			text = rest
 		}
 	}
 	for _, r := range d.Related {
