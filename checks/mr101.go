@@ -202,7 +202,9 @@ func (c mr101) module(ctx *Context, gaps *collector) {
 		if len(up) > 1 {
 			verb = "depend"
 		}
-		k.f.Detail = strings.TrimSuffix(k.f.Detail, ".") + ", nor can " + addrList(up) + ", which " + verb + " on it."
+		head, names := strings.TrimSuffix(k.f.Detail, ".")+", nor can ", addrList(up)
+		k.f.Detail = head + names + ", which " + verb + " on it."
+		k.f.List = diag.List{Start: len(head), End: len(head) + len(names), Count: len(up)}
 	}
 }
 
