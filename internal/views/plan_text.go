@@ -38,10 +38,7 @@ type attr struct {
 func (v PlanText) Write(w io.Writer, p *planner.Plan, findings []diag.Diagnostic) error {
 	d := v.Diff
 	if d == nil {
-		var err error
-		if d, err = DiffPlan(p, findings, nil, "", ""); err != nil {
-			return err
-		}
+		d = CreatedSummary(p, findings)
 	}
 	if d.Baseline != "" {
 		return v.writeDiff(w, p, d)
@@ -511,11 +508,22 @@ func (v PlanText) scenarios(w *bufio.Writer, p *planner.Plan) {
 				title = fmt.Sprintf("zone %s … %s lost (each)", sc.Target, strings.TrimPrefix(scs[j].Target, sc.Region+"-"))
 			}
 		}
-		var lines []string
+		// Each line is written as it is made, the title before the first:
+		// a region's loss can take down thousands of services.
+		started := false
+		emit := func(l string) {
+			if !started {
+				fmt.Fprintf(w, "  %s:\n", title)
+				started = true
+			}
+			w.WriteString("    ")
+			w.WriteString(l)
+			w.WriteByte('\n')
+		}
 		for _, o := range sc.Affected {
 			switch o.Outcome {
 			case planner.OutcomeRerouted:
-				lines = append(lines, fmt.Sprintf("~ %s is rerouted to %s in %s", o.Service, strings.Join(o.Regions, ", "), units.FormatDuration(o.RTO)))
+				emit(fmt.Sprintf("~ %s is rerouted to %s in %s", o.Service, strings.Join(o.Regions, ", "), units.FormatDuration(o.RTO)))
 			case planner.OutcomeFailedOver:
 				line := fmt.Sprintf("~ %s fails over to %s in %s", o.Service, firstOf(o.Regions), units.FormatDuration(o.RTO))
 				if sc.Domain == lang.DomainZone && len(sc.Lost) == 0 {
@@ -523,14 +531,14 @@ func (v PlanText) scenarios(w *bufio.Writer, p *planner.Plan) {
 				} else if len(o.Regions) > 1 {
 					line += " (" + strings.Join(o.Regions[1:], ", ") + " serving on)"
 				}
-				lines = append(lines, line)
+				emit(line)
 			case planner.OutcomeDown:
-				lines = append(lines, fmt.Sprintf("- %s is down: %s", o.Service, downCause(sc, o.Service)))
+				emit(fmt.Sprintf("- %s is down: %s", o.Service, downCause(sc, o.Service)))
 			case planner.OutcomeDegraded:
-				lines = append(lines, fmt.Sprintf("≈ %s is degraded: %s", o.Service, degradedCause(p, o)))
+				emit(fmt.Sprintf("≈ %s is degraded: %s", o.Service, degradedCause(p, o)))
 			}
 			if o.Outcome != planner.OutcomeDegraded && len(o.DegradedBy) > 0 {
-				lines = append(lines, fmt.Sprintf("≈ %s is also degraded: %s", o.Service, degradedCause(p, o)))
+				emit(fmt.Sprintf("≈ %s is also degraded: %s", o.Service, degradedCause(p, o)))
 			}
 		}
 		if sc.UsersKnown && len(sc.Audiences) > 0 {
@@ -538,30 +546,25 @@ func (v PlanText) scenarios(w *bufio.Writer, p *planner.Plan) {
 			for _, a := range sc.Audiences {
 				names = append(names, a.String())
 			}
-			lines = append(lines, fmt.Sprintf("@ %s of users affected (%s)", percent(sc.UsersAffected), strings.Join(names, ", ")))
+			emit(fmt.Sprintf("@ %s of users affected (%s)", percent(sc.UsersAffected), strings.Join(names, ", ")))
 		}
 		for _, e := range sc.Exposed {
 			if e.AllCopiesLost {
-				lines = append(lines, fmt.Sprintf("! %s loses every copy; backups hold all but the last %s", e.Data, units.FormatDuration(e.RPO)))
+				emit(fmt.Sprintf("! %s loses every copy; backups hold all but the last %s", e.Data, units.FormatDuration(e.RPO)))
 			} else if e.RPO == 0 {
-				lines = append(lines, fmt.Sprintf("! %s loses no acknowledged write", e.Data))
+				emit(fmt.Sprintf("! %s loses no acknowledged write", e.Data))
 			} else if e.Bound > e.RPO {
-				lines = append(lines, fmt.Sprintf("! %s loses about %s of writes, up to %s (the documented bound)", e.Data, units.FormatDuration(e.RPO), units.FormatDuration(e.Bound)))
+				emit(fmt.Sprintf("! %s loses about %s of writes, up to %s (the documented bound)", e.Data, units.FormatDuration(e.RPO), units.FormatDuration(e.Bound)))
 			} else {
-				lines = append(lines, fmt.Sprintf("! %s can lose up to %s of writes", e.Data, units.FormatDuration(e.RPO)))
+				emit(fmt.Sprintf("! %s can lose up to %s of writes", e.Data, units.FormatDuration(e.RPO)))
 			}
 		}
 		for _, c := range sc.Capacity {
-			lines = append(lines, CapacityLine(c))
+			emit(CapacityLine(c))
 		}
-		if len(lines) == 0 {
-			continue
+		if started {
+			fmt.Fprintln(w)
 		}
-		fmt.Fprintf(w, "  %s:\n", title)
-		for _, l := range lines {
-			fmt.Fprintf(w, "    %s\n", l)
-		}
-		fmt.Fprintln(w)
 	}
 }
 
