@@ -59,7 +59,13 @@ func LoadDir(dir string) (*Module, hcl.Diagnostics) {
 // test's own). The module's custom providers are added to reg, so a
 // registry serves one load: give each call a fresh one.
 func LoadDirWith(dir string, reg *providers.Registry) (*Module, hcl.Diagnostics) {
-	return loadDir(dir, reg, nil)
+	return loadDir(dir, reg, nil, LoadOptions{})
+}
+
+// LoadDirOptions is LoadDirWith telling pr (when not nil) how it goes, and
+// spreading the load as o says.
+func LoadDirOptions(dir string, reg *providers.Registry, pr Progress, o LoadOptions) (*Module, hcl.Diagnostics) {
+	return loadDir(dir, reg, pr, o)
 }
 
 // Progress hears how a load goes, for a progress bar: a phase ("load",
@@ -72,10 +78,10 @@ type Progress interface {
 
 // LoadDirProgress is LoadDir telling pr how it goes.
 func LoadDirProgress(dir string, pr Progress) (*Module, hcl.Diagnostics) {
-	return loadDir(dir, providers.NewRegistry(), pr)
+	return loadDir(dir, providers.NewRegistry(), pr, LoadOptions{})
 }
 
-func loadDir(dir string, reg *providers.Registry, pr Progress) (*Module, hcl.Diagnostics) {
+func loadDir(dir string, reg *providers.Registry, pr Progress, o LoadOptions) (*Module, hcl.Diagnostics) {
 	l := newLoader(dir, reg)
 	files, err := ModuleFiles(dir)
 	switch {
@@ -111,7 +117,7 @@ func loadDir(dir string, reg *providers.Registry, pr Progress) (*Module, hcl.Dia
 	if pr != nil {
 		pr.Phase("load", len(files))
 	}
-	l.mergeFiles(loadFiles(dir, reg, files, workers(), pr))
+	l.mergeFiles(loadFiles(dir, reg, files, o, pr))
 	if pr != nil {
 		pr.Phase("resolve", 0)
 	}
