@@ -511,11 +511,14 @@ func (v PlanText) scenarios(w *bufio.Writer, p *planner.Plan) {
 		// Each line is written as it is made, the title before the first:
 		// a region's loss can take down thousands of services.
 		started := false
-		emit := func(l string) {
+		begin := func() {
 			if !started {
 				fmt.Fprintf(w, "  %s:\n", title)
 				started = true
 			}
+		}
+		emit := func(l string) {
+			begin()
 			w.WriteString("    ")
 			w.WriteString(l)
 			w.WriteByte('\n')
@@ -533,7 +536,8 @@ func (v PlanText) scenarios(w *bufio.Writer, p *planner.Plan) {
 				}
 				emit(line)
 			case planner.OutcomeDown:
-				emit(fmt.Sprintf("- %s is down: %s", o.Service, downCause(sc, o.Service)))
+				begin()
+				writeDownLine(w, sc, o.Service)
 			case planner.OutcomeDegraded:
 				emit(fmt.Sprintf("≈ %s is degraded: %s", o.Service, degradedCause(p, o)))
 			}
@@ -634,6 +638,42 @@ func downCause(sc *planner.Scenario, addr lang.Address) string {
 		return "all its regions are lost"
 	}
 	return "needs " + steps[len(steps)-1].Addr.String() + ", which is lost (" + elidedPathText(steps, elided) + ")"
+}
+
+// writeDownLine writes the scenario line of a down service, "- A is down: "
+// and downCause's words, straight into w: a region's loss can take down
+// thousands of services, each with a cause path of up to 17 addresses.
+func writeDownLine(w *bufio.Writer, sc *planner.Scenario, addr lang.Address) {
+	w.WriteString("    - ")
+	writeAddr(w, addr)
+	w.WriteString(" is down: ")
+	steps, elided := sc.CausePath(addr)
+	if len(steps) <= 1 {
+		w.WriteString("all its regions are lost\n")
+		return
+	}
+	w.WriteString("needs ")
+	writeAddr(w, steps[len(steps)-1].Addr)
+	w.WriteString(", which is lost (")
+	for i, st := range steps {
+		if i > 0 {
+			w.WriteString(" → ")
+		}
+		if i == 8 && elided > 0 { // as elidedPathText marks it
+			w.WriteString("… ")
+			w.WriteString(strconv.Itoa(elided))
+			w.WriteString(" more … → ")
+		}
+		writeAddr(w, st.Addr)
+	}
+	w.WriteString(")\n")
+}
+
+// writeAddr writes a.String() without building it.
+func writeAddr(w *bufio.Writer, a lang.Address) {
+	w.WriteString(a.Kind.String())
+	w.WriteByte('.')
+	w.WriteString(a.Name)
 }
 
 func reasonsBy(rs []planner.Reason) map[planner.Decision][]string {
