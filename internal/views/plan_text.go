@@ -492,6 +492,7 @@ func (v PlanText) scenarios(w *bufio.Writer, p *planner.Plan) {
 		fmt.Fprintln(w, strings.TrimRight(line, " "))
 	}
 	fmt.Fprintln(w)
+	var path []planner.Step // writeDownLine's
 	for i, sc := range p.Scenarios {
 		title := sc.Name()
 		// The zones of a region whose loss takes no region down play out
@@ -537,7 +538,7 @@ func (v PlanText) scenarios(w *bufio.Writer, p *planner.Plan) {
 				emit(line)
 			case planner.OutcomeDown:
 				begin()
-				writeDownLine(w, sc, o.Service)
+				writeDownLine(w, sc, o.Service, &path)
 			case planner.OutcomeDegraded:
 				emit(fmt.Sprintf("≈ %s is degraded: %s", o.Service, degradedCause(p, o)))
 			}
@@ -643,11 +644,13 @@ func downCause(sc *planner.Scenario, addr lang.Address) string {
 // writeDownLine writes the scenario line of a down service, "- A is down: "
 // and downCause's words, straight into w: a region's loss can take down
 // thousands of services, each with a cause path of up to 17 addresses.
-func writeDownLine(w *bufio.Writer, sc *planner.Scenario, addr lang.Address) {
+// buf is the caller's, reused for the path from one line to the next.
+func writeDownLine(w *bufio.Writer, sc *planner.Scenario, addr lang.Address, buf *[]planner.Step) {
 	w.WriteString("    - ")
 	writeAddr(w, addr)
 	w.WriteString(" is down: ")
-	steps, elided := sc.CausePath(addr)
+	steps, elided := sc.AppendCausePath((*buf)[:0], addr)
+	*buf = steps
 	if len(steps) <= 1 {
 		w.WriteString("all its regions are lost\n")
 		return

@@ -23,6 +23,7 @@ func TestWriteDownLineIsDownCause(t *testing.T) {
 	}
 	dirs := []string{chain, "../../examples/global-commerce", "../../examples/ride-hailing", "../../examples/social-feed"}
 	elided := 0
+	var path []planner.Step
 	for _, dir := range dirs {
 		m, diags := lang.LoadDir(dir)
 		if diags.HasErrors() {
@@ -36,7 +37,7 @@ func TestWriteDownLineIsDownCause(t *testing.T) {
 				}
 				var b strings.Builder
 				w := bufio.NewWriter(&b)
-				writeDownLine(w, sc, o.Service)
+				writeDownLine(w, sc, o.Service, &path)
 				w.Flush()
 				want := fmt.Sprintf("    - %s is down: %s\n", o.Service, downCause(sc, o.Service))
 				if b.String() != want {
