@@ -175,8 +175,11 @@ func (c mr101) module(ctx *Context, gaps *collector) {
 						}
 						roots[rk] = root
 					}
-					if root.ok && !slices.Contains(upstream[root.key], s.Addr) {
-						upstream[root.key] = append(upstream[root.key], s.Addr)
+					// The services are visited one at a time, so s is
+					// already named when it is the last one named: no
+					// scan of a list that can hold most of the module.
+					if up := upstream[root.key]; root.ok && (len(up) == 0 || up[len(up)-1] != s.Addr) {
+						upstream[root.key] = append(up, s.Addr)
 					}
 				}
 			}

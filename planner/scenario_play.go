@@ -198,6 +198,9 @@ func (p *planner) usersAffected(sc *Scenario) {
 		}
 	}
 	for _, o := range sc.Affected {
+		if len(o.DegradedBy) == 0 {
+			continue // most of them: no service looked up
+		}
 		s := p.out.Service(o.Service.Name)
 		if s == nil {
 			continue
