@@ -10,6 +10,13 @@
 //
 // Failover drills are dated within the 90 days before -today (default: the
 // current date); pass -today for the same bytes on every day.
+//
+// -flawed PERCENT writes a module that fails its gate instead, to measure
+// mrplan on findings: that share of the services gets every finding that
+// fits it, and the bottom of the graph calls dependencies placed in one
+// region (MR101).
+//
+//	mrplan-gen -services 10000 -shape chain -flawed 100 -o /tmp/flawed
 package main
 
 import (
