@@ -175,8 +175,11 @@ func (c mr101) module(ctx *Context, gaps *collector) {
 						}
 						roots[rk] = root
 					}
-					if root.ok && !slices.Contains(upstream[root.key], s.Addr) {
-						upstream[root.key] = append(upstream[root.key], s.Addr)
+					// The services are visited one at a time, so s is
+					// already named when it is the last one named: no
+					// scan of a list that can hold most of the module.
+					if up := upstream[root.key]; root.ok && (len(up) == 0 || up[len(up)-1] != s.Addr) {
+						upstream[root.key] = append(up, s.Addr)
 					}
 				}
 			}
@@ -202,7 +205,9 @@ func (c mr101) module(ctx *Context, gaps *collector) {
 		if len(up) > 1 {
 			verb = "depend"
 		}
-		k.f.Detail = strings.TrimSuffix(k.f.Detail, ".") + ", nor can " + addrList(up) + ", which " + verb + " on it."
+		head, names := strings.TrimSuffix(k.f.Detail, ".")+", nor can ", addrList(up)
+		k.f.Detail = head + names + ", which " + verb + " on it."
+		k.f.List = diag.List{Start: len(head), End: len(head) + len(names), Count: len(up)}
 	}
 }
 

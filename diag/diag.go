@@ -6,6 +6,8 @@ package diag
 import (
 	"fmt"
 	"sort"
+	"strconv"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 )
@@ -50,6 +52,60 @@ type Diagnostic struct {
 	Range    *hcl.Range
 	// Related are other places worth showing ("first declared here").
 	Related []hcl.Range
+	// List, when its Count is not zero, is a list of names inside Detail
+	// that can run to thousands (every service that goes down with a
+	// dependency): text output shows its first few and counts the rest
+	// ("and 412 more"); JSON and the machine formats keep Detail whole.
+	List List
+}
+
+// List marks a list inside a Diagnostic's Detail: Detail[Start:End] is
+// Count items joined by ", ", the last by " and ", none of them holding
+// either separator.
+type List struct {
+	Start, End, Count int
+}
+
+// ShortDetail is d's Detail with its List cut to the first shown items and
+// a count of the rest: "a, b, c and 412 more". The Detail itself when the
+// list has at most one name more than shown ("and 1 more" saves nothing),
+// or when List does not fit the Detail.
+func (d *Diagnostic) ShortDetail(shown int) string {
+	l := d.List
+	if l.Count <= shown+1 || shown < 1 || l.Start < 0 || l.End > len(d.Detail) || l.Start > l.End {
+		return d.Detail
+	}
+	items := d.Detail[l.Start:l.End]
+	cut := 0
+	for range shown {
+		i := strings.Index(items[cut:], ", ")
+		if i < 0 {
+			return d.Detail // not the list it says it is
+		}
+		cut += i + len(", ")
+	}
+	cut -= len(", ")
+	var b strings.Builder
+	b.Grow(l.Start + cut + 32 + len(d.Detail) - l.End)
+	b.WriteString(d.Detail[:l.Start+cut])
+	b.WriteString(" and ")
+	b.WriteString(groupThousands(l.Count - shown))
+	b.WriteString(" more")
+	b.WriteString(d.Detail[l.End:])
+	return b.String()
+}
+
+// groupThousands writes n with commas between groups of three digits.
+func groupThousands(n int) string {
+	s := strconv.Itoa(n)
+	var b strings.Builder
+	for i := range len(s) {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
 }
 
 // FromHCL converts language diagnostics. HCL has no notice level; its

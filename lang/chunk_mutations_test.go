@@ -13,14 +13,12 @@ import (
 // arguments inserted, bytes cut) in chunks cut wherever allowed, and
 // compares module and diagnostics with whole-file parses.
 func TestChunkedLoadOnMutations(t *testing.T) {
+	t.Parallel()
 	srcs, _ := filepath.Glob("testdata/*/*/*.mr.hcl")
 	ex, _ := filepath.Glob("../examples/*/*.mr.hcl")
 	srcs = append(srcs, ex...)
 	pieces := []string{"}\n", "\n}\n", "\nservice \"z\" {\n", "<<EOT\n", "\nEOT\n", "/*", "*/", "\"", "${", "#", "\n", "x = 1\n", "{", "\r\n", "\xef\xbb\xbf", "[", "]"}
 	rng := rand.New(rand.NewSource(1))
-	saved := chunkBytes
-	chunkBytes = 1
-	defer func() { chunkBytes = saved }()
 	for iter := 0; iter < 500; iter++ {
 		dir := t.TempDir()
 		for k := 0; k < 2; k++ {
@@ -40,7 +38,7 @@ func TestChunkedLoadOnMutations(t *testing.T) {
 			}
 		}
 		wm, wd := loadWhole(t, dir)
-		cm, cd := loadWith(t, dir, 2)
+		cm, cd := loadWith(t, dir, 2, 1)
 		if diagText(cd) != diagText(wd) || !reflect.DeepEqual(cd, wd) || !reflect.DeepEqual(cm, wm) {
 			a, _ := os.ReadFile(filepath.Join(dir, "a.mr.hcl"))
 			b, _ := os.ReadFile(filepath.Join(dir, "b.mr.hcl"))

@@ -145,7 +145,7 @@ func (l *loader) evalLocals(s *scope, order []*Local, report bool) {
 		}
 		var next atomic.Int64
 		var wg sync.WaitGroup
-		for range max(1, min(workers(), len(todo))) {
+		for range max(1, min(l.opts.workers(), len(todo))) {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()

@@ -371,7 +371,7 @@ func (l *loader) decodeInstances(s *scope, e *expansion) {
 		return
 	}
 	results := make([]result, len(e.keys))
-	n := max(1, min(workers(), len(e.keys)/64))
+	n := max(1, min(l.opts.workers(), len(e.keys)/64))
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range n {

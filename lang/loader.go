@@ -51,6 +51,7 @@ type loader struct {
 	calls int
 	// overlay holds texts read instead of files (LoadOptions.Overlay).
 	overlay overlay
+	opts    LoadOptions // how the load is spread over goroutines
 }
 
 type exprKey struct {

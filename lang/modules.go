@@ -249,7 +249,7 @@ func (l *loader) loadScope(child *scope) {
 	}
 	parent := l.cur
 	l.cur = child
-	l.mergeFiles(loadFiles(child.dir, l.mod.Registry, files, workers(), nil, child.prefix, l.overlay))
+	l.mergeFiles(loadFiles(child.dir, l.mod.Registry, files, l.opts, nil, child.prefix, l.overlay))
 	l.cur = parent
 }
 

@@ -22,9 +22,20 @@ import (
 // order and does what needs the whole module (declaring addresses, the one
 // mrplan block), so diagnostics and the module are those of a serial run.
 
-// workers is how many files are loaded at once; tests set it to compare a
-// serial load with a parallel one.
-var workers = func() int { return runtime.GOMAXPROCS(0) }
+// workers is how many files a load reads at once, from LoadOptions.Workers.
+func (o LoadOptions) workers() int {
+	if o.Workers > 0 {
+		return o.Workers
+	}
+	return runtime.GOMAXPROCS(0)
+}
+
+func (o LoadOptions) chunkBytes() int {
+	if o.ChunkBytes > 0 {
+		return o.ChunkBytes
+	}
+	return 4 << 10
+}
 
 // fileResult is one file read, parsed and decoded on its own.
 type fileResult struct {
@@ -56,9 +67,9 @@ type fileBlock struct {
 
 // loadFiles loads every file, n at a time, and returns the results in the
 // order of files, telling pr (when not nil) of each file done.
-func loadFiles(dir string, reg *providers.Registry, files []string, n int, pr Progress, prefix string, ov overlay) []*fileResult {
+func loadFiles(dir string, reg *providers.Registry, files []string, o LoadOptions, pr Progress, prefix string, ov overlay) []*fileResult {
 	out := make([]*fileResult, len(files))
-	n = max(1, min(n, len(files)))
+	n := max(1, min(o.workers(), len(files)))
 	// Largest files first, so no worker is left with a big one at the end
 	// while the others idle.
 	order := make([]int, len(files))
@@ -85,7 +96,7 @@ func loadFiles(dir string, reg *providers.Registry, files []string, n int, pr Pr
 					return
 				}
 				i := order[k]
-				out[i] = loadFile(dir, realRoot, reg, files[i], prefix, ov)
+				out[i] = loadFile(dir, realRoot, reg, files[i], prefix, ov, o)
 				if pr != nil {
 					pr.Add(1)
 				}
@@ -99,14 +110,14 @@ func loadFiles(dir string, reg *providers.Registry, files []string, n int, pr Pr
 // loadFile reads, parses and decodes one file. It touches nothing shared:
 // the mrplan block, which fills the module's one Settings, is decoded when
 // merging.
-func loadFile(dir, realRoot string, reg *providers.Registry, name, prefix string, ov overlay) *fileResult {
+func loadFile(dir, realRoot string, reg *providers.Registry, name, prefix string, ov overlay, o LoadOptions) *fileResult {
 	r := &fileResult{name: name, prefix: prefix}
 	r.src, r.readErr = readModuleFile(realRoot, name, ov)
 	if r.readErr != nil {
 		return r
 	}
-	if !strings.HasSuffix(name, SuffixJSON) && chunked {
-		if r.loadChunks(dir, reg) {
+	if !strings.HasSuffix(name, SuffixJSON) && !o.Whole {
+		if r.loadChunks(dir, reg, o.chunkBytes()) {
 			return r
 		}
 		r.dec, r.blocks, r.outline = nil, nil, nil
@@ -135,14 +146,6 @@ func loadFile(dir, realRoot string, reg *providers.Registry, name, prefix string
 	return r
 }
 
-// chunked says whether native-syntax files are parsed a run of top-level
-// blocks at a time (see loadChunks); tests turn it off to compare.
-var chunked = true
-
-// chunkBytes is how much source a chunk holds at least (but for the
-// last); tests lower it to cut at every place allowed.
-var chunkBytes = 4 << 10
-
 // loadChunks parses and decodes a native-syntax file a few kilobytes at a
 // time, cut where a line that starts with a letter follows a line that is
 // just "}": where a formatted file's top-level blocks meet. Each chunk is
@@ -156,14 +159,14 @@ var chunkBytes = 4 << 10
 // between two top-level items too, so the two parses agree. Anything less
 // certain (a diagnostic from a chunk or its top level, a top-level
 // argument) makes loadChunks return false, and the file is parsed whole.
-func (r *fileResult) loadChunks(dir string, reg *providers.Registry) bool {
+func (r *fileResult) loadChunks(dir string, reg *providers.Registry, chunkBytes int) bool {
 	src := r.src
 	r.dec = newLoader(dir, reg)
 	r.dec.prefix = r.prefix
 	var outline Outline
 	start, line := 0, 1 // the chunk's first byte and its line
 	for start < len(src) {
-		end, next := chunkEnd(src, start, line)
+		end, next := chunkEnd(src, start, line, chunkBytes)
 		f, diags := hclsyntax.ParseConfig(src[start:end], r.name, hcl.Pos{Line: line, Column: 1, Byte: start})
 		body, ok := f.Body.(*hclsyntax.Body)
 		if len(diags) > 0 || !ok || len(body.Attributes) > 0 {
@@ -187,7 +190,7 @@ func (r *fileResult) loadChunks(dir string, reg *providers.Registry) bool {
 // line) ends, at least chunkBytes on or at the end of src, and the line
 // the next chunk starts on. A chunk ends before a line that starts with a
 // letter when the last line before it that is not blank is "}".
-func chunkEnd(src []byte, start, line int) (int, int) {
+func chunkEnd(src []byte, start, line, chunkBytes int) (int, int) {
 	closed := false // the last line that is not blank is "}"
 	for i := start; i < len(src); {
 		eol := bytes.IndexByte(src[i:], '\n')

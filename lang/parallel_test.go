@@ -10,24 +10,19 @@ import (
 	"github.com/hashicorp/hcl/v2"
 
 	"github.com/mrplan/mrplan/internal/gen"
-	"github.com/mrplan/mrplan/providers"
 )
 
-// loadWith loads dir with n files at a time.
-func loadWith(t *testing.T, dir string, n int) (*Module, hcl.Diagnostics) {
+// loadWith loads dir with n files at a time, in chunks of at least
+// chunkBytes (0: the default).
+func loadWith(t *testing.T, dir string, n, chunkBytes int) (*Module, hcl.Diagnostics) {
 	t.Helper()
-	saved := workers
-	workers = func() int { return n }
-	defer func() { workers = saved }()
-	return LoadDirWith(dir, providers.NewRegistry())
+	return LoadDirOptions(dir, LoadOptions{Workers: n, ChunkBytes: chunkBytes})
 }
 
 // loadWhole loads dir one file at a time, parsing each file whole.
 func loadWhole(t *testing.T, dir string) (*Module, hcl.Diagnostics) {
 	t.Helper()
-	chunked = false
-	defer func() { chunked = true }()
-	return loadWith(t, dir, 1)
+	return LoadDirOptions(dir, LoadOptions{Workers: 1, Whole: true})
 }
 
 // Loading a module's files in parallel, each in chunks, gives the module
@@ -35,6 +30,7 @@ func loadWhole(t *testing.T, dir string) (*Module, hcl.Diagnostics) {
 // 500 services, and on one with mistakes across files (duplicates, a
 // second mrplan block, unknown references, a file that does not parse).
 func TestParallelLoadIsSerialLoad(t *testing.T) {
+	t.Parallel()
 	clean := t.TempDir()
 	if err := gen.Write(clean, gen.Options{Services: 500, Files: 40}); err != nil {
 		t.Fatal(err)
@@ -92,7 +88,7 @@ data "d" {
 		t.Run(name, func(t *testing.T) {
 			sm, sd := loadWhole(t, dir)
 			for _, n := range []int{1, 2, 3, 8} {
-				pm, pd := loadWith(t, dir, n)
+				pm, pd := loadWith(t, dir, n, 0)
 				if got, want := diagText(pd), diagText(sd); got != want {
 					t.Fatalf("%d workers: diagnostics differ from a serial load:\n%s\nserial:\n%s", n, got, want)
 				}
@@ -127,6 +123,7 @@ func diagText(ds hcl.Diagnostics) string {
 // including files that do not parse and "}" lines inside heredocs and
 // comments.
 func TestChunkedLoadIsWholeLoad(t *testing.T) {
+	t.Parallel()
 	tricky := t.TempDir()
 	for name, text := range map[string]string{
 		"heredoc.mr.hcl":  "region \"us-east-1\" {}\nservice \"a\" {\n  regions = [region.us-east-1]\n  description = <<EOT\n}\nservice \"b\" {\n}\nEOT\n}\nservice \"c\" {\n  regions = [region.us-east-1]\n}\n",
@@ -142,12 +139,9 @@ func TestChunkedLoadIsWholeLoad(t *testing.T) {
 	dirs, _ := filepath.Glob("testdata/*/*")
 	examples, _ := filepath.Glob("../examples/*")
 	dirs = append(append(dirs, examples...), tricky)
-	saved := chunkBytes
-	chunkBytes = 1
-	defer func() { chunkBytes = saved }()
 	for _, dir := range dirs {
 		wm, wd := loadWhole(t, dir)
-		cm, cd := loadWith(t, dir, 1)
+		cm, cd := loadWith(t, dir, 1, 1)
 		if got, want := diagText(cd), diagText(wd); got != want {
 			t.Fatalf("%s: diagnostics differ from whole-file parses:\n%s\nwhole:\n%s", dir, got, want)
 		}

@@ -14,7 +14,7 @@ func BenchmarkParseDecode(b *testing.B) {
 	eachModule(b, func(b *testing.B, dir string, files []string) {
 		for b.Loop() {
 			l := newLoader(dir, providers.NewRegistry())
-			l.mergeFiles(loadFiles(dir, l.mod.Registry, files, workers(), nil, "", nil))
+			l.mergeFiles(loadFiles(dir, l.mod.Registry, files, LoadOptions{}, nil, "", nil))
 		}
 	})
 }
@@ -26,7 +26,7 @@ func BenchmarkResolve(b *testing.B) {
 		for b.Loop() {
 			b.StopTimer()
 			l := newLoader(dir, providers.NewRegistry())
-			l.mergeFiles(loadFiles(dir, l.mod.Registry, files, workers(), nil, "", nil))
+			l.mergeFiles(loadFiles(dir, l.mod.Registry, files, LoadOptions{}, nil, "", nil))
 			b.StartTimer()
 			l.finish()
 		}

@@ -81,6 +81,20 @@ type LoadOptions struct {
 	// yet is loaded too. The other files are read from disk as always;
 	// the overlay's files must lie inside the module's tree just the same.
 	Overlay map[string][]byte
+
+	// How the load is spread over goroutines and chunks; the zero values
+	// are all cores, native files in chunks. Every setting loads the same
+	// module with the same diagnostics: tests compare a serial, whole-file
+	// load with a parallel, chunked one.
+	//
+	// Workers is how many files are loaded at once: 0 is GOMAXPROCS.
+	Workers int
+	// Whole parses each native-syntax file whole, not a run of top-level
+	// blocks at a time (see loadChunks).
+	Whole bool
+	// ChunkBytes is how much source a chunk holds at least (but for the
+	// last): 0 is 4 KiB; 1 cuts at every place allowed.
+	ChunkBytes int
 }
 
 // LoadDirOptions is LoadDir with options.
@@ -108,6 +122,7 @@ func loadDir(dir string, o LoadOptions) (*Module, hcl.Diagnostics) {
 	}
 	l := newLoader(dir, reg)
 	l.overlay = newOverlay(o.Overlay)
+	l.opts = o
 	l.cur = newScope(dir)
 	if abs, err := filepath.Abs(dir); err == nil {
 		l.cur.dirs = []string{abs}
@@ -148,7 +163,7 @@ func loadDir(dir string, o LoadOptions) (*Module, hcl.Diagnostics) {
 	if pr != nil {
 		pr.Phase("load", len(files))
 	}
-	l.mergeFiles(loadFiles(dir, reg, files, workers(), pr, "", l.overlay))
+	l.mergeFiles(loadFiles(dir, reg, files, o, pr, "", l.overlay))
 	if pr != nil {
 		pr.Phase("resolve", 0)
 	}

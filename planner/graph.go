@@ -125,7 +125,7 @@ func (g *Graph) addEdge(e Edge) { g.Edges = append(g.Edges, e) }
 
 // finish indexes the graph and computes components and availability.
 // Edges to nodes that were never added are dropped (a partial module).
-func (g *Graph) finish() {
+func (g *Graph) finish(par parallel) {
 	sort.SliceStable(g.pending, func(i, j int) bool { return g.pending[i].addr.Less(g.pending[j].addr) })
 	g.index = newNodeIndex(g.pending)
 	g.added = make([]int32, len(g.pending))
@@ -153,7 +153,7 @@ func (g *Graph) finish() {
 	// is not a node are marked and left out after.
 	type end struct{ from, to, at int32 }
 	ends := make([]end, len(g.Edges))
-	parallelFor(len(g.Edges), parallelGrain, func(lo, hi int) {
+	par.each(len(g.Edges), func(lo, hi int) {
 		// A node's edges were added together: its index is looked up
 		// once for them all.
 		var from lang.Address
@@ -268,7 +268,7 @@ func (g *Graph) finish() {
 		}
 	}
 	g.tarjan()
-	g.computeAvailability()
+	g.computeAvailability(par)
 }
 
 // tarjan finds the strongly connected components of the hard edges without
@@ -347,7 +347,7 @@ func (g *Graph) tarjan() {
 	}
 }
 
-func (g *Graph) computeAvailability() {
+func (g *Graph) computeAvailability(par parallel) {
 	R, n := len(g.Regions), len(g.Nodes)
 	g.avail = make([]regionSet, len(g.comps))
 	words := len(newRegionSet(R))
@@ -371,10 +371,10 @@ func (g *Graph) computeAvailability() {
 	g.next = make([]int32, n*R)
 	g.memos = make([]*pathMemo, R)
 	grain := 1
-	if n < parallelGrain {
+	if n < par.grain {
 		grain = R
 	}
-	parallelFor(R, grain, func(lo, hi int) {
+	par.eachOf(R, grain, func(lo, hi int) {
 		for r := lo; r < hi; r++ {
 			g.explain(r)
 		}

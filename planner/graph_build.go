@@ -22,7 +22,7 @@ func (p *planner) buildGraph() {
 	// the order a serial run appends them.
 	svcs, data := p.out.Services, p.out.Data
 	at := make([]int, len(svcs)+len(data)+1) // first edge of each entity
-	parallelFor(len(svcs), parallelGrain, func(lo, hi int) {
+	p.par.each(len(svcs), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			b := svcs[i].Block
 			n := len(b.Reads) + len(b.Writes)
@@ -44,7 +44,7 @@ func (p *planner) buildGraph() {
 	}
 	g.Edges = make([]Edge, at[len(at)-1])
 	g.pending = make([]pendingNode, len(svcs)+len(data), len(svcs)+len(data)+len(p.m.Dependencies))
-	parallelFor(len(svcs), parallelGrain, func(lo, hi int) {
+	p.par.each(len(svcs), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			s := svcs[i]
 			g.pending[i] = pendingNode{s.Addr, g.regionSetOf(s.Regions), "", int32(i)}
@@ -73,7 +73,7 @@ func (p *planner) buildGraph() {
 			}
 		}
 	})
-	parallelFor(len(data), parallelGrain, func(lo, hi int) {
+	p.par.each(len(data), func(lo, hi int) {
 		for j := lo; j < hi; j++ {
 			d := data[j]
 			own := g.regionSetOf(p.presence(d))
@@ -108,7 +108,7 @@ func (p *planner) buildGraph() {
 		cp := p.controlPlaneOf(dep.Catalog)
 		g.addNode(dep.Addr(), own, cp)
 	}
-	g.finish()
+	g.finish(p.par)
 	p.out.Graph = g
 }
 

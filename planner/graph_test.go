@@ -31,7 +31,7 @@ func randomGraph(rng *rand.Rand, n, r int) *Graph {
 		a, b := rng.Intn(n), rng.Intn(n)
 		g.addEdge(Edge{From: addr(a), To: addr(b), Kind: EdgeDependsOn, Hard: rng.Intn(3) > 0})
 	}
-	g.finish()
+	g.finish(Options{}.parallel())
 	return g
 }
 

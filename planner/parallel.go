@@ -11,21 +11,56 @@ import (
 // cores over contiguous ranges of entities, and gives the plan of a serial
 // run.
 
-// workers is how many goroutines parallelFor uses; tests set it to compare
-// a serial plan with a parallel one.
-var workers = func() int { return runtime.GOMAXPROCS(0) }
+// Options say how PlanModuleWith spreads its work over goroutines. The
+// zero value is PlanModule's: every phase and the scenarios on all cores.
+// Every setting gives the same plan; tests compare a serial plan with a
+// parallel one, and lower Grain to run small modules on several
+// goroutines.
+type Options struct {
+	// Workers is how many goroutines a phase runs on: 0 is GOMAXPROCS, 1
+	// a serial run.
+	Workers int
+	// ScenarioWorkers is how many failure scenarios are played at once: 0
+	// is GOMAXPROCS, 1 one after another.
+	ScenarioWorkers int
+	// Grain is the fewest entities worth a goroutine of their own; 0 is
+	// DefaultGrain.
+	Grain int
+}
 
-// parallelGrain is the fewest entities worth a goroutine of their own: a
-// decision about one entity takes a microsecond or so. Tests lower it to
-// run small modules on several goroutines.
-var parallelGrain = 256
+// DefaultGrain is Options.Grain's default: a decision about one entity
+// takes a microsecond or so.
+const DefaultGrain = 256
 
-// parallelFor calls body over ranges [lo, hi) that cover [0, n), on up to
-// workers goroutines, each range of at least grain items; it returns when
-// every call has. With one worker, or too few items, body(0, n) runs on the
-// calling goroutine.
-func parallelFor(n, grain int, body func(lo, hi int)) {
-	w := min(workers(), n/max(1, grain))
+// parallel is Options as the phases use them, defaults filled in.
+type parallel struct {
+	workers, scenarioWorkers int
+	grain                    int // the fewest entities worth a goroutine
+}
+
+func (o Options) parallel() parallel {
+	r := parallel{workers: o.Workers, scenarioWorkers: o.ScenarioWorkers, grain: o.Grain}
+	if r.workers <= 0 {
+		r.workers = runtime.GOMAXPROCS(0)
+	}
+	if r.scenarioWorkers <= 0 {
+		r.scenarioWorkers = runtime.GOMAXPROCS(0)
+	}
+	if r.grain <= 0 {
+		r.grain = DefaultGrain
+	}
+	return r
+}
+
+// each calls body over ranges [lo, hi) that cover [0, n), on up to
+// r.workers goroutines, each range of at least r.grain items; it returns
+// when every call has. With one worker, or too few items, body(0, n) runs
+// on the calling goroutine.
+func (r parallel) each(n int, body func(lo, hi int)) { r.eachOf(n, r.grain, body) }
+
+// eachOf is each with ranges of at least grain items.
+func (r parallel) eachOf(n, grain int, body func(lo, hi int)) {
+	w := min(r.workers, n/max(1, grain))
 	if w <= 1 {
 		if n > 0 {
 			body(0, n)
@@ -60,8 +95,8 @@ func parallelFor(n, grain int, body func(lo, hi int)) {
 // both runs f and g, which must touch nothing in common, at once when
 // there are several workers and n entities are worth it, and returns when
 // both have.
-func both(n int, f, g func()) {
-	if workers() < 2 || n < parallelGrain {
+func (r parallel) both(n int, f, g func()) {
+	if r.workers < 2 || n < r.grain {
 		f()
 		g()
 		return

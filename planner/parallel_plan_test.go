@@ -17,6 +17,7 @@ import (
 // both shapes and for every decision table (split into ranges of one
 // entity, so that even a small module runs in parallel).
 func TestParallelPlanIsSerial(t *testing.T) {
+	t.Parallel()
 	type module struct {
 		name  string
 		m     *lang.Module
@@ -38,12 +39,8 @@ func TestParallelPlanIsSerial(t *testing.T) {
 		mods = append(mods, module{filepath.Base(dir), load(t, dir), 1})
 	}
 	for _, mod := range mods {
-		restore := planner.SetParallel(1, mod.grain)
-		serial := planner.PlanModule(mod.m)
-		restore()
-		restore = planner.SetParallel(4, mod.grain)
-		parallel := planner.PlanModule(mod.m)
-		restore()
+		serial := planner.PlanModuleWith(mod.m, planner.Options{Workers: 1, ScenarioWorkers: 1, Grain: mod.grain})
+		parallel := planner.PlanModuleWith(mod.m, planner.Options{Workers: 4, ScenarioWorkers: 4, Grain: mod.grain})
 		var a, b bytes.Buffer
 		if err := views.PlanJSON(&a, serial, nil, views.PlanMeta{}); err != nil {
 			t.Fatal(err)

@@ -18,6 +18,7 @@ type planner struct {
 	a   lang.Assumptions
 	out *Plan
 
+	par         parallel
 	regionIndex map[string]int // module order
 	svc         map[string]*Service
 	data        map[string]*Data
@@ -25,12 +26,13 @@ type planner struct {
 	rtts []atomic.Pointer[rttEntry]
 }
 
-func newPlanner(m *lang.Module) *planner {
+func newPlanner(m *lang.Module, o Options) *planner {
 	if m == nil {
 		m = &lang.Module{}
 	}
 	p := &planner{
 		m:           m,
+		par:         o.parallel(),
 		a:           lang.DefaultAssumptions(),
 		regionIndex: map[string]int{},
 		svc:         map[string]*Service{},
@@ -57,7 +59,7 @@ func (p *planner) plan() *Plan {
 	p.data = make(map[string]*Data, len(p.m.Data))
 	// The services and the data classes are made, indexed and sorted at
 	// once, on two cores.
-	both(len(p.m.Services)+len(p.m.Data), func() {
+	p.par.both(len(p.m.Services)+len(p.m.Data), func() {
 		services := make([]Service, 0, len(p.m.Services))
 		reasons := make([]Reason, serviceReasons*len(p.m.Services))
 		p.out.Services = make([]*Service, 0, len(p.m.Services))
@@ -96,14 +98,14 @@ func (p *planner) plan() *Plan {
 	// the entity it decides for, so each runs on all cores.
 	svcs, datas := p.out.Services, p.out.Data
 	eachService := func(f func(s *Service)) {
-		parallelFor(len(svcs), parallelGrain, func(lo, hi int) {
+		p.par.each(len(svcs), func(lo, hi int) {
 			for _, s := range svcs[lo:hi] {
 				f(s)
 			}
 		})
 	}
 	eachData := func(f func(d *Data)) {
-		parallelFor(len(datas), parallelGrain, func(lo, hi int) {
+		p.par.each(len(datas), func(lo, hi int) {
 			for _, d := range datas[lo:hi] {
 				f(d)
 			}
@@ -140,7 +142,7 @@ func (p *planner) plan() *Plan {
 	// Gap only reads the finished graph. The services were its first
 	// nodes added.
 	g := p.out.Graph
-	parallelFor(len(svcs), parallelGrain, func(lo, hi int) {
+	p.par.each(len(svcs), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			s := svcs[i]
 			for _, r := range s.Regions {
@@ -170,7 +172,7 @@ func (p *planner) plan() *Plan {
 func (p *planner) indexUses() {
 	svcs, data := p.out.Services, p.out.Data
 	ws, rs := make([][]*Data, len(svcs)), make([][]*Data, len(svcs))
-	parallelFor(len(svcs), parallelGrain, func(lo, hi int) {
+	p.par.each(len(svcs), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			// A service uses a handful of data classes: a list is its own set.
 			for _, ref := range svcs[i].Block.Writes {
@@ -251,7 +253,7 @@ func (p *planner) indexUses() {
 		}
 	}
 	added := make([]bool, len(data)) // the owner was not among the writers
-	parallelFor(len(data), parallelGrain, func(lo, hi int) {
+	p.par.each(len(data), func(lo, hi int) {
 		for j := lo; j < hi; j++ {
 			d := data[j]
 			if d.Block.Owner.Addr.Kind == lang.KindService {

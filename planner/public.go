@@ -8,5 +8,11 @@ import "github.com/mrplan/mrplan/lang"
 //
 // (The entry point cannot share the name of the Plan type it returns.)
 func PlanModule(m *lang.Module) *Plan {
-	return newPlanner(m).plan()
+	return newPlanner(m, Options{}).plan()
+}
+
+// PlanModuleWith is PlanModule run as o says: on how many goroutines, in
+// ranges of how many entities. Every o gives the same plan.
+func PlanModuleWith(m *lang.Module, o Options) *Plan {
+	return newPlanner(m, o).plan()
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -97,6 +98,13 @@ func TestLongChain(t *testing.T) {
 	}
 	if path[8].Kind != planner.EdgeDependsOn || path[8].Range.Filename == "" {
 		t.Fatalf("the cause step after the elision lost its edge: %+v", path[8])
+	}
+	// Appended to a buffer that holds something already, the path and its
+	// elision are the same.
+	buf := []planner.Step{{}, {}}
+	appended, appendedElided := sc.AppendCausePath(buf, head.Addr)
+	if !reflect.DeepEqual(appended[2:], path) || appendedElided != elided {
+		t.Fatalf("appended cause path differs: %d steps eliding %d, want %d eliding %d", len(appended)-2, appendedElided, len(path), elided)
 	}
 	if len(p.Graph.Cycles()) != 1 {
 		t.Fatalf("cycles: %d, want 1", len(p.Graph.Cycles()))

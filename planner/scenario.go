@@ -95,13 +95,24 @@ func (sc *Scenario) find(addr lang.Address) (int, bool) {
 // between path[7] and path[8]. It costs O(log n) per node it returns,
 // however long the path. It returns nil for a service that is not down.
 func (sc *Scenario) CausePath(addr lang.Address) (path []Step, elided int) {
+	return sc.AppendCausePath(nil, addr)
+}
+
+// AppendCausePath is CausePath appending the path to dst, so a caller that
+// walks the paths of thousands of down services reuses one buffer; dst
+// unchanged for a service that is not down.
+func (sc *Scenario) AppendCausePath(dst []Step, addr lang.Address) (path []Step, elided int) {
 	i, ok := sc.find(addr)
 	if !ok || sc.Affected[i].Outcome != OutcomeDown {
-		return nil, 0
+		return dst, 0
 	}
 	o := &sc.Affected[i]
 	n := int(o.Depth)
-	path = make([]Step, 0, min(n, pathHead+pathTail))
+	path = dst
+	if path == nil {
+		path = make([]Step, 0, min(n, pathHead+pathTail))
+	}
+	base := len(path)
 	path = append(path, Step{Addr: addr})
 	// walk follows count Via links from the j-th affected outcome.
 	walk := func(j, count int) {
@@ -120,7 +131,7 @@ func (sc *Scenario) CausePath(addr lang.Address) (path []Step, elided int) {
 	walk(i, pathHead-1)
 	t := int(o.tail)
 	if t < 0 { // not a path through services only: keep its head
-		return path, n - len(path)
+		return path, n - (len(path) - base)
 	}
 	path = append(path, sc.Affected[t].Via)
 	j, _ := sc.find(sc.Affected[t].Via.Addr)

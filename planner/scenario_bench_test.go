@@ -41,7 +41,7 @@ func BenchmarkScenarios(b *testing.B) {
 				if diags.HasErrors() {
 					b.Fatal(diags.Error())
 				}
-				p := newPlanner(m)
+				p := newPlanner(m, Options{})
 				p.plan()
 				b.ReportAllocs()
 				cpu := cpuTime()

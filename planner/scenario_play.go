@@ -3,7 +3,6 @@ package planner
 import (
 	"math"
 	mathbits "math/bits"
-	"runtime"
 	"slices"
 	"sort"
 	"strconv"
@@ -150,7 +149,7 @@ func (p *planner) playScenarios() {
 	played := make([]playResult, len(sets))
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range max(1, min(scenarioWorkers(), len(sets))) {
+	for range max(1, min(p.par.scenarioWorkers, len(sets))) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -199,6 +198,9 @@ func (p *planner) usersAffected(sc *Scenario) {
 		}
 	}
 	for _, o := range sc.Affected {
+		if len(o.DegradedBy) == 0 {
+			continue // most of them: no service looked up
+		}
 		s := p.out.Service(o.Service.Name)
 		if s == nil {
 			continue
@@ -240,10 +242,6 @@ func (p *planner) zoneFailovers(region string) []ServiceOutcome {
 	}
 	return out
 }
-
-// scenarioWorkers is how many scenarios are played at once; tests set it
-// to compare a serial plan with a parallel one.
-var scenarioWorkers = func() int { return runtime.GOMAXPROCS(0) }
 
 // scenarioViews are what every scenario asks of the services and data,
 // computed once: region sets as bitsets and indexes by region, so that a
@@ -317,7 +315,7 @@ func (p *planner) scenarioViews() *scenarioViews {
 	}
 	// Each service's and data class's view is its own: they are computed
 	// on all cores, then indexed by region in order.
-	parallelFor(len(p.out.Services), parallelGrain, func(lo, hi int) {
+	p.par.each(len(p.out.Services), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			sv := &v.services[i]
 			sv.node = g.added[i] // the services were the graph's first nodes added
@@ -332,7 +330,7 @@ func (p *planner) scenarioViews() *scenarioViews {
 		sv.active.each(func(r int) { v.activeIn[r] = append(v.activeIn[r], int32(i)) })
 	}
 	views := make([]dataView, len(p.out.Data))
-	parallelFor(len(p.out.Data), parallelGrain, func(lo, hi int) {
+	p.par.each(len(p.out.Data), func(lo, hi int) {
 		for j := lo; j < hi; j++ {
 			d := p.out.Data[j]
 			if !d.Counts || len(d.Regions) == 0 {

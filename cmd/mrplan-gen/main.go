@@ -10,6 +10,13 @@
 //
 // Failover drills are dated within the 90 days before -today (default: the
 // current date); pass -today for the same bytes on every day.
+//
+// -flawed PERCENT writes a module that fails its gate instead, to measure
+// mrplan on findings: that share of the services gets every finding that
+// fits it, and the bottom of the graph calls dependencies placed in one
+// region (MR101).
+//
+//	mrplan-gen -services 10000 -shape chain -flawed 100 -o /tmp/flawed
 package main
 
 import (
@@ -28,6 +35,7 @@ func main() {
 	flag.IntVar(&o.Dependencies, "dependencies", 0, "number of dependency blocks (default: services/10)")
 	flag.IntVar(&o.Files, "files", 100, "number of files to spread the module over")
 	flag.Uint64Var(&o.Seed, "seed", 1, "seed: the same seed and options give the same bytes")
+	flag.IntVar(&o.Flawed, "flawed", 0, "percentage of services seeded with a finding, and hidden single-region dependencies at the bottom of the graph (default: a sprinkle under 1%, no errors)")
 	flag.StringVar(&shape, "shape", "shallow", "depends_on graph: shallow (a layered DAG) or chain (as deep as it is long)")
 	flag.StringVar(&today, "today", time.Now().UTC().Format(time.DateOnly), "date YYYY-MM-DD the failover drills are recent to (within the 90 days before it)")
 	flag.BoolVar(&o.ForEach, "for-each", false, "write the services and data classes as one for_each block each, over locals, instead of a block per service (the same module, to measure expansion)")

@@ -144,7 +144,7 @@ func applySaved(s Streams, g *globals, f *applyFlags, file string) int {
 func applyNow(s Streams, g *globals, f *applyFlags) int {
 	m, hdiags := lang.LoadDirOptions(f.module, g.loadOptions(nil))
 	if hdiags.HasErrors() {
-		_, code := planDir(s, g, f.module, "", f.state, f.checks, false)
+		_, code := planDir(s, g, f.module, "", f.state, f.checks, false, false)
 		return code
 	}
 	path, err := statePath(f.module, m, f.state)
@@ -153,7 +153,7 @@ func applyNow(s Streams, g *globals, f *applyFlags) int {
 		return ExitError
 	}
 	return record(s, path, f.lockTimeout, func(*state.State) (*state.State, string, error) {
-		r, code := planDir(s, g, f.module, "", f.state, f.checks, false)
+		r, code := planDir(s, g, f.module, "", f.state, f.checks, false, false)
 		if code != ExitOK {
 			return nil, "", errSilent
 		}

@@ -94,7 +94,10 @@ type planned struct {
 //
 // stateFlag is -state: the state file to use instead of the module's own,
 // wherever it is (the module's must resolve inside its directory).
-func planDir(s Streams, g *globals, dir, compareTo, stateFlag string, co checkOptions, jsonOut bool) (*planned, int) {
+//
+// countsOnly says the caller reads only the diff's counts when there is
+// no baseline (the text plan): its entries and new findings are not built.
+func planDir(s Streams, g *globals, dir, compareTo, stateFlag string, co checkOptions, jsonOut, countsOnly bool) (*planned, int) {
 	pr, stopProgress := progress.Start(s.Err, g.progress, s.ErrTerminal)
 	defer stopProgress()
 	m, hdiags := lang.LoadDirOptions(dir, g.loadOptions(pr))
@@ -158,6 +161,8 @@ func planDir(s Streams, g *globals, dir, compareTo, stateFlag string, co checkOp
 	case st != nil:
 		r.meta.Diff, err = views.DiffPlan(r.plan, r.findings, st.Plan, views.BaselineState,
 			r.statePath+", serial "+strconv.Itoa(st.Serial))
+	case countsOnly:
+		r.meta.Diff = views.CreatedSummary(r.plan, r.findings)
 	default:
 		r.meta.Diff, err = views.DiffPlan(r.plan, r.findings, nil, "", "")
 	}
@@ -173,7 +178,7 @@ func runPlan(s Streams, g *globals, f *planFlags, dir string) int {
 	if !ok {
 		return ExitError
 	}
-	r, code := planDir(s, g, dir, f.compareTo, f.state, f.checks, format == "json")
+	r, code := planDir(s, g, dir, f.compareTo, f.state, f.checks, format == "json", format == "text" && f.out == "")
 	if code != ExitOK {
 		return code
 	}

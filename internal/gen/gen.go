@@ -94,6 +94,13 @@ type Options struct {
 	// service.svc["svc-00042"] and data.store["svc-00042"]), instead of a
 	// block per service: the same module, to measure expansion against.
 	ForEach bool
+	// Flawed is the percentage of services seeded with a flaw, 1 to 100,
+	// for measuring a module that does not pass its gate; 0 is the default
+	// sprinkle (under 1%). With it, services at the bottom of the graph
+	// also call a dependency block placed in one region only (MR101): in
+	// the chain shape the end of the chain, so every service above it is
+	// named in that one finding.
+	Flawed int
 	// Today dates the failover drills: each lies within the 90 days before
 	// it. Default: the current date (UTC), so give it for the same bytes on
 	// every day.
@@ -181,17 +188,21 @@ func (o Options) withDefaults() Options {
 	return o
 }
 
-// flaw is the one finding, if any, a service is seeded to show.
+// flaw is the set of findings a service is seeded to show: one at most in
+// the sprinkle, every one that fits with Options.Flawed.
 type flaw int
 
 const (
-	flawNone       flaw = iota
-	flawActive          // MR403: a tier-2 service made active-active
-	flawNoLagAlert      // MR502: replicated data, no replication_lag_alert
-	flawNoComp          // MR404: a tier-0 service without compensation
-	flawStaleDrill      // MR501: a failover drill older than 90 days
-	flawInversion       // MR102: one call to a less available service
+	flawNone       flaw = 0
+	flawActive     flaw = 1 << (iota - 1) // MR403: a tier-2 service made active-active
+	flawNoLagAlert                        // MR502: replicated data, no replication_lag_alert
+	flawNoComp                            // MR404: a tier-0 service without compensation
+	flawStaleDrill                        // MR501: a failover drill older than 90 days
+	flawInversion                         // MR102: one call to a less available service
 )
+
+// has says whether f includes g.
+func (f flaw) has(g flaw) bool { return f&g != 0 }
 
 // service is what the generator decides about one service before writing.
 type service struct {
@@ -215,6 +226,9 @@ type dependency struct {
 	cell int
 	kind int // index into dependencyKinds
 	soft bool
+	// region, when not empty, is the one region the block is placed in
+	// (Options.Flawed's hidden single-region dependencies).
+	region string
 }
 
 // Generate returns the files of a module. Names sort in the order written:
@@ -238,6 +252,13 @@ func Generate(o Options) []File {
 		s := &svc[i]
 		s.reads = -1
 		u := rng.IntN(1000)
+		if o.Flawed > 0 {
+			// Every flaw that fits, on Flawed% of the services.
+			if rng.IntN(100) < o.Flawed {
+				s.flaw = fitting(o, s)
+			}
+			continue
+		}
 		switch {
 		case flaws >= maxFlaws:
 		case u < 15:
@@ -265,6 +286,7 @@ func Generate(o Options) []File {
 			flaws++
 		}
 	}
+
 	deps := makeDependencies(rng, o.Dependencies)
 	byCell := make([][]int, cells+1) // dependency indices per cell; the last are everywhere
 	for i, d := range deps {
@@ -278,6 +300,9 @@ func Generate(o Options) []File {
 		linkChain(rng, svc, byCell)
 	} else {
 		linkShallow(rng, svc, byCell)
+	}
+	if o.Flawed > 0 {
+		deps = hideSingleRegion(rng, o, svc, deps)
 	}
 
 	files := make([]File, 0, o.Files)
@@ -537,7 +562,7 @@ func linkShallow(rng *rand.Rand, svc []service, byCell [][]int) {
 		s := &svc[i]
 		l.seen = map[int]bool{}
 		want := refs(rng)
-		if s.flaw == flawInversion {
+		if s.flaw.has(flawInversion) {
 			if j := find(rng, svc, groups, s, func(c *service) bool {
 				return c.cell == s.cell && c.width >= s.width && c.tier > s.tier
 			}); j >= 0 {
@@ -623,6 +648,50 @@ func linkChain(rng *rand.Rand, svc []service, byCell [][]int) {
 			}
 		}
 	}
+}
+
+// fitting is every flaw the service can show.
+func fitting(o Options, s *service) flaw {
+	var f flaw
+	if s.tier == 2 && s.width == 2 {
+		f |= flawActive
+	}
+	if s.tier < 2 {
+		f |= flawNoLagAlert | flawStaleDrill
+	}
+	if s.tier == 0 {
+		f |= flawNoComp
+	}
+	if s.tier == 1 && o.Shape == Shallow {
+		f |= flawInversion
+	}
+	return f
+}
+
+// hideSingleRegion gives each cell a dependency block placed only in the
+// cell's second region, and makes services at the bottom of the graph
+// call it: the end of the chain, or Flawed% of the shallow shape's bottom
+// layer. Each is missing from the service's other regions, and every
+// service that reaches one goes down with it there (MR101).
+func hideSingleRegion(rng *rand.Rand, o Options, svc []service, deps []dependency) []dependency {
+	first := len(deps)
+	for c := range cells {
+		deps = append(deps, dependency{cell: c, kind: 4, region: regionNames[c*cellSize+1]})
+	}
+	call := func(i int) {
+		s := &svc[i]
+		s.deps = append(s.deps, "dependency."+depName(first+s.cell))
+	}
+	if o.Shape == Chain {
+		call(chainLen(len(svc)) - 1)
+		return deps
+	}
+	for i := range svc {
+		if svc[i].layer == layers-1 && rng.IntN(100) < o.Flawed {
+			call(i)
+		}
+	}
+	return deps
 }
 
 // Write generates a module into dir, which must exist.
@@ -714,7 +783,9 @@ func dependenciesFile(deps []dependency) []byte {
 		if k.product != "" {
 			fmt.Fprintf(&b, "  product = \"aws.%s\"\n", k.product)
 		}
-		if d.cell < 0 {
+		if d.region != "" {
+			b.WriteString("  regions = [region." + d.region + "]\n")
+		} else if d.cell < 0 {
 			b.WriteString("  global  = true\n")
 		} else {
 			b.WriteString("  regions = [")
@@ -762,7 +833,7 @@ type written struct {
 }
 
 func decideService(rng *rand.Rand, today time.Time, i int, s *service) *written {
-	w := &written{i: i, tier: s.tier, reads: s.reads, active: s.flaw == flawActive}
+	w := &written{i: i, tier: s.tier, reads: s.reads, active: s.flaw.has(flawActive)}
 	if s.tier == 0 && rng.IntN(3) == 0 {
 		w.revenue = true
 	}
@@ -777,12 +848,12 @@ func decideService(rng *rand.Rand, today time.Time, i int, s *service) *written 
 			w.deps = append(w.deps, strings.TrimPrefix(d, "dependency."))
 		}
 	}
-	if s.tier == 0 && s.flaw != flawNoComp {
+	if s.tier == 0 && !s.flaw.has(flawNoComp) {
 		w.compensation = compensations[rng.IntN(len(compensations))]
 	}
 	if s.tier < 2 {
 		age := rng.IntN(90)
-		if s.flaw == flawStaleDrill {
+		if s.flaw.has(flawStaleDrill) {
 			age = 100 + rng.IntN(200)
 		}
 		w.drill = today.AddDate(0, 0, -age).Format(time.DateOnly)
@@ -790,13 +861,13 @@ func decideService(rng *rand.Rand, today time.Time, i int, s *service) *written 
 		w.rps = 10 + rng.IntN(2000)
 		w.ratio = 5 + rng.IntN(5)
 	}
-	if s.width > 1 && s.flaw != flawNoLagAlert {
+	if s.width > 1 && !s.flaw.has(flawNoLagAlert) {
 		w.lagAlert = []string{"2s", "5m", "1h"}[s.tier]
 	}
 	// An active-active auxiliary service keeps its data replicated as a
 	// tier-1 service would, so every region it serves in has it.
 	dataTier := s.tier
-	if s.flaw == flawActive {
+	if s.flaw.has(flawActive) {
 		dataTier = 1
 	}
 	products := dataProducts[dataTier]

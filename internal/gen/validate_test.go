@@ -2,6 +2,7 @@ package gen_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -113,4 +114,59 @@ func longestPath(t *testing.T, m *lang.Module) int {
 		}
 	}
 	return best
+}
+
+// With Flawed, a generated module still loads cleanly but fails its gate:
+// every kind of seeded finding shows, and in the chain shape one MR101
+// names every service of the chain whose objective survives a region loss
+// (tiers 0 and 1, about 40% of the chain) as going down with its end.
+func TestFlawedModuleHasFindings(t *testing.T) {
+	today := time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC)
+	for _, shape := range []gen.Shape{gen.Shallow, gen.Chain} {
+		t.Run(shape.String(), func(t *testing.T) {
+			t.Parallel()
+			const n = 500
+			dir := t.TempDir()
+			if err := gen.Write(dir, gen.Options{Services: n, Shape: shape, Flawed: 100, Files: 10, Today: today}); err != nil {
+				t.Fatal(err)
+			}
+			m, diags := lang.LoadDir(dir)
+			if len(diags) > 0 {
+				t.Fatalf("flawed module has language diagnostics:\n%s", diags.Error())
+			}
+			p := planner.PlanModule(m)
+			cfg, _, err := checks.NewConfig(m.Settings, checks.Flags{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			byRule := map[string]int{}
+			longest := 0
+			for _, f := range checks.Run(&checks.Context{Module: m, Plan: p, Today: today}, cfg) {
+				byRule[f.Rule]++
+				if f.Rule == "MR101" {
+					longest = max(longest, strings.Count(f.Detail, "service.svc-"))
+				}
+			}
+			want := []string{"MR101", "MR403", "MR404", "MR501", "MR502"}
+			if shape == gen.Shallow {
+				want = append(want, "MR102")
+			}
+			total := 0
+			for _, r := range want {
+				if byRule[r] == 0 {
+					t.Errorf("no %s finding: %v", r, byRule)
+				}
+			}
+			for _, c := range byRule {
+				total += c
+			}
+			if total < n/2 {
+				t.Errorf("%d findings on %d services, want at least one on every other service: %v", total, n, byRule)
+			}
+			if shape == gen.Chain && longest < n*30/100 {
+				t.Errorf("the chain's MR101 names %d services, want the chain's tier-0 and tier-1 ones, over 30%% of %d", longest, n)
+			}
+			t.Logf("%d findings: %v; an MR101 names %d services", total, byRule, longest)
+		})
+	}
 }

@@ -1,11 +1,13 @@
 package views
 
 import (
-	"encoding/json"
+	"bytes"
 	"io"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/hashicorp/hcl/v2"
 
 	"github.com/mrplan/mrplan/diag"
 	"github.com/mrplan/mrplan/lang"
@@ -74,38 +76,98 @@ type DiagnosticsJSONView struct {
 }
 
 // Write renders ds; valid is the command's verdict.
+//
+// The document is streamed, a chunk at a time, as the plan JSON is: byte
+// for byte what encoding/json writes of jsonDiagnostics indented by two
+// spaces without HTML escaping (constraints such as ">= 0.1" stay
+// readable), without building it in memory first.
 func (v DiagnosticsJSONView) Write(w io.Writer, ds []diag.Diagnostic, valid bool) error {
 	errs, warns, _ := diag.Count(ds)
-	out := jsonDiagnostics{
-		FormatVersion: DiagnosticsFormatVersion,
-		Valid:         valid,
-		ErrorCount:    errs,
-		WarningCount:  warns,
-		Diagnostics:   make([]jsonDiagnostic, 0, len(ds)),
+	j := newJSONWriter(w, true)
+	j.beginObject()
+	j.key("format_version")
+	j.str(DiagnosticsFormatVersion)
+	j.key("valid")
+	j.bool(valid)
+	j.key("error_count")
+	j.int(errs)
+	j.key("warning_count")
+	j.int(warns)
+	j.key("diagnostics")
+	j.beginArray()
+	for i := range ds {
+		v.writeOne(j, &ds[i])
 	}
-	for _, d := range ds {
-		jd := jsonDiagnostic{
-			Severity: d.Severity.String(),
-			Rule:     d.Rule,
-			Subject:  d.Subject,
-			Summary:  d.Summary,
-			Detail:   d.Detail,
-			Fix:      d.Fix,
+	j.endArray()
+	j.endObject()
+	j.b = append(j.b, '\n')
+	return j.flush()
+}
+
+func (v DiagnosticsJSONView) writeOne(j *jsonWriter, d *diag.Diagnostic) {
+	j.beginObject()
+	j.key("severity")
+	j.str(d.Severity.String())
+	if d.Rule != "" {
+		j.key("rule")
+		j.str(d.Rule)
+	}
+	if d.Subject != "" {
+		j.key("subject")
+		j.str(d.Subject)
+	}
+	j.key("summary")
+	j.str(d.Summary)
+	j.key("detail")
+	j.str(d.Detail)
+	if d.Fix != "" {
+		j.key("fix")
+		j.str(d.Fix)
+	}
+	if r := d.Range; r != nil && r.Filename != "" {
+		j.key("range")
+		j.beginObject()
+		j.key("filename")
+		j.str(r.Filename)
+		for _, p := range []struct {
+			k string
+			p hcl.Pos
+		}{{"start", r.Start}, {"end", r.End}} {
+			j.key(p.k)
+			j.beginObject()
+			j.key("line")
+			j.int(p.p.Line)
+			j.key("column")
+			j.int(p.p.Column)
+			j.key("byte")
+			j.int(p.p.Byte)
+			j.endObject()
 		}
-		if d.Range != nil && d.Range.Filename != "" {
-			jd.Range = &jsonRange{
-				Filename: d.Range.Filename,
-				Start:    jsonPos{d.Range.Start.Line, d.Range.Start.Column, d.Range.Start.Byte},
-				End:      jsonPos{d.Range.End.Line, d.Range.End.Column, d.Range.End.Byte},
+		j.endObject()
+		if s := v.snippet(*d); s != nil {
+			j.key("snippet")
+			j.beginObject()
+			j.key("context")
+			if s.Context != nil {
+				j.str(*s.Context)
+			} else {
+				j.null()
 			}
-			jd.Snippet = v.snippet(d)
+			j.key("code")
+			j.str(s.Code)
+			j.key("start_line")
+			j.int(s.StartLine)
+			j.key("highlight_start_offset")
+			j.int(s.HighlightStartOffset)
+			j.key("highlight_end_offset")
+			j.int(s.HighlightEndOffset)
+			j.key("values")
+			j.beginArray()
+			j.endArray()
+			j.endObject()
 		}
-		out.Diagnostics = append(out.Diagnostics, jd)
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false) // constraints such as ">= 0.1" stay readable
-	return enc.Encode(out)
+	j.endObject()
 }
 
 // snippet is Terraform's snippet of d's range: the lines it covers, cut
@@ -116,9 +178,9 @@ func (v DiagnosticsJSONView) snippet(d diag.Diagnostic) *jsonSnippet {
 	if !ok || start < 0 || end > len(src) || end < start {
 		return nil
 	}
-	lineStart := strings.LastIndexByte(string(src[:start]), '\n') + 1
+	lineStart := bytes.LastIndexByte(src[:start], '\n') + 1
 	lineEnd := end
-	if i := strings.IndexByte(string(src[end:]), '\n'); i >= 0 {
+	if i := bytes.IndexByte(src[end:], '\n'); i >= 0 {
 		lineEnd = end + i
 	} else {
 		lineEnd = len(src)

@@ -12,7 +12,6 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	hcljson "github.com/hashicorp/hcl/v2/json"
-	"github.com/mitchellh/go-wordwrap"
 
 	"github.com/mrplan/mrplan/diag"
 	"github.com/mrplan/mrplan/lang"
@@ -40,6 +39,12 @@ type DiagnosticsText struct {
 
 // DefaultRepeats is how many diagnostics of one kind a block shows in full.
 const DefaultRepeats = 5
+
+// ListShown is how many names of a detail's long list (diag.List) text
+// output shows before it counts the rest: MR101 names every service that
+// goes down with a dependency, which is thousands in a large module, 110 KB
+// of detail for one finding at 50,000 services. JSON keeps the list whole.
+const ListShown = 10
 
 // snippetWidth is how many characters of a source line a snippet shows at
 // most: the underlined range (itself cut to half of it) and what surrounds
@@ -181,13 +186,19 @@ func (v DiagnosticsText) writeOne(w *bufio.Writer, d diag.Diagnostic, nav *navig
 	if width <= 0 {
 		width = 78
 	}
-	for _, text := range []string{d.Detail, fixLine(d.Fix)} {
+	for _, text := range []string{d.ShortDetail(ListShown), fixLine(d.Fix)} {
 		if text == "" {
 			continue
 		}
-		fmt.Fprintln(w)
-		for _, para := range strings.Split(text, "\n") {
-			fmt.Fprintln(w, wordwrap.WrapString(sanitize(para), uint(width)))
+		w.WriteByte('\n')
+		for {
+			para, rest, more := strings.Cut(text, "\n")
+			wrapTo(w, sanitize(para), width)
+			w.WriteByte('\n')
+			if !more {
+				break
+			}
+			text = rest
 		}
 	}
 	for _, r := range d.Related {

@@ -316,6 +316,21 @@ func created(p *planner.Plan, findings []diag.Diagnostic, name, source string) *
 	return d
 }
 
+// CreatedSummary is DiffPlan with no baseline for a reader that needs only
+// its counts, HasChanges and summary lines (the text plan): every entry is
+// created and every finding new, but Entries and NewFindings are left
+// empty, neither entry nor finding copied. A plan JSON or Markdown comment
+// needs DiffPlan's.
+func CreatedSummary(p *planner.Plan, findings []diag.Diagnostic) *PlanDiff {
+	d := &PlanDiff{CostAfter: totalCost(p), Create: len(p.Services) + len(p.Data)}
+	d.New = make([]int, len(findings))
+	for i := range d.New {
+		d.New[i] = i
+	}
+	d.Errors, d.Warnings, d.Notices = diag.Count(findings)
+	return d
+}
+
 // renderedSide is the plan's side of a diff read back from the whole plan
 // JSON, scenarios included, as a baseline is read.
 func renderedSide(p *planner.Plan, findings []diag.Diagnostic) (diffSide, error) {
@@ -351,11 +366,12 @@ func entriesSide(p *planner.Plan, findings []diag.Diagnostic) (diffSide, error) 
 		pw.data(d)
 		side.Data = append(side.Data, raw())
 	}
-	// The findings' text is what the plan JSON says (invalid UTF-8 replaced).
+	// The findings' text is what the plan JSON says (invalid UTF-8
+	// replaced), of what a diff compares and reports: not their details.
 	side.Findings = make([]jsonDiagnostic, 0, len(findings))
 	for _, f := range findings {
 		side.Findings = append(side.Findings, jsonDiagnostic{Severity: jsonText(f.Severity.String()), Rule: jsonText(f.Rule),
-			Subject: jsonText(f.Subject), Summary: jsonText(f.Summary), Detail: jsonText(f.Detail), Fix: jsonText(f.Fix)})
+			Subject: jsonText(f.Subject), Summary: jsonText(f.Summary)})
 	}
 	return side, nil
 }

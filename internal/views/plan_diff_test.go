@@ -250,3 +250,29 @@ func TestAttributesNewSinceTheBaselineAreNoChange(t *testing.T) {
 		t.Errorf("cost before %v after %v", d.CostBefore, d.CostAfter)
 	}
 }
+
+// The text plan's summary of a plan with no baseline says what DiffPlan's
+// says, without building its entries or copying its findings.
+func TestCreatedSummaryIsDiffPlan(t *testing.T) {
+	dirs, _ := filepath.Glob("../../examples/*")
+	for _, dir := range dirs {
+		m, diags := lang.LoadDir(dir)
+		if diags.HasErrors() {
+			t.Fatalf("%s: %s", dir, diags.Error())
+		}
+		p := planner.PlanModule(m)
+		findings := []diag.Diagnostic{{Severity: diag.Error, Rule: "MR101", Summary: "a"}, {Severity: diag.Notice, Summary: "b"}, {Severity: diag.Warning, Summary: "c"}}
+		full, err := DiffPlan(p, findings, nil, "", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum := CreatedSummary(p, findings)
+		if sum.SummaryLine() != full.SummaryLine() || sum.CostLine() != full.CostLine() || sum.HasChanges() != full.HasChanges() ||
+			sum.Errors != full.Errors || sum.Warnings != full.Warnings || sum.Notices != full.Notices || !reflect.DeepEqual(sum.New, full.New) {
+			t.Errorf("%s: summary %+v, want the counts of %+v", dir, sum, full)
+		}
+		if sum.Entries != nil || sum.NewFindings != nil {
+			t.Errorf("%s: the summary built entries or findings", dir)
+		}
+	}
+}

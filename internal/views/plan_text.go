@@ -38,10 +38,7 @@ type attr struct {
 func (v PlanText) Write(w io.Writer, p *planner.Plan, findings []diag.Diagnostic) error {
 	d := v.Diff
 	if d == nil {
-		var err error
-		if d, err = DiffPlan(p, findings, nil, "", ""); err != nil {
-			return err
-		}
+		d = CreatedSummary(p, findings)
 	}
 	if d.Baseline != "" {
 		return v.writeDiff(w, p, d)
@@ -504,6 +501,7 @@ func (v PlanText) scenarios(w *bufio.Writer, p *planner.Plan) {
 		fmt.Fprintln(w, strings.TrimRight(line, " "))
 	}
 	fmt.Fprintln(w)
+	var path []planner.Step // writeDownLine's
 	for i, sc := range p.Scenarios {
 		title := sc.Name()
 		// The zones of a region whose loss takes no region down play out
@@ -520,11 +518,25 @@ func (v PlanText) scenarios(w *bufio.Writer, p *planner.Plan) {
 				title = fmt.Sprintf("zone %s … %s lost (each)", sc.Target, strings.TrimPrefix(scs[j].Target, sc.Region+"-"))
 			}
 		}
-		var lines []string
+		// Each line is written as it is made, the title before the first:
+		// a region's loss can take down thousands of services.
+		started := false
+		begin := func() {
+			if !started {
+				fmt.Fprintf(w, "  %s:\n", title)
+				started = true
+			}
+		}
+		emit := func(l string) {
+			begin()
+			w.WriteString("    ")
+			w.WriteString(l)
+			w.WriteByte('\n')
+		}
 		for _, o := range sc.Affected {
 			switch o.Outcome {
 			case planner.OutcomeRerouted:
-				lines = append(lines, fmt.Sprintf("~ %s is rerouted to %s in %s", o.Service, strings.Join(o.Regions, ", "), units.FormatDuration(o.RTO)))
+				emit(fmt.Sprintf("~ %s is rerouted to %s in %s", o.Service, strings.Join(o.Regions, ", "), units.FormatDuration(o.RTO)))
 			case planner.OutcomeFailedOver:
 				line := fmt.Sprintf("~ %s fails over to %s in %s", o.Service, firstOf(o.Regions), units.FormatDuration(o.RTO))
 				if sc.Domain == lang.DomainZone && len(sc.Lost) == 0 {
@@ -532,14 +544,15 @@ func (v PlanText) scenarios(w *bufio.Writer, p *planner.Plan) {
 				} else if len(o.Regions) > 1 {
 					line += " (" + strings.Join(o.Regions[1:], ", ") + " serving on)"
 				}
-				lines = append(lines, line)
+				emit(line)
 			case planner.OutcomeDown:
-				lines = append(lines, fmt.Sprintf("- %s is down: %s", o.Service, downCause(sc, o.Service)))
+				begin()
+				writeDownLine(w, sc, o.Service, &path)
 			case planner.OutcomeDegraded:
-				lines = append(lines, fmt.Sprintf("≈ %s is degraded: %s", o.Service, degradedCause(p, o)))
+				emit(fmt.Sprintf("≈ %s is degraded: %s", o.Service, degradedCause(p, o)))
 			}
 			if o.Outcome != planner.OutcomeDegraded && len(o.DegradedBy) > 0 {
-				lines = append(lines, fmt.Sprintf("≈ %s is also degraded: %s", o.Service, degradedCause(p, o)))
+				emit(fmt.Sprintf("≈ %s is also degraded: %s", o.Service, degradedCause(p, o)))
 			}
 		}
 		if sc.UsersKnown && len(sc.Audiences) > 0 {
@@ -547,30 +560,25 @@ func (v PlanText) scenarios(w *bufio.Writer, p *planner.Plan) {
 			for _, a := range sc.Audiences {
 				names = append(names, a.String())
 			}
-			lines = append(lines, fmt.Sprintf("@ %s of users affected (%s)", percent(sc.UsersAffected), strings.Join(names, ", ")))
+			emit(fmt.Sprintf("@ %s of users affected (%s)", percent(sc.UsersAffected), strings.Join(names, ", ")))
 		}
 		for _, e := range sc.Exposed {
 			if e.AllCopiesLost {
-				lines = append(lines, fmt.Sprintf("! %s loses every copy; backups hold all but the last %s", e.Data, units.FormatDuration(e.RPO)))
+				emit(fmt.Sprintf("! %s loses every copy; backups hold all but the last %s", e.Data, units.FormatDuration(e.RPO)))
 			} else if e.RPO == 0 {
-				lines = append(lines, fmt.Sprintf("! %s loses no acknowledged write", e.Data))
+				emit(fmt.Sprintf("! %s loses no acknowledged write", e.Data))
 			} else if e.Bound > e.RPO {
-				lines = append(lines, fmt.Sprintf("! %s loses about %s of writes, up to %s (the documented bound)", e.Data, units.FormatDuration(e.RPO), units.FormatDuration(e.Bound)))
+				emit(fmt.Sprintf("! %s loses about %s of writes, up to %s (the documented bound)", e.Data, units.FormatDuration(e.RPO), units.FormatDuration(e.Bound)))
 			} else {
-				lines = append(lines, fmt.Sprintf("! %s can lose up to %s of writes", e.Data, units.FormatDuration(e.RPO)))
+				emit(fmt.Sprintf("! %s can lose up to %s of writes", e.Data, units.FormatDuration(e.RPO)))
 			}
 		}
 		for _, c := range sc.Capacity {
-			lines = append(lines, CapacityLine(c))
+			emit(CapacityLine(c))
 		}
-		if len(lines) == 0 {
-			continue
+		if started {
+			fmt.Fprintln(w)
 		}
-		fmt.Fprintf(w, "  %s:\n", title)
-		for _, l := range lines {
-			fmt.Fprintf(w, "    %s\n", l)
-		}
-		fmt.Fprintln(w)
 	}
 }
 
@@ -640,6 +648,48 @@ func downCause(sc *planner.Scenario, addr lang.Address) string {
 		return "all its regions are lost"
 	}
 	return "needs " + steps[len(steps)-1].Addr.String() + ", which is lost (" + elidedPathText(steps, elided) + ")"
+}
+
+// writeDownLine writes the scenario line of a down service, "- A is down: "
+// and downCause's words, straight into w: a region's loss can take down
+// thousands of services, each with a cause path of up to 17 addresses.
+// buf is the caller's, reused for the path from one line to the next.
+func writeDownLine(w *bufio.Writer, sc *planner.Scenario, addr lang.Address, buf *[]planner.Step) {
+	w.WriteString("    - ")
+	writeAddr(w, addr)
+	w.WriteString(" is down: ")
+	steps, elided := sc.AppendCausePath((*buf)[:0], addr)
+	*buf = steps
+	if len(steps) <= 1 {
+		w.WriteString("all its regions are lost\n")
+		return
+	}
+	w.WriteString("needs ")
+	writeAddr(w, steps[len(steps)-1].Addr)
+	w.WriteString(", which is lost (")
+	for i, st := range steps {
+		if i > 0 {
+			w.WriteString(" → ")
+		}
+		if i == 8 && elided > 0 { // as elidedPathText marks it
+			w.WriteString("… ")
+			w.WriteString(strconv.Itoa(elided))
+			w.WriteString(" more … → ")
+		}
+		writeAddr(w, st.Addr)
+	}
+	w.WriteString(")\n")
+}
+
+// writeAddr writes a.String() without building it.
+func writeAddr(w *bufio.Writer, a lang.Address) {
+	if strings.HasPrefix(a.Name, "module.") { // module.cell.service.db
+		w.WriteString(a.String())
+		return
+	}
+	w.WriteString(a.Kind.String())
+	w.WriteByte('.')
+	w.WriteString(a.Name)
 }
 
 func reasonsBy(rs []planner.Reason) map[planner.Decision][]string {
