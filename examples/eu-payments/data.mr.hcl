@@ -13,6 +13,6 @@ data "ledger" {
   product        = "aws.aurora-postgresql"
   size           = "2TB"
   write_rate     = 1200
-  loss_tolerance = "none"
+  loss_tolerance = "5s" # Aurora Global replicates asynchronously, about 1s behind
   residency      = ["EU"]
 }

@@ -8,10 +8,10 @@ mrplan {
 provider "aws" {}
 
 region "eu-west-1" {
-  capacity = 4000 # rps each service can take here
+  capacity = 4500 # rps each service can take here; a lost zone leaves two thirds, 3000
 }
 region "eu-central-1" {
-  capacity = 4000
+  capacity = 4500
 }
 region "us-east-1" {}
 
