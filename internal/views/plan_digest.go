@@ -94,7 +94,8 @@ func decodeNumbers(js []byte) (any, error) {
 	if err := dec.Decode(&v); err != nil {
 		return nil, err
 	}
-	if dec.More() {
+	// Not dec.More: it reports false before a stray "}" or "]".
+	if rest := bytes.TrimSpace(js[dec.InputOffset():]); len(rest) > 0 {
 		return nil, errors.New("data after the JSON value")
 	}
 	return v, nil
