@@ -221,11 +221,22 @@ func TestReportHTMLObserved(t *testing.T) {
 		!strings.Contains(section, "secretsmanager.us-east-1.amazonaws.com") || !strings.Contains(section, "module.payments.aws_ecs_service.app") {
 		t.Errorf("no observed section with graph, calls and drift:\n%s", section)
 	}
+	// The verdicts do not call the system free of hidden single-region
+	// dependencies when the evidence shows calls to another region.
+	_, summary, _ := strings.Cut(string(html), `<ul class="verdicts">`)
+	summary, _, _ = strings.Cut(summary, "</ul>")
+	if strings.Contains(summary, "No hidden single-region dependency") || !strings.Contains(summary, "observed calling a regional endpoint in another region") {
+		t.Errorf("the verdicts ignore the observed cross-region calls:\n%s", summary)
+	}
 	if _, _, code := runCLI(t, "report", "-o", file); code != ExitOK {
 		t.Fatal("report without --observe fails")
 	}
-	if html, _ := os.ReadFile(file); strings.Contains(string(html), `id="observed"`) {
+	html, _ = os.ReadFile(file)
+	if strings.Contains(string(html), `id="observed"`) {
 		t.Error("a report without --observe has an observed section")
+	}
+	if !strings.Contains(string(html), "No hidden single-region dependency") {
+		t.Error("without evidence, the module's own verdict is gone")
 	}
 }
 

@@ -114,8 +114,12 @@ func (md *mdWriter) summary(r *report) {
 		md.printf("- 🔴 **%d %s a hidden single-region dependency**: %s work in every region %s in. See [the graph](#dependency-graph).\n",
 			s.GapServices, plural(s.GapServices, "service has", "services have"),
 			plural(s.GapServices, "it cannot", "they cannot"), plural(s.GapServices, "it runs", "they run"))
-	} else {
+	} else if s.ObservedCrossRegion == 0 {
 		md.printf("- ✅ No hidden single-region dependency: every service has what it needs in every region it runs in.\n")
+	}
+	if s.ObservedCrossRegion > 0 {
+		md.printf("- 🔴 **%d %s observed calling a regional endpoint in another region**: a hidden single-region dependency of the running system, which the module does not show. See [What really runs](#what-really-runs).\n",
+			s.ObservedCrossRegion, plural(s.ObservedCrossRegion, "service was", "services were"))
 	}
 	if s.ObjectivesMissed > 0 {
 		md.printf("- 🔴 **%d %s its RPO or RTO objective.** See [Services](#services).\n",

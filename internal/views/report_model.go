@@ -60,6 +60,10 @@ type reportSummary struct {
 	Errors, Warnings, Notices                        int
 	ObjectivesMissed                                 int
 	GapServices                                      int
+	// ObservedCrossRegion counts the services observed calling a regional
+	// endpoint in another region (MR107, with --observe): hidden
+	// single-region dependencies of the running system, not of the module.
+	ObservedCrossRegion int
 	Countries                                        []string
 	DownInRegionLoss                                 int // services down in at least one region loss
 }
@@ -569,6 +573,13 @@ func (r *report) buildSummary(m *lang.Module, p *planner.Plan, ds []diag.Diagnos
 		}
 	}
 	sm.Errors, sm.Warnings, sm.Notices = diag.Count(ds)
+	crossRegion := map[string]bool{}
+	for _, d := range ds {
+		if d.Rule == "MR107" && d.Subject != "" {
+			crossRegion[d.Subject] = true
+		}
+	}
+	sm.ObservedCrossRegion = len(crossRegion)
 	down := map[lang.Address]bool{}
 	for _, sc := range p.Scenarios {
 		if sc.Domain != lang.DomainRegion {
