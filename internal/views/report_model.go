@@ -64,8 +64,8 @@ type reportSummary struct {
 	// endpoint in another region (MR107, with --observe): hidden
 	// single-region dependencies of the running system, not of the module.
 	ObservedCrossRegion int
-	Countries                                        []string
-	DownInRegionLoss                                 int // services down in at least one region loss
+	Countries           []string
+	DownInRegionLoss    int // services down in at least one region loss
 }
 
 type reportCore struct{ Name, Why, Shape string }
