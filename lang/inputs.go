@@ -67,10 +67,10 @@ func (l *loader) rootInputs(s *scope, o LoadOptions) {
 		if v == nil {
 			continue // Terraform ignores environment values for undeclared variables
 		}
-		val, ok := l.rawValue(v, o.Env[name], "the environment variable MRPLAN_VAR_"+name)
-		if ok {
-			s.inputs[name] = inputValue{value: val, from: "the environment variable MRPLAN_VAR_" + name}
-		}
+		// A value that does not parse is reported by rawValue; it still
+		// counts as given, so the variable is not also reported missing.
+		val, _ := l.rawValue(v, o.Env[name], "the environment variable MRPLAN_VAR_"+name)
+		s.inputs[name] = inputValue{value: val, from: "the environment variable MRPLAN_VAR_" + name}
 	}
 	for _, name := range l.autoVarFiles(s.dir) {
 		l.varFile(s, name, true)
@@ -89,9 +89,8 @@ func (l *loader) rootInputs(s *scope, o LoadOptions) {
 			})
 			continue
 		}
-		if val, ok := l.rawValue(v, a.Value, "-var "+a.Name); ok {
-			s.inputs[a.Name] = inputValue{value: val, from: "-var"}
-		}
+		val, _ := l.rawValue(v, a.Value, "-var "+a.Name)
+		s.inputs[a.Name] = inputValue{value: val, from: "-var"}
 	}
 }
 
@@ -114,8 +113,11 @@ func sortedKeys[V any](m map[string]V) []string {
 
 // rawValue reads a value given as text: taken as it is for a string
 // variable, else parsed as an HCL (or JSON) literal such as ["a", "b"].
+//
+// A number or bool is taken as text too, as Terraform does, and converted
+// with the variable's type: -var n=abc then says "a number is required".
 func (l *loader) rawValue(v *Variable, raw, from string) (cty.Value, bool) {
-	if v.takesString() {
+	if v.takesString() || v.Type.IsPrimitiveType() {
 		return cty.StringVal(raw), true
 	}
 	expr, diags := hclsyntax.ParseExpression([]byte(raw), "<value for var."+v.Name+">", hcl.Pos{Line: 1, Column: 1})
@@ -131,7 +133,7 @@ func (l *loader) rawValue(v *Variable, raw, from string) (cty.Value, bool) {
 		Summary:  "Invalid value for variable",
 		Detail:   fmt.Sprintf("The value %q given by %s for variable %q (of type %s) is not a valid literal: %s.", raw, from, v.Name, typeString(v.Type), strings.TrimSuffix(diags[0].Summary, ".")),
 	})
-	return cty.NilVal, false
+	return cty.DynamicVal, false
 }
 
 // isAutoVarFile says whether a file's base name makes it a variables file
