@@ -81,6 +81,9 @@ func (l *loader) rootInputs(s *scope, o LoadOptions) {
 			continue
 		}
 		v := s.variable(a.Name)
+		if v == nil && l.broken {
+			continue // the variable may be declared in the file that did not parse
+		}
 		if v == nil {
 			l.diags = append(l.diags, &hcl.Diagnostic{
 				Severity: hcl.DiagError,
@@ -208,6 +211,9 @@ func (l *loader) varFile(s *scope, name string, auto bool) {
 	l.diags = append(l.diags, diags...)
 	for _, a := range sortedAttrs(attrs) {
 		v := s.variable(a.Name)
+		if v == nil && l.broken {
+			continue // the variable may be declared in the file that did not parse
+		}
 		if v == nil {
 			rng := a.NameRange
 			l.diags = append(l.diags, &hcl.Diagnostic{

@@ -33,3 +33,21 @@ func TestVarValueErrors(t *testing.T) {
 		t.Errorf("valid values: %v", diags)
 	}
 }
+
+// When a module file does not parse, a -var for a variable it may declare
+// is not reported as undeclared: the syntax error is the one to fix.
+func TestVarUndeclaredAfterSyntaxError(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "main.mr.hcl"), []byte("provider \"aws\" {}\nvariable \"n\" {\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, diags := LoadDirOptions(dir, LoadOptions{Vars: []VarArg{{Name: "n", Value: "1"}}})
+	for _, d := range diags {
+		if d.Summary == "Value for undeclared variable" {
+			t.Errorf("an undeclared-variable error besides the syntax error: %s", d.Detail)
+		}
+	}
+	if !diags.HasErrors() {
+		t.Error("no syntax error")
+	}
+}
